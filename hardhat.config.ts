@@ -1,0 +1,48 @@
+import { createRequire } from "node:module";
+
+import hardhatToolboxViem from "@nomicfoundation/hardhat-toolbox-viem";
+import { configVariable, defineConfig } from "hardhat/config";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The compiler is the npm `solc` package (solc-js), loaded through `path` so that no
+ * download is needed. Keep SOLC_VERSION equal to the exact version pinned in package.json.
+ */
+const SOLC_VERSION = "0.8.30";
+const solcJs = require.resolve("solc/soljson.js");
+const compilerSettings = {
+  optimizer: { enabled: true, runs: 10_000 },
+  evmVersion: "prague",
+} as const;
+
+/** Fuzz/invariant effort: CI and local runs use the same numbers so results are comparable. */
+const FUZZ_RUNS = 256;
+const INVARIANT_RUNS = 64;
+const INVARIANT_DEPTH = 32;
+
+export default defineConfig({
+  plugins: [hardhatToolboxViem],
+  solidity: {
+    profiles: {
+      default: { version: SOLC_VERSION, path: solcJs, settings: compilerSettings },
+      production: { version: SOLC_VERSION, path: solcJs, settings: compilerSettings },
+    },
+  },
+  test: {
+    solidity: {
+      fuzz: { runs: FUZZ_RUNS, seed: "0x5eed" },
+      invariant: { runs: INVARIANT_RUNS, depth: INVARIANT_DEPTH, failOnRevert: false },
+    },
+  },
+  networks: {
+    hardhatMainnet: { type: "edr-simulated", chainType: "l1" },
+    localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    sepolia: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("SEPOLIA_RPC_URL"),
+      accounts: [configVariable("SEPOLIA_PRIVATE_KEY")],
+    },
+  },
+});
