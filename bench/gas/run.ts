@@ -27,12 +27,14 @@ if (selected.length === 0) {
   throw new Error(`No gas scenario matches ${filters.join(", ")}; available: ${files.join(", ")}`);
 }
 
-let previous: Record<string, number> = {};
-try {
-  previous = JSON.parse(await readFile(resultsFile, "utf8")) as Record<string, number>;
-} catch {
-  previous = {};
+async function readPrevious(): Promise<Record<string, number>> {
+  try {
+    return JSON.parse(await readFile(resultsFile, "utf8")) as Record<string, number>;
+  } catch {
+    return {};
+  }
 }
+const previous = await readPrevious();
 
 const results: Record<string, number> = { ...previous };
 const rows: string[][] = [];

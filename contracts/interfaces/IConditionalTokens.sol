@@ -55,7 +55,10 @@ interface IConditionalTokens is IERC1155 {
 
     /// @notice A condition was prepared.
     event ConditionPrepared(
-        bytes32 indexed conditionId, address indexed oracle, bytes32 indexed questionId, uint256 outcomeSlotCount
+        bytes32 indexed conditionId,
+        address indexed oracle,
+        bytes32 indexed questionId,
+        uint256 outcomeSlotCount
     );
 
     /// @notice The oracle reported payouts; each outcome pays `payoutNumerators[i] / sum`.
@@ -173,16 +176,18 @@ interface IConditionalTokens is IERC1155 {
     function getPayoutNumerators(bytes32 conditionId) external view returns (uint256[] memory);
 
     /// @notice The condition id for an oracle, question and outcome count.
-    function getConditionId(address oracle, bytes32 questionId, uint256 outcomeSlotCount)
-        external
-        pure
-        returns (bytes32);
+    function getConditionId(
+        address oracle,
+        bytes32 questionId,
+        uint256 outcomeSlotCount
+    ) external pure returns (bytes32);
 
     /// @notice The collection id of an index set of a condition (root collections only).
-    function getCollectionId(bytes32 parentCollectionId, bytes32 conditionId, uint256 indexSet)
-        external
-        pure
-        returns (bytes32);
+    function getCollectionId(
+        bytes32 parentCollectionId,
+        bytes32 conditionId,
+        uint256 indexSet
+    ) external pure returns (bytes32);
 
     /// @notice The ERC-1155 token id of a position.
     function getPositionId(IERC20 collateralToken, bytes32 collectionId) external pure returns (uint256);

@@ -7,11 +7,11 @@ pragma solidity 0.8.30;
 /// @dev Root collections only; see IConditionalTokens for why.
 library PositionIds {
     /// @notice keccak256(abi.encodePacked(oracle, questionId, outcomeSlotCount)).
-    function conditionId(address oracle, bytes32 questionId, uint256 outcomeSlotCount)
-        internal
-        pure
-        returns (bytes32 id)
-    {
+    function conditionId(
+        address oracle,
+        bytes32 questionId,
+        uint256 outcomeSlotCount
+    ) internal pure returns (bytes32 id) {
         assembly ("memory-safe") {
             let ptr := mload(0x40)
             mstore(ptr, shl(96, oracle))

@@ -112,7 +112,12 @@ contract ConditionalTokens is ERC1155, ReentrancyGuardTransient, IConditionalTok
         // Checks.
         uint256 fullIndexSet = _fullIndexSetOf(conditionId);
         uint256 union = _checkPartition(parentCollectionId, partition, fullIndexSet, amount);
-        (uint256[] memory ids, uint256[] memory amounts) = _positionsOf(collateralToken, conditionId, partition, amount);
+        (uint256[] memory ids, uint256[] memory amounts) = _positionsOf(
+            collateralToken,
+            conditionId,
+            partition,
+            amount
+        );
         bool fromCollateral = union == fullIndexSet;
 
         // Effects.
@@ -138,7 +143,12 @@ contract ConditionalTokens is ERC1155, ReentrancyGuardTransient, IConditionalTok
         // Checks.
         uint256 fullIndexSet = _fullIndexSetOf(conditionId);
         uint256 union = _checkPartition(parentCollectionId, partition, fullIndexSet, amount);
-        (uint256[] memory ids, uint256[] memory amounts) = _positionsOf(collateralToken, conditionId, partition, amount);
+        (uint256[] memory ids, uint256[] memory amounts) = _positionsOf(
+            collateralToken,
+            conditionId,
+            partition,
+            amount
+        );
 
         // Effects.
         _update(msg.sender, address(0), ids, amounts);
@@ -226,20 +236,20 @@ contract ConditionalTokens is ERC1155, ReentrancyGuardTransient, IConditionalTok
     }
 
     /// @inheritdoc IConditionalTokens
-    function getConditionId(address oracle, bytes32 questionId, uint256 outcomeSlotCount)
-        external
-        pure
-        returns (bytes32)
-    {
+    function getConditionId(
+        address oracle,
+        bytes32 questionId,
+        uint256 outcomeSlotCount
+    ) external pure returns (bytes32) {
         return PositionIds.conditionId(oracle, questionId, outcomeSlotCount);
     }
 
     /// @inheritdoc IConditionalTokens
-    function getCollectionId(bytes32 parentCollectionId, bytes32 conditionId, uint256 indexSet)
-        external
-        pure
-        returns (bytes32)
-    {
+    function getCollectionId(
+        bytes32 parentCollectionId,
+        bytes32 conditionId,
+        uint256 indexSet
+    ) external pure returns (bytes32) {
         if (parentCollectionId != bytes32(0)) revert NonRootCollection(parentCollectionId);
         return PositionIds.collectionId(conditionId, indexSet);
     }
@@ -280,11 +290,12 @@ contract ConditionalTokens is ERC1155, ReentrancyGuardTransient, IConditionalTok
         }
     }
 
-    function _positionsOf(IERC20 collateralToken, bytes32 conditionId, uint256[] calldata partition, uint256 amount)
-        private
-        pure
-        returns (uint256[] memory ids, uint256[] memory amounts)
-    {
+    function _positionsOf(
+        IERC20 collateralToken,
+        bytes32 conditionId,
+        uint256[] calldata partition,
+        uint256 amount
+    ) private pure returns (uint256[] memory ids, uint256[] memory amounts) {
         uint256 length = partition.length;
         ids = new uint256[](length);
         amounts = new uint256[](length);
@@ -294,19 +305,15 @@ contract ConditionalTokens is ERC1155, ReentrancyGuardTransient, IConditionalTok
         }
     }
 
-    function _positionId(IERC20 collateralToken, bytes32 conditionId, uint256 indexSet)
-        private
-        pure
-        returns (uint256)
-    {
+    function _positionId(IERC20 collateralToken, bytes32 conditionId, uint256 indexSet) private pure returns (uint256) {
         return PositionIds.positionId(address(collateralToken), PositionIds.collectionId(conditionId, indexSet));
     }
 
-    function _payoutNumerator(bytes32 conditionId, Condition memory condition, uint256 index)
-        private
-        view
-        returns (uint256)
-    {
+    function _payoutNumerator(
+        bytes32 conditionId,
+        Condition memory condition,
+        uint256 index
+    ) private view returns (uint256) {
         if (index == 0) return condition.payoutNumerator0;
         if (index == 1) return condition.payoutNumerator1;
         uint256 extraIndex = index - INLINE_NUMERATORS;
@@ -315,11 +322,11 @@ contract ConditionalTokens is ERC1155, ReentrancyGuardTransient, IConditionalTok
     }
 
     /// @dev Sum of the numerators of the slots in `indexSet`.
-    function _payoutNumeratorOfSet(bytes32 conditionId, Condition memory condition, uint256 indexSet)
-        private
-        view
-        returns (uint256 sum)
-    {
+    function _payoutNumeratorOfSet(
+        bytes32 conditionId,
+        Condition memory condition,
+        uint256 indexSet
+    ) private view returns (uint256 sum) {
         for (uint256 slot; indexSet != 0; ++slot) {
             if (indexSet & 1 == 1) sum += _payoutNumerator(conditionId, condition, slot);
             indexSet >>= 1;

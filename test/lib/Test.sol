@@ -110,7 +110,7 @@ abstract contract Test {
 
     /// @notice A deterministic key pair with a label.
     function makeAddrAndKey(string memory name) internal returns (address account, uint256 privateKey) {
-        privateKey = uint256(keccak256(abi.encodePacked("key:", name))) % SECP256K1_ORDER_MINUS_ONE + 1;
+        privateKey = (uint256(keccak256(abi.encodePacked("key:", name))) % SECP256K1_ORDER_MINUS_ONE) + 1;
         account = vm.addr(privateKey);
         vm.label(account, name);
     }
