@@ -24,6 +24,8 @@ const INVARIANT_DEPTH = 32;
 export default defineConfig({
   plugins: [hardhatToolboxViem],
   solidity: {
+    // Built so that deployments can point at an existing ERC-20 collateral with a typed artifact.
+    npmFilesToBuild: ["@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol"],
     profiles: {
       default: { version: SOLC_VERSION, path: solcJs, settings: compilerSettings },
       production: { version: SOLC_VERSION, path: solcJs, settings: compilerSettings },

@@ -1,0 +1,84 @@
+/**
+ * Deploys the whole protocol with Hardhat Ignition and records the address book.
+ *
+ *   npm run deploy -- --network localhost     # a running `hardhat node`
+ *   npm run deploy -- --network sepolia       # SEPOLIA_RPC_URL / SEPOLIA_PRIVATE_KEY from keystore or env
+ *
+ * Parameters come from ignition/parameters/<network>.json. The address book
+ * (deployments/<chainId>.json) is written only after every future succeeded, and the typed
+ * module (deployments/generated) is regenerated from it.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+import { network } from "hardhat";
+
+import { buildForkcastModule } from "../ignition/modules/Forkcast.js";
+import { type Address, type AddressBook, writeAddressBook } from "./lib/address-book.ts";
+import { resolveDeployedContracts } from "./lib/ignition-args.ts";
+import { generateDeploymentsModule } from "./generate-deployments.ts";
+
+/** Chains where a TestUSD may be deployed. Anything else must name real collateral. */
+const TEST_CHAIN_IDS = new Set([31337, 31338, 11155111]);
+
+async function loadParameters(networkName: string): Promise<Record<string, unknown>> {
+  const file = path.join("ignition", "parameters", `${networkName}.json`);
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`Cannot read deployment parameters ${file}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+async function main(): Promise<void> {
+  const connection = await network.create();
+  const publicClient = await connection.viem.getPublicClient();
+  const [deployer] = await connection.viem.getWalletClients();
+  if (!deployer) throw new Error(`Network "${connection.networkName}" has no deployer account configured.`);
+
+  let chainId: number;
+  try {
+    chainId = await publicClient.getChainId();
+  } catch (error) {
+    throw new Error(
+      `Cannot reach network "${connection.networkName}": ${(error as Error).message.split("\n")[0]}. ` +
+        `Is the node running (npm run node) and the RPC URL right?`,
+      { cause: error },
+    );
+  }
+
+  const { testCollateral = false, ...moduleParameters } = await loadParameters(connection.networkName);
+  if (typeof testCollateral !== "boolean") throw new Error(`"testCollateral" must be true or false`);
+  if (testCollateral && !TEST_CHAIN_IDS.has(chainId)) {
+    throw new Error(`Refusing to deploy TestUSD on chain ${chainId}: set "testCollateral": false and a real token.`);
+  }
+
+  const forkcast = buildForkcastModule({ testCollateral });
+  const headBefore = await publicClient.getBlockNumber();
+  const deployed = await connection.ignition.deploy(forkcast, {
+    parameters: moduleParameters as never,
+    displayUi: process.env.CI === undefined,
+  });
+
+  const contracts = resolveDeployedContracts(
+    forkcast,
+    Object.fromEntries(Object.entries(deployed).map(([key, c]) => [key, c.address as Address])),
+    moduleParameters as Record<string, Record<string, unknown>>,
+    [deployer.account.address],
+  );
+  const book: AddressBook = {
+    chainId,
+    network: connection.networkName,
+    deployedAt: new Date().toISOString(),
+    deployBlock: Number(headBefore) + 1,
+    deployer: deployer.account.address,
+    testCollateral,
+    contracts,
+  };
+  const file = await writeAddressBook(book);
+  await generateDeploymentsModule();
+  console.log(`Deployed to chain ${chainId} (${connection.networkName}); address book: ${file}`);
+  for (const [key, c] of Object.entries(contracts)) console.log(`  ${key.padEnd(20)} ${c.address}  ${c.contract}`);
+}
+
+await main();

@@ -1,0 +1,68 @@
+/**
+ * Resolves what an Ignition module deployed into address-book entries: for each result of
+ * the module, its contract name, address, and constructor arguments with parameters,
+ * accounts and other futures replaced by their values.
+ */
+import type { IgnitionModule, IgnitionModuleResult } from "@nomicfoundation/ignition-core";
+
+import type { Address, DeployedContract } from "./address-book.ts";
+
+type AnyModule = IgnitionModule<string, string, IgnitionModuleResult<string>>;
+
+interface FutureLike {
+  id: string;
+  type: string;
+  contractName?: string;
+  constructorArgs?: unknown[];
+}
+
+function allFutures(module: AnyModule, into = new Map<string, FutureLike>()): Map<string, FutureLike> {
+  for (const future of module.futures as Set<unknown>) {
+    const f = future as FutureLike;
+    into.set(f.id, f);
+  }
+  for (const sub of module.submodules as Set<AnyModule>) allFutures(sub, into);
+  return into;
+}
+
+export function resolveDeployedContracts(
+  module: AnyModule,
+  addressesByResultKey: Record<string, Address>,
+  parameters: Record<string, Record<string, unknown>>,
+  accounts: Address[],
+): Record<string, DeployedContract> {
+  const futures = allFutures(module);
+  const addressById = new Map<string, Address>();
+  for (const [key, future] of Object.entries(module.results as Record<string, FutureLike>)) {
+    const address = addressesByResultKey[key];
+    if (address) addressById.set(future.id, address);
+  }
+
+  const resolve = (value: unknown): unknown => {
+    if (typeof value === "bigint") return value.toString();
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value && typeof value === "object") {
+      const v = value as Record<string, unknown>;
+      if (v.type === "ACCOUNT" && typeof v.accountIndex === "number") return accounts[v.accountIndex] ?? null;
+      if (v.type === "MODULE_PARAMETER" && typeof v.name === "string" && typeof v.moduleId === "string") {
+        const given = parameters[v.moduleId]?.[v.name];
+        return resolve(given !== undefined ? given : v.defaultValue);
+      }
+      if (typeof v.id === "string" && futures.has(v.id)) return addressById.get(v.id) ?? v.id;
+      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, resolve(inner)]));
+    }
+    return value;
+  };
+
+  const entries: Record<string, DeployedContract> = {};
+  for (const [key, future] of Object.entries(module.results as Record<string, FutureLike>)) {
+    const address = addressesByResultKey[key];
+    if (!address) throw new Error(`Ignition returned no address for "${key}"`);
+    entries[key] = {
+      contract: future.contractName ?? key,
+      address,
+      args: (future.constructorArgs ?? []).map(resolve),
+    };
+  }
+  return entries;
+}
