@@ -18,8 +18,9 @@ const SEPOLIA_CHAIN_ID = 11_155_111;
 const DEV_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
 function run(args: string[], env: NodeJS.ProcessEnv, unset: string[] = []): Promise<{ code: number; output: string }> {
-  const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
-  for (const name of unset) delete fullEnv[name];
+  const fullEnv = Object.fromEntries(
+    Object.entries({ ...process.env, ...env }).filter(([name]) => !unset.includes(name)),
+  );
   return new Promise((resolve) => {
     const child = spawn("npx", args, { env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
