@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {INegRiskSplitter} from "./INegRiskSplitter.sol";
+
 /// @title INegRiskAdapter
 /// @notice Multi-outcome ("negative risk") markets as N linked binary conditions: question k asks
 /// "does outcome k win?". All N conditions resolve from ONE oracle question with N outcomes, so
@@ -11,7 +13,7 @@ pragma solidity 0.8.30;
 /// @dev Position ids are ordinary conditional-token positions over the wrapped collateral, so the
 /// exchange trades them like binary ones; it mints and merges full sets through `splitPosition` /
 /// `mergePositions` here (the INegRiskSplitter functions).
-interface INegRiskAdapter {
+interface INegRiskAdapter is INegRiskSplitter {
     // ------------------------------------------------------------------ errors
 
     /// @notice The market exists already.
@@ -93,13 +95,9 @@ interface INegRiskAdapter {
         returns (bytes32[] memory conditionIds);
 
     // ------------------------------------------------------------------ INegRiskSplitter
-
-    /// @notice Pulls `amount` collateral from the caller and gives it `amount` YES and NO of the question.
-    function splitPosition(bytes32 conditionId, uint256 amount) external;
-
-    /// @notice Pulls `amount` YES and NO of the question from the caller (ERC-1155 approval) and pays
-    /// `amount` collateral.
-    function mergePositions(bytes32 conditionId, uint256 amount) external;
+    // splitPosition(conditionId, amount): pulls `amount` collateral, gives `amount` YES and NO.
+    // mergePositions(conditionId, amount): pulls `amount` YES and NO (ERC-1155 approval), pays `amount` collateral.
+    // Both revert with UnknownCondition for conditions of no adapter market and ZeroAmount for 0.
 
     // ------------------------------------------------------------------ conversion and resolution
 

@@ -11,6 +11,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 
 import {IConditionalTokens} from "../interfaces/IConditionalTokens.sol";
 import {INegRiskAdapter} from "../interfaces/INegRiskAdapter.sol";
+import {INegRiskSplitter} from "../interfaces/INegRiskSplitter.sol";
 import {IOptimisticOracle} from "../interfaces/IOptimisticOracle.sol";
 import {IWrappedCollateral} from "../interfaces/IWrappedCollateral.sol";
 import {Answers} from "../libraries/Answers.sol";
@@ -117,7 +118,7 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
 
     // ================================================================== splitter
 
-    /// @inheritdoc INegRiskAdapter
+    /// @inheritdoc INegRiskSplitter
     function splitPosition(bytes32 conditionId, uint256 amount) external nonReentrant {
         // Checks.
         if (_marketOfCondition[conditionId] == bytes32(0)) revert UnknownCondition(conditionId);
@@ -134,7 +135,7 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
         _ctf.safeBatchTransferFrom(address(this), msg.sender, _pair(yesId, noId), _pair(amount, amount), "");
     }
 
-    /// @inheritdoc INegRiskAdapter
+    /// @inheritdoc INegRiskSplitter
     function mergePositions(bytes32 conditionId, uint256 amount) external nonReentrant {
         // Checks.
         if (_marketOfCondition[conditionId] == bytes32(0)) revert UnknownCondition(conditionId);
@@ -281,7 +282,7 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
     /// @inheritdoc IERC165
     function supportsInterface(bytes4 interfaceId) external pure returns (bool) {
         return interfaceId == type(IERC1155Receiver).interfaceId || interfaceId == type(IERC165).interfaceId
-            || interfaceId == type(INegRiskAdapter).interfaceId;
+            || interfaceId == type(INegRiskAdapter).interfaceId || interfaceId == type(INegRiskSplitter).interfaceId;
     }
 
     // ================================================================== views
