@@ -57,16 +57,23 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     admin.account.address,
   ]);
   const adapter = await viem.deployContract("NegRiskAdapter", [ctf.address, usd.address, oracle.address]);
-  const registry = await viem.deployContract("MockTokenRegistry", []);
+  const exchange = await viem.deployContract("Exchange", [
+    admin.account.address,
+    ctf.address,
+    usd.address,
+    admin.account.address,
+    "Forkcast",
+    "1",
+  ]);
   const factory = await viem.deployContract("MarketFactory", [
     ctf.address,
     usd.address,
     oracle.address,
-    registry.address,
+    exchange.address,
     adapter.address,
     32n,
   ]);
-  await registry.write.addRegistrar([factory.address]);
+  await exchange.write.addRegistrar([factory.address]);
 
   for (const who of [creator, proposer, disputer]) {
     await usd.write.mint([who.account.address, 10_000_000n * USD]);
