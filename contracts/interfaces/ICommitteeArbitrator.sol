@@ -20,7 +20,11 @@ interface ICommitteeArbitrator {
 
     /// @notice A member voted.
     event VoteCast(
-        address indexed oracle, bytes32 indexed questionId, address indexed member, uint256 answer, uint256 votes
+        address indexed oracle,
+        bytes32 indexed questionId,
+        address indexed member,
+        uint256 answer,
+        uint256 votes
     );
     /// @notice The ruling reached the threshold and was sent to the oracle.
     event RulingSubmitted(address indexed oracle, bytes32 indexed questionId, uint256 answer);

@@ -87,19 +87,19 @@ interface IMarketFactory {
 
     /// @notice Creates a multi-outcome market with one linked binary question per outcome name.
     /// @param convertFeeBps Fee on collateral paid out by conversions, paid to the creator.
-    function createMultiOutcomeMarket(MarketParams calldata params, uint256 convertFeeBps)
-        external
-        returns (bytes32 marketId);
+    function createMultiOutcomeMarket(
+        MarketParams calldata params,
+        uint256 convertFeeBps
+    ) external returns (bytes32 marketId);
 
     /// @notice Reports the market's payouts from the oracle's final answer (permissionless).
     /// Binary: YES wins [1, 0], NO wins [0, 1], invalid [1, 1]. Multi-outcome: see NegRiskAdapter.
     function resolveMarket(bytes32 marketId) external;
 
     /// @notice A market's kind, creator, end time, outcome count and whether it is resolved.
-    function getMarket(bytes32 marketId)
-        external
-        view
-        returns (MarketKind kind, address creator, uint256 endTime, uint256 outcomeCount, bool resolved);
+    function getMarket(
+        bytes32 marketId
+    ) external view returns (MarketKind kind, address creator, uint256 endTime, uint256 outcomeCount, bool resolved);
 
     /// @notice The binary condition of a market (ConditionalTokens, oracle = this factory).
     function binaryConditionId(bytes32 marketId) external view returns (bytes32);

@@ -76,7 +76,11 @@ interface INegRiskAdapter is INegRiskSplitter {
 
     /// @notice The redeemer's YES and NO of one question were burned for `payout` collateral.
     event PositionsRedeemed(
-        address indexed redeemer, bytes32 indexed conditionId, uint256 yesAmount, uint256 noAmount, uint256 payout
+        address indexed redeemer,
+        bytes32 indexed conditionId,
+        uint256 yesAmount,
+        uint256 noAmount,
+        uint256 payout
     );
 
     /// @notice Wrapped collateral was exchanged 1:1 for collateral.
@@ -90,9 +94,11 @@ interface INegRiskAdapter is INegRiskSplitter {
     /// @param feeBps Fee on the collateral `convertPositions` pays out, at most MAX_CONVERT_FEE_BPS.
     /// @param feeRecipient Receives that fee.
     /// @return conditionIds One condition per outcome; index set 1 = YES, 2 = NO.
-    function prepareMarket(bytes32 marketId, uint256 feeBps, address feeRecipient)
-        external
-        returns (bytes32[] memory conditionIds);
+    function prepareMarket(
+        bytes32 marketId,
+        uint256 feeBps,
+        address feeRecipient
+    ) external returns (bytes32[] memory conditionIds);
 
     // ------------------------------------------------------------------ INegRiskSplitter
     // splitPosition(conditionId, amount): pulls `amount` collateral, gives `amount` YES and NO.
@@ -121,10 +127,9 @@ interface INegRiskAdapter is INegRiskSplitter {
     // ------------------------------------------------------------------ views
 
     /// @notice Market settings: question count, convert fee, fee recipient, whether resolved.
-    function getMarket(bytes32 marketId)
-        external
-        view
-        returns (uint256 questionCount, uint256 feeBps, address feeRecipient, bool resolved);
+    function getMarket(
+        bytes32 marketId
+    ) external view returns (uint256 questionCount, uint256 feeBps, address feeRecipient, bool resolved);
 
     /// @notice The market a condition belongs to (zero if none).
     function marketOf(bytes32 conditionId) external view returns (bytes32);

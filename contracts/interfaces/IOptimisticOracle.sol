@@ -115,7 +115,10 @@ interface IOptimisticOracle is IAnswerSource {
 
     /// @notice The second dispute: the question waits for the arbitrator's ruling.
     event DisputeEscalated(
-        bytes32 indexed questionId, address indexed disputer, address indexed proposer, uint256 answer
+        bytes32 indexed questionId,
+        address indexed disputer,
+        address indexed proposer,
+        uint256 answer
     );
 
     /// @notice The arbitrator ruled `answer`.
@@ -224,8 +227,10 @@ interface IOptimisticOracle is IAnswerSource {
     function stateOf(bytes32 questionId) external view returns (State);
 
     /// @notice The question id `openQuestion` would assign.
-    function questionIdFor(address requester, bytes calldata ancillaryData, uint256 outcomeCount, uint256 endTime)
-        external
-        pure
-        returns (bytes32);
+    function questionIdFor(
+        address requester,
+        bytes calldata ancillaryData,
+        uint256 outcomeCount,
+        uint256 endTime
+    ) external pure returns (bytes32);
 }

@@ -104,10 +104,10 @@ contract MarketFactory is IMarketFactory {
     }
 
     /// @inheritdoc IMarketFactory
-    function createMultiOutcomeMarket(MarketParams calldata params, uint256 convertFeeBps)
-        external
-        returns (bytes32 marketId)
-    {
+    function createMultiOutcomeMarket(
+        MarketParams calldata params,
+        uint256 convertFeeBps
+    ) external returns (bytes32 marketId) {
         // Checks (the adapter checks the fee).
         uint256 count = params.outcomeNames.length;
         _validate(params, MIN_MULTI_OUTCOMES, _maxQuestions);
@@ -145,7 +145,7 @@ contract MarketFactory is IMarketFactory {
         // Interactions.
         if (kind == MarketKind.MultiOutcome) {
             // Anyone may have resolved the adapter's side directly already.
-            (,,, bool adapterResolved) = _adapter.getMarket(marketId);
+            (, , , bool adapterResolved) = _adapter.getMarket(marketId);
             if (!adapterResolved) _adapter.resolveMarket(marketId);
             return;
         }
@@ -159,11 +159,9 @@ contract MarketFactory is IMarketFactory {
     // ================================================================== views
 
     /// @inheritdoc IMarketFactory
-    function getMarket(bytes32 marketId)
-        external
-        view
-        returns (MarketKind kind, address creator, uint256 endTime, uint256 outcomeCount, bool resolved)
-    {
+    function getMarket(
+        bytes32 marketId
+    ) external view returns (MarketKind kind, address creator, uint256 endTime, uint256 outcomeCount, bool resolved) {
         Market memory market = _markets[marketId];
         return (market.kind, market.creator, market.endTime, market.outcomeCount, market.resolved);
     }
@@ -228,11 +226,10 @@ contract MarketFactory is IMarketFactory {
         );
     }
 
-    function _negRiskIds(bytes32 marketId, uint256 count)
-        private
-        view
-        returns (bytes32[] memory conditionIds, uint256[] memory yesIds, uint256[] memory noIds)
-    {
+    function _negRiskIds(
+        bytes32 marketId,
+        uint256 count
+    ) private view returns (bytes32[] memory conditionIds, uint256[] memory yesIds, uint256[] memory noIds) {
         conditionIds = new bytes32[](count);
         yesIds = new uint256[](count);
         noIds = new uint256[](count);
@@ -249,11 +246,11 @@ contract MarketFactory is IMarketFactory {
     }
 
     /// @dev Equals the oracle's question id for a question this factory opens.
-    function _marketId(bytes memory ancillaryData, uint256 outcomeCount, uint256 endTime)
-        private
-        view
-        returns (bytes32)
-    {
+    function _marketId(
+        bytes memory ancillaryData,
+        uint256 outcomeCount,
+        uint256 endTime
+    ) private view returns (bytes32) {
         return keccak256(abi.encode(address(this), keccak256(ancillaryData), outcomeCount, endTime));
     }
 

@@ -69,8 +69,7 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
         _ctf = ctf;
         _collateral = collateral_;
         _oracle = oracle;
-        WrappedCollateral wcol =
-            new WrappedCollateral("Forkcast wrapped collateral", "wCOL", collateral_.decimals());
+        WrappedCollateral wcol = new WrappedCollateral("Forkcast wrapped collateral", "wCOL", collateral_.decimals());
         _wcol = wcol;
         // Max allowance is never decreased by OpenZeppelin ERC-20, so splits do not write it.
         wcol.approve(address(ctf), type(uint256).max);
@@ -79,10 +78,11 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
     // ================================================================== market set-up
 
     /// @inheritdoc INegRiskAdapter
-    function prepareMarket(bytes32 marketId, uint256 feeBps, address feeRecipient)
-        external
-        returns (bytes32[] memory conditionIds)
-    {
+    function prepareMarket(
+        bytes32 marketId,
+        uint256 feeBps,
+        address feeRecipient
+    ) external returns (bytes32[] memory conditionIds) {
         // Checks.
         IOptimisticOracle.QuestionView memory question = _oracle.getQuestion(marketId);
         if (question.state == IOptimisticOracle.State.None) revert UnknownMarket(marketId);
@@ -260,39 +260,44 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
 
     /// @notice Accepts conditional tokens only when the adapter itself moves them (its own splits and
     /// pulls); anything else is rejected so that nothing can be left here for a later caller.
-    function onERC1155Received(address operator, address, uint256, uint256, bytes calldata)
-        external
-        view
-        returns (bytes4)
-    {
+    function onERC1155Received(
+        address operator,
+        address,
+        uint256,
+        uint256,
+        bytes calldata
+    ) external view returns (bytes4) {
         if (operator != address(this) || msg.sender != address(_ctf)) revert UnexpectedTokenTransfer(operator);
         return IERC1155Receiver.onERC1155Received.selector;
     }
 
     /// @notice See `onERC1155Received`.
-    function onERC1155BatchReceived(address operator, address, uint256[] calldata, uint256[] calldata, bytes calldata)
-        external
-        view
-        returns (bytes4)
-    {
+    function onERC1155BatchReceived(
+        address operator,
+        address,
+        uint256[] calldata,
+        uint256[] calldata,
+        bytes calldata
+    ) external view returns (bytes4) {
         if (operator != address(this) || msg.sender != address(_ctf)) revert UnexpectedTokenTransfer(operator);
         return IERC1155Receiver.onERC1155BatchReceived.selector;
     }
 
     /// @inheritdoc IERC165
     function supportsInterface(bytes4 interfaceId) external pure returns (bool) {
-        return interfaceId == type(IERC1155Receiver).interfaceId || interfaceId == type(IERC165).interfaceId
-            || interfaceId == type(INegRiskAdapter).interfaceId || interfaceId == type(INegRiskSplitter).interfaceId;
+        return
+            interfaceId == type(IERC1155Receiver).interfaceId ||
+            interfaceId == type(IERC165).interfaceId ||
+            interfaceId == type(INegRiskAdapter).interfaceId ||
+            interfaceId == type(INegRiskSplitter).interfaceId;
     }
 
     // ================================================================== views
 
     /// @inheritdoc INegRiskAdapter
-    function getMarket(bytes32 marketId)
-        external
-        view
-        returns (uint256 questionCount, uint256 feeBps, address feeRecipient, bool resolved)
-    {
+    function getMarket(
+        bytes32 marketId
+    ) external view returns (uint256 questionCount, uint256 feeBps, address feeRecipient, bool resolved) {
         Market memory market = _markets[marketId];
         return (market.questionCount, market.feeBps, market.feeRecipient, market.resolved);
     }
@@ -347,11 +352,13 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
     }
 
     /// @dev NO ids of the questions in `indexSet`; conditions and YES ids of the others.
-    function _planConversion(bytes32 marketId, uint256 count, uint256 indexSet, uint256 converted, uint256 amount)
-        private
-        view
-        returns (ConvertPlan memory plan)
-    {
+    function _planConversion(
+        bytes32 marketId,
+        uint256 count,
+        uint256 indexSet,
+        uint256 converted,
+        uint256 amount
+    ) private view returns (ConvertPlan memory plan) {
         uint256 others = count - converted;
         plan.noIds = new uint256[](converted);
         plan.noAmounts = new uint256[](converted);

@@ -81,9 +81,13 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
     /// @param admin Emergency admin.
     /// @param disputeFeeBps_ Share of a losing bond withheld from the winner.
     /// @param treasury_ Receives that share; address(0) burns it.
-    constructor(IERC20 bondToken_, address arbitrator_, address admin, uint256 disputeFeeBps_, address treasury_)
-        Ownable(admin)
-    {
+    constructor(
+        IERC20 bondToken_,
+        address arbitrator_,
+        address admin,
+        uint256 disputeFeeBps_,
+        address treasury_
+    ) Ownable(admin) {
         if (arbitrator_ == address(0)) revert ZeroArbitrator();
         if (disputeFeeBps_ > MAX_DISPUTE_FEE_BPS) revert DisputeFeeTooHigh(disputeFeeBps_);
         _bondToken = bondToken_;
@@ -375,11 +379,12 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
     }
 
     /// @inheritdoc IOptimisticOracle
-    function questionIdFor(address requester, bytes calldata ancillaryData, uint256 outcomeCount_, uint256 endTime)
-        external
-        pure
-        returns (bytes32)
-    {
+    function questionIdFor(
+        address requester,
+        bytes calldata ancillaryData,
+        uint256 outcomeCount_,
+        uint256 endTime
+    ) external pure returns (bytes32) {
         return _questionId(requester, ancillaryData, outcomeCount_, endTime);
     }
 
@@ -452,11 +457,12 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         return code == INVALID_CODE ? Answers.INVALID : code;
     }
 
-    function _questionId(address requester, bytes calldata ancillaryData, uint256 outcomeCount_, uint256 endTime)
-        private
-        pure
-        returns (bytes32)
-    {
+    function _questionId(
+        address requester,
+        bytes calldata ancillaryData,
+        uint256 outcomeCount_,
+        uint256 endTime
+    ) private pure returns (bytes32) {
         return keccak256(abi.encode(requester, keccak256(ancillaryData), outcomeCount_, endTime));
     }
 }

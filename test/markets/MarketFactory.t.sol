@@ -21,7 +21,11 @@ contract MarketFactoryTest is MarketsFixture {
         IMarketFactory.MarketParams memory p = _params("Will it rain in Lisbon tomorrow?", 2);
         bytes32 expectedId = factory.marketIdFor(p);
         bytes memory ancillary = abi.encode(p.question, p.outcomeNames, p.rules, p.endTime);
-        assertEq(expectedId, oracle.questionIdFor(address(factory), ancillary, 2, p.endTime), "id = oracle question id");
+        assertEq(
+            expectedId,
+            oracle.questionIdFor(address(factory), ancillary, 2, p.endTime),
+            "id = oracle question id"
+        );
         bytes32 conditionId = factory.binaryConditionId(expectedId);
         (uint256 yesId, uint256 noId) = _binaryIds(conditionId);
 
@@ -29,8 +33,13 @@ contract MarketFactoryTest is MarketsFixture {
         bytes32 marketId = factory.createMarket(p);
 
         assertEq(marketId, expectedId, "market id");
-        (IMarketFactory.MarketKind kind, address storedCreator, uint256 endTime, uint256 outcomes, bool resolved) =
-            factory.getMarket(marketId);
+        (
+            IMarketFactory.MarketKind kind,
+            address storedCreator,
+            uint256 endTime,
+            uint256 outcomes,
+            bool resolved
+        ) = factory.getMarket(marketId);
         assertTrue(kind == IMarketFactory.MarketKind.Binary, "binary");
         assertEq(storedCreator, creator, "creator");
         assertEq(endTime, p.endTime, "end time");
@@ -62,7 +71,15 @@ contract MarketFactoryTest is MarketsFixture {
         (yes[0], no[0]) = _binaryIds(conditions[0]);
         vm.expectEmit(address(factory));
         emit IMarketFactory.MarketCreated(
-            marketId, creator, IMarketFactory.MarketKind.Binary, conditions, yes, no, address(0), 0, p
+            marketId,
+            creator,
+            IMarketFactory.MarketKind.Binary,
+            conditions,
+            yes,
+            no,
+            address(0),
+            0,
+            p
         );
         vm.prank(creator);
         factory.createMarket(p);
@@ -77,7 +94,7 @@ contract MarketFactoryTest is MarketsFixture {
 
         vm.prank(creator);
         factory.createMarket(p);
-        (, address storedCreator,,,) = factory.getMarket(marketId);
+        (, address storedCreator, , , ) = factory.getMarket(marketId);
         assertEq(storedCreator, creator, "market created despite the front-run");
         assertEq(registry.registrations(), 1, "tokens registered");
     }
@@ -195,11 +212,11 @@ contract MarketFactoryTest is MarketsFixture {
 
     function test_createMultiOutcomeMarket_preparesAndRegistersEveryQuestion() public {
         bytes32 marketId = _createMulti(4, 50);
-        (IMarketFactory.MarketKind kind,,, uint256 outcomes,) = factory.getMarket(marketId);
+        (IMarketFactory.MarketKind kind, , , uint256 outcomes, ) = factory.getMarket(marketId);
         assertTrue(kind == IMarketFactory.MarketKind.MultiOutcome, "multi");
         assertEq(outcomes, 4, "four outcomes");
         assertEq(oracle.outcomeCount(marketId), 4, "one oracle question with four outcomes");
-        (uint256 count, uint256 feeBps, address feeRecipient,) = adapter.getMarket(marketId);
+        (uint256 count, uint256 feeBps, address feeRecipient, ) = adapter.getMarket(marketId);
         assertEq(count, 4, "four questions");
         assertEq(feeBps, 50, "fee");
         assertEq(feeRecipient, creator, "fee to creator");
@@ -226,7 +243,7 @@ contract MarketFactoryTest is MarketsFixture {
         vm.stopPrank();
         vm.prank(creator);
         factory.createMultiOutcomeMarket(p, 0);
-        (uint256 count,,,) = adapter.getMarket(marketId);
+        (uint256 count, , , ) = adapter.getMarket(marketId);
         assertEq(count, 3, "market prepared despite the front-run");
     }
 
@@ -300,7 +317,7 @@ contract MarketFactoryTest is MarketsFixture {
         ctf.redeemPositions(IERC20(address(usd)), bytes32(0), conditionId, _binaryPartition());
         assertEq(usd.balanceOf(alice) - aliceBefore, yesPays, "YES holder payout");
         assertEq(usd.balanceOf(bob) - bobBefore, noPays, "NO holder payout");
-        (,,,, bool resolved) = factory.getMarket(marketId);
+        (, , , , bool resolved) = factory.getMarket(marketId);
         assertTrue(resolved, "resolved");
     }
 
@@ -327,7 +344,7 @@ contract MarketFactoryTest is MarketsFixture {
         bytes32 marketId = _createMulti(3, 0);
         _answer(marketId, 2);
         factory.resolveMarket(marketId);
-        (,,, bool adapterResolved) = adapter.getMarket(marketId);
+        (, , , bool adapterResolved) = adapter.getMarket(marketId);
         assertTrue(adapterResolved, "adapter resolved");
         bytes32 winner = adapter.conditionIdOf(marketId, 2);
         assertEq(ctf.payoutNumerators(winner, 0), 1, "question 2 resolved YES");
@@ -338,7 +355,7 @@ contract MarketFactoryTest is MarketsFixture {
         _answer(marketId, 1);
         adapter.resolveMarket(marketId);
         factory.resolveMarket(marketId);
-        (,,,, bool resolved) = factory.getMarket(marketId);
+        (, , , , bool resolved) = factory.getMarket(marketId);
         assertTrue(resolved, "factory record resolved too");
     }
 }

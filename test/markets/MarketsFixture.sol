@@ -97,7 +97,10 @@ abstract contract MarketsFixture is Test {
         }
     }
 
-    function _params(string memory question, uint256 outcomes) internal view returns (IMarketFactory.MarketParams memory p) {
+    function _params(
+        string memory question,
+        uint256 outcomes
+    ) internal view returns (IMarketFactory.MarketParams memory p) {
         p.question = question;
         p.outcomeNames = outcomes == 2 ? _yesNo() : _names(outcomes);
         p.rules = "Resolves by the official announcement.";

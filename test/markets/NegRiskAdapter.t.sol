@@ -24,7 +24,7 @@ contract NegRiskAdapterTest is MarketsFixture {
     }
 
     function _yes(address who, bytes32 marketId, uint256 k) private view returns (uint256) {
-        (uint256 yesId,) = _yesNoIds(adapter.conditionIdOf(marketId, k));
+        (uint256 yesId, ) = _yesNoIds(adapter.conditionIdOf(marketId, k));
         return ctf.balanceOf(who, yesId);
     }
 
@@ -147,7 +147,7 @@ contract NegRiskAdapterTest is MarketsFixture {
     function test_RevertWhen_mergePositions_missingYes() public {
         bytes32 marketId = _createMulti(3, 0);
         bytes32 conditionId = adapter.conditionIdOf(marketId, 0);
-        (uint256 yesId,) = _yesNoIds(conditionId);
+        (uint256 yesId, ) = _yesNoIds(conditionId);
         vm.startPrank(alice);
         adapter.splitPosition(conditionId, AMOUNT);
         ctf.safeTransferFrom(alice, bob, yesId, AMOUNT, "");
@@ -253,9 +253,12 @@ contract NegRiskAdapterTest is MarketsFixture {
         adapter.convertPositions(marketId, 1, AMOUNT);
     }
 
-    function testFuzz_convertPositions_valueMatchesFormula(uint256 count, uint256 indexSet, uint256 amount, uint256 feeBps)
-        public
-    {
+    function testFuzz_convertPositions_valueMatchesFormula(
+        uint256 count,
+        uint256 indexSet,
+        uint256 amount,
+        uint256 feeBps
+    ) public {
         count = bound(count, 2, 8);
         indexSet = bound(indexSet, 1, (1 << count) - 1);
         amount = bound(amount, 1, 1_000e6);
@@ -313,7 +316,7 @@ contract NegRiskAdapterTest is MarketsFixture {
         bytes32 marketId = _createMulti(4, 0);
         _split(alice, marketId, 4, 100);
         for (uint256 k; k < 4; ++k) {
-            (uint256 yesId,) = _yesNoIds(adapter.conditionIdOf(marketId, k));
+            (uint256 yesId, ) = _yesNoIds(adapter.conditionIdOf(marketId, k));
             vm.prank(alice);
             ctf.safeTransferFrom(alice, bob, yesId, 100, "");
         }
@@ -394,7 +397,7 @@ contract NegRiskAdapterTest is MarketsFixture {
 
         // The attacker holds nothing: every path pays it nothing or reverts.
         bytes32 condition1 = adapter.conditionIdOf(marketId, 1);
-        (uint256 yes1,) = _yesNoIds(condition1);
+        (uint256 yes1, ) = _yesNoIds(condition1);
         vm.expectRevert(
             abi.encodeWithSelector(IERC1155Errors.ERC1155InsufficientBalance.selector, attacker, 0, AMOUNT, yes1)
         );
@@ -427,7 +430,7 @@ contract NegRiskAdapterTest is MarketsFixture {
         vm.prank(alice);
         adapter.convertPositions(marketId, 0x6, AMOUNT);
         assertEq(wcol.balanceOf(address(adapter)), 0, "no wrapped collateral after convert");
-        (uint256 yes0,) = _yesNoIds(adapter.conditionIdOf(marketId, 0));
+        (uint256 yes0, ) = _yesNoIds(adapter.conditionIdOf(marketId, 0));
         vm.expectRevert(abi.encodeWithSelector(INegRiskAdapter.UnexpectedTokenTransfer.selector, alice));
         vm.prank(alice);
         ctf.safeTransferFrom(alice, address(adapter), yes0, 1, "");

@@ -176,7 +176,13 @@ contract NegRiskInvariantsTest is Test {
         address[] memory members = new address[](1);
         members[0] = address(this);
         CommitteeArbitrator arbitrator = new CommitteeArbitrator(address(this), members, 1);
-        OptimisticOracle oracle = new OptimisticOracle(IERC20(address(usd)), address(arbitrator), address(this), 0, address(0));
+        OptimisticOracle oracle = new OptimisticOracle(
+            IERC20(address(usd)),
+            address(arbitrator),
+            address(this),
+            0,
+            address(0)
+        );
         adapter = new NegRiskAdapter(IConditionalTokens(address(ctf)), IERC20Metadata(address(usd)), oracle);
         wcol = IWrappedCollateral(adapter.wrappedCollateral());
         handler = new NegRiskHandler(usd, ctf, oracle, adapter);

@@ -109,7 +109,9 @@ describe("markets integration (viem)", async () => {
     assert.equal(await exchange.read.getComplement([yesId]), noId, "exchange registered YES with NO");
     assert.equal(await exchange.read.getConditionId([noId]), conditionId, "exchange knows the condition");
 
-    await ctf.write.splitPosition([usd.address, zeroHash, conditionId, [1n, 2n], 50n * USD], { account: alice.account });
+    await ctf.write.splitPosition([usd.address, zeroHash, conditionId, [1n, 2n], 50n * USD], {
+      account: alice.account,
+    });
     await ctf.write.safeTransferFrom([alice.account.address, bob.account.address, noId, 50n * USD, "0x"], {
       account: alice.account,
     });
@@ -178,12 +180,26 @@ describe("markets integration (viem)", async () => {
     const takerOrder = await signOrder(
       (args) => alice.signTypedData({ account: alice.account, ...args }),
       domain,
-      buildOrder({ maker: alice.account.address, tokenId: yes0, makerAmount: 40n * USD, takerAmount: 100n * USD, side: Side.BUY, salt: 11n }),
+      buildOrder({
+        maker: alice.account.address,
+        tokenId: yes0,
+        makerAmount: 40n * USD,
+        takerAmount: 100n * USD,
+        side: Side.BUY,
+        salt: 11n,
+      }),
     );
     const makerOrder = await signOrder(
       (args) => bob.signTypedData({ account: bob.account, ...args }),
       domain,
-      buildOrder({ maker: bob.account.address, tokenId: no0, makerAmount: 60n * USD, takerAmount: 100n * USD, side: Side.BUY, salt: 12n }),
+      buildOrder({
+        maker: bob.account.address,
+        tokenId: no0,
+        makerAmount: 60n * USD,
+        takerAmount: 100n * USD,
+        side: Side.BUY,
+        salt: 12n,
+      }),
     );
     await exchange.write.matchOrders([takerOrder, [makerOrder], 40n * USD, [60n * USD]], { account: operator.account });
     assert.equal(await ctf.read.balanceOf([alice.account.address, yes0]), 100n * USD, "alice got YES(Ada)");

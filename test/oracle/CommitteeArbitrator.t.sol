@@ -53,7 +53,7 @@ contract CommitteeArbitratorTest is OracleFixture {
     }
 
     function test_constructor_setsCommittee() public view {
-        (uint256 count, uint256 threshold,) = committee.committee();
+        (uint256 count, uint256 threshold, ) = committee.committee();
         assertEq(count, 3, "three members");
         assertEq(threshold, 2, "two votes");
         assertTrue(committee.isMember(memberB), "member");

@@ -141,9 +141,12 @@ contract OptimisticOracleTest is OracleFixture {
         assertNotEq(first, second, "requester is part of the id");
     }
 
-    function testFuzz_openQuestion_acceptsBoundedTerms(uint256 outcomes, uint256 liveness, uint256 bond, uint256 reward)
-        public
-    {
+    function testFuzz_openQuestion_acceptsBoundedTerms(
+        uint256 outcomes,
+        uint256 liveness,
+        uint256 bond,
+        uint256 reward
+    ) public {
         outcomes = bound(outcomes, 2, 256);
         liveness = bound(liveness, 5 minutes, 30 days);
         bond = bound(bond, 1, 1_000e6);
@@ -275,7 +278,9 @@ contract OptimisticOracleTest is OracleFixture {
 
     function test_RevertWhen_dispute_noProposal() public {
         bytes32 id = _openEnded();
-        vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.WrongState.selector, id, IOptimisticOracle.State.Open));
+        vm.expectRevert(
+            abi.encodeWithSelector(IOptimisticOracle.WrongState.selector, id, IOptimisticOracle.State.Open)
+        );
         _dispute(id, disputer);
     }
 
@@ -354,7 +359,7 @@ contract OptimisticOracleTest is OracleFixture {
         uint256 disputerBefore = usd.balanceOf(disputer);
         oracle.settle(id);
 
-        uint256 fee = BOND * FEE_BPS / 10_000;
+        uint256 fee = (BOND * FEE_BPS) / 10_000;
         assertEq(usd.balanceOf(disputer) - disputerBefore, 2 * BOND - fee, "first disputer was right");
         assertEq(usd.balanceOf(proposer), FUNDS - BOND, "first proposer lost its bond");
         assertEq(usd.balanceOf(proposer2), FUNDS + REWARD, "second proposer: bond back + reward");
@@ -369,7 +374,7 @@ contract OptimisticOracleTest is OracleFixture {
         _propose(id, proposer2, 0);
         vm.warp(block.timestamp + DEFAULT_LIVENESS);
         oracle.settle(id);
-        uint256 fee = BOND * FEE_BPS / 10_000;
+        uint256 fee = (BOND * FEE_BPS) / 10_000;
         assertEq(usd.balanceOf(proposer), FUNDS + BOND - fee, "first proposer was right");
         assertEq(usd.balanceOf(disputer), FUNDS - BOND, "first disputer lost");
     }
@@ -396,7 +401,9 @@ contract OptimisticOracleTest is OracleFixture {
 
     function test_RevertWhen_settle_noProposal() public {
         bytes32 id = _openEnded();
-        vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.WrongState.selector, id, IOptimisticOracle.State.Open));
+        vm.expectRevert(
+            abi.encodeWithSelector(IOptimisticOracle.WrongState.selector, id, IOptimisticOracle.State.Open)
+        );
         oracle.settle(id);
     }
 
@@ -435,8 +442,12 @@ contract OptimisticOracleTest is OracleFixture {
         emit IOptimisticOracle.DisputeRuled(id, address(arbitrator), 1);
         _rule(id, 1);
 
-        uint256 fee = BOND * FEE_BPS / 10_000;
-        assertEq(usd.balanceOf(proposer2), FUNDS + BOND - fee + REWARD, "second proposer ruled for: bonds - fee + reward");
+        uint256 fee = (BOND * FEE_BPS) / 10_000;
+        assertEq(
+            usd.balanceOf(proposer2),
+            FUNDS + BOND - fee + REWARD,
+            "second proposer ruled for: bonds - fee + reward"
+        );
         assertEq(usd.balanceOf(disputer2), FUNDS - BOND, "second disputer lost");
         assertEq(usd.balanceOf(disputer), FUNDS + BOND - fee, "first disputer: the first proposal was wrong");
         assertEq(usd.balanceOf(proposer), FUNDS - BOND, "first proposer lost");
@@ -447,7 +458,7 @@ contract OptimisticOracleTest is OracleFixture {
     function test_rule_forDisputer_paysBondsMinusFeeAndReward() public {
         bytes32 id = _escalated(0, 1);
         _rule(id, 0);
-        uint256 fee = BOND * FEE_BPS / 10_000;
+        uint256 fee = (BOND * FEE_BPS) / 10_000;
         assertEq(usd.balanceOf(disputer2), FUNDS + BOND - fee + REWARD, "second disputer ruled for");
         assertEq(usd.balanceOf(proposer2), FUNDS - BOND, "second proposer lost");
         assertEq(usd.balanceOf(proposer), FUNDS + BOND - fee, "first proposer was right after all");
@@ -458,7 +469,11 @@ contract OptimisticOracleTest is OracleFixture {
         bytes32 id = _escalated(0, 1);
         _rule(id, Answers.INVALID);
         assertEq(usd.balanceOf(address(oracle)), 0, "reward and every bond paid out");
-        assertEq(usd.balanceOf(disputer2), FUNDS + BOND - BOND * FEE_BPS / 10_000 + REWARD, "reward to the right side");
+        assertEq(
+            usd.balanceOf(disputer2),
+            FUNDS + BOND - (BOND * FEE_BPS) / 10_000 + REWARD,
+            "reward to the right side"
+        );
         assertEq(oracle.finalAnswer(id), Answers.INVALID, "invalid is a valid ruling");
     }
 
@@ -467,7 +482,7 @@ contract OptimisticOracleTest is OracleFixture {
         oracle.setDisputeFee(2_000, address(0));
         bytes32 id = _escalated(0, 1);
         _rule(id, 1);
-        assertEq(usd.balanceOf(BURN), 2 * (BOND * 2_000 / 10_000), "fees sent to the burn address");
+        assertEq(usd.balanceOf(BURN), 2 * ((BOND * 2_000) / 10_000), "fees sent to the burn address");
     }
 
     function test_RevertWhen_rule_notArbitrator() public {

@@ -30,7 +30,13 @@ contract OracleHandler is Test {
     uint256 public ghostDoubleSettlements;
     uint256 private _nonce;
 
-    constructor(TestUSD usd_, OptimisticOracle oracle_, CommitteeArbitrator arbitrator_, address admin_, address arbiter_) {
+    constructor(
+        TestUSD usd_,
+        OptimisticOracle oracle_,
+        CommitteeArbitrator arbitrator_,
+        address admin_,
+        address arbiter_
+    ) {
         usd = usd_;
         oracle = oracle_;
         arbitrator = arbitrator_;
@@ -154,7 +160,7 @@ contract OracleHandler is Test {
     }
 
     function _actor(uint256 seed) private pure returns (address) {
-        return address(uint160(0xA000 + seed % ACTORS));
+        return address(uint160(0xA000 + (seed % ACTORS)));
     }
 }
 
