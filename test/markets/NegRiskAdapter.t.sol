@@ -436,6 +436,39 @@ contract NegRiskAdapterTest is MarketsFixture {
         ctf.safeTransferFrom(alice, address(adapter), yes0, 1, "");
     }
 
+    function test_regression_batchTransfersToTheAdapterRefused() public {
+        bytes32 marketId = _createMulti(3, 0);
+        bytes32 conditionId = adapter.conditionIdOf(marketId, 0);
+        (uint256 yesId, uint256 noId) = _yesNoIds(conditionId);
+        vm.startPrank(alice);
+        adapter.splitPosition(conditionId, AMOUNT);
+        uint256[] memory ids = new uint256[](2);
+        ids[0] = yesId;
+        ids[1] = noId;
+        uint256[] memory amounts = new uint256[](2);
+        amounts[0] = 1;
+        amounts[1] = 1;
+        vm.expectRevert(abi.encodeWithSelector(INegRiskAdapter.UnexpectedTokenTransfer.selector, alice));
+        ctf.safeBatchTransferFrom(alice, address(adapter), ids, amounts, "");
+        vm.stopPrank();
+    }
+
+    function test_prepareMarket_emitsIdsForIndexers() public {
+        vm.prank(creator);
+        bytes32 id = oracle.openQuestion("who wins?", 2, block.timestamp + 1 days, 0, BOND, 0);
+        bytes32[] memory conditions = new bytes32[](2);
+        uint256[] memory yes = new uint256[](2);
+        uint256[] memory no = new uint256[](2);
+        for (uint256 k; k < 2; ++k) {
+            conditions[k] = adapter.conditionIdOf(id, k);
+            (yes[k], no[k]) = _yesNoIds(conditions[k]);
+        }
+        vm.expectEmit(address(adapter));
+        emit INegRiskAdapter.MarketPrepared(id, creator, 2, 0, creator, conditions, yes, no);
+        vm.prank(creator);
+        adapter.prepareMarket(id, 0, creator);
+    }
+
     // ================================================================== unwrap and wrapped collateral
 
     function test_unwrap_afterDirectMergeAtTheConditionalTokens() public {

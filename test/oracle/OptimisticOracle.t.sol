@@ -621,6 +621,54 @@ contract OptimisticOracleTest is OracleFixture {
         oracle.unflag(id);
     }
 
+    function test_RevertWhen_unflag_settled() public {
+        bytes32 id = _openEnded();
+        vm.startPrank(admin);
+        oracle.flag(id);
+        vm.warp(block.timestamp + 24 hours);
+        oracle.emergencyResolve(id, 0);
+        vm.expectRevert(
+            abi.encodeWithSelector(IOptimisticOracle.WrongState.selector, id, IOptimisticOracle.State.Settled)
+        );
+        oracle.unflag(id);
+        vm.stopPrank();
+    }
+
+    function test_unflag_escalatedQuestionCanBeRuledAgain() public {
+        bytes32 id = _escalated(0, 1);
+        vm.startPrank(admin);
+        oracle.flag(id);
+        oracle.unflag(id);
+        vm.stopPrank();
+        _rule(id, 0);
+        assertEq(oracle.finalAnswer(id), 0, "ruled after the flag was lifted");
+    }
+
+    function test_emergencyResolve_proposedQuestionRefundsProposerAndFirstRound() public {
+        bytes32 id = _openEnded();
+        _propose(id, proposer, 0);
+        _dispute(id, disputer);
+        _propose(id, proposer2, 1);
+        vm.prank(admin);
+        oracle.flag(id);
+        vm.warp(block.timestamp + 24 hours);
+        vm.prank(admin);
+        oracle.emergencyResolve(id, 1);
+        assertEq(usd.balanceOf(proposer), FUNDS, "first proposer refunded");
+        assertEq(usd.balanceOf(disputer), FUNDS, "first disputer refunded");
+        assertEq(usd.balanceOf(proposer2), FUNDS, "pending proposer refunded");
+        assertEq(usd.balanceOf(address(oracle)), 0, "nothing left");
+    }
+
+    function test_transferOwnership_twoStep() public {
+        vm.prank(admin);
+        oracle.transferOwnership(stranger);
+        assertEq(oracle.owner(), admin, "still the admin until accepted");
+        vm.prank(stranger);
+        oracle.acceptOwnership();
+        assertEq(oracle.owner(), stranger, "new admin");
+    }
+
     function test_emergencyResolve_afterSafetyPeriod_refundsEveryone() public {
         bytes32 id = _escalated(0, 1);
         vm.prank(admin);
