@@ -6,7 +6,6 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 import {ERC1155Holder} from "@openzeppelin/contracts/token/ERC1155/utils/ERC1155Holder.sol";
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -52,6 +51,11 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     uint256 private constant AMOUNT_BITS = 128;
     /// @dev Words of the Order struct hashed for EIP-712: the 12 static fields.
     uint256 private constant ORDER_STATIC_BYTES = 12 * 32;
+
+    /// @dev ECDSA: signature length, the precompile, and the malleability bound (secp256k1n / 2).
+    uint256 private constant ECDSA_SIGNATURE_BYTES = 65;
+    uint256 private constant ECRECOVER_PRECOMPILE = 1;
+    uint256 private constant SECP256K1_HALF_ORDER = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
 
     uint8 private constant BUY = uint8(Side.BUY);
     uint8 private constant SELL = uint8(Side.SELL);
@@ -203,7 +207,11 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         if (token == complement || token == 0 || complement == 0) revert InvalidTokenPair(token, complement);
         if (_registry[token].complement != 0) revert TokenAlreadyRegistered(token);
         if (_registry[complement].complement != 0) revert TokenAlreadyRegistered(complement);
-        if (negRiskAdapter == address(0)) _checkPlainPositions(token, complement, conditionId);
+        if (negRiskAdapter == address(0)) {
+            _checkPlainPositions(token, complement, conditionId);
+        } else if (_isPlainPosition(token, conditionId) || _isPlainPosition(complement, conditionId)) {
+            revert PlainPositionsWithAdapter(token, complement, conditionId);
+        }
 
         _registry[token] = TokenInfo(complement, conditionId, negRiskAdapter);
         emit TokenRegistered(token, complement, conditionId, negRiskAdapter);
@@ -424,14 +432,36 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         address signer = order.signer;
         if (signatureType != SIG_EOA && signatureType != SIG_1271) revert UnsupportedSignatureType(signatureType);
         if (signer != order.maker) revert SignerNotMaker(signer, order.maker);
-        bool valid;
-        if (signatureType == SIG_EOA) {
-            (address recovered, ECDSA.RecoverError err,) = ECDSA.tryRecoverCalldata(orderHash, order.signature);
-            valid = err == ECDSA.RecoverError.NoError && recovered == signer;
-        } else {
-            valid = SignatureChecker.isValidERC1271SignatureNowCalldata(signer, orderHash, order.signature);
-        }
+        bool valid = signatureType == SIG_EOA
+            ? _isEcdsaSignatureOf(orderHash, order.signature, signer)
+            : SignatureChecker.isValidERC1271SignatureNowCalldata(signer, orderHash, order.signature);
         if (!valid) revert InvalidSignature(orderHash, signer);
+    }
+
+    /// @dev Whether `signature` is a 65-byte ECDSA signature of `digest` by `signer`, with the same
+    /// rules as OpenZeppelin's ECDSA (low `s` only, `v` in {27, 28}), read straight from calldata.
+    function _isEcdsaSignatureOf(bytes32 digest, bytes calldata signature, address signer)
+        private
+        view
+        returns (bool valid)
+    {
+        if (signature.length != ECDSA_SIGNATURE_BYTES) return false;
+        assembly ("memory-safe") {
+            let r := calldataload(signature.offset)
+            let s := calldataload(add(signature.offset, 0x20))
+            let v := byte(0, calldataload(add(signature.offset, 0x40)))
+            // Malleable signatures (s in the upper half of the curve order) are rejected.
+            if iszero(gt(s, SECP256K1_HALF_ORDER)) {
+                let ptr := mload(0x40)
+                mstore(ptr, digest)
+                mstore(add(ptr, 0x20), v)
+                mstore(add(ptr, 0x40), r)
+                mstore(add(ptr, 0x60), s)
+                // The precompile returns nothing for an invalid signature (including v not 27/28).
+                let ok := staticcall(gas(), ECRECOVER_PRECOMPILE, ptr, 0x80, 0x00, 0x20)
+                valid := and(and(ok, eq(returndatasize(), 0x20)), eq(mload(0x00), signer))
+            }
+        }
     }
 
     /// @dev Checks an order and consumes `fillAmount` of it. `counterparty` is who it trades with
@@ -445,7 +475,7 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         address taker = order.taker;
         if (taker != address(0) && taker != counterparty) revert NotOrderTaker(orderHash, taker, counterparty);
 
-        OrderStatus storage status = _orderStatus[orderHash];
+        OrderStatus memory status = _orderStatus[orderHash];
         if (status.isFilledOrCancelled) revert OrderNotFillable(orderHash);
         uint256 remaining = status.remaining;
         if (remaining == 0) remaining = order.makerAmount;
@@ -462,14 +492,9 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     /// @dev For a plain condition, the pair must be the two positions of a prepared binary
     /// condition over the exchange's collateral, so that splitting [1, 2] mints exactly them.
     function _checkPlainPositions(uint256 token, uint256 complement, bytes32 conditionId) private view {
-        if (_ctf.getOutcomeSlotCount(conditionId) != BINARY_OUTCOME_SLOTS) {
-            revert NotConditionPositions(token, complement, conditionId);
-        }
-        uint256 first =
-            PositionIds.positionId(address(_collateral), PositionIds.collectionId(conditionId, INDEX_SET_FIRST));
-        uint256 second =
-            PositionIds.positionId(address(_collateral), PositionIds.collectionId(conditionId, INDEX_SET_SECOND));
-        if (!((token == first && complement == second) || (token == second && complement == first))) {
+        bool pairIsPositions =
+            _isPlainPosition(token, conditionId) && _isPlainPosition(complement, conditionId);
+        if (!pairIsPositions || _ctf.getOutcomeSlotCount(conditionId) != BINARY_OUTCOME_SLOTS) {
             revert NotConditionPositions(token, complement, conditionId);
         }
     }
@@ -590,7 +615,7 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
                 uint256 takerCollateral = fullSets - totals.fullSetMakersIn;
                 if (takerCollateral != 0) _collateral.safeTransferFrom(taker, address(this), takerCollateral);
             } else {
-                _ctf.safeTransferFrom(taker, address(this), tokenId, fullSets, "");
+                _transferPosition(taker, address(this), tokenId, fullSets);
             }
         }
         // Complementary legs, and the makers' inputs to the full sets.
@@ -599,13 +624,13 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
             MakerFill memory fill = fills[i];
             if (fill.viaFullSet) {
                 if (takerBuys) _collateral.safeTransferFrom(fill.maker, address(this), fill.making);
-                else _ctf.safeTransferFrom(fill.maker, address(this), complement, fill.making, "");
+                else _transferPosition(fill.maker, address(this), complement, fill.making);
             } else if (takerBuys) {
-                _ctf.safeTransferFrom(fill.maker, taker, tokenId, fill.making, "");
+                _transferPosition(fill.maker, taker, tokenId, fill.making);
                 _collateral.safeTransferFrom(taker, fill.maker, fill.taking - fill.fee);
             } else {
                 _collateral.safeTransferFrom(fill.maker, taker, fill.making);
-                _ctf.safeTransferFrom(taker, fill.maker, tokenId, fill.taking - fill.fee, "");
+                _transferPosition(taker, fill.maker, tokenId, fill.taking - fill.fee);
             }
         }
         if (fullSets != 0) {
@@ -614,16 +639,16 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
             for (uint256 i; i < count; ++i) {
                 MakerFill memory fill = fills[i];
                 if (!fill.viaFullSet) continue;
-                if (takerBuys) _ctf.safeTransferFrom(address(this), fill.maker, complement, fill.taking - fill.fee, "");
+                if (takerBuys) _transferPosition(address(this), fill.maker, complement, fill.taking - fill.fee);
                 else _collateral.safeTransfer(fill.maker, fill.taking - fill.fee);
             }
             if (takerBuys) {
-                _ctf.safeTransferFrom(address(this), taker, tokenId, takerHeld - takerFeeFromExchange, "");
+                _transferPosition(address(this), taker, tokenId, takerHeld - takerFeeFromExchange);
                 if (totals.fullSetFees != 0) {
-                    _ctf.safeTransferFrom(address(this), recipient, complement, totals.fullSetFees, "");
+                    _transferPosition(address(this), recipient, complement, totals.fullSetFees);
                 }
                 if (takerFeeFromExchange != 0) {
-                    _ctf.safeTransferFrom(address(this), recipient, tokenId, takerFeeFromExchange, "");
+                    _transferPosition(address(this), recipient, tokenId, takerFeeFromExchange);
                 }
             } else {
                 uint256 toTaker = takerHeld - takerFeeFromExchange;
@@ -638,9 +663,9 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         uint256 takerFeeFromTaker = takerFee - takerFeeFromExchange;
         if (takerBuys) {
             if (complementaryFees != 0) _collateral.safeTransferFrom(taker, recipient, complementaryFees);
-            if (takerFeeFromTaker != 0) _ctf.safeTransferFrom(taker, recipient, tokenId, takerFeeFromTaker, "");
+            if (takerFeeFromTaker != 0) _transferPosition(taker, recipient, tokenId, takerFeeFromTaker);
         } else {
-            if (complementaryFees != 0) _ctf.safeTransferFrom(taker, recipient, tokenId, complementaryFees, "");
+            if (complementaryFees != 0) _transferPosition(taker, recipient, tokenId, complementaryFees);
             if (takerFeeFromTaker != 0) _collateral.safeTransferFrom(taker, recipient, takerFeeFromTaker);
         }
     }
@@ -669,33 +694,65 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         // Interactions: the operator is the counterparty.
         if (isBuy) {
             _collateral.safeTransferFrom(maker, msg.sender, making);
-            _ctf.safeTransferFrom(msg.sender, maker, tokenId, taking - fee, "");
-            if (fee != 0) _ctf.safeTransferFrom(msg.sender, recipient, tokenId, fee, "");
+            _transferPosition(msg.sender, maker, tokenId, taking - fee);
+            if (fee != 0) _transferPosition(msg.sender, recipient, tokenId, fee);
         } else {
-            _ctf.safeTransferFrom(maker, msg.sender, tokenId, making, "");
+            _transferPosition(maker, msg.sender, tokenId, making);
             _collateral.safeTransferFrom(msg.sender, maker, taking - fee);
             if (fee != 0) _collateral.safeTransferFrom(msg.sender, recipient, fee);
         }
     }
 
-    function _splitFullSets(uint256 tokenId, uint256 amount) private {
-        TokenInfo storage info = _registry[tokenId];
-        address adapter = info.negRiskAdapter;
-        if (adapter == address(0)) {
-            _ctf.splitPosition(_collateral, bytes32(0), info.conditionId, _binaryPartition(), amount);
-        } else {
-            INegRiskSplitter(adapter).splitPosition(info.conditionId, amount);
+    /// @dev Splits collateral into `amount` full sets of `tokenId`'s condition. A token that is a
+    /// plain position of its condition over the exchange's collateral was registered without an
+    /// adapter (registration enforces it), so the adapter slot is read only for the others.
+    /// @dev `ctf.safeTransferFrom(from, to, id, amount, "")` without the generic call encoding; the
+    /// conditional tokens contract is a known immutable, so no code-size check is needed.
+    function _transferPosition(address from, address to, uint256 id, uint256 amount) private {
+        address ctf_ = address(_ctf);
+        bytes4 selector = IERC1155.safeTransferFrom.selector;
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            mstore(add(ptr, 0x04), from)
+            mstore(add(ptr, 0x24), to)
+            mstore(add(ptr, 0x44), id)
+            mstore(add(ptr, 0x64), amount)
+            mstore(add(ptr, 0x84), 0xa0)
+            mstore(add(ptr, 0xa4), 0)
+            if iszero(call(gas(), ctf_, 0, ptr, 0xc4, 0, 0)) {
+                returndatacopy(ptr, 0, returndatasize())
+                revert(ptr, returndatasize())
+            }
         }
     }
 
+    function _splitFullSets(uint256 tokenId, uint256 amount) private {
+        TokenInfo storage info = _registry[tokenId];
+        bytes32 conditionId = info.conditionId;
+        if (_isPlainPosition(tokenId, conditionId)) {
+            _ctf.splitPosition(_collateral, bytes32(0), conditionId, _binaryPartition(), amount);
+        } else {
+            INegRiskSplitter(info.negRiskAdapter).splitPosition(conditionId, amount);
+        }
+    }
+
+    /// @dev Merges `amount` full sets of `tokenId`'s condition into collateral (see _splitFullSets).
     function _mergeFullSets(uint256 tokenId, uint256 amount) private {
         TokenInfo storage info = _registry[tokenId];
-        address adapter = info.negRiskAdapter;
-        if (adapter == address(0)) {
-            _ctf.mergePositions(_collateral, bytes32(0), info.conditionId, _binaryPartition(), amount);
+        bytes32 conditionId = info.conditionId;
+        if (_isPlainPosition(tokenId, conditionId)) {
+            _ctf.mergePositions(_collateral, bytes32(0), conditionId, _binaryPartition(), amount);
         } else {
-            INegRiskSplitter(adapter).mergePositions(info.conditionId, amount);
+            INegRiskSplitter(info.negRiskAdapter).mergePositions(conditionId, amount);
         }
+    }
+
+    /// @dev Whether `tokenId` is one of the two positions of `conditionId` over the collateral.
+    function _isPlainPosition(uint256 tokenId, bytes32 conditionId) private view returns (bool) {
+        address collateral_ = address(_collateral);
+        return tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_FIRST))
+            || tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_SECOND));
     }
 
     function _binaryPartition() private pure returns (uint256[] memory partition) {

@@ -79,6 +79,9 @@ interface IExchange {
     /// @notice For a plain CTF condition the pair must be the condition's two positions over the
     /// exchange's collateral, on a prepared two-outcome condition.
     error NotConditionPositions(uint256 token, uint256 complement, bytes32 conditionId);
+    /// @notice A pair minted through an adapter must not be the plain positions of its condition
+    /// over the exchange's collateral (those are registered without an adapter).
+    error PlainPositionsWithAdapter(uint256 token, uint256 complement, bytes32 conditionId);
 
     // ------------------------------------------------------------------ events
 
