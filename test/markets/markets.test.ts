@@ -3,8 +3,9 @@
  * 1. A binary market walks create → propose → dispute (reset) → re-propose → dispute (escalate) →
  *    arbitrate → resolve → redeem.
  * 2. A multi-outcome market: the exchange mints a YES/NO pair of one question through the adapter
- *    (MINT match of two signed BUY orders), a holder converts NO positions, the market resolves and
- *    everyone redeems; the adapter ends with exactly the collateral still owed.
+ *    (MINT match of two signed BUY orders) and merges one back (MERGE match of two SELL orders), a
+ *    holder converts NO positions, the market resolves and everyone redeems; the adapter ends with
+ *    exactly the collateral still owed (none).
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -205,18 +206,48 @@ describe("markets integration (viem)", async () => {
     assert.equal(await ctf.read.balanceOf([alice.account.address, yes0]), 100n * USD, "alice got YES(Ada)");
     assert.equal(await ctf.read.balanceOf([bob.account.address, no0]), 100n * USD, "bob got NO(Ada)");
 
-    // Bob also holds NO(Grace) and converts NO(Ada) + NO(Grace) into 1x collateral + YES(Linus).
+    // MERGE through the adapter: alice sells 50 YES(Ada) at 0.40, bob sells 50 NO(Ada) at 0.60.
+    const sellYes = await signOrder(
+      (args) => alice.signTypedData({ account: alice.account, ...args }),
+      domain,
+      buildOrder({
+        maker: alice.account.address,
+        tokenId: yes0,
+        makerAmount: 50n * USD,
+        takerAmount: 20n * USD,
+        side: Side.SELL,
+        salt: 13n,
+      }),
+    );
+    const sellNo = await signOrder(
+      (args) => bob.signTypedData({ account: bob.account, ...args }),
+      domain,
+      buildOrder({
+        maker: bob.account.address,
+        tokenId: no0,
+        makerAmount: 50n * USD,
+        takerAmount: 30n * USD,
+        side: Side.SELL,
+        salt: 14n,
+      }),
+    );
+    const adapterBeforeMerge = await balance(adapter.address);
+    await exchange.write.matchOrders([sellYes, [sellNo], 50n * USD, [50n * USD]], { account: operator.account });
+    assert.equal(await ctf.read.balanceOf([alice.account.address, yes0]), 50n * USD, "alice sold half");
+    assert.equal(adapterBeforeMerge - (await balance(adapter.address)), 50n * USD, "adapter unwrapped one set of 50");
+
+    // Bob also holds NO(Grace) and converts 50 NO(Ada) + 50 NO(Grace) into 50 collateral + 50 YES(Linus).
     const grace = conditions[1];
     assert.ok(grace);
     await adapter.write.splitPosition([grace, 100n * USD], { account: bob.account });
     const bobBefore = await balance(bob.account.address);
     const creatorBefore = await balance(creator.account.address);
-    await adapter.write.convertPositions([marketId, 0b011n, 100n * USD], { account: bob.account });
-    assert.equal((await balance(bob.account.address)) - bobBefore, 99n * USD, "(m - 1) * amount minus 1% fee");
-    assert.equal((await balance(creator.account.address)) - creatorBefore, 1n * USD, "fee to the creator");
+    await adapter.write.convertPositions([marketId, 0b011n, 50n * USD], { account: bob.account });
+    assert.equal((await balance(bob.account.address)) - bobBefore, 49_500_000n, "(m - 1) * amount minus 1% fee");
+    assert.equal((await balance(creator.account.address)) - creatorBefore, 500_000n, "fee to the creator");
     const yes2 = yes[2];
     assert.ok(yes2 !== undefined);
-    assert.equal(await ctf.read.balanceOf([bob.account.address, yes2]), 100n * USD, "YES(Linus) received");
+    assert.equal(await ctf.read.balanceOf([bob.account.address, yes2]), 50n * USD, "YES(Linus) received");
 
     // Linus wins.
     await advance(HOUR);
@@ -233,8 +264,8 @@ describe("markets integration (viem)", async () => {
       return (await balance(who.account.address)) - before;
     };
     assert.equal(await redeemAll(alice), 0n, "YES(Ada) loses");
-    // bob: YES(Grace) 100 (loses), YES(Linus) 100 (wins).
-    assert.equal(await redeemAll(bob), 100n * USD, "YES(Linus) pays");
+    // bob: YES(Grace) 100 (loses), NO(Grace) 50 (wins), YES(Linus) 50 (wins).
+    assert.equal(await redeemAll(bob), 100n * USD, "NO(Grace) and YES(Linus) pay");
     assert.equal(await balance(adapter.address), 0n, "adapter paid every claim and holds nothing more");
   });
 });
