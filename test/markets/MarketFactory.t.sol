@@ -208,6 +208,14 @@ contract MarketFactoryTest is MarketsFixture {
         assertEq(usd.balanceOf(creator), FUNDS - reward, "creator paid");
     }
 
+    function test_RevertWhen_createMarket_endTimeBeyond64Bits() public {
+        IMarketFactory.MarketParams memory p = _params("Far future?", 2);
+        p.endTime = uint256(type(uint64).max) + 1;
+        vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.InvalidEndTime.selector, p.endTime));
+        vm.prank(creator);
+        factory.createMarket(p);
+    }
+
     // ================================================================== createMultiOutcomeMarket
 
     function test_createMultiOutcomeMarket_preparesAndRegistersEveryQuestion() public {
@@ -231,6 +239,26 @@ contract MarketFactoryTest is MarketsFixture {
             assertEq(registered, conditionId, "condition");
             assertEq(negRisk, address(adapter), "adapter registered as splitter");
         }
+    }
+
+    function testFuzz_createMultiOutcomeMarket_anyCount(uint256 count, uint256 feeBps) public {
+        count = bound(count, 2, MAX_QUESTIONS);
+        feeBps = bound(feeBps, 0, 500);
+        _checkMulti(count, feeBps);
+    }
+
+    function test_createMultiOutcomeMarket_anyCount_fixedMaximum() public {
+        _checkMulti(MAX_QUESTIONS, 500);
+    }
+
+    function _checkMulti(uint256 count, uint256 feeBps) private {
+        bytes32 marketId = _createMulti(count, feeBps);
+        (uint256 questions, uint256 storedFee, , ) = adapter.getMarket(marketId);
+        assertEq(questions, count, "question count");
+        assertEq(storedFee, feeBps, "fee");
+        assertEq(registry.registrations(), count, "one registration per question");
+        bytes32 last = adapter.conditionIdOf(marketId, count - 1);
+        assertEq(ctf.getOutcomeSlotCount(last), 2, "last condition prepared");
     }
 
     function test_createMultiOutcomeMarket_regression_conditionsPreparedByFrontRunner() public {
