@@ -88,15 +88,15 @@ contract OptimisticOracleTest is OracleFixture {
         oracle.openQuestion(DATA, 2, 0, REWARD, BOND, 0);
     }
 
-    function test_RevertWhen_openQuestion_endTimeAbove64Bits() public {
-        uint256 tooLate = uint256(type(uint64).max) + 1;
+    function test_RevertWhen_openQuestion_endTimeAbove40Bits() public {
+        uint256 tooLate = uint256(type(uint40).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.InvalidEndTime.selector, tooLate));
         vm.prank(requester);
         oracle.openQuestion(DATA, 2, tooLate, REWARD, BOND, 0);
     }
 
-    function test_RevertWhen_openQuestion_rewardAbove128Bits() public {
-        uint256 reward = uint256(type(uint128).max) + 1;
+    function test_RevertWhen_openQuestion_rewardAbove96Bits() public {
+        uint256 reward = uint256(type(uint96).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.InvalidReward.selector, reward));
         vm.prank(requester);
         oracle.openQuestion(DATA, 2, endTime, reward, BOND, 0);
@@ -108,8 +108,8 @@ contract OptimisticOracleTest is OracleFixture {
         oracle.openQuestion(DATA, 2, endTime, REWARD, 0, 0);
     }
 
-    function test_RevertWhen_openQuestion_bondAbove128Bits() public {
-        uint256 bond = uint256(type(uint128).max) + 1;
+    function test_RevertWhen_openQuestion_bondAbove96Bits() public {
+        uint256 bond = uint256(type(uint96).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.InvalidBond.selector, bond));
         vm.prank(requester);
         oracle.openQuestion(DATA, 2, endTime, REWARD, bond, 0);
