@@ -91,23 +91,29 @@ contract ExchangeHandler is Test {
         uint256 crossing = kind == 0 ? makerPriceBps : BPS - makerPriceBps;
         takerPriceBps = kind == 2 ? bound(takerPriceBps, 1, crossing) : bound(takerPriceBps, crossing, BPS);
 
-        uint256 makerCollateral = shares * makerPriceBps / BPS;
+        uint256 makerCollateral = (shares * makerPriceBps) / BPS;
         if (makerCollateral == 0) return;
-        plan.maker = kind == 1
-            ? _order(plan.m, no, BUY, makerCollateral, shares)
-            : _order(plan.m, kind == 0 ? yes : no, SELL, shares, makerCollateral);
+        plan.maker =
+            kind == 1
+                ? _order(plan.m, no, BUY, makerCollateral, shares)
+                : _order(plan.m, kind == 0 ? yes : no, SELL, shares, makerCollateral);
         plan.maker.feeRateBps = feeSeed % 1_001;
         plan.maker = _sign(plan.maker, plan.m);
-        plan.makerFill = bound(fillBps, 1, BPS) * plan.maker.makerAmount / BPS;
+        plan.makerFill = (bound(fillBps, 1, BPS) * plan.maker.makerAmount) / BPS;
         if (plan.makerFill == 0) plan.makerFill = 1;
         uint256 makerTaking =
             (plan.makerFill * plan.maker.takerAmount + plan.maker.makerAmount - 1) / plan.maker.makerAmount;
 
         bool takerBuys = kind != 2;
-        plan.takerGives = kind == 0 ? makerTaking : kind == 1 ? makerTaking - plan.makerFill : plan.makerFill;
+        plan.takerGives =
+            kind == 0
+                ? makerTaking
+                : kind == 1
+                    ? makerTaking - plan.makerFill
+                    : plan.makerFill;
         if (plan.takerGives == 0) return;
         uint256 takerTaking =
-            takerBuys ? plan.takerGives * BPS / takerPriceBps : plan.takerGives * takerPriceBps / BPS;
+            takerBuys ? (plan.takerGives * BPS) / takerPriceBps : (plan.takerGives * takerPriceBps) / BPS;
         if (takerTaking == 0) return;
         plan.taker = _order(plan.t, yes, takerBuys ? BUY : SELL, plan.takerGives, takerTaking);
         plan.taker.feeRateBps = (feeSeed / 1_001) % 1_001;
@@ -133,18 +139,23 @@ contract ExchangeHandler is Test {
     }
 
     /// @notice One order filled by the operator.
-    function fillOrder(uint256 makerSeed, bool isBuy, uint256 makerAmount, uint256 priceBps, uint256 fillBps, uint256 fee)
-        external
-    {
+    function fillOrder(
+        uint256 makerSeed,
+        bool isBuy,
+        uint256 makerAmount,
+        uint256 priceBps,
+        uint256 fillBps,
+        uint256 fee
+    ) external {
         uint256 m = bound(makerSeed, 0, 2);
         priceBps = bound(priceBps, 1, BPS);
-        makerAmount = bound(makerAmount, 1, MAX_SHARES * priceBps / BPS + 1);
-        uint256 takerAmount = isBuy ? makerAmount * BPS / priceBps : makerAmount * priceBps / BPS;
+        makerAmount = bound(makerAmount, 1, (MAX_SHARES * priceBps) / BPS + 1);
+        uint256 takerAmount = isBuy ? (makerAmount * BPS) / priceBps : (makerAmount * priceBps) / BPS;
         if (takerAmount == 0) return;
         Order memory order = _order(m, isBuy ? yes : no, isBuy ? BUY : SELL, makerAmount, takerAmount);
         order.feeRateBps = fee % 1_001;
         order = _sign(order, m);
-        uint256 fill = bound(fillBps, 1, BPS) * makerAmount / BPS;
+        uint256 fill = (bound(fillBps, 1, BPS) * makerAmount) / BPS;
         if (fill == 0) fill = 1;
 
         Snapshot memory before = _snap(actors[m]);
@@ -221,10 +232,13 @@ contract ExchangeHandler is Test {
 
     // ------------------------------------------------------------------ order helpers
 
-    function _order(uint256 who, uint256 tokenId, uint8 side, uint256 makerAmount, uint256 takerAmount)
-        internal
-        returns (Order memory order)
-    {
+    function _order(
+        uint256 who,
+        uint256 tokenId,
+        uint8 side,
+        uint256 makerAmount,
+        uint256 takerAmount
+    ) internal returns (Order memory order) {
         order.salt = ++_salt;
         order.maker = actors[who];
         order.signer = actors[who];
@@ -254,7 +268,14 @@ contract ExchangeInvariantTest is ExchangeFixture {
     function setUp() public override {
         super.setUp();
         handler = new ExchangeHandler(
-            exchange, ctf, usd, operator, yes, no, [alice, bob, carol], [aliceKey, bobKey, carolKey]
+            exchange,
+            ctf,
+            usd,
+            operator,
+            yes,
+            no,
+            [alice, bob, carol],
+            [aliceKey, bobKey, carolKey]
         );
         initialSupply = usd.totalSupply();
         targetContract(address(handler));

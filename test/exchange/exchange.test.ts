@@ -11,7 +11,15 @@ import { network } from "hardhat";
 import { hashTypedData, keccak256, maxUint256, toHex, zeroAddress, type Address, type Hex } from "viem";
 
 import { expectedFee, expectedTaking } from "./fees.js";
-import { buildOrder, exchangeDomain, ORDER_TYPES, Side, signOrder, type SignedOrder, type UnsignedOrder } from "./orders.js";
+import {
+  buildOrder,
+  exchangeDomain,
+  ORDER_TYPES,
+  Side,
+  signOrder,
+  type SignedOrder,
+  type UnsignedOrder,
+} from "./orders.js";
 
 const USDC = 10n ** 6n;
 const ZERO32 = `0x${"00".repeat(32)}` as Hex;
@@ -85,16 +93,31 @@ const asOperator = { account: operator.account };
 
 describe("Exchange (viem integration)", () => {
   it("hashes orders exactly like viem's EIP-712 typed data and validates them", async () => {
-    const order = await sign(alice, { tokenId: yes, side: Side.BUY, makerAmount: 40n * USDC, takerAmount: 100n * USDC });
+    const order = await sign(alice, {
+      tokenId: yes,
+      side: Side.BUY,
+      makerAmount: 40n * USDC,
+      takerAmount: 100n * USDC,
+    });
     const { signature, ...message } = order;
-    const viemHash = hashTypedData({ domain, types: ORDER_TYPES, primaryType: "Order", message: message satisfies UnsignedOrder });
+    const viemHash = hashTypedData({
+      domain,
+      types: ORDER_TYPES,
+      primaryType: "Order",
+      message: message satisfies UnsignedOrder,
+    });
     assert.equal(await exchange.read.hashOrder([order]), viemHash, "same digest");
     assert.equal(signature.length, 132, "65-byte signature");
     await exchange.read.validateOrder([order]);
   });
 
   it("settles a COMPLEMENTARY match with price improvement to the taker", async () => {
-    const taker = await sign(alice, { tokenId: yes, side: Side.BUY, makerAmount: 60n * USDC, takerAmount: 100n * USDC });
+    const taker = await sign(alice, {
+      tokenId: yes,
+      side: Side.BUY,
+      makerAmount: 60n * USDC,
+      takerAmount: 100n * USDC,
+    });
     const maker = await sign(bob, { tokenId: yes, side: Side.SELL, makerAmount: 100n * USDC, takerAmount: 50n * USDC });
     const a0 = await balances(alice.account.address);
     const b0 = await balances(bob.account.address);
@@ -109,7 +132,12 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("settles a MINT match with one split of full sets", async () => {
-    const taker = await sign(alice, { tokenId: yes, side: Side.BUY, makerAmount: 60n * USDC, takerAmount: 100n * USDC });
+    const taker = await sign(alice, {
+      tokenId: yes,
+      side: Side.BUY,
+      makerAmount: 60n * USDC,
+      takerAmount: 100n * USDC,
+    });
     const m1 = await sign(bob, { tokenId: no, side: Side.BUY, makerAmount: 20n * USDC, takerAmount: 50n * USDC });
     const m2 = await sign(carol, { tokenId: no, side: Side.BUY, makerAmount: 20n * USDC, takerAmount: 50n * USDC });
     const ctfUsd = await usd.read.balanceOf([ctf.address]);
@@ -123,7 +151,12 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("settles a MERGE match", async () => {
-    const taker = await sign(alice, { tokenId: yes, side: Side.SELL, makerAmount: 100n * USDC, takerAmount: 55n * USDC });
+    const taker = await sign(alice, {
+      tokenId: yes,
+      side: Side.SELL,
+      makerAmount: 100n * USDC,
+      takerAmount: 55n * USDC,
+    });
     const maker = await sign(bob, { tokenId: no, side: Side.SELL, makerAmount: 100n * USDC, takerAmount: 40n * USDC });
     const ctfUsd = await usd.read.balanceOf([ctf.address]);
     const a0 = await balances(alice.account.address);
@@ -136,17 +169,24 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("charges fees that match the independent TypeScript fee vectors (operator fills)", async () => {
-    const vectors: Array<{ side: number; makerAmount: bigint; takerAmount: bigint; feeRateBps: bigint; fill: bigint }> = [
-      { side: Side.SELL, makerAmount: 100n * USDC, takerAmount: 30n * USDC, feeRateBps: 100n, fill: 100n * USDC },
-      { side: Side.SELL, makerAmount: 100n * USDC, takerAmount: 70n * USDC, feeRateBps: 100n, fill: 33n * USDC },
-      { side: Side.BUY, makerAmount: 40n * USDC, takerAmount: 50n * USDC, feeRateBps: 200n, fill: 40n * USDC },
-      { side: Side.BUY, makerAmount: 60n * USDC, takerAmount: 100n * USDC, feeRateBps: 1_000n, fill: 7_777_777n },
-      { side: Side.BUY, makerAmount: 3n, takerAmount: 7n, feeRateBps: 999n, fill: 2n },
-      { side: Side.SELL, makerAmount: 9n * USDC, takerAmount: 1n, feeRateBps: 1_000n, fill: 5n },
-      { side: Side.BUY, makerAmount: 99n * USDC, takerAmount: 100n * USDC, feeRateBps: 50n, fill: 99n * USDC },
-    ];
+    const vectors: Array<{ side: number; makerAmount: bigint; takerAmount: bigint; feeRateBps: bigint; fill: bigint }> =
+      [
+        { side: Side.SELL, makerAmount: 100n * USDC, takerAmount: 30n * USDC, feeRateBps: 100n, fill: 100n * USDC },
+        { side: Side.SELL, makerAmount: 100n * USDC, takerAmount: 70n * USDC, feeRateBps: 100n, fill: 33n * USDC },
+        { side: Side.BUY, makerAmount: 40n * USDC, takerAmount: 50n * USDC, feeRateBps: 200n, fill: 40n * USDC },
+        { side: Side.BUY, makerAmount: 60n * USDC, takerAmount: 100n * USDC, feeRateBps: 1_000n, fill: 7_777_777n },
+        { side: Side.BUY, makerAmount: 3n, takerAmount: 7n, feeRateBps: 999n, fill: 2n },
+        { side: Side.SELL, makerAmount: 9n * USDC, takerAmount: 1n, feeRateBps: 1_000n, fill: 5n },
+        { side: Side.BUY, makerAmount: 99n * USDC, takerAmount: 100n * USDC, feeRateBps: 50n, fill: 99n * USDC },
+      ];
     for (const v of vectors) {
-      const order = await sign(bob, { tokenId: yes, side: v.side, makerAmount: v.makerAmount, takerAmount: v.takerAmount, feeRateBps: v.feeRateBps });
+      const order = await sign(bob, {
+        tokenId: yes,
+        side: v.side,
+        makerAmount: v.makerAmount,
+        takerAmount: v.takerAmount,
+        feeRateBps: v.feeRateBps,
+      });
       const f0 = await balances(feeRecipient.account.address);
       const b0 = await balances(bob.account.address);
       await settle(exchange.write.fillOrder([order, v.fill], asOperator));
@@ -156,7 +196,11 @@ describe("Exchange (viem integration)", () => {
       const shares = v.side === Side.BUY ? taking : v.fill;
       const fee = expectedFee(order, shares);
       if (v.side === Side.BUY) {
-        assert.equal(f1.yes - f0.yes, fee, `BUY fee for ${JSON.stringify(v, (_, x) => (typeof x === "bigint" ? x.toString() : x))}`);
+        assert.equal(
+          f1.yes - f0.yes,
+          fee,
+          `BUY fee for ${JSON.stringify(v, (_, x) => (typeof x === "bigint" ? x.toString() : x))}`,
+        );
         assert.equal(b1.yes - b0.yes, taking - fee, "BUY net tokens");
       } else {
         assert.equal(f1.usd - f0.usd, fee, "SELL fee in collateral");
@@ -166,16 +210,40 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("charges taker and maker fees on MINT and MERGE matches as the TypeScript reference says", async () => {
-    const taker = await sign(alice, { tokenId: yes, side: Side.BUY, makerAmount: 60n * USDC, takerAmount: 100n * USDC, feeRateBps: 100n });
-    const maker = await sign(bob, { tokenId: no, side: Side.BUY, makerAmount: 40n * USDC, takerAmount: 100n * USDC, feeRateBps: 300n });
+    const taker = await sign(alice, {
+      tokenId: yes,
+      side: Side.BUY,
+      makerAmount: 60n * USDC,
+      takerAmount: 100n * USDC,
+      feeRateBps: 100n,
+    });
+    const maker = await sign(bob, {
+      tokenId: no,
+      side: Side.BUY,
+      makerAmount: 40n * USDC,
+      takerAmount: 100n * USDC,
+      feeRateBps: 300n,
+    });
     const f0 = await balances(feeRecipient.account.address);
     await settle(exchange.write.matchOrders([taker, [maker], 60n * USDC, [40n * USDC]], asOperator));
     const f1 = await balances(feeRecipient.account.address);
     assert.equal(f1.yes - f0.yes, expectedFee(taker, 100n * USDC), "taker fee in YES");
     assert.equal(f1.no - f0.no, expectedFee(maker, 100n * USDC), "maker fee in NO");
 
-    const seller = await sign(alice, { tokenId: yes, side: Side.SELL, makerAmount: 100n * USDC, takerAmount: 55n * USDC, feeRateBps: 250n });
-    const noSeller = await sign(carol, { tokenId: no, side: Side.SELL, makerAmount: 100n * USDC, takerAmount: 40n * USDC, feeRateBps: 10n });
+    const seller = await sign(alice, {
+      tokenId: yes,
+      side: Side.SELL,
+      makerAmount: 100n * USDC,
+      takerAmount: 55n * USDC,
+      feeRateBps: 250n,
+    });
+    const noSeller = await sign(carol, {
+      tokenId: no,
+      side: Side.SELL,
+      makerAmount: 100n * USDC,
+      takerAmount: 40n * USDC,
+      feeRateBps: 10n,
+    });
     const c0 = await balances(carol.account.address);
     await settle(exchange.write.matchOrders([seller, [noSeller], 100n * USDC, [100n * USDC]], asOperator));
     const f2 = await balances(feeRecipient.account.address);
