@@ -477,9 +477,9 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         address taker = order.taker;
         if (taker != address(0) && taker != counterparty) revert NotOrderTaker(orderHash, taker, counterparty);
 
-        OrderStatus memory status = _orderStatus[orderHash];
-        if (status.isFilledOrCancelled) revert OrderNotFillable(orderHash);
-        uint256 remaining = status.remaining;
+        OrderStatus storage status = _orderStatus[orderHash];
+        (bool isFilledOrCancelled, uint256 remaining) = (status.isFilledOrCancelled, status.remaining);
+        if (isFilledOrCancelled) revert OrderNotFillable(orderHash);
         if (remaining == 0) remaining = order.makerAmount;
         if (fillAmount == 0) revert ZeroFillAmount(orderHash);
         if (fillAmount > remaining) revert FillExceedsRemaining(orderHash, fillAmount, remaining);
@@ -487,8 +487,8 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         unchecked {
             remaining -= fillAmount;
         }
-        // Safe cast: remaining <= makerAmount < 2^128.
-        _orderStatus[orderHash] = OrderStatus({isFilledOrCancelled: remaining == 0, remaining: uint128(remaining)});
+        // One slot write. Safe cast: remaining <= makerAmount < 2^128.
+        (status.isFilledOrCancelled, status.remaining) = (remaining == 0, uint128(remaining));
     }
 
     /// @dev For a plain condition, the pair must be the two positions of a prepared binary
