@@ -432,19 +432,20 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         address signer = order.signer;
         if (signatureType != SIG_EOA && signatureType != SIG_1271) revert UnsupportedSignatureType(signatureType);
         if (signer != order.maker) revert SignerNotMaker(signer, order.maker);
-        bool valid = signatureType == SIG_EOA
-            ? _isEcdsaSignatureOf(orderHash, order.signature, signer)
-            : SignatureChecker.isValidERC1271SignatureNowCalldata(signer, orderHash, order.signature);
+        bool valid =
+            signatureType == SIG_EOA
+                ? _isEcdsaSignatureOf(orderHash, order.signature, signer)
+                : SignatureChecker.isValidERC1271SignatureNowCalldata(signer, orderHash, order.signature);
         if (!valid) revert InvalidSignature(orderHash, signer);
     }
 
     /// @dev Whether `signature` is a 65-byte ECDSA signature of `digest` by `signer`, with the same
     /// rules as OpenZeppelin's ECDSA (low `s` only, `v` in {27, 28}), read straight from calldata.
-    function _isEcdsaSignatureOf(bytes32 digest, bytes calldata signature, address signer)
-        private
-        view
-        returns (bool valid)
-    {
+    function _isEcdsaSignatureOf(
+        bytes32 digest,
+        bytes calldata signature,
+        address signer
+    ) private view returns (bool valid) {
         if (signature.length != ECDSA_SIGNATURE_BYTES) return false;
         assembly ("memory-safe") {
             let r := calldataload(signature.offset)
@@ -466,18 +467,19 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
 
     /// @dev Checks an order and consumes `fillAmount` of it. `counterparty` is who it trades with
     /// (checked against a private order's `taker`).
-    function _checkAndConsume(Order calldata order, uint256 fillAmount, address counterparty)
-        private
-        returns (bytes32 orderHash)
-    {
+    function _checkAndConsume(
+        Order calldata order,
+        uint256 fillAmount,
+        address counterparty
+    ) private returns (bytes32 orderHash) {
         orderHash = hashOrder(order);
         _checkOrder(order, orderHash);
         address taker = order.taker;
         if (taker != address(0) && taker != counterparty) revert NotOrderTaker(orderHash, taker, counterparty);
 
-        OrderStatus memory status = _orderStatus[orderHash];
-        if (status.isFilledOrCancelled) revert OrderNotFillable(orderHash);
-        uint256 remaining = status.remaining;
+        OrderStatus storage status = _orderStatus[orderHash];
+        (bool isFilledOrCancelled, uint256 remaining) = (status.isFilledOrCancelled, status.remaining);
+        if (isFilledOrCancelled) revert OrderNotFillable(orderHash);
         if (remaining == 0) remaining = order.makerAmount;
         if (fillAmount == 0) revert ZeroFillAmount(orderHash);
         if (fillAmount > remaining) revert FillExceedsRemaining(orderHash, fillAmount, remaining);
@@ -485,15 +487,14 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         unchecked {
             remaining -= fillAmount;
         }
-        // Safe cast: remaining <= makerAmount < 2^128.
-        _orderStatus[orderHash] = OrderStatus({isFilledOrCancelled: remaining == 0, remaining: uint128(remaining)});
+        // One slot write. Safe cast: remaining <= makerAmount < 2^128.
+        (status.isFilledOrCancelled, status.remaining) = (remaining == 0, uint128(remaining));
     }
 
     /// @dev For a plain condition, the pair must be the two positions of a prepared binary
     /// condition over the exchange's collateral, so that splitting [1, 2] mints exactly them.
     function _checkPlainPositions(uint256 token, uint256 complement, bytes32 conditionId) private view {
-        bool pairIsPositions =
-            _isPlainPosition(token, conditionId) && _isPlainPosition(complement, conditionId);
+        bool pairIsPositions = _isPlainPosition(token, conditionId) && _isPlainPosition(complement, conditionId);
         if (!pairIsPositions || _ctf.getOutcomeSlotCount(conditionId) != BINARY_OUTCOME_SLOTS) {
             revert NotConditionPositions(token, complement, conditionId);
         }
@@ -543,10 +544,11 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     }
 
     /// @dev Phase one for one maker order of a match: checks, status, amounts, event.
-    function _fillMakerOrder(Order calldata order, uint256 making, MatchTotals memory totals)
-        private
-        returns (MakerFill memory fill)
-    {
+    function _fillMakerOrder(
+        Order calldata order,
+        uint256 making,
+        MatchTotals memory totals
+    ) private returns (MakerFill memory fill) {
         bytes32 orderHash = _checkAndConsume(order, making, totals.taker);
         bool makerBuys = order.side == BUY;
         bool takerBuys = totals.takerBuys;
@@ -556,7 +558,11 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
 
         uint256 taking = OrderMath.takingAmountRoundedUp(making, order.makerAmount, order.takerAmount);
         uint256 fee = OrderMath.feeRoundedUp(
-            order.feeRateBps, makerBuys, order.makerAmount, order.takerAmount, makerBuys ? taking : making
+            order.feeRateBps,
+            makerBuys,
+            order.makerAmount,
+            order.takerAmount,
+            makerBuys ? taking : making
         );
         fill = MakerFill({maker: order.maker, making: making, taking: taking, fee: fee, viaFullSet: viaFullSet});
 
@@ -596,9 +602,12 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     }
 
     /// @dev Phase two of a match: every transfer, the split or merge, and the fees.
-    function _settleMatch(uint256 takerFee, address recipient, MakerFill[] memory fills, MatchTotals memory totals)
-        private
-    {
+    function _settleMatch(
+        uint256 takerFee,
+        address recipient,
+        MakerFill[] memory fills,
+        MatchTotals memory totals
+    ) private {
         address taker = totals.taker;
         uint256 tokenId = totals.tokenId;
         uint256 complement = totals.complement;
@@ -677,8 +686,13 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         if (_registry[tokenId].complement == 0) revert TokenNotRegistered(tokenId);
         bool isBuy = order.side == BUY;
         uint256 taking = OrderMath.takingAmountRoundedUp(making, order.makerAmount, order.takerAmount);
-        uint256 fee =
-            OrderMath.feeRoundedUp(order.feeRateBps, isBuy, order.makerAmount, order.takerAmount, isBuy ? taking : making);
+        uint256 fee = OrderMath.feeRoundedUp(
+            order.feeRateBps,
+            isBuy,
+            order.makerAmount,
+            order.takerAmount,
+            isBuy ? taking : making
+        );
         address maker = order.maker;
         emit OrderFilled(
             orderHash,
@@ -751,8 +765,9 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     /// @dev Whether `tokenId` is one of the two positions of `conditionId` over the collateral.
     function _isPlainPosition(uint256 tokenId, bytes32 conditionId) private view returns (bool) {
         address collateral_ = address(_collateral);
-        return tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_FIRST))
-            || tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_SECOND));
+        return
+            tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_FIRST)) ||
+            tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_SECOND));
     }
 
     function _binaryPartition() private pure returns (uint256[] memory partition) {

@@ -105,7 +105,10 @@ interface IExchange {
     event NonceIncremented(address indexed maker, uint256 newNonce);
     /// @notice A token was registered with its complement (emitted once per direction).
     event TokenRegistered(
-        uint256 indexed token, uint256 indexed complement, bytes32 indexed conditionId, address negRiskAdapter
+        uint256 indexed token,
+        uint256 indexed complement,
+        bytes32 indexed conditionId,
+        address negRiskAdapter
     );
     /// @notice An operator was added.
     event OperatorAdded(address indexed account);

@@ -46,7 +46,16 @@ contract ExchangeMatchTest is ExchangeFixture {
         vm.expectEmit(address(exchange));
         emit IExchange.OrderFilled(exchange.hashOrder(maker), bob, alice, yes, 0, 100 * USDC, 50 * USDC, 0);
         vm.expectEmit(address(exchange));
-        emit IExchange.OrderFilled(exchange.hashOrder(taker), alice, address(exchange), 0, yes, 50 * USDC, 100 * USDC, 0);
+        emit IExchange.OrderFilled(
+            exchange.hashOrder(taker),
+            alice,
+            address(exchange),
+            0,
+            yes,
+            50 * USDC,
+            100 * USDC,
+            0
+        );
         _match(taker, maker, 60 * USDC, 100 * USDC);
 
         assertEq(a0.usd - usd.balanceOf(alice), 50 * USDC, "taker paid the maker's price");
@@ -321,7 +330,9 @@ contract ExchangeMatchTest is ExchangeFixture {
         // ...and a larger fill amount than the taker signed is refused.
         bytes32 takerHash = exchange.hashOrder(taker);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.FillExceedsRemaining.selector, takerHash, 50 * USDC, 40 * USDC));
+        vm.expectRevert(
+            abi.encodeWithSelector(IExchange.FillExceedsRemaining.selector, takerHash, 50 * USDC, 40 * USDC)
+        );
         exchange.matchOrders(taker, _one(maker), 50 * USDC, _one(100 * USDC));
     }
 
