@@ -545,6 +545,33 @@ contract OptimisticOracleTest is OracleFixture {
         assertEq(usd.balanceOf(address(oracle)), 0, "nothing left");
     }
 
+    function testFuzz_rule_paysEachRoundToTheRightSide(uint256 first, uint256 second, uint256 ruling) public {
+        first = bound(first, 0, 2);
+        second = bound(second, 0, 2);
+        ruling = bound(ruling, 0, 2);
+        _checkRounds(
+            first == 2 ? Answers.INVALID : first,
+            second == 2 ? Answers.INVALID : second,
+            ruling == 2 ? Answers.INVALID : ruling
+        );
+    }
+
+    function test_rule_paysEachRoundToTheRightSide_fixedAllInvalid() public {
+        _checkRounds(Answers.INVALID, Answers.INVALID, Answers.INVALID);
+    }
+
+    function _checkRounds(uint256 first, uint256 second, uint256 ruling) private {
+        bytes32 id = _escalated(first, second);
+        _rule(id, ruling);
+        uint256 win = BOND - (BOND * FEE_BPS) / 10_000;
+        assertEq(usd.balanceOf(proposer), first == ruling ? FUNDS + win : FUNDS - BOND, "first proposer");
+        assertEq(usd.balanceOf(disputer), first == ruling ? FUNDS - BOND : FUNDS + win, "first disputer");
+        assertEq(usd.balanceOf(proposer2), second == ruling ? FUNDS + win + REWARD : FUNDS - BOND, "second proposer");
+        assertEq(usd.balanceOf(disputer2), second == ruling ? FUNDS - BOND : FUNDS + win + REWARD, "second disputer");
+        assertEq(usd.balanceOf(treasury), 2 * ((BOND * FEE_BPS) / 10_000), "two fees");
+        assertEq(usd.balanceOf(address(oracle)), 0, "nothing left");
+    }
+
     // ================================================================== emergency
 
     function test_flag_pausesAndSchedulesResolution() public {
