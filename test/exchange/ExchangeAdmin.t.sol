@@ -116,6 +116,8 @@ contract ExchangeAdminTest is ExchangeFixture {
         exchange.rescue(address(usd), stranger, 1);
         vm.expectRevert(err);
         exchange.rescueERC1155(address(ctf), yes, stranger, 1);
+        vm.expectRevert(err);
+        exchange.transferOwnership(stranger);
         vm.stopPrank();
     }
 
