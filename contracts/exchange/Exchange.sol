@@ -557,37 +557,44 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         if (order.tokenId != expectedToken) revert MismatchedTokenIds(totals.tokenId, order.tokenId, expectedToken);
 
         uint256 taking = OrderMath.takingAmountRoundedUp(making, order.makerAmount, order.takerAmount);
-        uint256 fee = OrderMath.feeRoundedUp(
-            order.feeRateBps,
-            makerBuys,
-            order.makerAmount,
-            order.takerAmount,
-            makerBuys ? taking : making
-        );
+        uint256 fee =
+            order.feeRateBps == 0
+                ? 0
+                : OrderMath.feeRoundedUp(
+                    order.feeRateBps,
+                    makerBuys,
+                    order.makerAmount,
+                    order.takerAmount,
+                    makerBuys ? taking : making
+                );
         fill = MakerFill({maker: order.maker, making: making, taking: taking, fee: fee, viaFullSet: viaFullSet});
 
-        if (!viaFullSet) {
-            // COMPLEMENTARY: the taker pays the maker's taking (the fee part to the fee recipient)
-            // and receives the maker's making.
-            totals.takerGives += taking;
-            totals.takerGets += making;
-            totals.complementaryFees += fee;
-        } else if (takerBuys) {
-            // MINT: `taking` full sets; the maker pays `making` of them, the taker the rest
-            // (taking >= making as the maker's price is at most one) and receives `taking` tokens.
-            totals.fullSets += taking;
-            totals.fullSetMakersIn += making;
-            totals.takerGives += taking - making;
-            totals.takerGets += taking;
-            totals.fullSetFees += fee;
-        } else {
-            // MERGE: `making` full sets; the taker gives `making` tokens and keeps what the maker
-            // does not take (making >= taking as the maker's price is at most one).
-            totals.fullSets += making;
-            totals.fullSetMakersOut += taking;
-            totals.takerGives += making;
-            totals.takerGets += making - taking;
-            totals.fullSetFees += fee;
+        // Cannot overflow: every term is below 2^128 (making <= makerAmount, taking <= takerAmount,
+        // fee <= taking) and a call carries far fewer than 2^64 orders.
+        unchecked {
+            if (!viaFullSet) {
+                // COMPLEMENTARY: the taker pays the maker's taking (the fee part to the fee
+                // recipient) and receives the maker's making.
+                totals.takerGives += taking;
+                totals.takerGets += making;
+                totals.complementaryFees += fee;
+            } else if (takerBuys) {
+                // MINT: `taking` full sets; the maker pays `making` of them, the taker the rest
+                // (taking >= making as the maker's price is at most one) and receives `taking` tokens.
+                totals.fullSets += taking;
+                totals.fullSetMakersIn += making;
+                totals.takerGives += taking - making;
+                totals.takerGets += taking;
+                totals.fullSetFees += fee;
+            } else {
+                // MERGE: `making` full sets; the taker gives `making` tokens and keeps what the maker
+                // does not take (making >= taking as the maker's price is at most one).
+                totals.fullSets += making;
+                totals.fullSetMakersOut += taking;
+                totals.takerGives += making;
+                totals.takerGets += making - taking;
+                totals.fullSetFees += fee;
+            }
         }
         emit OrderFilled(
             orderHash,
