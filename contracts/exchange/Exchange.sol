@@ -31,7 +31,7 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     /// @inheritdoc IExchange
     uint256 public constant MAX_FEE_RATE_BPS = 1_000;
 
-    /// @notice keccak256 of the Order EIP-712 type string (Polymarket CTF Exchange V1).
+    /// @inheritdoc IExchange
     bytes32 public constant ORDER_TYPEHASH = keccak256(
         "Order(uint256 salt,address maker,address signer,address taker,uint256 tokenId,uint256 makerAmount,uint256 takerAmount,uint256 expiration,uint256 nonce,uint256 feeRateBps,uint8 side,uint8 signatureType)"
     );
@@ -389,7 +389,7 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         return address(_collateral);
     }
 
-    /// @notice The EIP-712 domain separator orders are signed under.
+    /// @inheritdoc IExchange
     function domainSeparator() external view returns (bytes32) {
         return _domainSeparatorV4();
     }
