@@ -34,6 +34,8 @@ contract ExchangeHandler is Test {
     uint256 public donatedUsd;
     uint256 public donatedYes;
     uint256 public donatedNo;
+    /// @notice Cancelled or nonce-voided orders that could still be filled afterwards.
+    uint256 public voidedOrdersFilled;
 
     struct Snapshot {
         uint256 usd;
@@ -168,6 +170,71 @@ contract ExchangeHandler is Test {
         _checkOrder(order, before, _snap(actors[m]), fill);
     }
 
+    /// @notice A taker matched against two makers at once: one COMPLEMENTARY and one MINT (taker
+    /// buys YES) or one COMPLEMENTARY and one MERGE (taker sells YES), all at price 0.5 or better.
+    function matchTwoMakers(
+        uint256 takerSeed,
+        bool takerBuys,
+        uint256 sharesA,
+        uint256 sharesB,
+        uint256 feeSeed
+    ) external {
+        uint256 t = bound(takerSeed, 0, 2);
+        uint256 m1 = (t + 1) % 3;
+        uint256 m2 = (t + 2) % 3;
+        sharesA = bound(sharesA, 1, MAX_SHARES) * 2; // even, so that price 0.5 divides exactly
+        sharesB = bound(sharesB, 1, MAX_SHARES) * 2;
+        Order[] memory makers = new Order[](2);
+        uint256[] memory fills = new uint256[](2);
+        uint256 takerGives;
+        uint256 takerGets;
+        if (takerBuys) {
+            makers[0] = _order(m1, yes, SELL, sharesA, sharesA / 2); // complementary: sells YES at 0.5
+            makers[1] = _order(m2, no, BUY, sharesB / 2, sharesB); // mint: bids 0.5 for NO
+            (fills[0], fills[1]) = (sharesA, sharesB / 2);
+            takerGives = sharesA / 2 + sharesB / 2;
+            takerGets = sharesA + sharesB;
+        } else {
+            makers[0] = _order(m1, yes, BUY, sharesA / 2, sharesA); // complementary: bids 0.5 for YES
+            makers[1] = _order(m2, no, SELL, sharesB, sharesB / 2); // merge: sells NO at 0.5
+            (fills[0], fills[1]) = (sharesA / 2, sharesB);
+            takerGives = sharesA + sharesB;
+            takerGets = sharesA / 2 + sharesB / 2;
+        }
+        makers[0].feeRateBps = feeSeed % 1_001;
+        makers[1].feeRateBps = (feeSeed / 1_001) % 1_001;
+        makers[0] = _sign(makers[0], m1);
+        makers[1] = _sign(makers[1], m2);
+        Order memory taker = _order(t, yes, takerBuys ? BUY : SELL, takerGives, takerGets);
+        taker.feeRateBps = (feeSeed / 1_002_001) % 1_001;
+        taker = _sign(taker, t);
+
+        Snapshot[3] memory before = [_snap(actors[t]), _snap(actors[m1]), _snap(actors[m2])];
+        vm.prank(operator);
+        try exchange.matchOrders(taker, makers, takerGives, fills) {
+            settledMatches += 1;
+        } catch {
+            return;
+        }
+        _checkOrder(taker, before[0], _snap(actors[t]), takerGives);
+        _checkOrder(makers[0], before[1], _snap(actors[m1]), fills[0]);
+        _checkOrder(makers[1], before[2], _snap(actors[m2]), fills[1]);
+    }
+
+    /// @notice A maker voids an order (cancel or nonce increment); no fill of it may succeed later.
+    function voidOrder(uint256 makerSeed, bool byNonce, uint256 amount) external {
+        uint256 m = bound(makerSeed, 0, 2);
+        amount = bound(amount, 2, MAX_SHARES);
+        Order memory order = _sign(_order(m, yes, SELL, amount, amount / 2), m);
+        vm.prank(actors[m]);
+        if (byNonce) exchange.incrementNonce();
+        else exchange.cancelOrder(order);
+        vm.prank(operator);
+        try exchange.fillOrder(order, amount) {
+            voidedOrdersFilled += 1;
+        } catch {}
+    }
+
     /// @notice An actor sends collateral or outcome tokens to the exchange by mistake.
     function donate(uint256 actorSeed, uint8 asset, uint256 amount) external {
         address from = actors[bound(actorSeed, 0, 2)];
@@ -247,6 +314,7 @@ contract ExchangeHandler is Test {
         order.takerAmount = takerAmount;
         order.side = side;
         order.signatureType = uint8(SignatureType.EOA);
+        order.nonce = exchange.nonces(actors[who]);
     }
 
     function _sign(Order memory order, uint256 who) internal view returns (Order memory) {
@@ -290,6 +358,11 @@ contract ExchangeInvariantTest is ExchangeFixture {
         assertEq(handler.priceViolations(), 0, "an order was settled below its signed price");
     }
 
+    /// @notice Cancelled and nonce-voided orders never move a maker's funds.
+    function invariant_voidedOrdersNeverFill() public view {
+        assertEq(handler.voidedOrdersFilled(), 0, "a voided order was filled");
+    }
+
     /// @notice (2) Collateral is conserved: nothing is created or lost, and every outstanding
     /// YES/NO pair is backed by one unit of collateral in the conditional tokens contract.
     function invariant_collateralConservedAcrossExchangeAndCtf() public view {
@@ -321,9 +394,14 @@ contract ExchangeInvariantTest is ExchangeFixture {
         handler.matchOrders(1, 1, 100e6, 4_000, 7_000, 5_000, 123_456);
         handler.matchOrders(2, 2, 100e6, 4_000, 5_000, 10_000, 9_999);
         handler.fillOrder(0, true, 40e6, 4_000, 10_000, 100);
-        assertEq(handler.settledMatches(), 3, "three matches");
+        handler.matchTwoMakers(0, true, 10e6, 20e6, 5_000_000_000);
+        handler.matchTwoMakers(1, false, 10e6, 20e6, 77);
+        handler.voidOrder(2, true, 10e6);
+        handler.voidOrder(1, false, 10e6);
+        assertEq(handler.settledMatches(), 5, "five matches");
         assertEq(handler.settledFills(), 1, "one fill");
         invariant_noMakerGetsLessThanSignedPrice();
+        invariant_voidedOrdersNeverFill();
         invariant_collateralConservedAcrossExchangeAndCtf();
         invariant_exchangeHoldsOnlyMistakenDeposits();
     }

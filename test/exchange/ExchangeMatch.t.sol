@@ -110,7 +110,7 @@ contract ExchangeMatchTest is ExchangeFixture {
         exchange.matchOrders(taker, _twoMakers(m1, m2), 60 * USDC, _two(16 * USDC, 24 * USDC));
         uint256 splits;
         bytes32 splitTopic = IConditionalTokens.PositionSplit.selector;
-        Vm_Log[] memory logs = _logs();
+        RecordedLog[] memory logs = _logs();
         for (uint256 i; i < logs.length; ++i) {
             if (logs[i].emitter == address(ctf) && logs[i].topics[0] == splitTopic) splits += 1;
         }
@@ -440,14 +440,14 @@ contract ExchangeMatchTest is ExchangeFixture {
 
     // ------------------------------------------------------------------ log helper
 
-    struct Vm_Log {
+    struct RecordedLog {
         bytes32[] topics;
         bytes data;
         address emitter;
     }
 
-    function _logs() internal returns (Vm_Log[] memory out) {
+    function _logs() internal returns (RecordedLog[] memory out) {
         bytes memory raw = abi.encode(vm.getRecordedLogs());
-        out = abi.decode(raw, (Vm_Log[]));
+        out = abi.decode(raw, (RecordedLog[]));
     }
 }
