@@ -8,7 +8,7 @@
  * (deployments/<chainId>.json) is written only after every future succeeded, and the typed
  * module (deployments/generated) is regenerated from it.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 
 import { network } from "hardhat";
@@ -17,6 +17,8 @@ import { buildForkcastModule } from "../ignition/modules/Forkcast.js";
 import { type Address, type AddressBook, writeAddressBook } from "./lib/address-book.ts";
 import { resolveDeployedContracts } from "./lib/ignition-args.ts";
 import { generateDeploymentsModule } from "./generate-deployments.ts";
+
+const LOCAL_CHAIN_ID = 31_337;
 
 /** Chains where a TestUSD may be deployed. Anything else must name real collateral. */
 const TEST_CHAIN_IDS = new Set([31337, 31338, 11155111]);
@@ -73,6 +75,12 @@ async function main(): Promise<void> {
   if (typeof testCollateral !== "boolean") throw new Error(`"testCollateral" must be true or false`);
   if (testCollateral && !TEST_CHAIN_IDS.has(chainId)) {
     throw new Error(`Refusing to deploy TestUSD on chain ${chainId}: set "testCollateral": false and a real token.`);
+  }
+
+  if (chainId === LOCAL_CHAIN_ID && !process.env.FORKCAST_DEPLOYMENT_ID) {
+    // A local node starts empty every time, but Ignition's journal for chain 31337 survives it and
+    // would make Ignition believe earlier contracts still exist. Start every local deploy afresh.
+    await rm(path.join("ignition", "deployments", `chain-${LOCAL_CHAIN_ID}`), { recursive: true, force: true });
   }
 
   const forkcast = buildForkcastModule({ testCollateral });

@@ -50,8 +50,12 @@ const ZERO32 = `0x${"00".repeat(32)}` as Hex;
 export async function measure(connection: Connection): Promise<Record<string, bigint>> {
   const { viem } = connection;
   const publicClient = await viem.getPublicClient();
-  const [admin, operator, taker, feeRecipient] = await viem.getWalletClients();
-  if (!admin || !operator || !taker || !feeRecipient) throw new Error("need four funded accounts");
+  const clients = await viem.getWalletClients();
+  const [admin, operator, taker, feeRecipient] = [0, 1, 2, 3].map((i) => {
+    const client = clients[i];
+    if (!client) throw new Error("need four funded accounts");
+    return client;
+  }) as [(typeof clients)[0], (typeof clients)[0], (typeof clients)[0], (typeof clients)[0]];
   const chain = publicClient.chain;
 
   const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
