@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+
+/// @title LiquidityTree
+/// @notice Attributes profit and loss to liquidity deposits in O(log n): a binary tree whose leaves
+/// are deposits in the order they were made, where "add `delta` to the first `k` deposits,
+/// proportionally to their current values" costs one storage write per touched node.
+/// @dev Each node is ONE storage slot: the low 128 bits hold the node's value (`sum`), the high
+/// 128 bits hold, for an internal node, a multiplicative factor (WAD) that still has to be applied
+/// to its children, and for a leaf, the deposit timestamp. Invariant for an internal node:
+/// `sum >= factor * (left.sum + right.sum) / WAD` (equal up to rounding, which only ever makes a
+/// parent smaller than exact, in the pool's favour). A leaf's value in pool units is its `sum`
+/// multiplied, bottom-up, by the factors of all its ancestors (each product rounded down).
+///
+/// The tree grows with the number of deposits: with `depth` d it holds 2^d leaves; when a deposit
+/// does not fit, a new root is added above the old one (no re-indexing: a node's key is
+/// `level << 64 | position`). Factors are never pushed down. This is sound because prefix updates
+/// only ever cover deposits that already exist, so no ancestor of a new (rightmost) leaf ever
+/// carries a factor other than 1: a deposit only adds its amount along its path.
+library LiquidityTree {
+    /// @dev Fixed-point unit of node factors and prefix multipliers.
+    uint256 internal constant WAD = 1e18;
+    uint256 private constant SUM_MASK = type(uint128).max;
+    uint256 private constant HIGH_SHIFT = 128;
+    uint256 private constant LEVEL_SHIFT = 64;
+
+    /// @notice A deposit amount does not fit the 128-bit node value.
+    error AmountTooLarge(uint256 amount);
+    /// @notice The leaf does not exist.
+    error LeafNotFound(uint256 leaf, uint256 leafCount);
+    /// @notice The prefix length exceeds the number of leaves.
+    error PrefixTooLong(uint256 prefix, uint256 leafCount);
+
+    struct Tree {
+        uint64 leafCount;
+        uint8 depth;
+        mapping(uint256 nodeKey => uint256 packed) nodes;
+    }
+
+    // ------------------------------------------------------------------ updates
+
+    /// @notice Appends a deposit of `amount` made at `stamp`; returns its leaf index.
+    function push(Tree storage tree, uint256 amount, uint256 stamp) internal returns (uint256 leaf) {
+        if (amount > SUM_MASK) revert AmountTooLarge(amount);
+        leaf = tree.leafCount;
+        uint256 depth = tree.depth;
+        if (leaf == (1 << depth) && leaf != 0) {
+            // Full: a new root above the old one, with the old root as its left child.
+            uint256 oldRootSum = tree.nodes[_key(depth, 0)] & SUM_MASK;
+            depth += 1;
+            tree.depth = uint8(depth);
+            tree.nodes[_key(depth, 0)] = (WAD << HIGH_SHIFT) | oldRootSum;
+        }
+        tree.leafCount = uint64(leaf + 1);
+        tree.nodes[_key(0, leaf)] = (stamp << HIGH_SHIFT) | amount;
+        for (uint256 level = 1; level <= depth; ++level) {
+            uint256 key = _key(level, leaf >> level);
+            if (leaf & ((1 << level) - 1) == 0) {
+                // The first leaf of this subtree: the node is new, its factor starts at 1.
+                tree.nodes[key] = (WAD << HIGH_SHIFT) | amount;
+            } else {
+                // Ancestors of the newest leaf always have factor 1 (see the contract notes), and a
+                // node sum never exceeds the pool's assets, so this cannot carry into the factor.
+                tree.nodes[key] += amount;
+            }
+        }
+    }
+
+    /// @notice Removes `numerator / denominator` of a leaf; returns the amount removed in pool
+    /// units (rounded down, in the pool's favour), which is exactly what the root lost.
+    function removeFraction(Tree storage tree, uint256 leaf, uint256 numerator, uint256 denominator)
+        internal
+        returns (uint256 removed)
+    {
+        uint256 count = tree.leafCount;
+        if (leaf >= count) revert LeafNotFound(leaf, count);
+        uint256 depth = tree.depth;
+        uint256 leafKey = _key(0, leaf);
+        uint256 packed = tree.nodes[leafKey];
+        uint256 local = packed & SUM_MASK;
+        removed = (local * numerator) / denominator;
+        tree.nodes[leafKey] = packed - removed;
+        for (uint256 level = 1; level <= depth; ++level) {
+            uint256 key = _key(level, leaf >> level);
+            uint256 node = tree.nodes[key];
+            uint256 factor = node >> HIGH_SHIFT;
+            if (factor != WAD) removed = Math.mulDiv(removed, factor, WAD);
+            // Rounding can leave a parent one unit below its children's scaled sum: cap the share at
+            // the parent's value, so the root loses exactly what is paid out (pool's favour).
+            uint256 sum = node & SUM_MASK;
+            if (removed > sum) removed = sum;
+            tree.nodes[key] = node - removed;
+        }
+    }
+
+    /// @notice Adds `delta` (negative: a loss) to the first `prefix` leaves, each in proportion to
+    /// its current value. The multiplier is rounded down, so LPs never receive more than `delta`
+    /// and never lose less than `-delta`; a loss larger than the prefix wipes it out (never reverts).
+    /// @return applied The change of the root value (|applied| <= |delta| for a gain, >= for a loss).
+    function addToPrefix(Tree storage tree, uint256 prefix, int256 delta) internal returns (int256 applied) {
+        uint256 count = tree.leafCount;
+        if (prefix > count) revert PrefixTooLong(prefix, count);
+        if (prefix == 0 || delta == 0) return 0;
+        uint256 before = prefixSum(tree, prefix);
+        if (before == 0) return 0;
+        uint256 target;
+        if (delta > 0) {
+            target = before + uint256(delta);
+        } else {
+            uint256 loss = uint256(-delta);
+            target = loss >= before ? 0 : before - loss;
+        }
+        uint256 multiplier = Math.mulDiv(target, WAD, before); // rounded down: pool's favour
+        uint256 rootBefore = total(tree);
+        _scalePrefix(tree, prefix, multiplier);
+        applied = int256(total(tree)) - int256(rootBefore);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @notice The total value of all leaves (the root's value).
+    function total(Tree storage tree) internal view returns (uint256) {
+        if (tree.leafCount == 0) return 0;
+        return tree.nodes[_key(tree.depth, 0)] & SUM_MASK;
+    }
+
+    /// @notice The value of the first `prefix` leaves (rounded down).
+    function prefixSum(Tree storage tree, uint256 prefix) internal view returns (uint256 sum) {
+        uint256 count = tree.leafCount;
+        if (prefix >= count) return total(tree);
+        if (prefix == 0) return 0;
+        uint256 level = tree.depth;
+        // Walk the boundary path from the root down; `multiplier` is the product of the factors of
+        // the path nodes above the current level, applied to the covered left siblings.
+        uint256 multiplier = WAD;
+        while (level > 0) {
+            uint256 node = tree.nodes[_key(level, prefix >> level)];
+            uint256 factor = node >> HIGH_SHIFT;
+            if (factor != WAD) multiplier = Math.mulDiv(multiplier, factor, WAD);
+            level -= 1;
+            uint256 position = prefix >> level;
+            if (position & 1 == 1) {
+                uint256 left = tree.nodes[_key(level, position - 1)] & SUM_MASK;
+                sum += Math.mulDiv(left, multiplier, WAD);
+            }
+        }
+    }
+
+    /// @notice A leaf's current value in pool units (rounded down).
+    function leafValue(Tree storage tree, uint256 leaf) internal view returns (uint256 value) {
+        uint256 count = tree.leafCount;
+        if (leaf >= count) revert LeafNotFound(leaf, count);
+        uint256 depth = tree.depth;
+        value = tree.nodes[_key(0, leaf)] & SUM_MASK;
+        for (uint256 level = 1; level <= depth; ++level) {
+            uint256 factor = tree.nodes[_key(level, leaf >> level)] >> HIGH_SHIFT;
+            if (factor != WAD) value = Math.mulDiv(value, factor, WAD);
+        }
+    }
+
+    /// @notice The timestamp stored with a leaf at deposit time.
+    function leafStamp(Tree storage tree, uint256 leaf) internal view returns (uint256) {
+        uint256 count = tree.leafCount;
+        if (leaf >= count) revert LeafNotFound(leaf, count);
+        return tree.nodes[_key(0, leaf)] >> HIGH_SHIFT;
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    /// @dev Multiplies the first `prefix` leaves by `multiplier / WAD`: the maximal nodes inside the
+    /// prefix (left siblings of the boundary path) take the multiplier once, and each boundary path
+    /// node above them is recomputed from its two children. One write per touched node.
+    function _scalePrefix(Tree storage tree, uint256 prefix, uint256 multiplier) private {
+        uint256 depth = tree.depth;
+        uint256 level = _trailingZeros(prefix);
+        uint256 carry; // value of the boundary path node at `level`, once recomputed
+        bool hasCarry;
+        for (; level <= depth; ++level) {
+            uint256 position = prefix >> level;
+            uint256 left;
+            uint256 right;
+            if (position & 1 == 1) {
+                left = _scaleNode(tree, level, position - 1, multiplier);
+                if (level == depth) return; // the root itself was covered
+                right = hasCarry ? carry : tree.nodes[_key(level, position)] & SUM_MASK;
+            } else {
+                if (level == depth) return; // the root is on the path and was recomputed
+                left = carry;
+                right = tree.nodes[_key(level, position + 1)] & SUM_MASK;
+            }
+            uint256 parentKey = _key(level + 1, position >> 1);
+            uint256 parent = tree.nodes[parentKey];
+            uint256 factor = parent >> HIGH_SHIFT;
+            carry = factor == WAD ? left + right : Math.mulDiv(left + right, factor, WAD);
+            if (carry > SUM_MASK) carry = SUM_MASK; // unreachable with real balances; never revert
+            tree.nodes[parentKey] = (factor << HIGH_SHIFT) | carry;
+            hasCarry = true;
+        }
+    }
+
+    /// @dev Applies the multiplier to one fully covered node; returns its new value. A leaf keeps its
+    /// timestamp; an internal node also multiplies its pending factor (clamped at the 128-bit
+    /// maximum, which could only under-pay descendants, in the pool's favour).
+    function _scaleNode(Tree storage tree, uint256 level, uint256 position, uint256 multiplier)
+        private
+        returns (uint256 sum)
+    {
+        uint256 key = _key(level, position);
+        uint256 node = tree.nodes[key];
+        uint256 high = node >> HIGH_SHIFT;
+        sum = Math.mulDiv(node & SUM_MASK, multiplier, WAD);
+        if (sum > SUM_MASK) sum = SUM_MASK;
+        if (level != 0) {
+            high = Math.mulDiv(high, multiplier, WAD);
+            if (high > SUM_MASK) high = SUM_MASK;
+        }
+        tree.nodes[key] = (high << HIGH_SHIFT) | sum;
+    }
+
+    function _key(uint256 level, uint256 position) private pure returns (uint256) {
+        return (level << LEVEL_SHIFT) | position;
+    }
+
+    /// @dev Number of trailing zero bits of a non-zero value.
+    function _trailingZeros(uint256 x) private pure returns (uint256) {
+        // x & (~x + 1) isolates the lowest set bit; x > 0 so this cannot be zero.
+        unchecked {
+            return Math.log2(x & (~x + 1));
+        }
+    }
+}
