@@ -263,7 +263,7 @@ interface IBettingPoolActions is IBettingPoolBase {
     ) external returns (uint256 betId);
 
     /// @notice Pays a single bet's payout (resolved, winning outcome) or stake (cancelled) to the
-    /// holder and burns the NFT. Holder only.
+    /// holder and deletes the bet's record (the NFT stays as a receipt). Holder only.
     /// @return amount Collateral paid.
     function claim(uint256 betId) external returns (uint256 amount);
 
@@ -310,6 +310,15 @@ interface IBettingPoolActions is IBettingPoolBase {
 
     /// @notice A creator's reinforcement cap and how much of it open conditions use.
     function reinforcementOf(address creator) external view returns (uint256 cap, uint256 used);
+
+    /// @notice Odds and payout for `amount` on `outcome` now (reverts like `bet` would on state).
+    function quote(uint256 conditionId, uint256 outcome, uint256 amount)
+        external
+        view
+        returns (uint256 odds, uint256 payout);
+
+    /// @notice What `cashOut` would pay for a single bet now.
+    function quoteCashOut(uint256 betId) external view returns (uint256 amount);
 
     /// @notice The collateral token.
     function collateral() external view returns (address);
@@ -390,17 +399,8 @@ interface IBettingPoolManagement is IBettingPoolBase {
 
     // ------------------------------------------------------------------ views
 
-    /// @notice Odds and payout for `amount` on `outcome` now (reverts like `bet` would on state).
-    function quote(uint256 conditionId, uint256 outcome, uint256 amount)
-        external
-        view
-        returns (uint256 odds, uint256 payout);
-
     /// @notice Combined odds and payout for a parlay of `amount` now.
     function quoteParlay(Leg[] calldata legs, uint256 amount) external view returns (uint256 odds, uint256 payout);
-
-    /// @notice What `cashOut` would pay for a single bet now.
-    function quoteCashOut(uint256 betId) external view returns (uint256 amount);
 
     /// @notice Marginal odds (stake -> 0) of every outcome, after margin and cap.
     function currentOdds(uint256 conditionId) external view returns (uint256[] memory odds);

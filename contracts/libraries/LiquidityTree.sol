@@ -7,24 +7,28 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// @notice Attributes profit and loss to liquidity deposits in O(log n): a binary tree whose leaves
 /// are deposits in the order they were made, where "add `delta` to the first `k` deposits,
 /// proportionally to their current values" costs one storage write per touched node.
-/// @dev Each node is ONE storage slot: the low 128 bits hold the node's value (`sum`), the high
-/// 128 bits hold, for an internal node, a multiplicative factor (WAD) that still has to be applied
-/// to its children, and for a leaf, the deposit timestamp. Invariant for an internal node:
-/// `sum >= factor * (left.sum + right.sum) / WAD` (equal up to rounding, which only ever makes a
-/// parent smaller than exact, in the pool's favour). A leaf's value in pool units is its `sum`
-/// multiplied, bottom-up, by the factors of all its ancestors (each product rounded down).
+/// @dev Each node is ONE storage slot. A leaf holds its value (low 128 bits) and its deposit
+/// timestamp (high 128 bits). An internal node holds its value (low 128 bits), a multiplicative
+/// factor (WAD, bits 128..254) still to be applied to its children, and a "materialized" flag
+/// (bit 255). Invariant: `value >= factor * (left.value + right.value) / WAD`, equal up to
+/// rounding, which only ever makes a parent smaller than exact (the pool's favour). A leaf's value
+/// in pool units is its own value multiplied, bottom-up, by the factors of its ancestors.
 ///
-/// The tree grows with the number of deposits: with `depth` d it holds 2^d leaves; when a deposit
-/// does not fit, a new root is added above the old one (no re-indexing: a node's key is
-/// `level << 64 | position`). Factors are never pushed down. This is sound because prefix updates
-/// only ever cover deposits that already exist, so no ancestor of a new (rightmost) leaf ever
-/// carries a factor other than 1: a deposit only adds its amount along its path.
+/// Growth: with `depth` d the tree holds 2^d leaves; a deposit that does not fit puts a new root
+/// above the old one (a node's key is `level << 64 | position`, so nothing is re-indexed).
+/// Laziness: an internal node is materialized (written) only once its right half holds a deposit;
+/// until then its value is its left child's and its factor is 1. So a deposit writes its leaf and
+/// only the ancestors whose right half it lies in: at most one write per level, O(log n).
+/// Factors are never pushed down: prefix updates only ever cover deposits that already exist, so
+/// no ancestor of a new (rightmost) leaf carries a factor other than 1.
 library LiquidityTree {
     /// @dev Fixed-point unit of node factors and prefix multipliers.
     uint256 internal constant WAD = 1e18;
     uint256 private constant SUM_MASK = type(uint128).max;
     uint256 private constant HIGH_SHIFT = 128;
     uint256 private constant LEVEL_SHIFT = 64;
+    uint256 private constant MATERIALIZED = 1 << 255;
+    uint256 private constant FACTOR_MAX = (1 << 127) - 1;
 
     /// @notice A deposit amount does not fit the 128-bit node value.
     error AmountTooLarge(uint256 amount);
@@ -47,22 +51,23 @@ library LiquidityTree {
         leaf = tree.leafCount;
         uint256 depth = tree.depth;
         if (leaf == (1 << depth) && leaf != 0) {
-            // Full: a new root above the old one, with the old root as its left child.
-            uint256 oldRootSum = tree.nodes[_key(depth, 0)] & SUM_MASK;
+            // Full: a new root above the old one (materialized just below: the leaf is in its right half).
             depth += 1;
             tree.depth = uint8(depth);
-            tree.nodes[_key(depth, 0)] = (WAD << HIGH_SHIFT) | oldRootSum;
         }
         tree.leafCount = uint64(leaf + 1);
         tree.nodes[_key(0, leaf)] = (stamp << HIGH_SHIFT) | amount;
         for (uint256 level = 1; level <= depth; ++level) {
+            // In the left half of this ancestor: its right half is empty, it stays lazy.
+            if ((leaf >> (level - 1)) & 1 == 0) continue;
             uint256 key = _key(level, leaf >> level);
-            if (leaf & ((1 << level) - 1) == 0) {
-                // The first leaf of this subtree: the node is new, its factor starts at 1.
-                tree.nodes[key] = (WAD << HIGH_SHIFT) | amount;
+            if (leaf & ((1 << (level - 1)) - 1) == 0) {
+                // First deposit in the right half: materialize with the (full) left child's value.
+                uint256 left = tree.nodes[_key(level - 1, (leaf >> level) << 1)] & SUM_MASK;
+                tree.nodes[key] = MATERIALIZED | (WAD << HIGH_SHIFT) | (left + amount);
             } else {
-                // Ancestors of the newest leaf always have factor 1 (see the contract notes), and a
-                // node sum never exceeds the pool's assets, so this cannot carry into the factor.
+                // Ancestors of the newest leaf have factor 1 (see above), and a node value never
+                // exceeds the pool's assets, so this cannot carry into the factor bits.
                 tree.nodes[key] += amount;
             }
         }
@@ -79,13 +84,13 @@ library LiquidityTree {
         uint256 depth = tree.depth;
         uint256 leafKey = _key(0, leaf);
         uint256 packed = tree.nodes[leafKey];
-        uint256 local = packed & SUM_MASK;
-        removed = (local * numerator) / denominator;
+        removed = ((packed & SUM_MASK) * numerator) / denominator;
         tree.nodes[leafKey] = packed - removed;
         for (uint256 level = 1; level <= depth; ++level) {
             uint256 key = _key(level, leaf >> level);
             uint256 node = tree.nodes[key];
-            uint256 factor = node >> HIGH_SHIFT;
+            if (node & MATERIALIZED == 0) continue; // lazy: its value follows its left child
+            uint256 factor = (node >> HIGH_SHIFT) & FACTOR_MAX;
             if (factor != WAD) removed = Math.mulDiv(removed, factor, WAD);
             // Rounding can leave a parent one unit below its children's scaled sum: cap the share at
             // the parent's value, so the root loses exactly what is paid out (pool's favour).
@@ -114,7 +119,7 @@ library LiquidityTree {
         }
         uint256 multiplier = Math.mulDiv(target, WAD, before); // rounded down: pool's favour
         uint256 rootBefore = total(tree);
-        _scalePrefix(tree, prefix, multiplier);
+        _scalePrefix(tree, prefix, count, multiplier);
         applied = int256(total(tree)) - int256(rootBefore);
     }
 
@@ -122,8 +127,9 @@ library LiquidityTree {
 
     /// @notice The total value of all leaves (the root's value).
     function total(Tree storage tree) internal view returns (uint256) {
-        if (tree.leafCount == 0) return 0;
-        return tree.nodes[_key(tree.depth, 0)] & SUM_MASK;
+        uint256 count = tree.leafCount;
+        if (count == 0) return 0;
+        return _valueOf(tree, tree.depth, 0, count);
     }
 
     /// @notice The value of the first `prefix` leaves (rounded down).
@@ -136,8 +142,7 @@ library LiquidityTree {
         // the path nodes above the current level, applied to the covered left siblings.
         uint256 multiplier = WAD;
         while (level > 0) {
-            uint256 node = tree.nodes[_key(level, prefix >> level)];
-            uint256 factor = node >> HIGH_SHIFT;
+            uint256 factor = _factorOf(tree.nodes[_key(level, prefix >> level)]);
             if (factor != WAD) multiplier = Math.mulDiv(multiplier, factor, WAD);
             level -= 1;
             uint256 position = prefix >> level;
@@ -155,7 +160,7 @@ library LiquidityTree {
         uint256 depth = tree.depth;
         value = tree.nodes[_key(0, leaf)] & SUM_MASK;
         for (uint256 level = 1; level <= depth; ++level) {
-            uint256 factor = tree.nodes[_key(level, leaf >> level)] >> HIGH_SHIFT;
+            uint256 factor = _factorOf(tree.nodes[_key(level, leaf >> level)]);
             if (factor != WAD) value = Math.mulDiv(value, factor, WAD);
         }
     }
@@ -172,7 +177,7 @@ library LiquidityTree {
     /// @dev Multiplies the first `prefix` leaves by `multiplier / WAD`: the maximal nodes inside the
     /// prefix (left siblings of the boundary path) take the multiplier once, and each boundary path
     /// node above them is recomputed from its two children. One write per touched node.
-    function _scalePrefix(Tree storage tree, uint256 prefix, uint256 multiplier) private {
+    function _scalePrefix(Tree storage tree, uint256 prefix, uint256 count, uint256 multiplier) private {
         uint256 depth = tree.depth;
         uint256 level = _trailingZeros(prefix);
         uint256 carry; // value of the boundary path node at `level`, once recomputed
@@ -184,39 +189,66 @@ library LiquidityTree {
             if (position & 1 == 1) {
                 left = _scaleNode(tree, level, position - 1, multiplier);
                 if (level == depth) return; // the root itself was covered
-                right = hasCarry ? carry : tree.nodes[_key(level, position)] & SUM_MASK;
+                right = hasCarry ? carry : _valueOf(tree, level, position, count);
             } else {
                 if (level == depth) return; // the root is on the path and was recomputed
                 left = carry;
-                right = tree.nodes[_key(level, position + 1)] & SUM_MASK;
+                right = _valueOf(tree, level, position + 1, count);
             }
             uint256 parentKey = _key(level + 1, position >> 1);
             uint256 parent = tree.nodes[parentKey];
-            uint256 factor = parent >> HIGH_SHIFT;
-            carry = factor == WAD ? left + right : Math.mulDiv(left + right, factor, WAD);
-            if (carry > SUM_MASK) carry = SUM_MASK; // unreachable with real balances; never revert
-            tree.nodes[parentKey] = (factor << HIGH_SHIFT) | carry;
+            if (parent & MATERIALIZED == 0) {
+                carry = left; // lazy parent: empty right half, factor 1, value of its left child
+            } else {
+                uint256 factor = (parent >> HIGH_SHIFT) & FACTOR_MAX;
+                carry = factor == WAD ? left + right : Math.mulDiv(left + right, factor, WAD);
+                if (carry > SUM_MASK) carry = SUM_MASK; // unreachable with real balances; never revert
+                tree.nodes[parentKey] = MATERIALIZED | (factor << HIGH_SHIFT) | carry;
+            }
             hasCarry = true;
         }
     }
 
-    /// @dev Applies the multiplier to one fully covered node; returns its new value. A leaf keeps its
-    /// timestamp; an internal node also multiplies its pending factor (clamped at the 128-bit
-    /// maximum, which could only under-pay descendants, in the pool's favour).
+    /// @dev Applies the multiplier to one fully covered node (a leaf or a materialized node, since
+    /// all its deposits exist); returns its new value. A leaf keeps its timestamp; an internal node
+    /// also multiplies its factor (clamped at FACTOR_MAX, which could only under-pay descendants,
+    /// in the pool's favour).
     function _scaleNode(Tree storage tree, uint256 level, uint256 position, uint256 multiplier)
         private
         returns (uint256 sum)
     {
         uint256 key = _key(level, position);
         uint256 node = tree.nodes[key];
-        uint256 high = node >> HIGH_SHIFT;
         sum = Math.mulDiv(node & SUM_MASK, multiplier, WAD);
         if (sum > SUM_MASK) sum = SUM_MASK;
-        if (level != 0) {
-            high = Math.mulDiv(high, multiplier, WAD);
-            if (high > SUM_MASK) high = SUM_MASK;
+        if (level == 0) {
+            tree.nodes[key] = ((node >> HIGH_SHIFT) << HIGH_SHIFT) | sum;
+        } else {
+            uint256 factor = Math.mulDiv((node >> HIGH_SHIFT) & FACTOR_MAX, multiplier, WAD);
+            if (factor > FACTOR_MAX) factor = FACTOR_MAX;
+            tree.nodes[key] = MATERIALIZED | (factor << HIGH_SHIFT) | sum;
         }
-        tree.nodes[key] = (high << HIGH_SHIFT) | sum;
+    }
+
+    /// @dev A node's value in its parent's frame: lazy nodes take their left child's value.
+    function _valueOf(Tree storage tree, uint256 level, uint256 position, uint256 count)
+        private
+        view
+        returns (uint256)
+    {
+        if ((position << level) >= count) return 0; // no deposit in this subtree
+        while (level > 0) {
+            uint256 node = tree.nodes[_key(level, position)];
+            if (node & MATERIALIZED != 0) return node & SUM_MASK;
+            level -= 1;
+            position <<= 1;
+        }
+        return tree.nodes[_key(0, position)] & SUM_MASK;
+    }
+
+    /// @dev The pending factor of an internal node (1 for a lazy one).
+    function _factorOf(uint256 node) private pure returns (uint256) {
+        return node & MATERIALIZED == 0 ? WAD : (node >> HIGH_SHIFT) & FACTOR_MAX;
     }
 
     function _key(uint256 level, uint256 position) private pure returns (uint256) {

@@ -199,8 +199,8 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
             revert ConditionNotSettled(b.conditionId, state);
         }
 
+        // The record goes, the NFT stays as a receipt: a second claim finds no bet.
         delete _bets[betId];
-        _burn(betId);
         // Resolution added every winning payout (or every live stake) to `claimable`.
         _totals.claimable -= uint112(amount);
         emit PayoutClaimed(betId, msg.sender, amount);
@@ -316,6 +316,30 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
     function reinforcementOf(address creator) external view returns (uint256 cap, uint256 used) {
         CreatorLimit memory limit = _creators[creator];
         return (limit.cap, limit.used);
+    }
+
+    /// @inheritdoc IBettingPoolActions
+    function quote(uint256 conditionId, uint256 outcome, uint256 amount)
+        external
+        view
+        returns (uint256 odds, uint256 payout)
+    {
+        Condition storage c = _conditions[conditionId];
+        _requireBettable(c, conditionId);
+        if (outcome >= c.outcomeCount) revert InvalidOutcome(outcome, c.outcomeCount);
+        uint256 fund = _outcomes[_outcomeKey(conditionId, outcome)] & LOW_128;
+        odds = PoolOdds.quote(fund, c.totalFund, amount, c.marginBps, MAX_ODDS);
+        payout = PoolOdds.payout(amount, odds);
+    }
+
+    /// @inheritdoc IBettingPoolActions
+    function quoteCashOut(uint256 betId) external view returns (uint256 amount) {
+        Bet memory b = _bets[betId];
+        if (b.stake == 0) revert BetNotFound(betId);
+        Condition storage c = _conditions[b.conditionId];
+        _requireBettable(c, b.conditionId);
+        uint256 fund = (_outcomes[_outcomeKey(b.conditionId, b.outcome)] & LOW_128) - b.stake;
+        amount = PoolOdds.cashOutValue(b.payout, fund, c.totalFund - b.stake, c.marginBps);
     }
 
     /// @inheritdoc IBettingPoolActions

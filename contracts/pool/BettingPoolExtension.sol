@@ -183,20 +183,6 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
     // ------------------------------------------------------------------ views
 
     /// @inheritdoc IBettingPoolManagement
-    function quote(uint256 conditionId, uint256 outcome, uint256 amount)
-        external
-        view
-        returns (uint256 odds, uint256 payout)
-    {
-        Condition storage c = _conditions[conditionId];
-        _requireBettable(c, conditionId);
-        if (outcome >= c.outcomeCount) revert InvalidOutcome(outcome, c.outcomeCount);
-        uint256 fund = _outcomes[_outcomeKey(conditionId, outcome)] & LOW_128;
-        odds = PoolOdds.quote(fund, c.totalFund, amount, c.marginBps, MAX_ODDS);
-        payout = PoolOdds.payout(amount, odds);
-    }
-
-    /// @inheritdoc IBettingPoolManagement
     function quoteParlay(Leg[] calldata legs, uint256 amount) external view returns (uint256 odds, uint256 payout) {
         if (legs.length < MIN_PARLAY_LEGS || legs.length > MAX_PARLAY_LEGS) revert InvalidLegCount(legs.length);
         odds = ODDS_ONE;
@@ -210,16 +196,6 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
             );
         }
         payout = PoolOdds.payout(amount, odds);
-    }
-
-    /// @inheritdoc IBettingPoolManagement
-    function quoteCashOut(uint256 betId) external view returns (uint256 amount) {
-        Bet memory b = _bets[betId];
-        if (b.stake == 0) revert BetNotFound(betId);
-        Condition storage c = _conditions[b.conditionId];
-        _requireBettable(c, b.conditionId);
-        uint256 fund = (_outcomes[_outcomeKey(b.conditionId, b.outcome)] & LOW_128) - b.stake;
-        amount = PoolOdds.cashOutValue(b.payout, fund, c.totalFund - b.stake, c.marginBps);
     }
 
     /// @inheritdoc IBettingPoolManagement
