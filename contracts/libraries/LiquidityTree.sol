@@ -29,6 +29,10 @@ library LiquidityTree {
     uint256 private constant LEVEL_SHIFT = 64;
     uint256 private constant MATERIALIZED = 1 << 255;
     uint256 private constant FACTOR_MAX = (1 << 127) - 1;
+    /// @dev Units kept back per tree level on every prefix update (rounding in the pool's favour).
+    uint256 internal constant ROUNDING_SLACK_PER_LEVEL = 4;
+    /// @dev A profit may at most double its prefix's value in one update (see addToPrefix).
+    uint256 internal constant MAX_GAIN_MULTIPLE = 1;
 
     /// @notice A deposit amount does not fit the 128-bit node value.
     error AmountTooLarge(uint256 amount);
@@ -101,20 +105,31 @@ library LiquidityTree {
     }
 
     /// @notice Adds `delta` (negative: a loss) to the first `prefix` leaves, each in proportion to
-    /// its current value. The multiplier is rounded down, so LPs never receive more than `delta`
-    /// and never lose less than `-delta`; a loss larger than the prefix wipes it out (never reverts).
-    /// @return applied The change of the root value (|applied| <= |delta| for a gain, >= for a loss).
+    /// its current value. Rounded in the pool's favour: LPs never receive more than `delta` and
+    /// never lose less than `-delta`; a loss larger than the prefix wipes it out (never reverts);
+    /// a profit larger than the prefix's value is cut at that value; an empty prefix receives
+    /// nothing. The caller decides where the unattributed part (`delta - applied`) of a profit goes.
+    /// @return applied The change of the root value (applied <= delta, for gains and losses alike).
     function addToPrefix(Tree storage tree, uint256 prefix, int256 delta) internal returns (int256 applied) {
         uint256 count = tree.leafCount;
         if (prefix > count) revert PrefixTooLong(prefix, count);
         if (prefix == 0 || delta == 0) return 0;
-        uint256 before = prefixSum(tree, prefix);
+        // An upper bound of the prefix's exact value: the multiplier then never over-pays a profit
+        // nor under-charges a loss, whatever the rounding inside the tree.
+        uint256 before = _prefixSum(tree, prefix, Math.Rounding.Ceil);
         if (before == 0) return 0;
+        // Recomputing a path node from its children can gain a few units per level over its stored
+        // (rounded-down) value, so the target keeps that slack on the pool's side.
+        uint256 slack = ROUNDING_SLACK_PER_LEVEL * (uint256(tree.depth) + 1);
         uint256 target;
         if (delta > 0) {
-            target = before + uint256(delta);
+            uint256 gain = uint256(delta);
+            // At most doubles the prefix in one update: bounds rounding gaps, which scale with the
+            // multiplier. The caller receives `applied` and routes the rest elsewhere.
+            if (gain > before * MAX_GAIN_MULTIPLE) gain = before * MAX_GAIN_MULTIPLE;
+            target = before + (gain > slack ? gain - slack : 0);
         } else {
-            uint256 loss = uint256(-delta);
+            uint256 loss = uint256(-delta) + slack;
             target = loss >= before ? 0 : before - loss;
         }
         uint256 multiplier = Math.mulDiv(target, WAD, before); // rounded down: pool's favour
@@ -133,24 +148,8 @@ library LiquidityTree {
     }
 
     /// @notice The value of the first `prefix` leaves (rounded down).
-    function prefixSum(Tree storage tree, uint256 prefix) internal view returns (uint256 sum) {
-        uint256 count = tree.leafCount;
-        if (prefix >= count) return total(tree);
-        if (prefix == 0) return 0;
-        uint256 level = tree.depth;
-        // Walk the boundary path from the root down; `multiplier` is the product of the factors of
-        // the path nodes above the current level, applied to the covered left siblings.
-        uint256 multiplier = WAD;
-        while (level > 0) {
-            uint256 factor = _factorOf(tree.nodes[_key(level, prefix >> level)]);
-            if (factor != WAD) multiplier = Math.mulDiv(multiplier, factor, WAD);
-            level -= 1;
-            uint256 position = prefix >> level;
-            if (position & 1 == 1) {
-                uint256 left = tree.nodes[_key(level, position - 1)] & SUM_MASK;
-                sum += Math.mulDiv(left, multiplier, WAD);
-            }
-        }
+    function prefixSum(Tree storage tree, uint256 prefix) internal view returns (uint256) {
+        return _prefixSum(tree, prefix, Math.Rounding.Floor);
     }
 
     /// @notice A leaf's current value in pool units (rounded down).
@@ -173,6 +172,28 @@ library LiquidityTree {
     }
 
     // ------------------------------------------------------------------ internals
+
+    /// @dev The value of the first `prefix` leaves, with every product rounded `rounding`: rounded
+    /// up it bounds the exact value from above, so a multiplier computed from it never over-pays.
+    function _prefixSum(Tree storage tree, uint256 prefix, Math.Rounding rounding) private view returns (uint256 sum) {
+        uint256 count = tree.leafCount;
+        if (prefix >= count) return total(tree);
+        if (prefix == 0) return 0;
+        uint256 level = tree.depth;
+        // Walk the boundary path from the root down; `multiplier` is the product of the factors of
+        // the path nodes above the current level, applied to the covered left siblings.
+        uint256 multiplier = WAD;
+        while (level > 0) {
+            uint256 factor = _factorOf(tree.nodes[_key(level, prefix >> level)]);
+            if (factor != WAD) multiplier = Math.mulDiv(multiplier, factor, WAD, rounding);
+            level -= 1;
+            uint256 position = prefix >> level;
+            if (position & 1 == 1) {
+                uint256 left = tree.nodes[_key(level, position - 1)] & SUM_MASK;
+                sum += Math.mulDiv(left, multiplier, WAD, rounding);
+            }
+        }
+    }
 
     /// @dev Multiplies the first `prefix` leaves by `multiplier / WAD`: the maximal nodes inside the
     /// prefix (left siblings of the boundary path) take the multiplier once, and each boundary path
