@@ -30,9 +30,9 @@ library PrefixSet {
     /// @notice Adds one occurrence of `key`.
     function add(Set storage set, uint256 key) internal {
         if (key >= KEY_LIMIT) revert KeyOutOfRange(key);
-        uint256 count = set.counts[key];
-        set.counts[key] = count + 1;
-        if (count != 0) return;
+        uint256 current = set.counts[key];
+        set.counts[key] = current + 1;
+        if (current != 0) return;
         uint256 word = set.bottom[key >> 8];
         set.bottom[key >> 8] = word | (1 << (key & 0xff));
         if (word != 0) return;
@@ -45,10 +45,10 @@ library PrefixSet {
 
     /// @notice Removes one occurrence of `key`.
     function remove(Set storage set, uint256 key) internal {
-        uint256 count = key < KEY_LIMIT ? set.counts[key] : 0;
-        if (count == 0) revert KeyNotPresent(key);
-        set.counts[key] = count - 1;
-        if (count != 1) return;
+        uint256 current = key < KEY_LIMIT ? set.counts[key] : 0;
+        if (current == 0) revert KeyNotPresent(key);
+        set.counts[key] = current - 1;
+        if (current != 1) return;
         uint256 word = set.bottom[key >> 8] & ~(1 << (key & 0xff));
         set.bottom[key >> 8] = word;
         if (word != 0) return;

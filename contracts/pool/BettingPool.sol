@@ -95,7 +95,7 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
             c.state = ConditionState.Cancelled;
             t.claimable = (t.claimable + refundTotal).toUint112();
             _totals = t;
-            int256 lpResult = _tree.addToPrefix(c.prefix, netStakes - int256(refundTotal));
+            int256 lpResult = _creditLiquidity(c.prefix, netStakes - int256(refundTotal));
             emit ConditionCancelled(conditionId, refundTotal, lpResult);
             return;
         }
@@ -116,7 +116,7 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
             _accrueFee(c.creator, creatorFee);
             profit -= int256(treasuryFee + creatorFee);
         }
-        int256 lpResult2 = _tree.addToPrefix(c.prefix, profit);
+        int256 lpResult2 = _creditLiquidity(c.prefix, profit);
         emit ConditionResolved(conditionId, answer, payoutTotal, lpResult2, treasuryFee, creatorFee);
     }
 

@@ -410,7 +410,7 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
         address holder = _betHolder(betId);
         delete _parlays[betId];
         _burn(betId);
-        int256 lpResult = _tree.addToPrefix(prefix, lpDelta);
+        int256 lpResult = _creditLiquidity(prefix, lpDelta);
         emit ParlaySettled(betId, holder, status, amount, lpResult);
 
         if (amount != 0) _collateral.safeTransfer(holder, amount);

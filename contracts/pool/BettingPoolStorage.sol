@@ -160,6 +160,14 @@ abstract contract BettingPoolStorage is IBettingPoolBase, BetToken, ReentrancyGu
         _totals.lockedReserve = uint112(locked);
     }
 
+    /// @dev Credits `delta` (negative: a loss) to the first `prefix` deposits. The part of a profit
+    /// the tree cannot attribute (an empty prefix, the per-update cap, rounding) accrues to the
+    /// treasury, so every unit stays accounted for; a loss is charged at least in full.
+    function _creditLiquidity(uint256 prefix, int256 delta) internal returns (int256 applied) {
+        applied = _tree.addToPrefix(prefix, delta);
+        if (delta > applied && delta > 0) _accrueFee(_config.treasury, uint256(delta - (applied > 0 ? applied : int256(0))));
+    }
+
     function _accrueFee(address account, uint256 amount) internal {
         if (amount == 0) return;
         _fees[account] += amount;
