@@ -207,7 +207,13 @@ interface IBettingPoolBase {
     /// @notice A single bet's payout or refund was paid to its holder.
     event PayoutClaimed(uint256 indexed betId, address indexed holder, uint256 amount);
     /// @notice A parlay was settled; `amount` went to its holder (0 when lost).
-    event ParlaySettled(uint256 indexed betId, address indexed holder, ParlayStatus status, uint256 amount, int256 lpResult);
+    event ParlaySettled(
+        uint256 indexed betId,
+        address indexed holder,
+        ParlayStatus status,
+        uint256 amount,
+        int256 lpResult
+    );
     /// @notice A single bet was sold back to the pool.
     event BetCashedOut(uint256 indexed betId, address indexed holder, uint256 amount);
     /// @notice Accrued fees were paid out.
@@ -248,9 +254,13 @@ interface IBettingPoolActions is IBettingPoolBase {
     /// @param minOdds Reverts if the odds (1e12 = 1.0x) come out lower.
     /// @param deadline Reverts after this timestamp.
     /// @return betId The bet NFT id.
-    function bet(uint256 conditionId, uint256 outcome, uint256 amount, uint256 minOdds, uint256 deadline)
-        external
-        returns (uint256 betId);
+    function bet(
+        uint256 conditionId,
+        uint256 outcome,
+        uint256 amount,
+        uint256 minOdds,
+        uint256 deadline
+    ) external returns (uint256 betId);
 
     /// @notice As `bet`, paid by the caller, with the bet NFT minted to `account`.
     function betFor(
@@ -312,10 +322,11 @@ interface IBettingPoolActions is IBettingPoolBase {
     function reinforcementOf(address creator) external view returns (uint256 cap, uint256 used);
 
     /// @notice Odds and payout for `amount` on `outcome` now (reverts like `bet` would on state).
-    function quote(uint256 conditionId, uint256 outcome, uint256 amount)
-        external
-        view
-        returns (uint256 odds, uint256 payout);
+    function quote(
+        uint256 conditionId,
+        uint256 outcome,
+        uint256 amount
+    ) external view returns (uint256 odds, uint256 payout);
 
     /// @notice What `cashOut` would pay for a single bet now.
     function quoteCashOut(uint256 betId) external view returns (uint256 amount);
@@ -380,14 +391,21 @@ interface IBettingPoolManagement is IBettingPoolBase {
     // ------------------------------------------------------------------ parlays
 
     /// @notice Places a parlay (2..8 legs on different conditions), paid by and minted to the caller.
-    function betParlay(Leg[] calldata legs, uint256 amount, uint256 minOdds, uint256 deadline)
-        external
-        returns (uint256 betId);
+    function betParlay(
+        Leg[] calldata legs,
+        uint256 amount,
+        uint256 minOdds,
+        uint256 deadline
+    ) external returns (uint256 betId);
 
     /// @notice As `betParlay`, with the bet NFT minted to `account`.
-    function betParlayFor(address account, Leg[] calldata legs, uint256 amount, uint256 minOdds, uint256 deadline)
-        external
-        returns (uint256 betId);
+    function betParlayFor(
+        address account,
+        Leg[] calldata legs,
+        uint256 amount,
+        uint256 minOdds,
+        uint256 deadline
+    ) external returns (uint256 betId);
 
     /// @notice Settles a parlay as soon as one leg lost (anyone may call), or once every leg won or
     /// some leg was cancelled (paying the holder). Frees its reserve. Reverts while pending.
@@ -413,7 +431,6 @@ interface IBettingPoolManagement is IBettingPoolBase {
 
     /// @notice A parlay's status now.
     function parlayStatus(uint256 betId) external view returns (ParlayStatus);
-
 }
 
 /// @title IBettingPool

@@ -79,10 +79,12 @@ library LiquidityTree {
 
     /// @notice Removes `numerator / denominator` of a leaf; returns the amount removed in pool
     /// units (rounded down, in the pool's favour), which is exactly what the root lost.
-    function removeFraction(Tree storage tree, uint256 leaf, uint256 numerator, uint256 denominator)
-        internal
-        returns (uint256 removed)
-    {
+    function removeFraction(
+        Tree storage tree,
+        uint256 leaf,
+        uint256 numerator,
+        uint256 denominator
+    ) internal returns (uint256 removed) {
         uint256 count = tree.leafCount;
         if (leaf >= count) revert LeafNotFound(leaf, count);
         uint256 depth = tree.depth;
@@ -234,10 +236,12 @@ library LiquidityTree {
     /// all its deposits exist); returns its new value. A leaf keeps its timestamp; an internal node
     /// also multiplies its factor (clamped at FACTOR_MAX, which could only under-pay descendants,
     /// in the pool's favour).
-    function _scaleNode(Tree storage tree, uint256 level, uint256 position, uint256 multiplier)
-        private
-        returns (uint256 sum)
-    {
+    function _scaleNode(
+        Tree storage tree,
+        uint256 level,
+        uint256 position,
+        uint256 multiplier
+    ) private returns (uint256 sum) {
         uint256 key = _key(level, position);
         uint256 node = tree.nodes[key];
         sum = Math.mulDiv(node & SUM_MASK, multiplier, WAD);
@@ -252,11 +256,12 @@ library LiquidityTree {
     }
 
     /// @dev A node's value in its parent's frame: lazy nodes take their left child's value.
-    function _valueOf(Tree storage tree, uint256 level, uint256 position, uint256 count)
-        private
-        view
-        returns (uint256)
-    {
+    function _valueOf(
+        Tree storage tree,
+        uint256 level,
+        uint256 position,
+        uint256 count
+    ) private view returns (uint256) {
         if ((position << level) >= count) return 0; // no deposit in this subtree
         while (level > 0) {
             uint256 node = tree.nodes[_key(level, position)];

@@ -22,11 +22,13 @@ library PoolOdds {
 
     /// @notice Odds for `stake` on an outcome with virtual fund `fund` out of `totalFund`, after
     /// margin and cap, rounded down.
-    function quote(uint256 fund, uint256 totalFund, uint256 stake, uint256 marginBps, uint256 maxOdds)
-        internal
-        pure
-        returns (uint256 odds)
-    {
+    function quote(
+        uint256 fund,
+        uint256 totalFund,
+        uint256 stake,
+        uint256 marginBps,
+        uint256 maxOdds
+    ) internal pure returns (uint256 odds) {
         uint256 fair = Math.mulDiv(totalFund + stake, ODDS_ONE, fund + stake);
         // totalFund >= fund, so fair >= ODDS_ONE and the subtraction cannot underflow.
         odds = ODDS_ONE + Math.mulDiv(fair - ODDS_ONE, BPS - marginBps, BPS);
@@ -47,11 +49,12 @@ library PoolOdds {
     /// @notice Cash-out value of a bet paying `betPayout` if its outcome wins: the fair value at the
     /// probability `fund / totalFund` (computed with the bet's own stake already taken out of the
     /// funds), minus the margin; rounded down.
-    function cashOutValue(uint256 betPayout, uint256 fund, uint256 totalFund, uint256 marginBps)
-        internal
-        pure
-        returns (uint256)
-    {
+    function cashOutValue(
+        uint256 betPayout,
+        uint256 fund,
+        uint256 totalFund,
+        uint256 marginBps
+    ) internal pure returns (uint256) {
         return Math.mulDiv(Math.mulDiv(betPayout, fund, totalFund), BPS - marginBps, BPS);
     }
 

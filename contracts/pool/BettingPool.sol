@@ -37,18 +37,23 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
     /// @param extension_ A BettingPoolExtension built for the same collateral and oracle.
     /// @param admin Holds the admin role (fees, treasury, timeout, caps, role grants).
     /// @param treasury Accrues the treasury's fee share.
-    constructor(IERC20 collateral_, IAnswerSource answers_, address extension_, address admin, address treasury)
-        BettingPoolStorage(collateral_, answers_)
-    {
+    constructor(
+        IERC20 collateral_,
+        IAnswerSource answers_,
+        address extension_,
+        address admin,
+        address treasury
+    ) BettingPoolStorage(collateral_, answers_) {
         if (extension_ == address(0)) revert ZeroAddress();
         if (
-            BettingPoolExtension(extension_).collateral() != address(collateral_)
-                || BettingPoolExtension(extension_).answerSource() != address(answers_)
+            BettingPoolExtension(extension_).collateral() != address(collateral_) ||
+            BettingPoolExtension(extension_).answerSource() != address(answers_)
         ) revert ExtensionMismatch(extension_);
         _extension = extension_;
         _lpToken = new PoolLPToken();
-        (bool ok, bytes memory reason) =
-            extension_.delegatecall(abi.encodeCall(IBettingPoolManagement.initialize, (admin, treasury)));
+        (bool ok, bytes memory reason) = extension_.delegatecall(
+            abi.encodeCall(IBettingPoolManagement.initialize, (admin, treasury))
+        );
         if (!ok) {
             assembly ("memory-safe") {
                 revert(add(reason, 32), mload(reason))
@@ -63,7 +68,9 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
             calldatacopy(0, 0, calldatasize())
             let ok := delegatecall(gas(), target, 0, calldatasize(), 0, 0)
             returndatacopy(0, 0, returndatasize())
-            if iszero(ok) { revert(0, returndatasize()) }
+            if iszero(ok) {
+                revert(0, returndatasize())
+            }
             return(0, returndatasize())
         }
     }
@@ -162,11 +169,13 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
     // ------------------------------------------------------------------ betting
 
     /// @inheritdoc IBettingPoolActions
-    function bet(uint256 conditionId, uint256 outcome, uint256 amount, uint256 minOdds, uint256 deadline)
-        external
-        nonReentrant
-        returns (uint256 betId)
-    {
+    function bet(
+        uint256 conditionId,
+        uint256 outcome,
+        uint256 amount,
+        uint256 minOdds,
+        uint256 deadline
+    ) external nonReentrant returns (uint256 betId) {
         betId = _placeBet(msg.sender, conditionId, outcome, amount, minOdds, deadline);
     }
 
@@ -319,11 +328,11 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
     }
 
     /// @inheritdoc IBettingPoolActions
-    function quote(uint256 conditionId, uint256 outcome, uint256 amount)
-        external
-        view
-        returns (uint256 odds, uint256 payout)
-    {
+    function quote(
+        uint256 conditionId,
+        uint256 outcome,
+        uint256 amount
+    ) external view returns (uint256 odds, uint256 payout) {
         Condition storage c = _conditions[conditionId];
         _requireBettable(c, conditionId);
         if (outcome >= c.outcomeCount) revert InvalidOutcome(outcome, c.outcomeCount);
@@ -391,10 +400,12 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
 
     /// @dev Checks and prices a single bet and books it on its condition: funds, payout owed,
     /// stakes and reserve.
-    function _bookBet(uint256 conditionId, uint256 outcome, uint256 amount, uint256 minOdds)
-        private
-        returns (uint256 odds, uint256 payout)
-    {
+    function _bookBet(
+        uint256 conditionId,
+        uint256 outcome,
+        uint256 amount,
+        uint256 minOdds
+    ) private returns (uint256 odds, uint256 payout) {
         Condition storage c = _conditions[conditionId];
         _requireBettable(c, conditionId);
         if (outcome >= c.outcomeCount) revert InvalidOutcome(outcome, c.outcomeCount);

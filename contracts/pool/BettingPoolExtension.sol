@@ -123,7 +123,14 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
         _openPrefixes.add(prefix);
         _refreshMinOpenPrefix();
         emit ConditionCreated(
-            conditionId, questionId, msg.sender, probabilities, reinforcement, marginBps, startsAt, prefix
+            conditionId,
+            questionId,
+            msg.sender,
+            probabilities,
+            reinforcement,
+            marginBps,
+            startsAt,
+            prefix
         );
     }
 
@@ -146,20 +153,23 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
     // ------------------------------------------------------------------ parlays
 
     /// @inheritdoc IBettingPoolManagement
-    function betParlay(Leg[] calldata legs, uint256 amount, uint256 minOdds, uint256 deadline)
-        external
-        nonReentrant
-        returns (uint256 betId)
-    {
+    function betParlay(
+        Leg[] calldata legs,
+        uint256 amount,
+        uint256 minOdds,
+        uint256 deadline
+    ) external nonReentrant returns (uint256 betId) {
         betId = _placeParlay(msg.sender, legs, amount, minOdds, deadline);
     }
 
     /// @inheritdoc IBettingPoolManagement
-    function betParlayFor(address account, Leg[] calldata legs, uint256 amount, uint256 minOdds, uint256 deadline)
-        external
-        nonReentrant
-        returns (uint256 betId)
-    {
+    function betParlayFor(
+        address account,
+        Leg[] calldata legs,
+        uint256 amount,
+        uint256 minOdds,
+        uint256 deadline
+    ) external nonReentrant returns (uint256 betId) {
         if (account == address(0)) revert ZeroAddress();
         betId = _placeParlay(account, legs, amount, minOdds, deadline);
     }
@@ -175,7 +185,7 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
     function settleParlays(uint256[] calldata betIds) external nonReentrant returns (uint256 settled) {
         for (uint256 i; i < betIds.length; ++i) {
             if (_parlays[betIds[i]].legCount == 0) continue;
-            (ParlayStatus status,) = _settleParlay(betIds[i]);
+            (ParlayStatus status, ) = _settleParlay(betIds[i]);
             if (status != ParlayStatus.Pending) ++settled;
         }
     }
@@ -192,7 +202,9 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
             if (legs[i].outcome >= c.outcomeCount) revert InvalidOutcome(legs[i].outcome, c.outcomeCount);
             uint256 fund = _outcomes[_outcomeKey(legs[i].conditionId, legs[i].outcome)] & LOW_128;
             odds = PoolOdds.combine(
-                odds, PoolOdds.quote(fund, c.totalFund, amount, c.marginBps, MAX_ODDS), MAX_PARLAY_ODDS
+                odds,
+                PoolOdds.quote(fund, c.totalFund, amount, c.marginBps, MAX_ODDS),
+                MAX_PARLAY_ODDS
             );
         }
         payout = PoolOdds.payout(amount, odds);
@@ -276,10 +288,11 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
         if (startsAt > type(uint40).max) revert AmountTooLarge(startsAt, type(uint40).max);
     }
 
-    function _initOutcomes(uint256 conditionId, uint256[] calldata probabilities, uint256 reinforcement)
-        private
-        returns (uint256 totalFund)
-    {
+    function _initOutcomes(
+        uint256 conditionId,
+        uint256[] calldata probabilities,
+        uint256 reinforcement
+    ) private returns (uint256 totalFund) {
         uint256 probabilitySum;
         for (uint256 i; i < probabilities.length; ++i) {
             uint256 fund = PoolOdds.initialFund(reinforcement, probabilities[i]);
@@ -291,10 +304,13 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
         if (probabilitySum != PoolOdds.PROBABILITY_ONE) revert InvalidProbabilities(probabilitySum);
     }
 
-    function _placeParlay(address account, Leg[] calldata legs, uint256 amount, uint256 minOdds, uint256 deadline)
-        private
-        returns (uint256 betId)
-    {
+    function _placeParlay(
+        address account,
+        Leg[] calldata legs,
+        uint256 amount,
+        uint256 minOdds,
+        uint256 deadline
+    ) private returns (uint256 betId) {
         uint256 legCount = legs.length;
         if (legCount < MIN_PARLAY_LEGS || legCount > MAX_PARLAY_LEGS) revert InvalidLegCount(legCount);
         if (amount == 0) revert ZeroAmount();
@@ -337,10 +353,11 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
 
     /// @dev Checks one parlay leg, quotes it with the parlay's stake as price impact and moves its
     /// funds like a single bet of that stake would.
-    function _takeLeg(Leg[] calldata legs, uint256 index, uint256 amount)
-        private
-        returns (uint256 legOdds, uint256 legPrefix)
-    {
+    function _takeLeg(
+        Leg[] calldata legs,
+        uint256 index,
+        uint256 amount
+    ) private returns (uint256 legOdds, uint256 legPrefix) {
         uint256 conditionId = legs[index].conditionId;
         uint256 outcome = legs[index].outcome;
         for (uint256 j; j < index; ++j) {
@@ -359,9 +376,7 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
         emit OddsChanged(conditionId, outcome, (packed & LOW_128) + amount, totalFund + amount);
     }
 
-    function _storeParlay(uint256 betId, Leg[] calldata legs, uint256 amount, uint256 payout, uint256 prefix)
-        private
-    {
+    function _storeParlay(uint256 betId, Leg[] calldata legs, uint256 amount, uint256 payout, uint256 prefix) private {
         Parlay storage p = _parlays[betId];
         p.stake = uint96(amount);
         p.payout = uint128(payout);
@@ -389,7 +404,7 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
         uint256 liability = payout - stake;
         uint256 legCount = p.legCount;
         for (uint256 i; i < legCount; ++i) {
-            (uint256 conditionId,) = _leg(p, i);
+            (uint256 conditionId, ) = _leg(p, i);
             Condition storage c = _conditions[conditionId];
             c.parlayExposure -= uint128(liability);
         }

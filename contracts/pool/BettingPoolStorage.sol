@@ -165,7 +165,8 @@ abstract contract BettingPoolStorage is IBettingPoolBase, BetToken, ReentrancyGu
     /// treasury, so every unit stays accounted for; a loss is charged at least in full.
     function _creditLiquidity(uint256 prefix, int256 delta) internal returns (int256 applied) {
         applied = _tree.addToPrefix(prefix, delta);
-        if (delta > applied && delta > 0) _accrueFee(_config.treasury, uint256(delta - (applied > 0 ? applied : int256(0))));
+        if (delta > applied && delta > 0)
+            _accrueFee(_config.treasury, uint256(delta - (applied > 0 ? applied : int256(0))));
     }
 
     function _accrueFee(address account, uint256 amount) internal {

@@ -90,7 +90,7 @@ contract PoolHandler {
         if (c.state != IBettingPoolBase.ConditionState.Active) return;
         outcome = outcome % c.outcomeCount;
         amount = _bound(amount, 1, 20_000 * USD);
-        (uint256 fund,) = pool.getOutcome(id, outcome);
+        (uint256 fund, ) = pool.getOutcome(id, outcome);
         try pool.bet(id, outcome, amount, 0, block.timestamp) returns (uint256 betId) {
             singleBets.push(betId);
             ghostStakes += amount;
@@ -102,7 +102,7 @@ contract PoolHandler {
         calls++;
         if (conditions.length < 2) return;
         uint256 first = seed % conditions.length;
-        uint256 second = (first + 1 + (seed >> 8) % (conditions.length - 1)) % conditions.length;
+        uint256 second = (first + 1 + ((seed >> 8) % (conditions.length - 1))) % conditions.length;
         IBettingPoolBase.Leg[] memory legs = new IBettingPoolBase.Leg[](2);
         legs[0] = IBettingPoolBase.Leg(conditions[first], (seed >> 16) % 2);
         legs[1] = IBettingPoolBase.Leg(conditions[second], (seed >> 24) % 2);
@@ -163,7 +163,9 @@ contract PoolHandler {
     function openStakes() external view returns (int256 total) {
         for (uint256 i; i < conditions.length; ++i) {
             IBettingPoolBase.ConditionView memory c = pool.getCondition(conditions[i]);
-            if (c.state == IBettingPoolBase.ConditionState.Active || c.state == IBettingPoolBase.ConditionState.Paused) {
+            if (
+                c.state == IBettingPoolBase.ConditionState.Active || c.state == IBettingPoolBase.ConditionState.Paused
+            ) {
                 total += c.netStakes;
             }
         }
@@ -206,7 +208,7 @@ contract BettingPoolInvariantTest is PoolFixture {
     }
 
     function invariant_poolCoversReserveAndClaims() public view {
-        (uint256 locked, uint256 claimable,) = pool.totals();
+        (uint256 locked, uint256 claimable, ) = pool.totals();
         assertGe(usd.balanceOf(address(pool)), locked + claimable, "assets cover locked reserve + owed payouts");
     }
 
@@ -226,7 +228,7 @@ contract BettingPoolInvariantTest is PoolFixture {
     }
 
     function invariant_lockedReserveWithinLiquidity() public view {
-        (uint256 locked,,) = pool.totals();
+        (uint256 locked, , ) = pool.totals();
         assertLe(locked, pool.totalLiquidity() + MAX_DUST, "locked reserve is LP money");
     }
 }

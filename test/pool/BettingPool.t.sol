@@ -41,7 +41,7 @@ contract BettingPoolTest is PoolFixture {
         emit IBettingPoolBase.FeesSet(1_000, 500);
         vm.prank(admin);
         pool.setFees(1_000, 500);
-        (uint256 treasuryFee, uint256 creatorFee,,) = pool.config();
+        (uint256 treasuryFee, uint256 creatorFee, , ) = pool.config();
         assertEq(treasuryFee, 1_000, "treasury fee");
         assertEq(creatorFee, 500, "creator fee");
     }
@@ -59,7 +59,9 @@ contract BettingPoolTest is PoolFixture {
     }
 
     function test_RevertWhen_setFeesCallerLacksAdminRole() public {
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN_ROLE));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN_ROLE)
+        );
         vm.prank(alice);
         pool.setFees(0, 0);
     }
@@ -67,7 +69,7 @@ contract BettingPoolTest is PoolFixture {
     function test_setTreasury_updatesConfig() public {
         vm.prank(admin);
         pool.setTreasury(bob);
-        (,, address current,) = pool.config();
+        (, , address current, ) = pool.config();
         assertEq(current, bob, "treasury");
     }
 
@@ -78,7 +80,9 @@ contract BettingPoolTest is PoolFixture {
     }
 
     function test_RevertWhen_setTreasuryCallerLacksAdminRole() public {
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, bob, ADMIN_ROLE));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, bob, ADMIN_ROLE)
+        );
         vm.prank(bob);
         pool.setTreasury(bob);
     }
@@ -86,7 +90,7 @@ contract BettingPoolTest is PoolFixture {
     function test_setWithdrawTimeout_updatesConfig() public {
         vm.prank(admin);
         pool.setWithdrawTimeout(1 days);
-        (,,, uint256 timeout) = pool.config();
+        (, , , uint256 timeout) = pool.config();
         assertEq(timeout, 1 days, "timeout");
     }
 
@@ -97,7 +101,9 @@ contract BettingPoolTest is PoolFixture {
     }
 
     function test_RevertWhen_setWithdrawTimeoutCallerLacksAdminRole() public {
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, lp, ADMIN_ROLE));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, lp, ADMIN_ROLE)
+        );
         vm.prank(lp);
         pool.setWithdrawTimeout(0);
     }
@@ -117,7 +123,9 @@ contract BettingPoolTest is PoolFixture {
     }
 
     function test_RevertWhen_setReinforcementCapCallerLacksAdminRole() public {
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, creator, ADMIN_ROLE));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, creator, ADMIN_ROLE)
+        );
         vm.prank(creator);
         pool.setReinforcementCap(creator, 1);
     }
@@ -131,10 +139,23 @@ contract BettingPoolTest is PoolFixture {
         uint256[] memory probabilities = _even(3);
         vm.expectEmit(address(pool));
         emit IBettingPoolBase.ConditionCreated(
-            1, questionId, creator, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1 days, 2
+            1,
+            questionId,
+            creator,
+            probabilities,
+            REINFORCEMENT,
+            MARGIN_BPS,
+            block.timestamp + 1 days,
+            2
         );
         vm.prank(creator);
-        uint256 id = pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1 days);
+        uint256 id = pool.createCondition(
+            questionId,
+            probabilities,
+            REINFORCEMENT,
+            MARGIN_BPS,
+            block.timestamp + 1 days
+        );
         IBettingPoolBase.ConditionView memory c = pool.getCondition(id);
         assertEq(id, 1, "first id");
         assertEq(uint256(c.state), uint256(IBettingPoolBase.ConditionState.Active), "active");
@@ -150,7 +171,9 @@ contract BettingPoolTest is PoolFixture {
     function test_RevertWhen_createConditionCallerLacksCreatorRole() public {
         bytes32 questionId = _newQuestion(2);
         uint256[] memory probabilities = _even(2);
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, CREATOR_ROLE));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, CREATOR_ROLE)
+        );
         vm.prank(alice);
         pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
     }
@@ -247,13 +270,17 @@ contract BettingPoolTest is PoolFixture {
 
     function test_pauseCondition_blocksBetsUntilResumed() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         vm.expectEmit(address(pool));
         emit IBettingPoolBase.ConditionPaused(id);
         vm.prank(maintainer);
         pool.pauseCondition(id);
         vm.expectRevert(
-            abi.encodeWithSelector(IBettingPoolBase.ConditionNotActive.selector, id, IBettingPoolBase.ConditionState.Paused)
+            abi.encodeWithSelector(
+                IBettingPoolBase.ConditionNotActive.selector,
+                id,
+                IBettingPoolBase.ConditionState.Paused
+            )
         );
         vm.prank(alice);
         pool.bet(id, 0, USD, 0, block.timestamp);
@@ -264,33 +291,45 @@ contract BettingPoolTest is PoolFixture {
     }
 
     function test_RevertWhen_pauseCallerLacksMaintainerRole() public {
-        (uint256 id,) = _createCondition(2);
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, MAINTAINER_ROLE));
+        (uint256 id, ) = _createCondition(2);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, MAINTAINER_ROLE)
+        );
         vm.prank(alice);
         pool.pauseCondition(id);
     }
 
     function test_RevertWhen_resumeCallerLacksMaintainerRole() public {
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         vm.prank(maintainer);
         pool.pauseCondition(id);
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, MAINTAINER_ROLE));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, MAINTAINER_ROLE)
+        );
         vm.prank(alice);
         pool.resumeCondition(id);
     }
 
     function test_RevertWhen_pauseNotActiveCondition() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IBettingPoolBase.ConditionNotActive.selector, 9, IBettingPoolBase.ConditionState.None)
+            abi.encodeWithSelector(
+                IBettingPoolBase.ConditionNotActive.selector,
+                9,
+                IBettingPoolBase.ConditionState.None
+            )
         );
         vm.prank(maintainer);
         pool.pauseCondition(9);
     }
 
     function test_RevertWhen_resumeActiveCondition() public {
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         vm.expectRevert(
-            abi.encodeWithSelector(IBettingPoolBase.ConditionNotActive.selector, id, IBettingPoolBase.ConditionState.Active)
+            abi.encodeWithSelector(
+                IBettingPoolBase.ConditionNotActive.selector,
+                id,
+                IBettingPoolBase.ConditionState.Active
+            )
         );
         vm.prank(maintainer);
         pool.resumeCondition(id);
@@ -306,11 +345,11 @@ contract BettingPoolTest is PoolFixture {
         (, uint256 payout0) = pool.getOutcome(id, 0);
         _resolve(id, q, 1);
         (, uint256 payout1) = pool.getOutcome(id, 1);
-        (uint256 locked, uint256 claimable,) = pool.totals();
+        (uint256 locked, uint256 claimable, ) = pool.totals();
         assertEq(locked, 0, "no reserve left");
         assertEq(claimable, payout1, "winners' payouts owed");
         assertGt(payout0, 0, "the loser had a payout on outcome 0");
-        (uint256 value,) = pool.lpPosition(lpId);
+        (uint256 value, ) = pool.lpPosition(lpId);
         assertApproxEqAbs(value, 100_000 * USD + 400 * USD - payout1, 20, "LP result = stakes - payouts");
         assertEq(uint256(pool.getCondition(id).state), uint256(IBettingPoolBase.ConditionState.Resolved), "resolved");
     }
@@ -353,7 +392,11 @@ contract BettingPoolTest is PoolFixture {
         (uint256 id, bytes32 q) = _createCondition(2);
         _resolve(id, q, 0);
         vm.expectRevert(
-            abi.encodeWithSelector(IBettingPoolBase.ConditionClosed.selector, id, IBettingPoolBase.ConditionState.Resolved)
+            abi.encodeWithSelector(
+                IBettingPoolBase.ConditionClosed.selector,
+                id,
+                IBettingPoolBase.ConditionState.Resolved
+            )
         );
         pool.resolveCondition(id);
     }
@@ -387,16 +430,20 @@ contract BettingPoolTest is PoolFixture {
         _bet(alice, id2, 1, 400 * USD);
         vm.prank(bob);
         pool.betParlay(_legs(id, 1, id2, 0), 50 * USD, 0, block.timestamp);
-        (uint256 lockedBefore,,) = pool.totals();
+        (uint256 lockedBefore, , ) = pool.totals();
         assertGt(pool.getCondition(id).reserve, 0, "reserve locked");
         _resolve(id, q, Answers.INVALID);
         assertEq(pool.getCondition(id).reserve, 0, "condition reserve released");
-        (uint256 lockedAfter,,) = pool.totals();
-        assertEq(lockedBefore - lockedAfter, lockedBefore - pool.getCondition(id2).reserve - _parlayLiability(4), "only the condition's reserve went");
+        (uint256 lockedAfter, , ) = pool.totals();
+        assertEq(
+            lockedBefore - lockedAfter,
+            lockedBefore - pool.getCondition(id2).reserve - _parlayLiability(4),
+            "only the condition's reserve went"
+        );
         _resolve(id2, q2, Answers.INVALID);
-        (IBettingPoolBase.ParlayStatus status,) = pool.settleParlay(4);
+        (IBettingPoolBase.ParlayStatus status, ) = pool.settleParlay(4);
         assertEq(uint256(status), uint256(IBettingPoolBase.ParlayStatus.Void), "void: its legs were cancelled");
-        (uint256 lockedEnd,,) = pool.totals();
+        (uint256 lockedEnd, , ) = pool.totals();
         assertEq(lockedEnd, 0, "nothing stays locked once everything is cancelled");
         assertEq(pool.freeLiquidity(), freeBefore, "all liquidity is free again");
         assertEq(pool.minOpenPrefix(), type(uint32).max, "no open prefix");
@@ -483,7 +530,9 @@ contract BettingPoolTest is PoolFixture {
         vm.prank(admin);
         pool.setWithdrawTimeout(1 days);
         uint256 lpId = _deposit(lp, 1_000 * USD);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.WithdrawLocked.selector, lpId, block.timestamp + 1 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBettingPoolBase.WithdrawLocked.selector, lpId, block.timestamp + 1 days)
+        );
         vm.prank(lp);
         pool.withdraw(lpId, 1);
         vm.warp(block.timestamp + 1 days);
@@ -494,11 +543,13 @@ contract BettingPoolTest is PoolFixture {
     /// @dev Fairness: an LP cannot dodge a known loss by withdrawing reserve locked for open bets.
     function test_RevertWhen_withdrawWouldTakeLockedReserve() public {
         uint256 lpId = _deposit(lp, 10_000 * USD);
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         _bet(alice, id, 0, 2_000 * USD);
-        (uint256 locked,,) = pool.totals();
+        (uint256 locked, , ) = pool.totals();
         uint256 free = 10_000 * USD - locked;
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InsufficientFreeLiquidity.selector, 10_000 * USD, free));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBettingPoolBase.InsufficientFreeLiquidity.selector, 10_000 * USD, free)
+        );
         vm.prank(lp);
         pool.withdraw(lpId, 10_000);
         assertEq(pool.freeLiquidity(), free, "free liquidity view");
@@ -514,8 +565,8 @@ contract BettingPoolTest is PoolFixture {
         vm.prank(bob);
         pool.withdraw(late, 5_000); // not in the condition's prefix: nothing of it is locked
         _resolve(id, q, 1); // alice lost
-        (uint256 earlyValue,) = pool.lpPosition(early);
-        (uint256 lateValue,) = pool.lpPosition(late);
+        (uint256 earlyValue, ) = pool.lpPosition(early);
+        (uint256 lateValue, ) = pool.lpPosition(late);
         assertEq(lateValue, 5_000 * USD, "late deposit untouched by the profit");
         assertApproxEqAbs(earlyValue, 11_000 * USD, 20, "early deposit takes the whole profit");
         assertLe(earlyValue, 11_000 * USD, "never more than the profit");
@@ -528,8 +579,8 @@ contract BettingPoolTest is PoolFixture {
         _bet(alice, id, 0, 1_000 * USD);
         (, uint256 owed) = pool.getOutcome(id, 0);
         _resolve(id, q, 0); // alice won
-        (uint256 earlyValue,) = pool.lpPosition(early);
-        (uint256 lateValue,) = pool.lpPosition(late);
+        (uint256 earlyValue, ) = pool.lpPosition(early);
+        (uint256 lateValue, ) = pool.lpPosition(late);
         assertEq(lateValue, 10_000 * USD, "late deposit untouched by the loss");
         assertLe(earlyValue, 10_000 * USD + 1_000 * USD - owed, "early deposit carries the loss");
         assertApproxEqAbs(earlyValue, 10_000 * USD + 1_000 * USD - owed, 20, "in full");
@@ -539,7 +590,7 @@ contract BettingPoolTest is PoolFixture {
 
     function test_bet_backedOddsFallOthersRise() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 id,) = _createCondition(3);
+        (uint256 id, ) = _createCondition(3);
         uint256[] memory before = pool.currentOdds(id);
         (uint256 quoted, uint256 quotedPayout) = pool.quote(id, 1, 500 * USD);
         vm.expectEmit(address(pool));
@@ -557,11 +608,11 @@ contract BettingPoolTest is PoolFixture {
 
     function test_bet_oddsFollowTheMarginRule() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         // funds 5,000 / 5,000; stake 1,000: fair = 11,000 / 6,000; odds = 1 + (fair - 1) * 0.95
         uint256 fair = (11_000 * USD * ODDS_ONE) / (6_000 * USD);
         uint256 expected = ODDS_ONE + ((fair - ODDS_ONE) * 9_500) / 10_000;
-        (uint256 odds,) = pool.quote(id, 0, 1_000 * USD);
+        (uint256 odds, ) = pool.quote(id, 0, 1_000 * USD);
         assertEq(odds, expected, "closed-form margin rule");
     }
 
@@ -573,13 +624,13 @@ contract BettingPoolTest is PoolFixture {
         probabilities[1] = PROB_ONE - probabilities[0];
         vm.prank(creator);
         uint256 id = pool.createCondition(q, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1 days);
-        (uint256 odds,) = pool.quote(id, 0, USD);
+        (uint256 odds, ) = pool.quote(id, 0, USD);
         assertEq(odds, 100 * ODDS_ONE, "capped at 100x");
     }
 
     function test_betFor_mintsToAccountPaidByCaller() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         uint256 aliceBefore = usd.balanceOf(alice);
         vm.prank(alice);
         uint256 betId = pool.betFor(bob, id, 0, 10 * USD, 0, block.timestamp);
@@ -588,21 +639,21 @@ contract BettingPoolTest is PoolFixture {
     }
 
     function test_RevertWhen_betForZeroAddress() public {
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         vm.expectRevert(IBettingPoolBase.ZeroAddress.selector);
         vm.prank(alice);
         pool.betFor(address(0), id, 0, USD, 0, block.timestamp);
     }
 
     function test_RevertWhen_betZeroAmount() public {
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         vm.expectRevert(IBettingPoolBase.ZeroAmount.selector);
         vm.prank(alice);
         pool.bet(id, 0, 0, 0, block.timestamp);
     }
 
     function test_RevertWhen_betTooLarge() public {
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         uint256 amount = uint256(type(uint88).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.AmountTooLarge.selector, amount, type(uint88).max));
         vm.prank(alice);
@@ -610,7 +661,7 @@ contract BettingPoolTest is PoolFixture {
     }
 
     function test_RevertWhen_betAfterDeadline() public {
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         vm.expectRevert(
             abi.encodeWithSelector(IBettingPoolBase.DeadlineExpired.selector, block.timestamp - 1, block.timestamp)
         );
@@ -625,7 +676,7 @@ contract BettingPoolTest is PoolFixture {
     }
 
     function test_RevertWhen_betAfterStart() public {
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         uint256 startsAt = block.timestamp + START_DELAY;
         vm.warp(startsAt);
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.BettingClosed.selector, id, startsAt));
@@ -634,7 +685,7 @@ contract BettingPoolTest is PoolFixture {
     }
 
     function test_RevertWhen_betOnInvalidOutcome() public {
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidOutcome.selector, 2, 2));
         vm.prank(alice);
         pool.bet(id, 2, USD, 0, block.timestamp);
@@ -642,8 +693,8 @@ contract BettingPoolTest is PoolFixture {
 
     function test_RevertWhen_oddsBelowMinimum() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 id,) = _createCondition(2);
-        (uint256 odds,) = pool.quote(id, 0, USD);
+        (uint256 id, ) = _createCondition(2);
+        (uint256 odds, ) = pool.quote(id, 0, USD);
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.OddsBelowMinimum.selector, odds, odds + 1));
         vm.prank(alice);
         pool.bet(id, 0, USD, odds + 1, block.timestamp);
@@ -651,7 +702,7 @@ contract BettingPoolTest is PoolFixture {
 
     function test_RevertWhen_betExceedsFreeLiquidity() public {
         _deposit(lp, 100 * USD);
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         (, uint256 payout) = pool.quote(id, 0, 1_000 * USD);
         vm.expectRevert(
             abi.encodeWithSelector(IBettingPoolBase.InsufficientFreeLiquidity.selector, payout - 1_000 * USD, 100 * USD)
@@ -684,7 +735,7 @@ contract BettingPoolTest is PoolFixture {
         vm.prank(alice);
         pool.claim(betId);
         assertEq(usd.balanceOf(alice), before + payout, "paid");
-        (, uint256 claimable,) = pool.totals();
+        (, uint256 claimable, ) = pool.totals();
         assertEq(claimable, 0, "nothing owed");
         assertEq(pool.ownerOf(betId), alice, "the NFT stays as a receipt");
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.BetNotFound.selector, betId));
@@ -704,10 +755,14 @@ contract BettingPoolTest is PoolFixture {
 
     function test_RevertWhen_claimBeforeResolution() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         uint256 betId = _bet(alice, id, 0, 100 * USD);
         vm.expectRevert(
-            abi.encodeWithSelector(IBettingPoolBase.ConditionNotSettled.selector, id, IBettingPoolBase.ConditionState.Active)
+            abi.encodeWithSelector(
+                IBettingPoolBase.ConditionNotSettled.selector,
+                id,
+                IBettingPoolBase.ConditionState.Active
+            )
         );
         vm.prank(alice);
         pool.claim(betId);
@@ -740,13 +795,13 @@ contract BettingPoolTest is PoolFixture {
 
     function test_cashOut_paysFairValueMinusMarginAndFreesReserve() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         uint256 betId = _bet(alice, id, 0, 1_000 * USD);
         _bet(bob, id, 0, 2_000 * USD); // alice's outcome became more likely
         IBettingPoolBase.BetView memory b = pool.getBet(betId);
-        (uint256 fund,) = pool.getOutcome(id, 0);
+        (uint256 fund, ) = pool.getOutcome(id, 0);
         uint256 totalFund = pool.getCondition(id).totalFund;
-        uint256 expected = ((b.payout * (fund - b.stake)) / (totalFund - b.stake)) * 9_500 / 10_000;
+        uint256 expected = (((b.payout * (fund - b.stake)) / (totalFund - b.stake)) * 9_500) / 10_000;
         uint256 quoted = pool.quoteCashOut(betId);
         assertApproxEqAbs(quoted, expected, 1, "fair value at current funds minus margin");
         uint256 before = usd.balanceOf(alice);
@@ -760,7 +815,7 @@ contract BettingPoolTest is PoolFixture {
 
     function test_cashOut_immediatelyReturnsLessThanStake() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         uint256 betId = _bet(alice, id, 1, 1_000 * USD);
         vm.prank(alice);
         uint256 paid = pool.cashOut(betId, 0);
@@ -771,7 +826,7 @@ contract BettingPoolTest is PoolFixture {
 
     function test_RevertWhen_cashOutBelowMinimum() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         uint256 betId = _bet(alice, id, 1, 1_000 * USD);
         uint256 quoted = pool.quoteCashOut(betId);
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.CashOutBelowMinimum.selector, quoted, quoted + 1));
@@ -781,7 +836,7 @@ contract BettingPoolTest is PoolFixture {
 
     function test_RevertWhen_cashOutAfterStart() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         uint256 betId = _bet(alice, id, 1, 1_000 * USD);
         uint256 startsAt = block.timestamp + START_DELAY;
         vm.warp(startsAt);
@@ -792,7 +847,7 @@ contract BettingPoolTest is PoolFixture {
 
     function test_RevertWhen_cashOutByNonHolder() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         uint256 betId = _bet(alice, id, 1, 1_000 * USD);
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.NotTokenHolder.selector, betId, bob));
         vm.prank(bob);
@@ -809,16 +864,16 @@ contract BettingPoolTest is PoolFixture {
 
     function test_betParlay_combinesLegOddsAndLocksLiability() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 a,) = _createCondition(2);
-        (uint256 b,) = _createCondition(3);
+        (uint256 a, ) = _createCondition(2);
+        (uint256 b, ) = _createCondition(3);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 2);
-        (uint256 oddsA,) = pool.quote(a, 0, 10 * USD);
-        (uint256 oddsB,) = pool.quote(b, 2, 10 * USD);
+        (uint256 oddsA, ) = pool.quote(a, 0, 10 * USD);
+        (uint256 oddsB, ) = pool.quote(b, 2, 10 * USD);
         (uint256 quoted, uint256 payout) = pool.quoteParlay(legs, 10 * USD);
         assertEq(quoted, (oddsA * oddsB) / ODDS_ONE, "product of leg odds");
         vm.prank(alice);
         uint256 betId = pool.betParlay(legs, 10 * USD, quoted, block.timestamp);
-        (uint256 locked,,) = pool.totals();
+        (uint256 locked, , ) = pool.totals();
         assertEq(locked, payout - 10 * USD, "the parlay's liability is locked");
         assertEq(pool.getCondition(a).parlayExposure, payout - 10 * USD, "exposure on leg a");
         assertEq(pool.getCondition(b).parlayExposure, payout - 10 * USD, "exposure on leg b");
@@ -828,16 +883,16 @@ contract BettingPoolTest is PoolFixture {
 
     function test_betParlayFor_mintsToAccount() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 a,) = _createCondition(2);
-        (uint256 b,) = _createCondition(2);
+        (uint256 a, ) = _createCondition(2);
+        (uint256 b, ) = _createCondition(2);
         vm.prank(alice);
         uint256 betId = pool.betParlayFor(bob, _legs(a, 0, b, 0), 10 * USD, 0, block.timestamp);
         assertEq(pool.ownerOf(betId), bob, "minted to the account");
     }
 
     function test_RevertWhen_parlayForZeroAddress() public {
-        (uint256 a,) = _createCondition(2);
-        (uint256 b,) = _createCondition(2);
+        (uint256 a, ) = _createCondition(2);
+        (uint256 b, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
         vm.expectRevert(IBettingPoolBase.ZeroAddress.selector);
         vm.prank(alice);
@@ -845,7 +900,7 @@ contract BettingPoolTest is PoolFixture {
     }
 
     function test_RevertWhen_parlayOneLeg() public {
-        (uint256 a,) = _createCondition(2);
+        (uint256 a, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = new IBettingPoolBase.Leg[](1);
         legs[0] = IBettingPoolBase.Leg(a, 0);
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidLegCount.selector, 1));
@@ -862,7 +917,7 @@ contract BettingPoolTest is PoolFixture {
 
     function test_RevertWhen_parlayLegsRepeatCondition() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 a,) = _createCondition(2);
+        (uint256 a, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, a, 1);
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.DuplicateLeg.selector, a));
         vm.prank(alice);
@@ -871,8 +926,8 @@ contract BettingPoolTest is PoolFixture {
 
     function test_RevertWhen_parlayExposureExceeded() public {
         _deposit(lp, 1_000_000 * USD);
-        (uint256 a,) = _createCondition(2);
-        (uint256 b,) = _createCondition(2);
+        (uint256 a, ) = _createCondition(2);
+        (uint256 b, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
         vm.prank(alice);
         pool.betParlay(legs, REINFORCEMENT, 0, block.timestamp);
@@ -880,7 +935,10 @@ contract BettingPoolTest is PoolFixture {
         (, uint256 payout) = pool.quoteParlay(legs, REINFORCEMENT);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IBettingPoolBase.ParlayExposureExceeded.selector, a, exposure + payout - REINFORCEMENT, REINFORCEMENT
+                IBettingPoolBase.ParlayExposureExceeded.selector,
+                a,
+                exposure + payout - REINFORCEMENT,
+                REINFORCEMENT
             )
         );
         vm.prank(alice);
@@ -889,18 +947,18 @@ contract BettingPoolTest is PoolFixture {
 
     function test_RevertWhen_parlayOddsBelowMinimum() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 a,) = _createCondition(2);
-        (uint256 b,) = _createCondition(2);
+        (uint256 a, ) = _createCondition(2);
+        (uint256 b, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
-        (uint256 odds,) = pool.quoteParlay(legs, USD);
+        (uint256 odds, ) = pool.quoteParlay(legs, USD);
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.OddsBelowMinimum.selector, odds, odds + 1));
         vm.prank(alice);
         pool.betParlay(legs, USD, odds + 1, block.timestamp);
     }
 
     function test_RevertWhen_parlayZeroAmount() public {
-        (uint256 a,) = _createCondition(2);
-        (uint256 b,) = _createCondition(2);
+        (uint256 a, ) = _createCondition(2);
+        (uint256 b, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
         vm.expectRevert(IBettingPoolBase.ZeroAmount.selector);
         vm.prank(alice);
@@ -908,8 +966,8 @@ contract BettingPoolTest is PoolFixture {
     }
 
     function test_RevertWhen_parlayAfterDeadline() public {
-        (uint256 a,) = _createCondition(2);
-        (uint256 b,) = _createCondition(2);
+        (uint256 a, ) = _createCondition(2);
+        (uint256 b, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
         vm.expectRevert(
             abi.encodeWithSelector(IBettingPoolBase.DeadlineExpired.selector, block.timestamp - 1, block.timestamp)
@@ -921,7 +979,7 @@ contract BettingPoolTest is PoolFixture {
     function test_settleParlay_anyoneSettlesAsSoonAsOneLegLost() public {
         uint256 lpId = _deposit(lp, 100_000 * USD);
         (uint256 a, bytes32 qa) = _createCondition(2);
-        (uint256 b,) = _createCondition(2);
+        (uint256 b, ) = _createCondition(2);
         vm.prank(alice);
         uint256 betId = pool.betParlay(_legs(a, 0, b, 0), 10 * USD, 0, block.timestamp);
         _resolve(a, qa, 1); // first leg lost; b still open
@@ -930,17 +988,17 @@ contract BettingPoolTest is PoolFixture {
         (IBettingPoolBase.ParlayStatus status, uint256 paid) = pool.settleParlay(betId);
         assertEq(uint256(status), uint256(IBettingPoolBase.ParlayStatus.Lost), "settled as lost");
         assertEq(paid, 0, "nothing paid");
-        (uint256 locked,,) = pool.totals();
+        (uint256 locked, , ) = pool.totals();
         assertEq(locked, 0, "reserve freed before the other leg resolves");
-        (uint256 value,) = pool.lpPosition(lpId);
+        (uint256 value, ) = pool.lpPosition(lpId);
         assertApproxEqAbs(value, 100_010 * USD, 20, "LPs keep the stake");
         assertEq(pool.getCondition(b).parlayExposure, 0, "exposure released");
     }
 
     function test_RevertWhen_settlePendingParlay() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 a,) = _createCondition(2);
-        (uint256 b,) = _createCondition(2);
+        (uint256 a, ) = _createCondition(2);
+        (uint256 b, ) = _createCondition(2);
         vm.prank(alice);
         uint256 betId = pool.betParlay(_legs(a, 0, b, 0), 10 * USD, 0, block.timestamp);
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.ParlayPending.selector, betId));
@@ -971,8 +1029,8 @@ contract BettingPoolTest is PoolFixture {
     function test_settleParlays_batchSkipsPending() public {
         _deposit(lp, 100_000 * USD);
         (uint256 a, bytes32 qa) = _createCondition(2);
-        (uint256 b,) = _createCondition(2);
-        (uint256 c,) = _createCondition(2);
+        (uint256 b, ) = _createCondition(2);
+        (uint256 c, ) = _createCondition(2);
         vm.startPrank(alice);
         uint256 lost1 = pool.betParlay(_legs(a, 0, b, 0), 10 * USD, 0, block.timestamp);
         uint256 lost2 = pool.betParlay(_legs(a, 0, c, 1), 10 * USD, 0, block.timestamp);
@@ -986,7 +1044,7 @@ contract BettingPoolTest is PoolFixture {
         ids[3] = lost1; // already settled in this batch: skipped
         assertEq(pool.settleParlays(ids), 2, "two settled");
         assertEq(pool.getParlay(pending).legs.length, 2, "pending one untouched");
-        (uint256 locked,,) = pool.totals();
+        (uint256 locked, , ) = pool.totals();
         assertEq(locked, _parlayLiability(pending), "only the pending parlay stays locked");
     }
 
@@ -994,10 +1052,10 @@ contract BettingPoolTest is PoolFixture {
 
     function _checkBetOdds(uint256 amount, uint256 outcome) internal {
         _deposit(lp, 5_000_000 * USD);
-        (uint256 id,) = _createCondition(4);
+        (uint256 id, ) = _createCondition(4);
         amount = bound(amount, 1, 100_000 * USD);
         outcome = bound(outcome, 0, 3);
-        (uint256 fund,) = pool.getOutcome(id, outcome);
+        (uint256 fund, ) = pool.getOutcome(id, outcome);
         uint256 totalFund = pool.getCondition(id).totalFund;
         uint256 betId = _bet(alice, id, outcome, amount);
         IBettingPoolBase.BetView memory b = pool.getBet(betId);
@@ -1019,13 +1077,13 @@ contract BettingPoolTest is PoolFixture {
 
     function _checkCashOutRoundTrip(uint256 amount) internal {
         _deposit(lp, 5_000_000 * USD);
-        (uint256 id,) = _createCondition(2);
+        (uint256 id, ) = _createCondition(2);
         amount = bound(amount, 1, 50_000 * USD);
         uint256 betId = _bet(alice, id, 0, amount);
         vm.prank(alice);
         uint256 paid = pool.cashOut(betId, 0);
         assertLe(paid, amount, "an immediate cash-out never returns more than the stake");
-        (uint256 locked,,) = pool.totals();
+        (uint256 locked, , ) = pool.totals();
         assertEq(locked, 0, "no reserve left: the book is flat");
     }
 
@@ -1072,7 +1130,7 @@ contract BettingPoolTest is PoolFixture {
         uint256 owed = _obligations(0);
         assertGe(balance, owed, "covered after resolution");
         assertLe(balance - owed, 100, "dust only");
-        (uint256 locked,,) = pool.totals();
+        (uint256 locked, , ) = pool.totals();
         assertEq(locked, 0, "nothing locked");
     }
 

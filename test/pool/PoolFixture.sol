@@ -45,12 +45,15 @@ abstract contract PoolFixture is Test {
         bob = makeAddr("bob");
         usd = new TestUSD(address(this), false);
         oracle = new MockAnswerSource();
-        BettingPoolExtension extension =
-            new BettingPoolExtension(IERC20(address(usd)), IAnswerSource(address(oracle)));
+        BettingPoolExtension extension = new BettingPoolExtension(IERC20(address(usd)), IAnswerSource(address(oracle)));
         pool = IBettingPool(
             address(
                 new BettingPool(
-                    IERC20(address(usd)), IAnswerSource(address(oracle)), address(extension), admin, treasury
+                    IERC20(address(usd)),
+                    IAnswerSource(address(oracle)),
+                    address(extension),
+                    admin,
+                    treasury
                 )
             )
         );
@@ -91,8 +94,13 @@ abstract contract PoolFixture is Test {
     function _createCondition(uint256 outcomes) internal returns (uint256 conditionId, bytes32 questionId) {
         questionId = _newQuestion(outcomes);
         vm.prank(creator);
-        conditionId =
-            pool.createCondition(questionId, _even(outcomes), REINFORCEMENT, MARGIN_BPS, block.timestamp + START_DELAY);
+        conditionId = pool.createCondition(
+            questionId,
+            _even(outcomes),
+            REINFORCEMENT,
+            MARGIN_BPS,
+            block.timestamp + START_DELAY
+        );
     }
 
     function _bet(address who, uint256 conditionId, uint256 outcome, uint256 amount) internal returns (uint256 betId) {
@@ -100,7 +108,12 @@ abstract contract PoolFixture is Test {
         betId = pool.bet(conditionId, outcome, amount, 0, block.timestamp);
     }
 
-    function _legs(uint256 c1, uint256 o1, uint256 c2, uint256 o2) internal pure returns (IBettingPoolBase.Leg[] memory legs) {
+    function _legs(
+        uint256 c1,
+        uint256 o1,
+        uint256 c2,
+        uint256 o2
+    ) internal pure returns (IBettingPoolBase.Leg[] memory legs) {
         legs = new IBettingPoolBase.Leg[](2);
         legs[0] = IBettingPoolBase.Leg(c1, o1);
         legs[1] = IBettingPoolBase.Leg(c2, o2);

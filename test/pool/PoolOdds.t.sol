@@ -55,18 +55,20 @@ contract PoolOddsTest is Test {
         margin = bound(margin, 0, 2_000);
         uint256 total = fund + other;
         uint256 odds = PoolOdds.quote(fund, total, stake, margin, CAP);
-        uint256 fair = (total + stake) * ONE / (fund + stake);
+        uint256 fair = ((total + stake) * ONE) / (fund + stake);
         assertGe(odds, ONE, "never below 1.0x");
         assertLe(odds, CAP, "never above the cap");
         assertLe(odds, fair, "margin never improves the fair odds");
         // The pool's edge over the pre-bet price: odds * fund / total <= 1
-        assertLe(odds * fund / total, ONE, "expected payout at the pre-bet probability <= stake");
+        assertLe((odds * fund) / total, ONE, "expected payout at the pre-bet probability <= stake");
     }
 
-    function testFuzz_quote_boundedAndBelowFair(uint256 fund, uint256 other, uint256 stake, uint256 margin)
-        public
-        pure
-    {
+    function testFuzz_quote_boundedAndBelowFair(
+        uint256 fund,
+        uint256 other,
+        uint256 stake,
+        uint256 margin
+    ) public pure {
         _checkQuote(fund, other, stake, margin);
     }
 

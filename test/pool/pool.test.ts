@@ -49,10 +49,17 @@ describe("BettingPool integration", async () => {
     const probabilities = Array.from({ length: outcomes }, (_, i) =>
       i === 0 ? PROB_ONE - each * BigInt(outcomes - 1) : each,
     );
-    const hash = await pool.write.createCondition([questionId, probabilities, 20_000n * USD, 500n, (await now()) + 86_400n], {
-      account: creator.account,
+    const hash = await pool.write.createCondition(
+      [questionId, probabilities, 20_000n * USD, 500n, (await now()) + 86_400n],
+      {
+        account: creator.account,
+      },
+    );
+    const [created] = parseEventLogs({
+      abi: pool.abi,
+      eventName: "ConditionCreated",
+      logs: (await receipt(hash)).logs,
     });
-    const [created] = parseEventLogs({ abi: pool.abi, eventName: "ConditionCreated", logs: (await receipt(hash)).logs });
     assert.ok(created, "ConditionCreated emitted");
     assert.deepEqual(created.args.probabilities, probabilities, "event carries the probabilities");
     return { id: created.args.conditionId, questionId };
@@ -87,7 +94,10 @@ describe("BettingPool integration", async () => {
     const after = await pool.read.currentOdds([match.id]);
     assert.ok((after[0] ?? 0n) < (before[0] ?? 0n), "backed outcome's odds fell");
     assert.ok((after[1] ?? 0n) > (before[1] ?? 0n), "other outcome's odds rose");
-    assert.ok(after.every((odds) => odds > ODDS_ONE), "all odds above 1.0x");
+    assert.ok(
+      after.every((odds) => odds > ODDS_ONE),
+      "all odds above 1.0x",
+    );
     const aliceBet = placed.args.betId;
 
     await pool.write.bet([match.id, 2n, 600n * USD, 0n, deadline], { account: bob.account });
