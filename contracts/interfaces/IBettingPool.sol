@@ -110,6 +110,8 @@ interface IBettingPoolBase {
     error MarginTooHigh(uint256 marginBps, uint256 maxMarginBps);
     /// @notice The start time is not in the future.
     error StartTimeInPast(uint256 startsAt, uint256 timestamp);
+    /// @notice The pool holds no liquidity yet: a condition would have no LPs to carry it.
+    error NoLiquidity();
     /// @notice The creator's outstanding reinforcement would exceed the owner's cap.
     error ReinforcementCapExceeded(address creator, uint256 requested, uint256 available);
 

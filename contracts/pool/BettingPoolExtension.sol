@@ -109,6 +109,8 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
         conditionId = ++_counters.lastConditionId;
         uint256 totalFund = _initOutcomes(conditionId, probabilities, reinforcement);
         uint256 prefix = _tree.leafCount;
+        // Its P&L goes to the deposits made so far: there must be some value to carry it.
+        if (_tree.total() == 0) revert NoLiquidity();
         Condition storage c = _conditions[conditionId];
         c.totalFund = uint128(totalFund); // <= reinforcement, a uint96
         c.prefix = uint32(prefix); // < PrefixSet.KEY_LIMIT, enforced at deposit

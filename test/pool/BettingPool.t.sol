@@ -7,7 +7,9 @@ import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 
 import {IAnswerSource} from "../../contracts/interfaces/IAnswerSource.sol";
 import {IBettingPool, IBettingPoolBase} from "../../contracts/interfaces/IBettingPool.sol";
+import {IPoolLPToken} from "../../contracts/interfaces/IPoolLPToken.sol";
 import {Answers} from "../../contracts/libraries/Answers.sol";
+import {LiquidityTree} from "../../contracts/libraries/LiquidityTree.sol";
 import {BettingPool} from "../../contracts/pool/BettingPool.sol";
 import {BettingPoolExtension} from "../../contracts/pool/BettingPoolExtension.sol";
 import {PoolFixture} from "./PoolFixture.sol";
@@ -166,6 +168,14 @@ contract BettingPoolTest is PoolFixture {
         assertEq(pool.minOpenPrefix(), 2, "smallest open prefix");
         (, uint256 used) = pool.reinforcementOf(creator);
         assertEq(used, REINFORCEMENT, "cap used");
+    }
+
+    function test_RevertWhen_createConditionWithoutLiquidity() public {
+        bytes32 questionId = _newQuestion(2);
+        uint256[] memory probabilities = _even(2);
+        vm.expectRevert(IBettingPoolBase.NoLiquidity.selector);
+        vm.prank(creator);
+        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
     }
 
     function test_RevertWhen_createConditionCallerLacksCreatorRole() public {
@@ -712,6 +722,7 @@ contract BettingPoolTest is PoolFixture {
     }
 
     function test_RevertWhen_oddsNotAboveOne() public {
+        _deposit(lp, 1_000 * USD);
         bytes32 q = _newQuestion(2);
         uint256[] memory probabilities = _even(2);
         vm.prank(creator);
@@ -1140,5 +1151,102 @@ contract BettingPoolTest is PoolFixture {
 
     function test_resolve_accountingHolds_fixed() public {
         _checkResolutionAccounting(2026);
+    }
+
+    // ------------------------------------------------------------------ views, tokens and remaining reverts
+
+    function test_supportsInterface_erc721AndAccessControl() public view {
+        assertTrue(pool.supportsInterface(type(IERC721).interfaceId), "ERC-721");
+        assertTrue(pool.supportsInterface(type(IAccessControl).interfaceId), "AccessControl");
+        assertFalse(pool.supportsInterface(0xdeadbeef), "unknown interface");
+    }
+
+    function test_RevertWhen_lpTokenMintedByNonPool() public {
+        IPoolLPToken lpToken = IPoolLPToken(pool.lpToken());
+        assertEq(lpToken.pool(), address(pool), "minted by the pool");
+        vm.expectRevert(abi.encodeWithSelector(IPoolLPToken.NotPool.selector, alice));
+        vm.prank(alice);
+        lpToken.mint(alice, 1);
+    }
+
+    function test_RevertWhen_lpTokenBurnedByNonPool() public {
+        uint256 lpId = _deposit(lp, USD);
+        IPoolLPToken lpToken = IPoolLPToken(pool.lpToken());
+        vm.expectRevert(abi.encodeWithSelector(IPoolLPToken.NotPool.selector, lp));
+        vm.prank(lp);
+        lpToken.burn(lpId);
+    }
+
+    function test_RevertWhen_lpPositionUnknown() public {
+        vm.expectRevert(abi.encodeWithSelector(LiquidityTree.LeafNotFound.selector, 0, 0));
+        pool.lpPosition(0);
+    }
+
+    function test_RevertWhen_currentOddsUnknownCondition() public {
+        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.ConditionNotFound.selector, 4));
+        pool.currentOdds(4);
+    }
+
+    function test_RevertWhen_quoteOnInvalidOutcome() public {
+        (uint256 id, ) = _createCondition(2);
+        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidOutcome.selector, 5, 2));
+        pool.quote(id, 5, USD);
+    }
+
+    function test_RevertWhen_quoteCashOutUnknownBet() public {
+        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.BetNotFound.selector, 8));
+        pool.quoteCashOut(8);
+    }
+
+    function test_RevertWhen_quoteParlayOneLeg() public {
+        IBettingPoolBase.Leg[] memory legs = new IBettingPoolBase.Leg[](1);
+        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidLegCount.selector, 1));
+        pool.quoteParlay(legs, USD);
+    }
+
+    function test_RevertWhen_quoteParlayOnClosedCondition() public {
+        (uint256 a, bytes32 qa) = _createCondition(2);
+        (uint256 b, ) = _createCondition(2);
+        _resolve(a, qa, 0);
+        IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IBettingPoolBase.ConditionNotActive.selector,
+                a,
+                IBettingPoolBase.ConditionState.Resolved
+            )
+        );
+        pool.quoteParlay(legs, USD);
+    }
+
+    function test_RevertWhen_parlayLegOnInvalidOutcome() public {
+        (uint256 a, ) = _createCondition(2);
+        (uint256 b, ) = _createCondition(2);
+        IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 3);
+        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidOutcome.selector, 3, 2));
+        vm.prank(alice);
+        pool.betParlay(legs, USD, 0, block.timestamp);
+    }
+
+    function test_RevertWhen_parlayStatusUnknown() public {
+        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.BetNotFound.selector, 12));
+        pool.parlayStatus(12);
+    }
+
+    function test_getParlay_emptyOnceSettled() public {
+        _deposit(lp, 100_000 * USD);
+        (uint256 a, bytes32 qa) = _createCondition(2);
+        (uint256 b, ) = _createCondition(2);
+        vm.prank(alice);
+        uint256 betId = pool.betParlay(_legs(a, 0, b, 0), 10 * USD, 0, block.timestamp);
+        _resolve(a, qa, 1);
+        pool.settleParlay(betId);
+        assertEq(pool.getParlay(betId).legs.length, 0, "record deleted");
+        vm.expectRevert(abi.encodeWithSignature("ERC721NonexistentToken(uint256)", betId));
+        pool.ownerOf(betId);
+    }
+
+    function test_getBet_zeroForUnknownBet() public view {
+        assertEq(pool.getBet(77).stake, 0, "no record");
     }
 }

@@ -92,6 +92,8 @@ abstract contract PoolFixture is Test {
     }
 
     function _createCondition(uint256 outcomes) internal returns (uint256 conditionId, bytes32 questionId) {
+        // A condition needs liquidity to carry it: seed the pool if a test has not deposited yet.
+        if (pool.totalLiquidity() == 0) _deposit(lp, USD);
         questionId = _newQuestion(outcomes);
         vm.prank(creator);
         conditionId = pool.createCondition(
