@@ -582,6 +582,26 @@ contract BettingPoolTest is PoolFixture {
         assertLe(earlyValue, 11_000 * USD, "never more than the profit");
     }
 
+    /// @dev The smallest open prefix must cover ALL locked reserve (a loss on a newer condition is
+    /// spread over older deposits too), so an old condition bounds what newer ones may lock.
+    function test_smallestOpenPrefixBoundsLockedReserve() public {
+        _deposit(lp, 1_000 * USD);
+        (uint256 old,) = _createCondition(2);
+        _deposit(bob, 100_000 * USD);
+        (uint256 fresh,) = _createCondition(2);
+        assertEq(pool.minOpenPrefix(), 1, "the old condition's prefix");
+        assertEq(pool.freeLiquidity(), 1_000 * USD, "only the first deposit covers reserve");
+        (, uint256 payout) = pool.quote(fresh, 0, 3_000 * USD);
+        vm.expectRevert(
+            abi.encodeWithSelector(IBettingPoolBase.InsufficientFreeLiquidity.selector, payout - 3_000 * USD, 1_000 * USD)
+        );
+        vm.prank(alice);
+        pool.bet(fresh, 0, 3_000 * USD, 0, block.timestamp);
+        _bet(alice, old, 0, 100 * USD);
+        (uint256 locked,,) = pool.totals();
+        assertEq(pool.freeLiquidity(), 1_000 * USD - locked, "shared bound");
+    }
+
     function test_lateDeposit_doesNotShareLoss() public {
         uint256 early = _deposit(lp, 10_000 * USD);
         (uint256 id, bytes32 q) = _createCondition(2);
