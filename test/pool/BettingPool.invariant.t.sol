@@ -11,7 +11,8 @@ import {MockAnswerSource} from "./MockAnswerSource.sol";
 
 /// @title PoolHandler
 /// @notice Invariant-suite actor: random LP deposits and withdrawals, bets, parlays, cash-outs,
-/// condition creation, resolutions (including invalid answers), claims and parlay settlements.
+/// condition creation, pauses, resolutions (including invalid answers), claims, parlay settlements
+/// and fee claims.
 /// It plays every role itself (it holds the market-creator role, the collateral and all NFTs),
 /// and keeps ghost records the invariants check.
 contract PoolHandler {
@@ -152,6 +153,15 @@ contract PoolHandler {
         } catch {}
     }
 
+    function togglePause(uint256 conditionSeed) external {
+        calls++;
+        if (conditions.length == 0) return;
+        uint256 id = conditions[conditionSeed % conditions.length];
+        IBettingPoolBase.ConditionState state = pool.getCondition(id).state;
+        if (state == IBettingPoolBase.ConditionState.Active) pool.pauseCondition(id);
+        else if (state == IBettingPoolBase.ConditionState.Paused) pool.resumeCondition(id);
+    }
+
     function claimFees() external {
         calls++;
         try pool.claimFees() {} catch {}
@@ -197,6 +207,7 @@ contract BettingPoolInvariantTest is PoolFixture {
         usd.mint(address(handler), 1_000_000_000 * USD);
         vm.startPrank(admin);
         pool.grantRole(keccak256("MARKET_CREATOR_ROLE"), address(handler));
+        pool.grantRole(keccak256("MAINTAINER_ROLE"), address(handler));
         pool.setReinforcementCap(address(handler), type(uint128).max);
         pool.setFees(1_000, 500);
         pool.setTreasury(address(handler));

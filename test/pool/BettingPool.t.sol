@@ -565,6 +565,32 @@ contract BettingPoolTest is PoolFixture {
         assertEq(pool.freeLiquidity(), free, "free liquidity view");
     }
 
+    /// @dev Fairness: once the oracle's answer is known (final, not yet pulled), the LPs who carry the
+    /// condition still cannot take out the reserve that pays its winners.
+    function test_RevertWhen_lpDodgesKnownLossBeforeResolution() public {
+        uint256 lpId = _deposit(lp, 5_000 * USD);
+        (uint256 id, bytes32 q) = _createCondition(2);
+        _bet(alice, id, 0, 1_000 * USD);
+        oracle.settle(q, 0); // alice won: the pool's loss is known
+        (uint256 locked, , ) = pool.totals();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IBettingPoolBase.InsufficientFreeLiquidity.selector,
+                5_000 * USD,
+                5_000 * USD - locked
+            )
+        );
+        vm.prank(lp);
+        pool.withdraw(lpId, 10_000);
+        vm.prank(lp);
+        uint256 freed = pool.withdraw(lpId, 5_000); // the free half may leave
+        pool.resolveCondition(id);
+        uint256 payout = pool.getBet(1).payout;
+        (uint256 value, ) = pool.lpPosition(lpId);
+        assertLe(value, 5_000 * USD - freed + 1_000 * USD - payout, "the rest carries the loss");
+        assertApproxEqAbs(value, 5_000 * USD - freed + 1_000 * USD - payout, 20, "in full");
+    }
+
     /// @dev Fairness: a deposit made after a condition was created neither shares its profit nor
     /// covers its reserve, and may leave freely.
     function test_lateDeposit_doesNotShareProfitAndLeavesFreely() public {
@@ -586,19 +612,23 @@ contract BettingPoolTest is PoolFixture {
     /// spread over older deposits too), so an old condition bounds what newer ones may lock.
     function test_smallestOpenPrefixBoundsLockedReserve() public {
         _deposit(lp, 1_000 * USD);
-        (uint256 old,) = _createCondition(2);
+        (uint256 old, ) = _createCondition(2);
         _deposit(bob, 100_000 * USD);
-        (uint256 fresh,) = _createCondition(2);
+        (uint256 fresh, ) = _createCondition(2);
         assertEq(pool.minOpenPrefix(), 1, "the old condition's prefix");
         assertEq(pool.freeLiquidity(), 1_000 * USD, "only the first deposit covers reserve");
         (, uint256 payout) = pool.quote(fresh, 0, 3_000 * USD);
         vm.expectRevert(
-            abi.encodeWithSelector(IBettingPoolBase.InsufficientFreeLiquidity.selector, payout - 3_000 * USD, 1_000 * USD)
+            abi.encodeWithSelector(
+                IBettingPoolBase.InsufficientFreeLiquidity.selector,
+                payout - 3_000 * USD,
+                1_000 * USD
+            )
         );
         vm.prank(alice);
         pool.bet(fresh, 0, 3_000 * USD, 0, block.timestamp);
         _bet(alice, old, 0, 100 * USD);
-        (uint256 locked,,) = pool.totals();
+        (uint256 locked, , ) = pool.totals();
         assertEq(pool.freeLiquidity(), 1_000 * USD - locked, "shared bound");
     }
 
