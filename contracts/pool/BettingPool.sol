@@ -157,7 +157,8 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
         if (t.lockedReserve != 0 && lpId < t.minOpenPrefix) {
             uint256 covered = _tree.prefixSum(t.minOpenPrefix);
             if (covered < t.lockedReserve) {
-                revert InsufficientFreeLiquidity(amount, covered + amount - t.lockedReserve);
+                uint256 before = covered + amount;
+                revert InsufficientFreeLiquidity(amount, before > t.lockedReserve ? before - t.lockedReserve : 0);
             }
         }
         if (fractionBps == BPS) _lpToken.burn(lpId);
