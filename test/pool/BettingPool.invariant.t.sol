@@ -101,12 +101,21 @@ contract PoolHandler {
 
     function parlay(uint256 seed, uint256 amount) external {
         calls++;
-        if (conditions.length < 2) return;
-        uint256 first = seed % conditions.length;
-        uint256 second = (first + 1 + ((seed >> 8) % (conditions.length - 1))) % conditions.length;
+        uint256 n = conditions.length;
+        if (n < 2) return;
+        // Two distinct active conditions, searched from a random starting point.
+        uint256 first = type(uint256).max;
+        uint256 second = type(uint256).max;
+        for (uint256 i; i < n && second == type(uint256).max; ++i) {
+            uint256 id = conditions[(seed + i) % n];
+            if (pool.getCondition(id).state != IBettingPoolBase.ConditionState.Active) continue;
+            if (first == type(uint256).max) first = id;
+            else second = id;
+        }
+        if (second == type(uint256).max) return;
         IBettingPoolBase.Leg[] memory legs = new IBettingPoolBase.Leg[](2);
-        legs[0] = IBettingPoolBase.Leg(conditions[first], (seed >> 16) % 2);
-        legs[1] = IBettingPoolBase.Leg(conditions[second], (seed >> 24) % 2);
+        legs[0] = IBettingPoolBase.Leg(first, (seed >> 16) % 2);
+        legs[1] = IBettingPoolBase.Leg(second, (seed >> 24) % 2);
         amount = _bound(amount, 1, 2_000 * USD);
         try pool.betParlay(legs, amount, 0, block.timestamp) returns (uint256 betId) {
             parlays.push(betId);
