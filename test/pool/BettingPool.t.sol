@@ -6,7 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 
 import {IAnswerSource} from "../../contracts/interfaces/IAnswerSource.sol";
-import {IBettingPool, IBettingPoolBase} from "../../contracts/interfaces/IBettingPool.sol";
+import {IBettingPoolBase} from "../../contracts/interfaces/IBettingPool.sol";
 import {IPoolLPToken} from "../../contracts/interfaces/IPoolLPToken.sol";
 import {Answers} from "../../contracts/libraries/Answers.sol";
 import {LiquidityTree} from "../../contracts/libraries/LiquidityTree.sol";
