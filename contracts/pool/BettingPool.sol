@@ -123,8 +123,8 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
             _accrueFee(c.creator, creatorFee);
             profit -= int256(treasuryFee + creatorFee);
         }
-        int256 lpResult2 = _creditLiquidity(c.prefix, profit);
-        emit ConditionResolved(conditionId, answer, payoutTotal, lpResult2, treasuryFee, creatorFee);
+        int256 lpResult = _creditLiquidity(c.prefix, profit);
+        emit ConditionResolved(conditionId, answer, payoutTotal, lpResult, treasuryFee, creatorFee);
     }
 
     // ------------------------------------------------------------------ liquidity
