@@ -1299,4 +1299,50 @@ contract BettingPoolTest is PoolFixture {
     function test_getBet_zeroForUnknownBet() public view {
         assertEq(pool.getBet(77).stake, 0, "no record");
     }
+
+    function _checkLateDepositIsolated(uint256 lateAmount, uint256 stake, bool bettorWins) internal {
+        lateAmount = bound(lateAmount, 1, 1_000_000 * USD);
+        stake = bound(stake, USD, 2_000 * USD);
+        _deposit(lp, 50_000 * USD);
+        (uint256 id, bytes32 q) = _createCondition(2);
+        uint256 late = _deposit(bob, lateAmount);
+        _bet(alice, id, 0, stake);
+        _resolve(id, q, bettorWins ? 0 : 1);
+        (uint256 value, ) = pool.lpPosition(late);
+        assertEq(value, lateAmount, "a deposit made after creation neither gains nor loses");
+    }
+
+    function testFuzz_lateDeposit_isolatedFromConditionPnl(uint256 lateAmount, uint256 stake, bool bettorWins) public {
+        _checkLateDepositIsolated(lateAmount, stake, bettorWins);
+    }
+
+    function test_lateDeposit_isolatedFromConditionPnl_fixed() public {
+        _checkLateDepositIsolated(250_000 * USD, 1_500 * USD, true);
+    }
+
+    function _checkParlayOdds(uint256 amount, uint256 o1, uint256 o2) internal {
+        _deposit(lp, 1_000_000 * USD);
+        (uint256 a, ) = _createCondition(3);
+        (uint256 b, ) = _createCondition(4);
+        amount = bound(amount, 1, 2_000 * USD);
+        IBettingPoolBase.Leg[] memory legs = _legs(a, o1 % 3, b, o2 % 4);
+        (uint256 oddsA, ) = pool.quote(a, o1 % 3, amount);
+        (uint256 oddsB, ) = pool.quote(b, o2 % 4, amount);
+        vm.prank(alice);
+        uint256 betId = pool.betParlay(legs, amount, 0, block.timestamp);
+        IBettingPoolBase.ParlayView memory p = pool.getParlay(betId);
+        uint256 combined = (oddsA * oddsB) / ODDS_ONE;
+        if (combined > 1_000 * ODDS_ONE) combined = 1_000 * ODDS_ONE;
+        assertEq(p.payout, (amount * combined) / ODDS_ONE, "payout = stake x capped product of leg odds");
+        (uint256 locked, , ) = pool.totals();
+        assertEq(locked, p.payout - p.stake, "liability locked");
+    }
+
+    function testFuzz_betParlay_payoutIsCappedProduct(uint256 amount, uint256 o1, uint256 o2) public {
+        _checkParlayOdds(amount, o1, o2);
+    }
+
+    function test_betParlay_payoutIsCappedProduct_fixed() public {
+        _checkParlayOdds(321 * USD, 1, 3);
+    }
 }
