@@ -51,6 +51,8 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
         ) revert ExtensionMismatch(extension_);
         _extension = extension_;
         _lpToken = new PoolLPToken();
+        // Initialisation runs in the extension on this contract's storage (the role table lives there).
+        // solhint-disable-next-line avoid-low-level-calls
         (bool ok, bytes memory reason) = extension_.delegatecall(
             abi.encodeCall(IBettingPoolManagement.initialize, (admin, treasury))
         );
@@ -62,6 +64,9 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
     }
 
     /// @notice Everything not served here runs in the extension, on this contract's storage.
+    /// @dev A plain delegating proxy to an immutable-by-construction extension (no upgrade path):
+    /// the two halves exist only because the pool exceeds the 24 KB code limit.
+    // solhint-disable-next-line no-complex-fallback
     fallback() external {
         address target = _extension;
         assembly ("memory-safe") {

@@ -8,6 +8,8 @@ import { describe, it } from "node:test";
 import { network } from "hardhat";
 import { keccak256, maxUint256, parseEventLogs, toHex } from "viem";
 
+import { deployMockAnswerSource } from "./helpers.js";
+
 const USD = 10n ** 6n;
 const PROB_ONE = 10n ** 12n;
 const ODDS_ONE = 10n ** 12n;
@@ -19,7 +21,7 @@ describe("BettingPool integration", async () => {
   if (!admin || !lp || !alice || !bob || !creator || !keeper) throw new Error("need six accounts");
 
   const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-  const oracle = await viem.deployContract("MockAnswerSource", []);
+  const oracle = await deployMockAnswerSource(viem);
   const extension = await viem.deployContract("BettingPoolExtension", [usd.address, oracle.address]);
   const deployed = await viem.deployContract("BettingPool", [
     usd.address,

@@ -7,6 +7,7 @@
  */
 import { keccak256, maxUint256, toHex, type Address } from "viem";
 
+import { deployDepositBatcher, deployMockAnswerSource } from "../../../test/pool/helpers.js";
 import { gasUsed } from "../lib.js";
 import type { Connection, GasScenarioModule } from "../types.js";
 
@@ -46,7 +47,7 @@ export async function measure(connection: Connection): Promise<Record<string, bi
   const publicClient = await viem.getPublicClient();
 
   const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-  const oracle = await viem.deployContract("MockAnswerSource", []);
+  const oracle = await deployMockAnswerSource(viem);
   const extension = await viem.deployContract("BettingPoolExtension", [usd.address, oracle.address]);
   const deployed = await viem.deployContract("BettingPool", [
     usd.address,
@@ -56,7 +57,7 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     admin.account.address,
   ]);
   const pool = await viem.getContractAt("IBettingPool", deployed.address);
-  const batcher = await viem.deployContract("DepositBatcher", []);
+  const batcher = await deployDepositBatcher(viem);
 
   await pool.write.grantRole([await deployed.read.MARKET_CREATOR_ROLE(), creator.account.address]);
   await pool.write.setReinforcementCap([creator.account.address, 10n ** 30n]);
