@@ -455,16 +455,17 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         if (expiration != 0 && expiration < block.timestamp) {
             revert OrderExpired(orderHash, expiration, block.timestamp);
         }
-        uint256 currentNonce = _nonces[order.maker];
-        if (order.nonce != currentNonce) revert InvalidNonce(order.maker, order.nonce, currentNonce);
-        _checkSignature(order, orderHash);
+        address maker = order.maker;
+        uint256 currentNonce = _nonces[maker];
+        if (order.nonce != currentNonce) revert InvalidNonce(maker, order.nonce, currentNonce);
+        _checkSignature(order, orderHash, maker);
     }
 
-    function _checkSignature(Order calldata order, bytes32 orderHash) private view {
+    function _checkSignature(Order calldata order, bytes32 orderHash, address maker) private view {
         uint8 signatureType = order.signatureType;
         address signer = order.signer;
         if (signatureType != SIG_EOA && signatureType != SIG_1271) revert UnsupportedSignatureType(signatureType);
-        if (signer != order.maker) revert SignerNotMaker(signer, order.maker);
+        if (signer != maker) revert SignerNotMaker(signer, maker);
         bool valid =
             signatureType == SIG_EOA
                 ? _isEcdsaSignatureOf(orderHash, order.signature, signer)
@@ -600,7 +601,12 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
                     order.takerAmount,
                     makerBuys ? taking : making
                 );
-        fill = MakerFill({maker: order.maker, making: making, taking: taking, fee: fee, viaFullSet: viaFullSet});
+        // Fields of the zeroed return value, set one by one (no second allocation).
+        fill.maker = order.maker;
+        fill.making = making;
+        fill.taking = taking;
+        fill.fee = fee;
+        fill.viaFullSet = viaFullSet;
 
         _addToTotals(totals, viaFullSet, making, taking, fee);
         emit OrderFilled(
