@@ -1,0 +1,93 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import {
+  collateralCeil,
+  collateralFloor,
+  complementPrice,
+  feeAmount,
+  formatUnits6,
+  isOnTick,
+  orderAmounts,
+  orderTerms,
+  parseUnits6,
+  Side,
+  TICK_SIZES,
+} from "../src/index.js";
+
+describe("order terms", () => {
+  it("reads a BUY as collateral given for shares", () => {
+    const terms = orderTerms({ side: Side.BUY, makerAmount: 55_000_000n, takerAmount: 100_000_000n });
+    assert.deepEqual(terms, { price: 550_000n, shares: 100_000_000n, collateral: 55_000_000n, exact: true });
+  });
+
+  it("reads a SELL as shares given for collateral", () => {
+    const terms = orderTerms({ side: Side.SELL, makerAmount: 10_000_000n, takerAmount: 4_000_000n });
+    assert.deepEqual(terms, { price: 400_000n, shares: 10_000_000n, collateral: 4_000_000n, exact: true });
+  });
+
+  it("flags an inexact price", () => {
+    assert.equal(orderTerms({ side: Side.BUY, makerAmount: 1n, takerAmount: 3n }).exact, false);
+    assert.equal(orderTerms({ side: Side.BUY, makerAmount: 1n, takerAmount: 0n }).exact, false);
+  });
+
+  it("round-trips orderAmounts", () => {
+    const amounts = orderAmounts(Side.SELL, 330_000n, 12_340_000n);
+    assert.deepEqual(amounts, { makerAmount: 12_340_000n, takerAmount: 4_072_200n });
+    assert.equal(orderTerms({ side: Side.SELL, ...amounts }).price, 330_000n);
+  });
+
+  it("refuses prices outside (0, 1] and inexact collateral", () => {
+    assert.throws(() => orderAmounts(Side.BUY, 0n, 1_000_000n), RangeError);
+    assert.throws(() => orderAmounts(Side.BUY, 1_000_001n, 1_000_000n), RangeError);
+    assert.throws(() => orderAmounts(Side.BUY, 333_333n, 1n), RangeError);
+  });
+});
+
+describe("ticks and rounding", () => {
+  it("accepts prices on the tick strictly between 0 and 1", () => {
+    assert.equal(isOnTick(550_000n, TICK_SIZES["0.01"]), true);
+    assert.equal(isOnTick(555_000n, TICK_SIZES["0.01"]), false);
+    assert.equal(isOnTick(555_000n, TICK_SIZES["0.001"]), true);
+    assert.equal(isOnTick(0n, TICK_SIZES["0.01"]), false);
+    assert.equal(isOnTick(1_000_000n, TICK_SIZES["0.01"]), false);
+  });
+
+  it("rounds collateral down and up", () => {
+    assert.equal(collateralFloor(3n, 333_333n), 0n);
+    assert.equal(collateralCeil(3n, 333_333n), 1n);
+    assert.equal(collateralFloor(2_000_000n, 500_000n), 1_000_000n);
+    assert.equal(collateralCeil(2_000_000n, 500_000n), 1_000_000n);
+  });
+
+  it("complements a price", () => {
+    assert.equal(complementPrice(300_000n), 700_000n);
+  });
+});
+
+describe("fee", () => {
+  it("is feeRateBps × min(p, 1 − p) × shares / 10_000", () => {
+    // 100 bps, p = 0.30, 100 shares: 0.01 × 0.30 × 100 = 0.3 units of what is received
+    assert.equal(feeAmount(100n, 300_000n, 100_000_000n), 300_000n);
+    // symmetric around 0.5: p = 0.70 charges like 0.30
+    assert.equal(feeAmount(100n, 700_000n, 100_000_000n), 300_000n);
+    assert.equal(feeAmount(1_000n, 500_000n, 10_000_000n), 500_000n);
+  });
+
+  it("rounds up in the protocol's favour and is zero at zero rate", () => {
+    assert.equal(feeAmount(1n, 10_000n, 1n), 1n);
+    assert.equal(feeAmount(0n, 500_000n, 10_000_000n), 0n);
+  });
+});
+
+describe("decimal strings", () => {
+  it("formats and parses 6-decimal values", () => {
+    assert.equal(formatUnits6(550_000n), "0.55");
+    assert.equal(formatUnits6(12_000_000n), "12");
+    assert.equal(formatUnits6(1n), "0.000001");
+    assert.equal(parseUnits6("0.55"), 550_000n);
+    assert.equal(parseUnits6("12"), 12_000_000n);
+    assert.throws(() => parseUnits6("0.1234567"), RangeError);
+    assert.throws(() => parseUnits6("abc"), RangeError);
+  });
+});
