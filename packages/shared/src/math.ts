@@ -81,15 +81,34 @@ export function complementPrice(price: bigint): bigint {
 }
 
 /**
- * Fee charged on what a side receives (shares on a BUY, collateral on a SELL):
- * fee = feeRateBps × min(p, 1 − p) × shares / 10_000, rounded up (in the protocol's favour).
+ * Fee an order pays on a fill, in the asset it receives, rounded UP (the fee recipient's favour,
+ * at most one base unit), exactly as the exchange computes it.
+ * Value in collateral: feeRateBps × min(p, 1 − p) × shares / 10_000, p the order's signed price.
+ * A SELL receives collateral and pays that; a BUY receives shares and pays it in shares at its
+ * price (÷ p). Both reduce to feeRateBps × min(C, S − C) × shares / (makerAmount × 10_000), with C
+ * the order's collateral leg and S its share leg, so no rounded price is involved.
+ * `shares` are the shares this fill trades (received on a BUY, given on a SELL).
  */
-export function feeAmount(feeRateBps: bigint, price: bigint, shares: bigint): bigint {
-  if (feeRateBps === 0n || shares === 0n) return 0n;
-  const edge = price < PRICE_SCALE - price ? price : PRICE_SCALE - price;
-  const numerator = feeRateBps * edge * shares;
-  const denominator = BPS_DIVISOR * PRICE_SCALE;
+export function feeAmount(
+  order: Pick<Order, "side" | "makerAmount" | "takerAmount" | "feeRateBps">,
+  shares: bigint,
+): bigint {
+  if (order.feeRateBps === 0n || shares === 0n) return 0n;
+  const buy = order.side === Side.BUY;
+  const collateralLeg = buy ? order.makerAmount : order.takerAmount;
+  const shareLeg = buy ? order.takerAmount : order.makerAmount;
+  const complementLeg = shareLeg - collateralLeg;
+  const minLeg = collateralLeg < complementLeg ? collateralLeg : complementLeg;
+  const numerator = order.feeRateBps * minLeg * shares;
+  const denominator = order.makerAmount * BPS_DIVISOR;
   return (numerator + denominator - 1n) / denominator;
+}
+
+/** The fee's value in collateral for `shares` at `price` (display): feeRateBps × min(p, 1 − p) × shares / 10_000, rounded up. */
+export function feeValue(feeRateBps: bigint, price: bigint, shares: bigint): bigint {
+  const edge = price < PRICE_SCALE - price ? price : PRICE_SCALE - price;
+  const denominator = BPS_DIVISOR * PRICE_SCALE;
+  return (feeRateBps * edge * shares + denominator - 1n) / denominator;
 }
 
 /** "0.55" for 550_000n: shortest decimal form of a price (or any 6-decimal amount). */

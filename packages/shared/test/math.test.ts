@@ -6,6 +6,7 @@ import {
   collateralFloor,
   complementPrice,
   feeAmount,
+  feeValue,
   formatUnits6,
   isOnTick,
   orderAmounts,
@@ -66,17 +67,36 @@ describe("ticks and rounding", () => {
 });
 
 describe("fee", () => {
-  it("is feeRateBps × min(p, 1 − p) × shares / 10_000", () => {
-    // 100 bps, p = 0.30, 100 shares: 0.01 × 0.30 × 100 = 0.3 units of what is received
-    assert.equal(feeAmount(100n, 300_000n, 100_000_000n), 300_000n);
-    // symmetric around 0.5: p = 0.70 charges like 0.30
-    assert.equal(feeAmount(100n, 700_000n, 100_000_000n), 300_000n);
-    assert.equal(feeAmount(1_000n, 500_000n, 10_000_000n), 500_000n);
+  const sell = { side: Side.SELL, makerAmount: 100_000_000n, takerAmount: 30_000_000n, feeRateBps: 100n } as const; // 100 @ 0.30
+  const buy = { side: Side.BUY, makerAmount: 30_000_000n, takerAmount: 100_000_000n, feeRateBps: 100n } as const; // 100 @ 0.30
+
+  it("charges a SELL feeRateBps × min(p, 1 − p) × shares / 10_000 in collateral", () => {
+    // 0.01 × 0.30 × 100 shares = 0.30 collateral
+    assert.equal(feeAmount(sell, 100_000_000n), 300_000n);
+    assert.equal(feeValue(100n, 300_000n, 100_000_000n), 300_000n);
   });
 
-  it("rounds up in the protocol's favour and is zero at zero rate", () => {
-    assert.equal(feeAmount(1n, 10_000n, 1n), 1n);
-    assert.equal(feeAmount(0n, 500_000n, 10_000_000n), 0n);
+  it("charges a BUY the same value in shares at its price (÷ p)", () => {
+    // 0.30 collateral of value at 0.30 per share = 1 share
+    assert.equal(feeAmount(buy, 100_000_000n), 1_000_000n);
+  });
+
+  it("is symmetric around 0.5: a price of 0.70 charges like 0.30", () => {
+    const sellHigh = { side: Side.SELL, makerAmount: 100_000_000n, takerAmount: 70_000_000n, feeRateBps: 100n } as const;
+    assert.equal(feeAmount(sellHigh, 100_000_000n), 300_000n);
+    assert.equal(feeValue(100n, 700_000n, 100_000_000n), 300_000n);
+  });
+
+  it("rounds up in the fee recipient's favour and is zero at zero rate", () => {
+    assert.equal(feeAmount(sell, 1n), 1n);
+    assert.equal(feeAmount({ ...sell, feeRateBps: 0n }, 100_000_000n), 0n);
+    assert.equal(feeAmount(sell, 0n), 0n);
+  });
+
+  it("matches independent vectors", () => {
+    // 250 bps BUY 12.34 shares at 0.55: value = 0.025 × 0.45 × 12.34 = 0.138825 collateral → / 0.55 = 0.252409… shares → 252_410 (up)
+    const order = { side: Side.BUY, makerAmount: 6_787_000n, takerAmount: 12_340_000n, feeRateBps: 250n } as const;
+    assert.equal(feeAmount(order, 12_340_000n), 252_410n);
   });
 });
 
