@@ -72,6 +72,7 @@ CREATE TABLE settlements (
   status         text NOT NULL,            -- PENDING | SENT | MINED | CONFIRMED | FAILED
   tx_hash        text,
   tx_nonce       int4,
+  raw_tx         text,                     -- signed transaction, stored before it is broadcast
   attempts       int4 NOT NULL DEFAULT 0,
   block_number   float8,
   error          text,

@@ -67,6 +67,7 @@ export interface SettlementRow {
   status: SettlementStatus;
   tx_hash: string | null;
   tx_nonce: number | null;
+  raw_tx: string | null;
   attempts: number;
   block_number: number | null;
   error: string | null;
@@ -112,7 +113,7 @@ const ORDER_COLUMNS: (keyof OrderRow)[] = [
 ];
 const EVENT_COLUMNS: (keyof BookEventRow)[] = ["seq", "kind", "order_hash", "at_s", "shares"];
 const SETTLEMENT_COLUMNS: (keyof SettlementRow)[] = [
-  "id", "market_id", "taker_hash", "match_type", "status", "tx_hash", "tx_nonce", "attempts", "block_number", "error",
+  "id", "market_id", "taker_hash", "match_type", "status", "tx_hash", "tx_nonce", "raw_tx", "attempts", "block_number", "error",
   "created_ms", "updated_ms",
 ];
 const TRADE_COLUMNS: (keyof TradeRow)[] = [

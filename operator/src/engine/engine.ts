@@ -65,10 +65,10 @@ export class MatchingEngine {
     const removed: Removal[] = [];
 
     if (order.postOnly) {
-      this.purgeFront(opposite, now, order, removed, crosses);
-      const best = opposite.bestLevel();
-      if (best && crosses(best.price)) return { status: "rejected", fills: [], removed, rejectReason: "POST_ONLY_WOULD_CROSS" };
-    } else if (order.orderType === "FOK" && this.fillable(opposite, order, now, crosses) < order.remaining) {
+      if (this.fillable(opposite, order, now, crosses, true) > 0n) {
+        return { status: "rejected", fills: [], removed: [], rejectReason: "POST_ONLY_WOULD_CROSS" };
+      }
+    } else if (order.orderType === "FOK" && this.fillable(opposite, order, now, crosses, false) < order.remaining) {
       return { status: "rejected", fills: [], removed: [], rejectReason: "FOK_NOT_FILLABLE" };
     }
 
@@ -159,6 +159,16 @@ export class MatchingEngine {
     this.live.set(order.hash, { order, bookSide, bookPrice });
   }
 
+  /**
+   * Gives an order `extraShares` back after a failed settlement: its open remainder and the extra
+   * are matched again (the book may have moved) and whatever is left rests at the order's original
+   * time priority. Only resting order types come back; the caller drops FAK/FOK shares.
+   */
+  resubmit(template: EngineOrder, extraShares: bigint, now: number): SubmitResult {
+    const open = this.cancel(template.hash);
+    return this.submit({ ...template, remaining: open + extraShares, postOnly: false }, now);
+  }
+
   /** Removes every open order whose expiration has passed. */
   expire(now: number): Removal[] {
     const removed: Removal[] = [];
@@ -190,33 +200,12 @@ export class MatchingEngine {
     this.live.delete(resting.hash);
   }
 
-  /** Drops expired and self-trading entries at the crossing front (post-only check must see the real best price). */
-  private purgeFront(
-    half: BookHalf,
-    now: number,
-    order: EngineOrder,
-    removed: Removal[],
-    crosses: (price: number) => boolean,
-  ): void {
-    for (;;) {
-      const level = half.bestLevel();
-      if (!level || !crosses(level.price)) return;
-      const resting = half.front(level);
-      if (!resting) {
-        half.dropLevel(level.price);
-        continue;
-      }
-      if (resting.expiration !== 0 && resting.expiration <= now) {
-        this.removeResting(half, level, resting);
-        removed.push({ hash: resting.hash, maker: resting.maker, reason: "EXPIRED" });
-        continue;
-      }
-      return;
-    }
-  }
-
-  /** Shares the opposite side could give `order` right now, excluding expired and own orders (up to what it needs). */
-  private fillable(half: BookHalf, order: EngineOrder, now: number, crosses: (price: number) => boolean): bigint {
+  /**
+   * Shares the opposite side could give `order` right now, excluding expired and own orders (up to
+   * what it needs). Read-only, so a rejected submission leaves the book exactly as it was.
+   * `countOwn`: post-only must not rest across its own orders either, so they count as crossing.
+   */
+  private fillable(half: BookHalf, order: EngineOrder, now: number, crosses: (price: number) => boolean, countOwn: boolean): bigint {
     let total = 0n;
     for (const price of half.prices) {
       if (!crosses(price)) break;
@@ -225,7 +214,7 @@ export class MatchingEngine {
         const resting = level.orders[i] as EngineOrder;
         if (resting.remaining === 0n) continue;
         if (resting.expiration !== 0 && resting.expiration <= now) continue;
-        if (resting.maker === order.maker) continue;
+        if (resting.maker === order.maker && !countOwn) continue;
         total += resting.remaining;
         if (total >= order.remaining) return total;
       }

@@ -143,3 +143,29 @@ export class OrderHasher {
     return bytesToHex(this.hashBytes(order));
   }
 }
+
+/**
+ * Off-chain cancel request, signed by the maker and checked by the operator (not the exchange).
+ * scope 0 = the listed order hashes, 1 = every open order of the maker, 2 = every open order in
+ * `market` (a condition id). Scopes 1 and 2 only touch orders accepted at or before `timestamp`
+ * (unix seconds), so replaying an old cancel never removes newer orders.
+ */
+export const CANCEL_TYPES = {
+  Cancel: [
+    { name: "maker", type: "address" },
+    { name: "scope", type: "uint8" },
+    { name: "orderHashes", type: "bytes32[]" },
+    { name: "market", type: "bytes32" },
+    { name: "timestamp", type: "uint256" },
+  ],
+} as const;
+
+export const CancelScope = { ORDERS: 0, ALL: 1, MARKET: 2 } as const;
+export type CancelScope = (typeof CancelScope)[keyof typeof CancelScope];
+
+export const OPERATOR_DOMAIN_NAME = "Forkcast Operator";
+
+/** Domain of cancel messages: bound to the chain and the exchange deployment the orders are for. */
+export function cancelDomain(chainId: number, exchange: Address): ExchangeDomain {
+  return { name: OPERATOR_DOMAIN_NAME, version: DEFAULT_DOMAIN_VERSION, chainId, verifyingContract: exchange };
+}
