@@ -90,6 +90,13 @@ export class InlineVerifier implements SignatureVerifier {
   }
 }
 
+/** Status of an order dropped for `reason`: cancelled by the maker's own chain action, expired, or invalid. */
+function dropStatus(reason: string): OrderStatus {
+  if (reason === "EXPIRED") return "EXPIRED";
+  if (reason === "FILLED_OR_CANCELLED_ONCHAIN" || reason === "NONCE_INCREMENTED") return "CANCELED";
+  return "INVALID";
+}
+
 function needFor(side: number, price: number, shares: bigint): bigint {
   return side === Side.BUY ? (shares * BigInt(price)) / PRICE_ONE : shares;
 }
@@ -159,7 +166,7 @@ export class OperatorService {
       if (!tracked) continue;
       const reason = await this.invalidReason(tracked, nowSeconds);
       if (reason) {
-        this.finishOrder(tracked, reason === "EXPIRED" ? "EXPIRED" : "INVALID", reason, nowSeconds, true);
+        this.finishOrder(tracked, dropStatus(reason), reason, nowSeconds, true);
         dropped++;
         continue;
       }
