@@ -10,6 +10,8 @@ import { after, before, describe, it } from "node:test";
 import type { Hex } from "viem";
 
 import type { RunningOperator } from "../../src/app.js";
+import type { OrderRow, TradeRow } from "../../src/db/store.js";
+import { replay } from "../../src/engine/replay.js";
 import { deployStack, ONE, startChain, type LocalChain, type Stack, type Trader } from "../helpers/chain.js";
 import { api, freshDataDir, signCancel, startTestOperator, waitFor, wsClient, type DbChoice } from "../helpers/operator.js";
 import { OrderSigner, orderBody, type OrderSpec } from "../helpers/orders.js";
@@ -294,6 +296,21 @@ for (const backend of ["pglite", "postgres"] as const) {
       assert.equal(view.body["reason"], "FILLED_OR_CANCELLED_ONCHAIN");
       assert.equal((await api<Json>(op.url, "GET", `/data/order/${String(keep.body["orderID"])}`)).body["status"], "LIVE");
       await cancelAll();
+    });
+
+    it("replaying the stored order log reproduces every stored trade in order", async () => {
+      const store = op.service.store;
+      await store.flush();
+      const orders = new Map((await store.db.query<OrderRow>("SELECT * FROM orders")).map((row) => [row.hash, row]));
+      const { fills } = replay(await store.bookEvents(), orders);
+      const stored = (await store.db.query<TradeRow>("SELECT * FROM trades")).sort(
+        (a, b) => a.settlement_id - b.settlement_id || Number(a.id.split(":")[1]) - Number(b.id.split(":")[1]),
+      );
+      assert.ok(stored.length >= 6, "the suite must have produced trades to replay");
+      assert.deepEqual(
+        fills.map((f) => [f.takerHash, f.makerHash, f.shares.toString(), f.type]),
+        stored.map((t) => [t.taker_hash, t.maker_hash, t.shares, t.match_type]),
+      );
     });
   });
 }
