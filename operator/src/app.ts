@@ -17,6 +17,7 @@ import { openDatabase } from "./db/driver.js";
 import { migrate } from "./db/migrations.js";
 import { Store } from "./db/store.js";
 import { createLogger, type Logger } from "./log.js";
+import { WorkerVerifier } from "./intake/workers.js";
 import { OperatorService } from "./service.js";
 import { Settler } from "./settlement/settler.js";
 
@@ -46,6 +47,8 @@ export async function startOperator(config: Config, options: { addressBook?: Add
   if (remoteChainId !== config.chainId) throw new Error(`RPC node at ${config.rpcUrl} is chain ${remoteChainId}, expected ${config.chainId}`);
 
   const service = new OperatorService(config, store, chain, log);
+  const workerVerifier = config.signatureWorkers > 0 ? new WorkerVerifier(service.hasher.domain, config.signatureWorkers) : undefined;
+  if (workerVerifier) service.verifier = workerVerifier;
   const nowMs = Date.now();
   const recovered = await service.recover(Math.floor(nowMs / 1000));
   await service.loadLastTrades();
@@ -125,6 +128,7 @@ export async function startOperator(config: Config, options: { addressBook?: Add
         server.closeAllConnections();
       });
       await settler?.stop();
+      await workerVerifier?.close();
       await store.close();
       await db.close();
     },

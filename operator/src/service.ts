@@ -352,7 +352,6 @@ export class OperatorService {
       updated_ms: nowMs,
     };
     this.store.addOrder(row);
-    this.store.addEvent({ seq, kind: "submit", order_hash: hash, at_s: nowSeconds, shares: null });
     const tracked: TrackedOrder = { row, signed: order, template, asset, inflight: 0n, failures: 0 };
     this.tracked.set(hash, tracked);
     this.funds.reserve(order.maker, asset, need);

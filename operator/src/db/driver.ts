@@ -7,7 +7,8 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 
-export type SqlValue = string | number | boolean | null;
+export type SqlScalar = string | number | boolean | null;
+export type SqlValue = SqlScalar | readonly SqlScalar[];
 
 export interface Sql {
   query<T>(text: string, params?: readonly SqlValue[]): Promise<T[]>;

@@ -52,12 +52,12 @@ CREATE TABLE orders (
   updated_ms     float8 NOT NULL
 );
 CREATE INDEX orders_maker_status ON orders (maker, status);
-CREATE INDEX orders_market_status ON orders (market_id, status);
 
--- The order log: every engine input in sequence order, for deterministic replay.
+-- The order log, for deterministic replay: every engine input has a sequence number; submits
+-- are the orders rows (orders.seq), everything else is a row here.
 CREATE TABLE book_events (
   seq            int4 PRIMARY KEY,
-  kind           text NOT NULL,            -- submit | cancel | restore | expire
+  kind           text NOT NULL,            -- cancel | restore | expire
   order_hash     text NOT NULL,
   at_s           float8 NOT NULL,          -- the engine's "now"
   shares         text                      -- restore: shares put back

@@ -5,7 +5,7 @@
  * acknowledge, so nothing acknowledged is ever lost and nothing is sent on chain before its
  * intent is stored.
  */
-import type { Database, Sql, SqlValue } from "./driver.js";
+import type { Database, Sql, SqlScalar, SqlValue } from "./driver.js";
 
 export interface MarketRow {
   market_id: string;
@@ -49,9 +49,10 @@ export interface OrderRow {
   updated_ms: number;
 }
 
+/** A non-submit entry of the order log; submits are the orders rows themselves (by seq). */
 export interface BookEventRow {
   seq: number;
-  kind: "submit" | "cancel" | "restore" | "expire";
+  kind: "cancel" | "restore" | "expire";
   order_hash: string;
   at_s: number;
   shares: string | null;
@@ -106,38 +107,38 @@ export interface OrderUpdate {
   updated_ms: number;
 }
 
-const ORDER_COLUMNS: (keyof OrderRow)[] = [
-  "hash", "seq", "market_id", "maker", "signer", "token_id", "outcome", "side", "price", "original_shares", "remaining",
-  "order_type", "post_only", "expiration", "salt", "maker_amount", "taker_amount", "nonce", "fee_rate_bps",
-  "signature_type", "signature", "status", "status_reason", "created_ms", "updated_ms",
+type ColumnTypes<R> = readonly (readonly [keyof R & string, "text" | "int4" | "float8" | "bool"])[];
+
+const ORDER_COLUMNS: ColumnTypes<OrderRow> = [
+  ["hash", "text"], ["seq", "int4"], ["market_id", "text"], ["maker", "text"], ["signer", "text"], ["token_id", "text"],
+  ["outcome", "int4"], ["side", "int4"], ["price", "int4"], ["original_shares", "text"], ["remaining", "text"],
+  ["order_type", "text"], ["post_only", "bool"], ["expiration", "float8"], ["salt", "text"], ["maker_amount", "text"],
+  ["taker_amount", "text"], ["nonce", "text"], ["fee_rate_bps", "int4"], ["signature_type", "int4"], ["signature", "text"],
+  ["status", "text"], ["status_reason", "text"], ["created_ms", "float8"], ["updated_ms", "float8"],
 ];
-const EVENT_COLUMNS: (keyof BookEventRow)[] = ["seq", "kind", "order_hash", "at_s", "shares"];
-const SETTLEMENT_COLUMNS: (keyof SettlementRow)[] = [
-  "id", "market_id", "taker_hash", "match_type", "status", "tx_hash", "tx_nonce", "raw_tx", "attempts", "block_number", "error",
-  "created_ms", "updated_ms",
+const EVENT_COLUMNS: ColumnTypes<BookEventRow> = [["seq", "int4"], ["kind", "text"], ["order_hash", "text"], ["at_s", "float8"], ["shares", "text"]];
+const SETTLEMENT_COLUMNS: ColumnTypes<SettlementRow> = [
+  ["id", "int4"], ["market_id", "text"], ["taker_hash", "text"], ["match_type", "text"], ["status", "text"], ["tx_hash", "text"],
+  ["tx_nonce", "int4"], ["raw_tx", "text"], ["attempts", "int4"], ["block_number", "float8"], ["error", "text"],
+  ["created_ms", "float8"], ["updated_ms", "float8"],
 ];
-const TRADE_COLUMNS: (keyof TradeRow)[] = [
-  "id", "settlement_id", "market_id", "taker_hash", "maker_hash", "taker", "maker", "match_type", "shares", "maker_price",
-  "taker_price", "maker_token", "maker_side", "taker_token", "taker_side", "status", "tx_hash", "created_ms", "updated_ms",
+const TRADE_COLUMNS: ColumnTypes<TradeRow> = [
+  ["id", "text"], ["settlement_id", "int4"], ["market_id", "text"], ["taker_hash", "text"], ["maker_hash", "text"], ["taker", "text"],
+  ["maker", "text"], ["match_type", "text"], ["shares", "text"], ["maker_price", "int4"], ["taker_price", "int4"],
+  ["maker_token", "text"], ["maker_side", "int4"], ["taker_token", "text"], ["taker_side", "int4"], ["status", "text"],
+  ["tx_hash", "text"], ["created_ms", "float8"], ["updated_ms", "float8"],
 ];
 
-/** Postgres caps bind parameters at 65535 per statement. */
-const MAX_PARAMS = 60_000;
-
-async function insertMany<R extends object>(tx: Sql, table: string, columns: (keyof R)[], rows: R[]): Promise<void> {
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement);
-    const params: SqlValue[] = [];
-    const tuples = chunk.map((row) => {
-      const placeholders = columns.map((column) => {
-        params.push(row[column] as SqlValue);
-        return `$${params.length}`;
-      });
-      return `(${placeholders.join(",")})`;
-    });
-    await tx.query(`INSERT INTO ${table} (${columns.join(",")}) VALUES ${tuples.join(",")}`, params);
-  }
+/**
+ * Bulk insert as one statement with one array parameter per column (`unnest`): the statement
+ * text and the plan stay the same whatever the batch size, which is far cheaper than a VALUES
+ * list with thousands of parameters.
+ */
+async function insertMany<R extends object>(tx: Sql, table: string, columns: ColumnTypes<R>, rows: R[]): Promise<void> {
+  if (rows.length === 0) return;
+  const params: SqlValue[] = columns.map(([column]) => rows.map((row) => (row[column as keyof R] ?? null) as SqlScalar));
+  const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
+  await tx.query(`INSERT INTO ${table} (${columns.map(([c]) => c).join(",")}) SELECT * FROM unnest(${unnest})`, params);
 }
 
 interface PendingWrites {
@@ -241,17 +242,23 @@ export class Store {
     await this.db.transaction(async (tx) => {
       if (writes.orders.size > 0) await insertMany(tx, "orders", ORDER_COLUMNS, [...writes.orders.values()]);
       if (writes.orderUpdates.size > 0) {
-        const params: SqlValue[] = [];
-        const tuples: string[] = [];
+        const hashes: string[] = [];
+        const remaining: string[] = [];
+        const statuses: string[] = [];
+        const reasons: (string | null)[] = [];
+        const updated: number[] = [];
         for (const [hash, u] of writes.orderUpdates) {
-          params.push(hash, u.remaining, u.status, u.status_reason, u.updated_ms);
-          const n = params.length;
-          tuples.push(`($${n - 4}::text,$${n - 3}::text,$${n - 2}::text,$${n - 1}::text,$${n}::float8)`);
+          hashes.push(hash);
+          remaining.push(u.remaining);
+          statuses.push(u.status);
+          reasons.push(u.status_reason);
+          updated.push(u.updated_ms);
         }
         await tx.query(
           `UPDATE orders SET remaining = v.remaining, status = v.status, status_reason = v.reason, updated_ms = v.updated
-           FROM (VALUES ${tuples.join(",")}) AS v(hash, remaining, status, reason, updated) WHERE orders.hash = v.hash`,
-          params,
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[]) AS v(hash, remaining, status, reason, updated)
+           WHERE orders.hash = v.hash`,
+          [hashes, remaining, statuses, reasons, updated],
         );
       }
       if (writes.events.length > 0) await insertMany(tx, "book_events", EVENT_COLUMNS, writes.events);

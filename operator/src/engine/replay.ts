@@ -25,16 +25,28 @@ export function engineOrderFromRow(row: OrderRow, remaining: bigint): EngineOrde
   };
 }
 
+/**
+ * `at_s` of a submit is the second the order was accepted (floor of created_ms / 1000), which is
+ * exactly the `now` the engine was given.
+ */
 export function replay(events: readonly BookEventRow[], orders: ReadonlyMap<string, OrderRow>): { fills: Fill[]; engine: MatchingEngine } {
-  const engine = new MatchingEngine();
-  const fills: Fill[] = [];
+  type Entry = { seq: number; row: OrderRow; event: BookEventRow | undefined };
+  const entries: Entry[] = [];
+  for (const row of orders.values()) entries.push({ seq: row.seq, row, event: undefined });
   for (const event of events) {
     const row = orders.get(event.order_hash);
     if (!row) throw new Error(`order log references unknown order ${event.order_hash}`);
+    entries.push({ seq: event.seq, row, event });
+  }
+  entries.sort((a, b) => a.seq - b.seq);
+  const engine = new MatchingEngine();
+  const fills: Fill[] = [];
+  for (const { row, event } of entries) {
+    if (!event) {
+      fills.push(...engine.submit(engineOrderFromRow(row, BigInt(row.original_shares)), Math.floor(row.created_ms / 1000)).fills);
+      continue;
+    }
     switch (event.kind) {
-      case "submit":
-        fills.push(...engine.submit(engineOrderFromRow(row, BigInt(row.original_shares)), event.at_s).fills);
-        break;
       case "cancel":
       case "expire":
         engine.cancel(row.hash as Hex);

@@ -4,7 +4,8 @@
  * does on chain, so nothing accepted here can fail the exchange's check.
  */
 import secp256k1 from "secp256k1";
-import { bytesToHex, keccak256 } from "viem";
+import { keccak_256 } from "@noble/hashes/sha3.js";
+import { bytesToHex } from "viem";
 
 /** secp256k1n / 2, big-endian: OpenZeppelin rejects s above it (signature malleability). */
 const HALF_N = Uint8Array.from(Buffer.from("7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0", "hex"));
@@ -48,6 +49,21 @@ export function hexToBytesStrict(hex: string): Uint8Array | undefined {
   return out;
 }
 
+/** Public key → address, memoised: the same makers sign many orders, so this saves a keccak per order. */
+const ADDRESS_CACHE = new Map<string, string>();
+const ADDRESS_CACHE_LIMIT = 100_000;
+
+function addressOf(uncompressedPublicKey: Uint8Array): string {
+  const key = Buffer.from(uncompressedPublicKey.buffer, uncompressedPublicKey.byteOffset + 1, 64).toString("latin1");
+  let address = ADDRESS_CACHE.get(key);
+  if (address === undefined) {
+    address = bytesToHex(keccak_256(uncompressedPublicKey.subarray(1)).subarray(12));
+    if (ADDRESS_CACHE.size >= ADDRESS_CACHE_LIMIT) ADDRESS_CACHE.clear();
+    ADDRESS_CACHE.set(key, address);
+  }
+  return address;
+}
+
 /** Lower-case address that signed `digest`, or undefined when the signature is invalid. */
 export function recoverAddress(digest: Uint8Array, signature: string): string | undefined {
   const bytes = hexToBytesStrict(signature);
@@ -58,8 +74,7 @@ export function recoverAddress(digest: Uint8Array, signature: string): string | 
   if (badS(bytes)) return undefined;
   try {
     const publicKey = secp256k1.ecdsaRecover(bytes.subarray(0, 64), recid, digest, false);
-    const hash = keccak256(publicKey.subarray(1), "bytes");
-    return bytesToHex(hash.subarray(12));
+    return addressOf(publicKey);
   } catch {
     return undefined;
   }

@@ -49,7 +49,12 @@ export async function startChain(): Promise<LocalChain> {
   return {
     rpcUrl,
     client,
-    rpc: (method, params = []) => client.request({ method: method as "eth_chainId", params: params as [] }),
+    rpc: async (method, params = []) => {
+      const response = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+      const json = (await response.json()) as { result?: unknown; error?: { message: string } };
+      if (json.error) throw new Error(`${method}: ${json.error.message}`);
+      return json.result;
+    },
     stop: () => server.close(),
   };
 }
