@@ -39,7 +39,10 @@ export async function startOperator(config: Config, options: { addressBook?: Add
   const book = options.addressBook ?? readAddressBook(config);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
-  const store = new Store(db);
+  const store = new Store(db, 2, (error) => {
+    log.error("storage write failed: exiting so that the book is rebuilt from storage on restart", { error: String(error) });
+    process.exit(70);
+  });
   const chain = new ChainReader(config.chainId, config.rpcUrl, book);
   const remoteChainId = await chain.client.getChainId().catch((error: unknown) => {
     throw new Error(`cannot reach the RPC node at ${config.rpcUrl}: ${String(error).split("\n")[0]}`);

@@ -143,7 +143,12 @@ export function loadConfig(env: Record<string, string | undefined>, argv: readon
   Object.defineProperty(config, "operatorKey", { enumerable: false });
   Object.defineProperty(config, "toJSON", {
     enumerable: false,
-    value: () => ({ ...config, databaseUrl: config.databaseUrl ? "<set>" : undefined, operatorKey: config.operatorKey ? "<set>" : undefined }),
+    value: () => ({
+      ...config,
+      defaults: { ...config.defaults, minSize: config.defaults.minSize.toString() },
+      databaseUrl: config.databaseUrl ? "<set>" : undefined,
+      operatorKey: config.operatorKey ? "<set>" : undefined,
+    }),
   });
   return config;
 }

@@ -170,9 +170,14 @@ export class Store {
   private flushing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
 
+  /**
+   * `onWriteFailure`: a failed commit leaves the in-memory book ahead of storage, so the
+   * operator treats it as fatal (exit and recover from storage); tests may observe it instead.
+   */
   constructor(
     readonly db: Database,
     private readonly flushDelayMs = 2,
+    private readonly onWriteFailure: (error: unknown) => void = () => undefined,
   ) {}
 
   // ------------------------------------------------------------------ group-commit writes
@@ -232,6 +237,7 @@ export class Store {
       for (const waiter of writes.waiters) waiter.resolve();
     } catch (error) {
       for (const waiter of writes.waiters) waiter.reject(error);
+      this.onWriteFailure(error);
     } finally {
       this.flushing = undefined;
     }
