@@ -51,7 +51,10 @@ export async function startOperator(config: Config, options: { addressBook?: Add
 
   const service = new OperatorService(config, store, chain, log);
   const workerVerifier = config.signatureWorkers > 0 ? new WorkerVerifier(service.hasher.domain, config.signatureWorkers) : undefined;
-  if (workerVerifier) service.verifier = workerVerifier;
+  if (workerVerifier) {
+    await workerVerifier.ready;
+    service.verifier = workerVerifier;
+  }
   const nowMs = Date.now();
   const recovered = await service.recover(Math.floor(nowMs / 1000));
   await service.loadLastTrades();

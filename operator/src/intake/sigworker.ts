@@ -53,4 +53,5 @@ if (parentPort) {
     });
     port.postMessage(results);
   });
+  port.postMessage("ready");
 }

@@ -23,12 +23,22 @@ export class WorkerVerifier implements SignatureVerifier {
   private scheduled = false;
   private nextId = 0;
   private nextWorker = 0;
+  /** Resolves once every worker has loaded (the operator listens only after that). */
+  readonly ready: Promise<void>;
 
   constructor(domain: ExchangeDomain, count: number) {
     const url = new URL("./sigworker.ts", import.meta.url);
+    const readies: Promise<void>[] = [];
     this.workers = Array.from({ length: count }, () => {
       const worker = new Worker(url, { workerData: { domain } });
-      worker.on("message", (results: WireResult[]) => {
+      readies.push(
+        new Promise<void>((resolve, reject) => {
+          worker.once("message", () => resolve());
+          worker.once("error", reject);
+        }),
+      );
+      worker.on("message", (results: WireResult[] | "ready") => {
+        if (results === "ready") return;
         for (const [id, hash, valid] of results) {
           const entry = this.pending.get(id);
           this.pending.delete(id);
@@ -42,6 +52,7 @@ export class WorkerVerifier implements SignatureVerifier {
       worker.unref();
       return worker;
     });
+    this.ready = Promise.all(readies).then(() => undefined);
   }
 
   verifyEoa(order: SignedOrder): Promise<{ hash: Hex; valid: boolean }> {

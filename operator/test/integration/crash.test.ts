@@ -20,7 +20,8 @@ import { freePort, startPostgres, type TempPostgres } from "../helpers/postgres.
 
 type Json = Record<string, unknown>;
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src/main.ts");
-const LOAD_MS = 1_500;
+const LOAD_MS = 5_000;
+const KILL_AFTER_ACKS = 60;
 const CLIENTS = 6;
 
 interface Child {
@@ -75,15 +76,24 @@ for (const backend of ["pglite", "postgres"] as const) {
       await pg?.stop();
     });
 
-    it("loses no acknowledged order and settles no match twice after SIGKILL", async () => {
+    it("loses no acknowledged order and settles no match twice after SIGKILL", async (t) => {
       const port = await freePort();
       const env = { ...operatorEnv(stack, db, { OPERATOR_PORT: String(port), OPERATOR_LOG_LEVEL: "warn" }) };
       child = await spawnOperator(env);
+      const url0 = child.url;
       const signer = new OrderSigner(31337, stack.exchange);
       const acked: string[] = [];
       let sent = 0;
+      let lastError = "";
       const traders = stack.traders;
-      const stopAt = Date.now() + LOAD_MS;
+      // Warm-up: one acknowledged order per maker (caches loaded), so the kill lands mid-load.
+      for (const [i, who] of traders.entries()) {
+        const body = orderBody(signer.signed(who.key, who.address, { tokenId: stack.yes, side: 1, price: BigInt(900_000 + i * 10_000), shares: ONE }));
+        const response: { status: number; body: Json } = await api<Json>(url0, "POST", "/order", body);
+        assert.equal(response.status, 200, `warm-up order rejected: ${JSON.stringify(response.body)}`);
+        acked.push(String(response.body["orderID"]));
+      }
+      const stopAt = Date.now() + LOAD_MS * 10;
       const worker = async (index: number): Promise<void> => {
         const maker = traders[index % traders.length] as Trader;
         const taker = traders[(index + 1) % traders.length] as Trader;
@@ -97,18 +107,21 @@ for (const backend of ["pglite", "postgres"] as const) {
             try {
               const response = await api<Json>((child as Child).url, "POST", "/order", body);
               if (response.status === 200) acked.push(String(response.body["orderID"]));
-            } catch {
+            } catch (error) {
+              lastError = `${String(error)} ${String((error as { cause?: unknown }).cause)} exit=${String((child as Child).process.exitCode)} signal=${String((child as Child).process.signalCode)}`;
               return; // connection refused/reset: the process is gone
             }
           }
         }
       };
       const load = Promise.all(Array.from({ length: CLIENTS }, (_, i) => worker(i)));
-      await new Promise((r) => setTimeout(r, LOAD_MS / 2));
+      // Kill mid-stream: once the load has had KILL_AFTER_ACKS orders acknowledged (or after LOAD_MS).
+      const warm = acked.length;
+      await waitFor("load in flight", () => (acked.length >= warm + KILL_AFTER_ACKS ? true : undefined), LOAD_MS).catch(() => undefined);
       child.process.kill("SIGKILL");
       await exited(child.process);
       await load;
-      assert.ok(acked.length > 20, `the load must have produced acknowledged orders (got ${acked.length} of ${sent})`);
+      assert.ok(acked.length > 20 + traders.length, `the load must have produced acknowledged orders (got ${acked.length} of ${sent}; last client error: ${lastError}; operator stderr: ${child.stderr.slice(-1500)})`);
 
       child = await spawnOperator(env);
       const url = child.url;
@@ -134,6 +147,7 @@ for (const backend of ["pglite", "postgres"] as const) {
         30_000,
       );
       assert.ok(trades.length > 0, "the load must have matched orders");
+      t.diagnostic(`${acked.length} orders acknowledged before SIGKILL, ${trades.length} trades confirmed after restart`);
 
       // Chain truth: one OrderFilled per maker leg, and per order the on-chain consumption equals the confirmed fills.
       const logs = await chain.client.getLogs({ address: stack.exchange, fromBlock: 0n });
