@@ -465,7 +465,7 @@ export class OperatorService {
         if (entry.user) this.bus.publishUser(entry.user, entry.message);
         if (entry.asset) this.bus.publishMarket(entry.asset, entry.message);
       }
-      for (const asset of touchedAssets) if (this.bus.hasMarketListeners(asset)) this.bus.publishMarket(asset, this.bookMessage(BigInt(asset), "book", nowMs));
+      for (const asset of touchedAssets) this.publishPriceChanges(asset, nowMs);
     };
   }
 
@@ -593,7 +593,7 @@ export class OperatorService {
       const market = this.markets.get(id);
       if (!market) continue;
       for (const token of market.tokens) {
-        if (this.bus.hasMarketListeners(token.toString())) this.bus.publishMarket(token.toString(), this.bookMessage(token, "book", nowMs));
+        this.publishPriceChanges(token.toString(), nowMs);
       }
     }
   }
@@ -828,9 +828,48 @@ export class OperatorService {
     return { market: entry.market, outcome: entry.outcome, bids: fmt(depth.bids), asks: fmt(depth.asks) };
   }
 
+  /** Last levels sent on the market channel per asset: price_change messages carry the difference. */
+  private readonly sentLevels = new Map<string, Map<string, string>>();
+
+  private static levelMap(book: { bids: { price: string; size: string }[]; asks: { price: string; size: string }[] }): Map<string, string> {
+    const map = new Map<string, string>();
+    for (const level of book.bids) map.set(`BUY|${level.price}`, level.size);
+    for (const level of book.asks) map.set(`SELL|${level.price}`, level.size);
+    return map;
+  }
+
+  /** Sends `price_change` (levels whose size changed; size "0" = level gone) to an asset's market-channel listeners. */
+  private publishPriceChanges(assetId: string, nowMs: number): void {
+    if (!this.bus.hasMarketListeners(assetId)) {
+      this.sentLevels.delete(assetId);
+      return;
+    }
+    const book = this.bookLevels(BigInt(assetId));
+    if (!book) return;
+    const now = OperatorService.levelMap(book);
+    const before = this.sentLevels.get(assetId) ?? new Map<string, string>();
+    const changes: { price: string; size: string; side: string }[] = [];
+    for (const [key, size] of now) if (before.get(key) !== size) changes.push({ side: key.split("|")[0] as string, price: key.split("|")[1] as string, size });
+    for (const key of before.keys()) if (!now.has(key)) changes.push({ side: key.split("|")[0] as string, price: key.split("|")[1] as string, size: "0" });
+    this.sentLevels.set(assetId, now);
+    if (changes.length === 0) return;
+    const body = { market: book.market.id, asset_id: assetId, bids: book.bids, asks: book.asks };
+    this.bus.publishMarket(assetId, {
+      event_type: "price_change",
+      market: book.market.id,
+      asset_id: assetId,
+      price_changes: changes,
+      best_bid: book.bids[0]?.price ?? null,
+      best_ask: book.asks[0]?.price ?? null,
+      hash: createHash("sha1").update(JSON.stringify(body)).digest("hex"),
+      timestamp: String(nowMs),
+    });
+  }
+
   bookMessage(tokenId: bigint, eventType: "book", nowMs = Date.now()): Message {
     const book = this.bookLevels(tokenId);
     if (!book) return { event_type: eventType, asset_id: tokenId.toString(), bids: [], asks: [] };
+    this.sentLevels.set(tokenId.toString(), OperatorService.levelMap(book));
     const body = { market: book.market.id, asset_id: tokenId.toString(), bids: book.bids, asks: book.asks };
     return { event_type: eventType, ...body, timestamp: String(nowMs), hash: createHash("sha1").update(JSON.stringify(body)).digest("hex") };
   }

@@ -244,14 +244,20 @@ for (const backend of ["pglite", "postgres"] as const) {
       await cancelAll();
     });
 
-    it("pushes book snapshots on the market channel", async () => {
+    it("sends a book snapshot, then price changes and last trade prices on the market channel", async () => {
       const market = await wsClient(op.url.replace("http", "ws") + "/ws/market", { type: "market", assets_ids: [stack.yes.toString()] });
       await waitFor("initial snapshot", () => (market.messages.some((m) => m["event_type"] === "book") ? true : undefined));
       await post(alice, { tokenId: stack.yes, side: SELL, price: 650_000n, shares: 3n * ONE });
-      const snapshot = await waitFor("snapshot with the new ask", () =>
-        market.messages.find((m) => m["event_type"] === "book" && JSON.stringify(m["asks"]).includes("0.65")),
+      const change = await waitFor("price change with the new ask", () => market.messages.find((m) => m["event_type"] === "price_change"));
+      assert.deepEqual(change["price_changes"], [{ side: "SELL", price: "0.65", size: "3" }]);
+      assert.equal(change["best_ask"], "0.65");
+      await post(bob, { tokenId: stack.yes, side: BUY, price: 650_000n, shares: 1n * ONE });
+      const last = await waitFor("last trade price", () => market.messages.find((m) => m["event_type"] === "last_trade_price"));
+      assert.equal(last["price"], "0.65");
+      const shrink = await waitFor("level shrinks to 2", () =>
+        market.messages.find((m) => m["event_type"] === "price_change" && JSON.stringify(m["price_changes"]).includes('"size":"2"')),
       );
-      assert.equal(snapshot["asset_id"], stack.yes.toString());
+      assert.equal(shrink["asset_id"], stack.yes.toString());
       market.close();
       await cancelAll();
     });
