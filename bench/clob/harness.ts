@@ -1,5 +1,6 @@
 /** Shared pieces of the CLOB benchmarks: an operator child process and a keep-alive HTTP client. */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,6 +40,14 @@ export async function spawnOperator(env: Record<string, string>): Promise<Operat
         child.kill("SIGTERM");
       }),
   };
+}
+
+/** CPU seconds (user + system, all threads) a process has used so far, from /proc (Linux). */
+export function processCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks / 100;
 }
 
 export class Client {

@@ -9,7 +9,7 @@ import { deployStack, ONE, startChain, type Trader } from "../../operator/test/h
 import { freshDataDir, operatorEnv } from "../../operator/test/helpers/operator.js";
 import { OrderSigner, orderBody } from "../../operator/test/helpers/orders.js";
 import { startPostgres } from "../../operator/test/helpers/postgres.js";
-import { Client, percentile, spawnOperator } from "./harness.js";
+import { Client, percentile, processCpuSeconds, spawnOperator } from "./harness.js";
 
 export interface HttpResult {
   ordersPerSec: number;
@@ -18,6 +18,8 @@ export interface HttpResult {
   accepted: number;
   rejected: number;
   concurrency: number;
+  /** Operator process CPU (all threads) per accepted order, microseconds. */
+  cpuUsPerOrder: number;
 }
 
 export async function benchHttp(options: { orders?: number; concurrency?: number; workers?: number; backend?: "pglite" | "postgres" } = {}): Promise<HttpResult> {
@@ -72,12 +74,15 @@ export async function benchHttp(options: { orders?: number; concurrency?: number
           }
         }
       };
+      const pid = op.child.pid as number;
+      const cpuBefore = processCpuSeconds(pid);
       const start = performance.now();
       await Promise.all(Array.from({ length: concurrency }, () => worker()));
       const seconds = (performance.now() - start) / 1000;
+      const cpuUsPerOrder = ((processCpuSeconds(pid) - cpuBefore) * 1e6) / Math.max(1, accepted);
       if (rejected > 0) console.warn(`http bench: ${rejected} orders rejected, first: ${firstError}`);
       latencies.sort((a, b) => a - b);
-      return { ordersPerSec: accepted / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), accepted, rejected, concurrency };
+      return { ordersPerSec: accepted / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), accepted, rejected, concurrency, cpuUsPerOrder };
     } finally {
       client.close();
       await op.stop();

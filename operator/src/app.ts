@@ -6,9 +6,12 @@ import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { createAdaptorServer } from "@hono/node-server";
+import { createServer } from "node:http";
+
+import { getRequestListener } from "@hono/node-server";
 import { privateKeyToAccount } from "viem/accounts";
 
+import { handleFast } from "./api/fastpath.js";
 import { createHttpApp } from "./api/http.js";
 import { attachWebSockets } from "./api/ws.js";
 import { ChainReader } from "./chain/chain.js";
@@ -91,7 +94,10 @@ export async function startOperator(config: Config, options: { addressBook?: Add
   }
 
   const app = createHttpApp(service);
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const honoListener = getRequestListener(app.fetch);
+  const server: Server = createServer((req, res) => {
+    if (!handleFast(req, res, service)) void honoListener(req, res);
+  });
   server.keepAliveTimeout = 30_000;
   const wss = attachWebSockets(server, service);
   await new Promise<void>((resolve, reject) => {
