@@ -6,7 +6,6 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 import {ERC1155Holder} from "@openzeppelin/contracts/token/ERC1155/utils/ERC1155Holder.sol";
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -32,7 +31,7 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     /// @inheritdoc IExchange
     uint256 public constant MAX_FEE_RATE_BPS = 1_000;
 
-    /// @notice keccak256 of the Order EIP-712 type string (Polymarket CTF Exchange V1).
+    /// @inheritdoc IExchange
     bytes32 public constant ORDER_TYPEHASH = keccak256(
         "Order(uint256 salt,address maker,address signer,address taker,uint256 tokenId,uint256 makerAmount,uint256 takerAmount,uint256 expiration,uint256 nonce,uint256 feeRateBps,uint8 side,uint8 signatureType)"
     );
@@ -52,6 +51,11 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     uint256 private constant AMOUNT_BITS = 128;
     /// @dev Words of the Order struct hashed for EIP-712: the 12 static fields.
     uint256 private constant ORDER_STATIC_BYTES = 12 * 32;
+
+    /// @dev ECDSA: signature length, the precompile, and the malleability bound (secp256k1n / 2).
+    uint256 private constant ECDSA_SIGNATURE_BYTES = 65;
+    uint256 private constant ECRECOVER_PRECOMPILE = 1;
+    uint256 private constant SECP256K1_HALF_ORDER = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
 
     uint8 private constant BUY = uint8(Side.BUY);
     uint8 private constant SELL = uint8(Side.SELL);
@@ -203,7 +207,11 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         if (token == complement || token == 0 || complement == 0) revert InvalidTokenPair(token, complement);
         if (_registry[token].complement != 0) revert TokenAlreadyRegistered(token);
         if (_registry[complement].complement != 0) revert TokenAlreadyRegistered(complement);
-        if (negRiskAdapter == address(0)) _checkPlainPositions(token, complement, conditionId);
+        if (negRiskAdapter == address(0)) {
+            _checkPlainPositions(token, complement, conditionId);
+        } else if (_isPlainPosition(token, conditionId) || _isPlainPosition(complement, conditionId)) {
+            revert PlainPositionsWithAdapter(token, complement, conditionId);
+        }
 
         _registry[token] = TokenInfo(complement, conditionId, negRiskAdapter);
         emit TokenRegistered(token, complement, conditionId, negRiskAdapter);
@@ -381,7 +389,7 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         return address(_collateral);
     }
 
-    /// @notice The EIP-712 domain separator orders are signed under.
+    /// @inheritdoc IExchange
     function domainSeparator() external view returns (bytes32) {
         return _domainSeparatorV4();
     }
@@ -424,30 +432,54 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         address signer = order.signer;
         if (signatureType != SIG_EOA && signatureType != SIG_1271) revert UnsupportedSignatureType(signatureType);
         if (signer != order.maker) revert SignerNotMaker(signer, order.maker);
-        bool valid;
-        if (signatureType == SIG_EOA) {
-            (address recovered, ECDSA.RecoverError err,) = ECDSA.tryRecoverCalldata(orderHash, order.signature);
-            valid = err == ECDSA.RecoverError.NoError && recovered == signer;
-        } else {
-            valid = SignatureChecker.isValidERC1271SignatureNowCalldata(signer, orderHash, order.signature);
-        }
+        bool valid =
+            signatureType == SIG_EOA
+                ? _isEcdsaSignatureOf(orderHash, order.signature, signer)
+                : SignatureChecker.isValidERC1271SignatureNowCalldata(signer, orderHash, order.signature);
         if (!valid) revert InvalidSignature(orderHash, signer);
+    }
+
+    /// @dev Whether `signature` is a 65-byte ECDSA signature of `digest` by `signer`, with the same
+    /// rules as OpenZeppelin's ECDSA (low `s` only, `v` in {27, 28}), read straight from calldata.
+    function _isEcdsaSignatureOf(
+        bytes32 digest,
+        bytes calldata signature,
+        address signer
+    ) private view returns (bool valid) {
+        if (signature.length != ECDSA_SIGNATURE_BYTES) return false;
+        assembly ("memory-safe") {
+            let r := calldataload(signature.offset)
+            let s := calldataload(add(signature.offset, 0x20))
+            let v := byte(0, calldataload(add(signature.offset, 0x40)))
+            // Malleable signatures (s in the upper half of the curve order) are rejected.
+            if iszero(gt(s, SECP256K1_HALF_ORDER)) {
+                let ptr := mload(0x40)
+                mstore(ptr, digest)
+                mstore(add(ptr, 0x20), v)
+                mstore(add(ptr, 0x40), r)
+                mstore(add(ptr, 0x60), s)
+                // The precompile returns nothing for an invalid signature (including v not 27/28).
+                let ok := staticcall(gas(), ECRECOVER_PRECOMPILE, ptr, 0x80, 0x00, 0x20)
+                valid := and(and(ok, eq(returndatasize(), 0x20)), eq(mload(0x00), signer))
+            }
+        }
     }
 
     /// @dev Checks an order and consumes `fillAmount` of it. `counterparty` is who it trades with
     /// (checked against a private order's `taker`).
-    function _checkAndConsume(Order calldata order, uint256 fillAmount, address counterparty)
-        private
-        returns (bytes32 orderHash)
-    {
+    function _checkAndConsume(
+        Order calldata order,
+        uint256 fillAmount,
+        address counterparty
+    ) private returns (bytes32 orderHash) {
         orderHash = hashOrder(order);
         _checkOrder(order, orderHash);
         address taker = order.taker;
         if (taker != address(0) && taker != counterparty) revert NotOrderTaker(orderHash, taker, counterparty);
 
         OrderStatus storage status = _orderStatus[orderHash];
-        if (status.isFilledOrCancelled) revert OrderNotFillable(orderHash);
-        uint256 remaining = status.remaining;
+        (bool isFilledOrCancelled, uint256 remaining) = (status.isFilledOrCancelled, status.remaining);
+        if (isFilledOrCancelled) revert OrderNotFillable(orderHash);
         if (remaining == 0) remaining = order.makerAmount;
         if (fillAmount == 0) revert ZeroFillAmount(orderHash);
         if (fillAmount > remaining) revert FillExceedsRemaining(orderHash, fillAmount, remaining);
@@ -455,21 +487,15 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         unchecked {
             remaining -= fillAmount;
         }
-        // Safe cast: remaining <= makerAmount < 2^128.
-        _orderStatus[orderHash] = OrderStatus({isFilledOrCancelled: remaining == 0, remaining: uint128(remaining)});
+        // One slot write. Safe cast: remaining <= makerAmount < 2^128.
+        (status.isFilledOrCancelled, status.remaining) = (remaining == 0, uint128(remaining));
     }
 
     /// @dev For a plain condition, the pair must be the two positions of a prepared binary
     /// condition over the exchange's collateral, so that splitting [1, 2] mints exactly them.
     function _checkPlainPositions(uint256 token, uint256 complement, bytes32 conditionId) private view {
-        if (_ctf.getOutcomeSlotCount(conditionId) != BINARY_OUTCOME_SLOTS) {
-            revert NotConditionPositions(token, complement, conditionId);
-        }
-        uint256 first =
-            PositionIds.positionId(address(_collateral), PositionIds.collectionId(conditionId, INDEX_SET_FIRST));
-        uint256 second =
-            PositionIds.positionId(address(_collateral), PositionIds.collectionId(conditionId, INDEX_SET_SECOND));
-        if (!((token == first && complement == second) || (token == second && complement == first))) {
+        bool pairIsPositions = _isPlainPosition(token, conditionId) && _isPlainPosition(complement, conditionId);
+        if (!pairIsPositions || _ctf.getOutcomeSlotCount(conditionId) != BINARY_OUTCOME_SLOTS) {
             revert NotConditionPositions(token, complement, conditionId);
         }
     }
@@ -518,10 +544,11 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     }
 
     /// @dev Phase one for one maker order of a match: checks, status, amounts, event.
-    function _fillMakerOrder(Order calldata order, uint256 making, MatchTotals memory totals)
-        private
-        returns (MakerFill memory fill)
-    {
+    function _fillMakerOrder(
+        Order calldata order,
+        uint256 making,
+        MatchTotals memory totals
+    ) private returns (MakerFill memory fill) {
         bytes32 orderHash = _checkAndConsume(order, making, totals.taker);
         bool makerBuys = order.side == BUY;
         bool takerBuys = totals.takerBuys;
@@ -530,34 +557,19 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         if (order.tokenId != expectedToken) revert MismatchedTokenIds(totals.tokenId, order.tokenId, expectedToken);
 
         uint256 taking = OrderMath.takingAmountRoundedUp(making, order.makerAmount, order.takerAmount);
-        uint256 fee = OrderMath.feeRoundedUp(
-            order.feeRateBps, makerBuys, order.makerAmount, order.takerAmount, makerBuys ? taking : making
-        );
+        uint256 fee =
+            order.feeRateBps == 0
+                ? 0
+                : OrderMath.feeRoundedUp(
+                    order.feeRateBps,
+                    makerBuys,
+                    order.makerAmount,
+                    order.takerAmount,
+                    makerBuys ? taking : making
+                );
         fill = MakerFill({maker: order.maker, making: making, taking: taking, fee: fee, viaFullSet: viaFullSet});
 
-        if (!viaFullSet) {
-            // COMPLEMENTARY: the taker pays the maker's taking (the fee part to the fee recipient)
-            // and receives the maker's making.
-            totals.takerGives += taking;
-            totals.takerGets += making;
-            totals.complementaryFees += fee;
-        } else if (takerBuys) {
-            // MINT: `taking` full sets; the maker pays `making` of them, the taker the rest
-            // (taking >= making as the maker's price is at most one) and receives `taking` tokens.
-            totals.fullSets += taking;
-            totals.fullSetMakersIn += making;
-            totals.takerGives += taking - making;
-            totals.takerGets += taking;
-            totals.fullSetFees += fee;
-        } else {
-            // MERGE: `making` full sets; the taker gives `making` tokens and keeps what the maker
-            // does not take (making >= taking as the maker's price is at most one).
-            totals.fullSets += making;
-            totals.fullSetMakersOut += taking;
-            totals.takerGives += making;
-            totals.takerGets += making - taking;
-            totals.fullSetFees += fee;
-        }
+        _addToTotals(totals, viaFullSet, making, taking, fee);
         emit OrderFilled(
             orderHash,
             order.maker,
@@ -570,78 +582,135 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         );
     }
 
+    /// @dev Adds one maker fill to the match totals, from the taker's point of view.
+    function _addToTotals(
+        MatchTotals memory totals,
+        bool viaFullSet,
+        uint256 making,
+        uint256 taking,
+        uint256 fee
+    ) private pure {
+        // Cannot overflow: every term is below 2^128 (making <= makerAmount, taking <= takerAmount,
+        // fee <= taking) and a call carries far fewer than 2^64 orders.
+        unchecked {
+            if (!viaFullSet) {
+                // COMPLEMENTARY: the taker pays the maker's taking (the fee part to the fee
+                // recipient) and receives the maker's making.
+                totals.takerGives += taking;
+                totals.takerGets += making;
+                totals.complementaryFees += fee;
+            } else if (totals.takerBuys) {
+                // MINT: `taking` full sets; the maker pays `making` of them, the taker the rest
+                // (taking >= making as the maker's price is at most one) and receives `taking` tokens.
+                totals.fullSets += taking;
+                totals.fullSetMakersIn += making;
+                totals.takerGives += taking - making;
+                totals.takerGets += taking;
+                totals.fullSetFees += fee;
+            } else {
+                // MERGE: `making` full sets; the taker gives `making` tokens and keeps what the maker
+                // does not take (making >= taking as the maker's price is at most one).
+                totals.fullSets += making;
+                totals.fullSetMakersOut += taking;
+                totals.takerGives += making;
+                totals.takerGets += making - taking;
+                totals.fullSetFees += fee;
+            }
+        }
+    }
+
     /// @dev Phase two of a match: every transfer, the split or merge, and the fees.
-    function _settleMatch(uint256 takerFee, address recipient, MakerFill[] memory fills, MatchTotals memory totals)
-        private
-    {
-        address taker = totals.taker;
-        uint256 tokenId = totals.tokenId;
-        uint256 complement = totals.complement;
-        bool takerBuys = totals.takerBuys;
-        uint256 fullSets = totals.fullSets;
+    function _settleMatch(
+        uint256 takerFee,
+        address recipient,
+        MakerFill[] memory fills,
+        MatchTotals memory totals
+    ) private {
         // The taker's proceeds that pass through the exchange (MINT: tokens; MERGE: collateral),
         // from which its fee is paid first.
-        uint256 takerHeld = takerBuys ? fullSets : fullSets - totals.fullSetMakersOut;
+        uint256 takerHeld = totals.takerBuys ? totals.fullSets : totals.fullSets - totals.fullSetMakersOut;
         uint256 takerFeeFromExchange = takerFee < takerHeld ? takerFee : takerHeld;
 
-        // The taker's input to the full sets.
+        _collectInputsAndSettleDirectLegs(fills, totals);
+        if (totals.fullSets != 0) _payFullSetProceeds(fills, totals, takerHeld, takerFeeFromExchange, recipient);
+
+        // Fees the taker pays from its own balance: complementary makers' fees in what it gives,
+        // and the rest of its own fee in what it receives.
+        address taker = totals.taker;
+        uint256 complementaryFees = totals.complementaryFees;
+        uint256 takerFeeFromTaker = takerFee - takerFeeFromExchange;
+        if (totals.takerBuys) {
+            if (complementaryFees != 0) _collateral.safeTransferFrom(taker, recipient, complementaryFees);
+            if (takerFeeFromTaker != 0) _transferPosition(taker, recipient, totals.tokenId, takerFeeFromTaker);
+        } else {
+            if (complementaryFees != 0) _transferPosition(taker, recipient, totals.tokenId, complementaryFees);
+            if (takerFeeFromTaker != 0) _collateral.safeTransferFrom(taker, recipient, takerFeeFromTaker);
+        }
+    }
+
+    /// @dev Moves every input of the full sets into the exchange (the taker's, then each MINT or
+    /// MERGE maker's) and settles each COMPLEMENTARY fill directly between maker and taker.
+    function _collectInputsAndSettleDirectLegs(MakerFill[] memory fills, MatchTotals memory totals) private {
+        address taker = totals.taker;
+        uint256 tokenId = totals.tokenId;
+        bool takerBuys = totals.takerBuys;
+        uint256 fullSets = totals.fullSets;
         if (fullSets != 0) {
             if (takerBuys) {
                 uint256 takerCollateral = fullSets - totals.fullSetMakersIn;
                 if (takerCollateral != 0) _collateral.safeTransferFrom(taker, address(this), takerCollateral);
             } else {
-                _ctf.safeTransferFrom(taker, address(this), tokenId, fullSets, "");
+                _transferPosition(taker, address(this), tokenId, fullSets);
             }
         }
-        // Complementary legs, and the makers' inputs to the full sets.
         uint256 count = fills.length;
         for (uint256 i; i < count; ++i) {
             MakerFill memory fill = fills[i];
             if (fill.viaFullSet) {
                 if (takerBuys) _collateral.safeTransferFrom(fill.maker, address(this), fill.making);
-                else _ctf.safeTransferFrom(fill.maker, address(this), complement, fill.making, "");
+                else _transferPosition(fill.maker, address(this), totals.complement, fill.making);
             } else if (takerBuys) {
-                _ctf.safeTransferFrom(fill.maker, taker, tokenId, fill.making, "");
+                _transferPosition(fill.maker, taker, tokenId, fill.making);
                 _collateral.safeTransferFrom(taker, fill.maker, fill.taking - fill.fee);
             } else {
                 _collateral.safeTransferFrom(fill.maker, taker, fill.making);
-                _ctf.safeTransferFrom(taker, fill.maker, tokenId, fill.taking - fill.fee, "");
+                _transferPosition(taker, fill.maker, tokenId, fill.taking - fill.fee);
             }
         }
-        if (fullSets != 0) {
-            if (takerBuys) _splitFullSets(tokenId, fullSets);
-            else _mergeFullSets(tokenId, fullSets);
-            for (uint256 i; i < count; ++i) {
-                MakerFill memory fill = fills[i];
-                if (!fill.viaFullSet) continue;
-                if (takerBuys) _ctf.safeTransferFrom(address(this), fill.maker, complement, fill.taking - fill.fee, "");
-                else _collateral.safeTransfer(fill.maker, fill.taking - fill.fee);
-            }
-            if (takerBuys) {
-                _ctf.safeTransferFrom(address(this), taker, tokenId, takerHeld - takerFeeFromExchange, "");
-                if (totals.fullSetFees != 0) {
-                    _ctf.safeTransferFrom(address(this), recipient, complement, totals.fullSetFees, "");
-                }
-                if (takerFeeFromExchange != 0) {
-                    _ctf.safeTransferFrom(address(this), recipient, tokenId, takerFeeFromExchange, "");
-                }
-            } else {
-                uint256 toTaker = takerHeld - takerFeeFromExchange;
-                if (toTaker != 0) _collateral.safeTransfer(taker, toTaker);
-                uint256 exchangeFees = totals.fullSetFees + takerFeeFromExchange;
-                if (exchangeFees != 0) _collateral.safeTransfer(recipient, exchangeFees);
-            }
+    }
+
+    /// @dev Splits or merges the match's full sets once and pays out everything the exchange holds:
+    /// each MINT/MERGE maker (net of fee), the taker, and the fees it holds.
+    function _payFullSetProceeds(
+        MakerFill[] memory fills,
+        MatchTotals memory totals,
+        uint256 takerHeld,
+        uint256 takerFeeFromExchange,
+        address recipient
+    ) private {
+        uint256 tokenId = totals.tokenId;
+        uint256 complement = totals.complement;
+        bool takerBuys = totals.takerBuys;
+        if (takerBuys) _splitFullSets(tokenId, totals.fullSets);
+        else _mergeFullSets(tokenId, totals.fullSets);
+        uint256 count = fills.length;
+        for (uint256 i; i < count; ++i) {
+            MakerFill memory fill = fills[i];
+            if (!fill.viaFullSet) continue;
+            if (takerBuys) _transferPosition(address(this), fill.maker, complement, fill.taking - fill.fee);
+            else _collateral.safeTransfer(fill.maker, fill.taking - fill.fee);
         }
-        // Fees the taker pays from its own balance: complementary makers' fees in what it gives,
-        // and the rest of its own fee in what it receives.
-        uint256 complementaryFees = totals.complementaryFees;
-        uint256 takerFeeFromTaker = takerFee - takerFeeFromExchange;
+        uint256 toTaker = takerHeld - takerFeeFromExchange;
         if (takerBuys) {
-            if (complementaryFees != 0) _collateral.safeTransferFrom(taker, recipient, complementaryFees);
-            if (takerFeeFromTaker != 0) _ctf.safeTransferFrom(taker, recipient, tokenId, takerFeeFromTaker, "");
+            _transferPosition(address(this), totals.taker, tokenId, toTaker);
+            if (totals.fullSetFees != 0) _transferPosition(address(this), recipient, complement, totals.fullSetFees);
+            if (takerFeeFromExchange != 0) {
+                _transferPosition(address(this), recipient, tokenId, takerFeeFromExchange);
+            }
         } else {
-            if (complementaryFees != 0) _ctf.safeTransferFrom(taker, recipient, tokenId, complementaryFees, "");
-            if (takerFeeFromTaker != 0) _collateral.safeTransferFrom(taker, recipient, takerFeeFromTaker);
+            if (toTaker != 0) _collateral.safeTransfer(totals.taker, toTaker);
+            uint256 exchangeFees = totals.fullSetFees + takerFeeFromExchange;
+            if (exchangeFees != 0) _collateral.safeTransfer(recipient, exchangeFees);
         }
     }
 
@@ -652,8 +721,13 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         if (_registry[tokenId].complement == 0) revert TokenNotRegistered(tokenId);
         bool isBuy = order.side == BUY;
         uint256 taking = OrderMath.takingAmountRoundedUp(making, order.makerAmount, order.takerAmount);
-        uint256 fee =
-            OrderMath.feeRoundedUp(order.feeRateBps, isBuy, order.makerAmount, order.takerAmount, isBuy ? taking : making);
+        uint256 fee = OrderMath.feeRoundedUp(
+            order.feeRateBps,
+            isBuy,
+            order.makerAmount,
+            order.takerAmount,
+            isBuy ? taking : making
+        );
         address maker = order.maker;
         emit OrderFilled(
             orderHash,
@@ -669,33 +743,66 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         // Interactions: the operator is the counterparty.
         if (isBuy) {
             _collateral.safeTransferFrom(maker, msg.sender, making);
-            _ctf.safeTransferFrom(msg.sender, maker, tokenId, taking - fee, "");
-            if (fee != 0) _ctf.safeTransferFrom(msg.sender, recipient, tokenId, fee, "");
+            _transferPosition(msg.sender, maker, tokenId, taking - fee);
+            if (fee != 0) _transferPosition(msg.sender, recipient, tokenId, fee);
         } else {
-            _ctf.safeTransferFrom(maker, msg.sender, tokenId, making, "");
+            _transferPosition(maker, msg.sender, tokenId, making);
             _collateral.safeTransferFrom(msg.sender, maker, taking - fee);
             if (fee != 0) _collateral.safeTransferFrom(msg.sender, recipient, fee);
         }
     }
 
-    function _splitFullSets(uint256 tokenId, uint256 amount) private {
-        TokenInfo storage info = _registry[tokenId];
-        address adapter = info.negRiskAdapter;
-        if (adapter == address(0)) {
-            _ctf.splitPosition(_collateral, bytes32(0), info.conditionId, _binaryPartition(), amount);
-        } else {
-            INegRiskSplitter(adapter).splitPosition(info.conditionId, amount);
+    /// @dev Splits collateral into `amount` full sets of `tokenId`'s condition. A token that is a
+    /// plain position of its condition over the exchange's collateral was registered without an
+    /// adapter (registration enforces it), so the adapter slot is read only for the others.
+    /// @dev `ctf.safeTransferFrom(from, to, id, amount, "")` without the generic call encoding; the
+    /// conditional tokens contract is a known immutable, so no code-size check is needed.
+    function _transferPosition(address from, address to, uint256 id, uint256 amount) private {
+        address ctf_ = address(_ctf);
+        bytes4 selector = IERC1155.safeTransferFrom.selector;
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            mstore(add(ptr, 0x04), from)
+            mstore(add(ptr, 0x24), to)
+            mstore(add(ptr, 0x44), id)
+            mstore(add(ptr, 0x64), amount)
+            mstore(add(ptr, 0x84), 0xa0)
+            mstore(add(ptr, 0xa4), 0)
+            if iszero(call(gas(), ctf_, 0, ptr, 0xc4, 0, 0)) {
+                returndatacopy(ptr, 0, returndatasize())
+                revert(ptr, returndatasize())
+            }
         }
     }
 
+    function _splitFullSets(uint256 tokenId, uint256 amount) private {
+        TokenInfo storage info = _registry[tokenId];
+        bytes32 conditionId = info.conditionId;
+        if (_isPlainPosition(tokenId, conditionId)) {
+            _ctf.splitPosition(_collateral, bytes32(0), conditionId, _binaryPartition(), amount);
+        } else {
+            INegRiskSplitter(info.negRiskAdapter).splitPosition(conditionId, amount);
+        }
+    }
+
+    /// @dev Merges `amount` full sets of `tokenId`'s condition into collateral (see _splitFullSets).
     function _mergeFullSets(uint256 tokenId, uint256 amount) private {
         TokenInfo storage info = _registry[tokenId];
-        address adapter = info.negRiskAdapter;
-        if (adapter == address(0)) {
-            _ctf.mergePositions(_collateral, bytes32(0), info.conditionId, _binaryPartition(), amount);
+        bytes32 conditionId = info.conditionId;
+        if (_isPlainPosition(tokenId, conditionId)) {
+            _ctf.mergePositions(_collateral, bytes32(0), conditionId, _binaryPartition(), amount);
         } else {
-            INegRiskSplitter(adapter).mergePositions(info.conditionId, amount);
+            INegRiskSplitter(info.negRiskAdapter).mergePositions(conditionId, amount);
         }
+    }
+
+    /// @dev Whether `tokenId` is one of the two positions of `conditionId` over the collateral.
+    function _isPlainPosition(uint256 tokenId, bytes32 conditionId) private view returns (bool) {
+        address collateral_ = address(_collateral);
+        return
+            tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_FIRST)) ||
+            tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_SECOND));
     }
 
     function _binaryPartition() private pure returns (uint256[] memory partition) {

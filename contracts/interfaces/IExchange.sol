@@ -79,6 +79,9 @@ interface IExchange {
     /// @notice For a plain CTF condition the pair must be the condition's two positions over the
     /// exchange's collateral, on a prepared two-outcome condition.
     error NotConditionPositions(uint256 token, uint256 complement, bytes32 conditionId);
+    /// @notice A pair minted through an adapter must not be the plain positions of its condition
+    /// over the exchange's collateral (those are registered without an adapter).
+    error PlainPositionsWithAdapter(uint256 token, uint256 complement, bytes32 conditionId);
 
     // ------------------------------------------------------------------ events
 
@@ -102,7 +105,10 @@ interface IExchange {
     event NonceIncremented(address indexed maker, uint256 newNonce);
     /// @notice A token was registered with its complement (emitted once per direction).
     event TokenRegistered(
-        uint256 indexed token, uint256 indexed complement, bytes32 indexed conditionId, address negRiskAdapter
+        uint256 indexed token,
+        uint256 indexed complement,
+        bytes32 indexed conditionId,
+        address negRiskAdapter
     );
     /// @notice An operator was added.
     event OperatorAdded(address indexed account);
@@ -226,6 +232,12 @@ interface IExchange {
 
     /// @notice The maximum fee rate an order may sign, in basis points (10%).
     function MAX_FEE_RATE_BPS() external view returns (uint256);
+
+    /// @notice keccak256 of the Order EIP-712 type string (Polymarket CTF Exchange V1).
+    function ORDER_TYPEHASH() external view returns (bytes32);
+
+    /// @notice The EIP-712 domain separator orders are signed under (name, version, chain id, this address).
+    function domainSeparator() external view returns (bytes32);
 
     /// @notice The EIP-712 digest a maker signs for `order`.
     function hashOrder(Order calldata order) external view returns (bytes32);

@@ -94,10 +94,38 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     const wallet = createWalletClient({ account: maker, chain, transport: custom(connection.provider) });
     const asMaker = { account: maker, chain };
     await seed({
-      approveUsd: () => wallet.writeContract({ address: usd.address, abi: usd.abi, functionName: "approve", args: [exchange.address, maxUint256], ...asMaker }),
-      approveCtfForSplit: () => wallet.writeContract({ address: usd.address, abi: usd.abi, functionName: "approve", args: [ctf.address, maxUint256], ...asMaker }),
-      split: () => wallet.writeContract({ address: ctf.address, abi: ctf.abi, functionName: "splitPosition", args: [usd.address, ZERO32, conditionId, [1n, 2n], stake], ...asMaker }),
-      approveCtf: () => wallet.writeContract({ address: ctf.address, abi: ctf.abi, functionName: "setApprovalForAll", args: [exchange.address, true], ...asMaker }),
+      approveUsd: () =>
+        wallet.writeContract({
+          address: usd.address,
+          abi: usd.abi,
+          functionName: "approve",
+          args: [exchange.address, maxUint256],
+          ...asMaker,
+        }),
+      approveCtfForSplit: () =>
+        wallet.writeContract({
+          address: usd.address,
+          abi: usd.abi,
+          functionName: "approve",
+          args: [ctf.address, maxUint256],
+          ...asMaker,
+        }),
+      split: () =>
+        wallet.writeContract({
+          address: ctf.address,
+          abi: ctf.abi,
+          functionName: "splitPosition",
+          args: [usd.address, ZERO32, conditionId, [1n, 2n], stake],
+          ...asMaker,
+        }),
+      approveCtf: () =>
+        wallet.writeContract({
+          address: ctf.address,
+          abi: ctf.abi,
+          functionName: "setApprovalForAll",
+          args: [exchange.address, true],
+          ...asMaker,
+        }),
     });
   }
   for (const party of [operator, taker, feeRecipient]) {
@@ -117,7 +145,11 @@ export async function measure(connection: Connection): Promise<Record<string, bi
   const signAsMaker = (maker: PrivateKeyAccount, order: Parameters<typeof buildOrder>[0]) =>
     signOrder((args) => maker.signTypedData(args), domain, buildOrder({ ...order, salt: nextSalt() }));
   const signAsTaker = (order: Parameters<typeof buildOrder>[0]) =>
-    signOrder((args) => taker.signTypedData({ account: taker.account, ...args }), domain, buildOrder({ ...order, salt: nextSalt() }));
+    signOrder(
+      (args) => taker.signTypedData({ account: taker.account, ...args }),
+      domain,
+      buildOrder({ ...order, salt: nextSalt() }),
+    );
 
   const unit = 10n * USDC; // shares per maker
   const half = 5n * USDC; // collateral per maker at price 0.5
@@ -145,7 +177,9 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     const takerOrder = await signAsTaker({ maker: taker.account.address, tokenId: yes, feeRateBps, ...takerFields });
     return gasUsed(
       connection,
-      exchange.write.matchOrders([takerOrder, makerOrders, takerFields.makerAmount, fills], { account: operator.account }),
+      exchange.write.matchOrders([takerOrder, makerOrders, takerFields.makerAmount, fills], {
+        account: operator.account,
+      }),
     );
   }
 
@@ -157,18 +191,47 @@ export async function measure(connection: Connection): Promise<Record<string, bi
 
   const [first] = makers;
   if (!first) throw new Error("no maker");
-  const sell = await signAsMaker(first, { maker: first.address, tokenId: yes, side: Side.SELL, makerAmount: unit, takerAmount: half });
-  rows["exchange.fillOrder"] = await gasUsed(connection, exchange.write.fillOrder([sell, unit], { account: operator.account }));
+  const sell = await signAsMaker(first, {
+    maker: first.address,
+    tokenId: yes,
+    side: Side.SELL,
+    makerAmount: unit,
+    takerAmount: half,
+  });
+  rows["exchange.fillOrder"] = await gasUsed(
+    connection,
+    exchange.write.fillOrder([sell, unit], { account: operator.account }),
+  );
 
   const firstWallet = createWalletClient({ account: first, chain, transport: custom(connection.provider) });
-  const resting = await signAsMaker(first, { maker: first.address, tokenId: yes, side: Side.BUY, makerAmount: half, takerAmount: unit });
+  const resting = await signAsMaker(first, {
+    maker: first.address,
+    tokenId: yes,
+    side: Side.BUY,
+    makerAmount: half,
+    takerAmount: unit,
+  });
   rows["exchange.cancelOrder"] = await gasUsed(
     connection,
-    firstWallet.writeContract({ address: exchange.address, abi: exchange.abi, functionName: "cancelOrder", args: [resting], account: first, chain }),
+    firstWallet.writeContract({
+      address: exchange.address,
+      abi: exchange.abi,
+      functionName: "cancelOrder",
+      args: [resting],
+      account: first,
+      chain,
+    }),
   );
   rows["exchange.incrementNonce"] = await gasUsed(
     connection,
-    firstWallet.writeContract({ address: exchange.address, abi: exchange.abi, functionName: "incrementNonce", args: [], account: first, chain }),
+    firstWallet.writeContract({
+      address: exchange.address,
+      abi: exchange.abi,
+      functionName: "incrementNonce",
+      args: [],
+      account: first,
+      chain,
+    }),
   );
   const check: Address = exchange.address;
   for (const token of [yes, no]) {
