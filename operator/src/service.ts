@@ -271,7 +271,7 @@ export class OperatorService {
     if (!this.limiter.take(order.maker)) throw new ApiError("RATE_LIMITED", `too many requests for ${order.maker}: slow down`);
     const rules = this.markets.rules(order.tokenId);
     const terms = checkOrder(order, body.orderType, body.postOnly, rules, nowSeconds);
-    if (!rules) throw new ApiError("TOKEN_NOT_REGISTERED", "unreachable");
+    if (!rules) throw new ApiError("TOKEN_NOT_REGISTERED", `token ${order.tokenId} is not traded on this operator`);
 
     let hash: Hex;
     if (order.signatureType === SignatureType.EOA) {
@@ -362,9 +362,7 @@ export class OperatorService {
     if (result.fills.length > 0) this.settler?.kick();
 
     const status = result.status === "live" ? "live" : result.status === "matched" ? "matched" : "unmatched";
-    const matchedShares = terms.shares - BigInt(row.remaining) - (result.status === "unmatched" ? BigInt(row.remaining) : 0n);
     const filled = result.fills.reduce((sum, fill) => sum + fill.shares, 0n);
-    void matchedShares;
     const making = order.side === Side.BUY ? needFor(Side.BUY, terms.price, filled) : filled;
     const taking = order.side === Side.BUY ? filled : needFor(Side.BUY, terms.price, filled);
     return { success: true, errorMsg: "", orderID: hash, status, makingAmount: making.toString(), takingAmount: taking.toString(), transactionsHashes: [] };
@@ -500,11 +498,10 @@ export class OperatorService {
    * log event. Returns the user message; publishes it too when `publishNow`.
    */
   private finishOrder(tracked: TrackedOrder, status: OrderStatus, reason: string, nowSeconds: number, publishNow: boolean, nowMs = Date.now()): { user: string; message: Message }[] {
-    const open = this.engine.cancel(tracked.row.hash as Hex);
+    this.engine.cancel(tracked.row.hash as Hex);
     const remaining = BigInt(tracked.row.remaining);
     const wasLive = tracked.row.status === "LIVE";
     if (wasLive) this.funds.release(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, remaining));
-    void open;
     const update = { remaining: "0", status, status_reason: reason, updated_ms: nowMs };
     Object.assign(tracked.row, update);
     this.store.updateOrder(tracked.row.hash, update);

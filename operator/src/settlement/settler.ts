@@ -13,10 +13,8 @@
 import {
   BaseError,
   ContractFunctionRevertedError,
-  createWalletClient,
   decodeErrorResult,
   encodeFunctionData,
-  http,
   keccak256,
   type Abi,
   type Hex,
@@ -26,7 +24,6 @@ import {
 import type { SignedOrder } from "@forkcast/shared";
 
 import type { ChainReader } from "../chain/chain.js";
-import { localChain } from "../chain/chain.js";
 import { exchangeAbi } from "../chain/abi.js";
 import type { Store } from "../db/store.js";
 import type { Logger } from "../log.js";
@@ -80,7 +77,6 @@ export class Settler {
     private readonly log: Logger,
   ) {
     this.abi = exchangeAbi();
-    void createWalletClient;
   }
 
   /** Registers a settlement: PENDING ones are sent, SENT/MINED ones are followed (used by intake and recovery). */
