@@ -22,7 +22,10 @@ export interface HttpResult {
   cpuUsPerOrder: number;
 }
 
-export async function benchHttp(options: { orders?: number; concurrency?: number; workers?: number; backend?: "pglite" | "postgres" } = {}): Promise<HttpResult> {
+export async function benchHttp(
+  options: { orders?: number; concurrency?: number; workers?: number; backend?: "pglite" | "postgres"; batch?: number } = {},
+): Promise<HttpResult> {
+  const batch = options.batch ?? 1;
   const total = options.orders ?? 30_000;
   const concurrency = options.concurrency ?? 32;
   const pg = options.backend === "postgres" ? await startPostgres() : undefined;
@@ -63,15 +66,28 @@ export async function benchHttp(options: { orders?: number; concurrency?: number
       const latencies: number[] = [];
       const worker = async (): Promise<void> => {
         while (next < bodies.length) {
-          const body = bodies[next++] as string;
-          const start = performance.now();
-          const response = await client.request("POST", "/order", body);
-          latencies.push(performance.now() - start);
-          if (response.status === 200) accepted++;
-          else {
-            rejected++;
-            firstError ||= response.text;
+          if (batch === 1) {
+            const body = bodies[next++] as string;
+            const start = performance.now();
+            const response = await client.request("POST", "/order", body);
+            latencies.push(performance.now() - start);
+            if (response.status === 200) accepted++;
+            else {
+              rejected++;
+              firstError ||= response.text;
+            }
+            continue;
           }
+          const group = bodies.slice(next, next + batch);
+          next += group.length;
+          const start = performance.now();
+          const response = await client.request("POST", "/orders", `[${group.join(",")}]`);
+          latencies.push(performance.now() - start);
+          const results = response.status === 200 ? (JSON.parse(response.text) as { success: boolean }[]) : [];
+          const ok = results.filter((r) => r.success).length;
+          accepted += ok;
+          rejected += group.length - ok;
+          if (ok < group.length) firstError ||= response.text.slice(0, 300);
         }
       };
       const pid = op.child.pid as number;

@@ -19,6 +19,7 @@ const loadBefore = os.loadavg()[0] ?? 0;
 const sig = await benchSignatures();
 const engine = benchEngine(quick ? 50_000 : 300_000);
 const httpPg = await benchHttp({ orders: quick ? 3_000 : 30_000, concurrency: 32, backend: "postgres" });
+const httpBatch = await benchHttp({ orders: quick ? 3_000 : 30_000, concurrency: 8, backend: "postgres", batch: 10 });
 const httpLite = await benchHttp({ orders: quick ? 3_000 : 15_000, concurrency: 32, backend: "pglite" });
 const e2e = await benchE2e({ steadySeconds: quick ? 3 : 10, burstTakers: quick ? 10 : 60 });
 
@@ -34,6 +35,8 @@ const results = {
   "http.p99Ms": round(httpPg.p99Ms, 2),
   "http.concurrency": httpPg.concurrency,
   "http.cpuUsPerOrder": round(httpPg.cpuUsPerOrder),
+  "http.batch10.ordersPerSec": round(httpBatch.ordersPerSec),
+  "http.batch10.p99Ms": round(httpBatch.p99Ms, 2),
   "http.pglite.ordersPerSec": round(httpLite.ordersPerSec),
   "http.pglite.p50Ms": round(httpLite.p50Ms, 2),
   "http.pglite.p99Ms": round(httpLite.p99Ms, 2),
@@ -50,6 +53,7 @@ const rows: [string, string, string][] = [
   ["http.ordersPerSec (postgres)", `${results["http.ordersPerSec"]}/s`, "target ≥ 5,000/s"],
   ["http.p50Ms / p99Ms (postgres)", `${results["http.p50Ms"]} / ${results["http.p99Ms"]} ms`, "target p99 ≤ 25 ms"],
   ["http.cpuUsPerOrder (postgres)", `${results["http.cpuUsPerOrder"]} µs`, "operator process CPU per accepted order, all threads"],
+  ["http.batch10.ordersPerSec", `${results["http.batch10.ordersPerSec"]}/s`, `POST /orders, 10 per request, 8 clients (p99 ${results["http.batch10.p99Ms"]} ms per request)`],
   ["http.pglite.ordersPerSec", `${results["http.pglite.ordersPerSec"]}/s`, `p50 ${results["http.pglite.p50Ms"]} ms, p99 ${results["http.pglite.p99Ms"]} ms`],
   ["e2e.p50Ms", `${results["e2e.p50Ms"]} ms`, `submitted → CONFIRMED, 1 s blocks (p99 ${results["e2e.p99Ms"]} ms)`],
   ["e2e.fillsPerBlock", `${results["e2e.fillsPerBlock"]}`, `peak; mean ${results["e2e.fillsPerBlockMean"]} over the burst`],
