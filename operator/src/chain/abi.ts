@@ -26,8 +26,8 @@ export interface Artifact {
 function findArtifactsRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = path.join(dir, "artifacts", "contracts");
-    if (existsSync(candidate)) return candidate;
+    const candidate = path.join(dir, "artifacts");
+    if (existsSync(path.join(candidate, "contracts"))) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error("no artifacts/ folder found: run `npx hardhat build` in the repository root");
     dir = parent;
@@ -54,7 +54,8 @@ export function artifact(name: ContractName): Artifact {
   const cached = cache.get(name);
   if (cached) return cached;
   const root = findArtifactsRoot();
-  const file = findArtifactFile(root, name);
+  // Deployable contracts first; test-only contracts (e.g. an EIP-1271 wallet) after them.
+  const file = findArtifactFile(path.join(root, "contracts"), name) ?? (existsSync(path.join(root, "test")) ? findArtifactFile(path.join(root, "test"), name) : undefined);
   if (!file) throw new Error(`artifact for ${name} not found under ${root}: run \`npx hardhat build\``);
   const parsed = artifactSchema.parse(JSON.parse(readFileSync(file, "utf8")) as unknown);
   const result: Artifact = { abi: parsed.abi as Abi, bytecode: parsed.bytecode as Hex };

@@ -209,6 +209,30 @@ for (const backend of ["pglite", "postgres"] as const) {
       await cancelAll();
     });
 
+    it("accepts EIP-1271 wallet orders (checked through the chain) and settles them", async () => {
+      const wallet = await (async () => {
+        const { artifact } = await import("../../src/chain/abi.js");
+        const a = artifact("ERC1271Wallet");
+        const hash = await stack.wallet(alice).deployContract({ abi: a.abi, bytecode: a.bytecode, args: [alice.address], account: alice.account, chain: undefined });
+        const receipt = await chain.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+        if (!receipt.contractAddress) throw new Error("wallet deployment failed");
+        return { address: receipt.contractAddress, abi: a.abi };
+      })();
+      await stack.write(stack.admin, stack.collateral, stack.abis.collateral, "mint", [wallet.address, 100n * ONE]);
+      const { encodeFunctionData, maxUint256 } = await import("viem");
+      await stack.write(alice, wallet.address, wallet.abi, "execute", [stack.collateral, encodeFunctionData({ abi: stack.abis.collateral, functionName: "approve", args: [stack.exchange, maxUint256] })]);
+      const spec: OrderSpec = { tokenId: stack.yes, side: BUY, price: 400_000n, shares: 5n * ONE };
+      const unsigned = { ...signer.build(wallet.address, spec), signatureType: 3 as const };
+      const forged = await api<Json>(op.url, "POST", "/order", orderBody(signer.sign(bob.key, unsigned)));
+      assert.equal(forged.body["error"], "INVALID_SIGNATURE", "the wallet must refuse a signature by someone else");
+      const placed = await api<Json>(op.url, "POST", "/order", orderBody(signer.sign(alice.key, unsigned)));
+      assert.equal(placed.status, 200, JSON.stringify(placed.body));
+      const taker = await post(bob, { tokenId: stack.yes, side: SELL, price: 400_000n, shares: 5n * ONE });
+      await confirmed(String(taker.body["orderID"]));
+      const walletYes = await stack.read<bigint>(stack.ctf, stack.abis.ctf, "balanceOf", [wallet.address, stack.yes]);
+      assert.equal(walletYes, 5n * ONE, "the wallet receives the shares it bought");
+    });
+
     it("cancels by signed message (one, all, by market) and refuses a forged cancel", async () => {
       const a = await post(alice, { tokenId: stack.yes, side: SELL, price: 800_000n, shares: 1n * ONE });
       const b = await post(alice, { tokenId: stack.yes, side: SELL, price: 810_000n, shares: 1n * ONE });
