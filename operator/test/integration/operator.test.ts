@@ -131,6 +131,19 @@ for (const backend of ["pglite", "postgres"] as const) {
       await cancelAll();
     });
 
+    it("takes a batch and answers per order, in order", async () => {
+      const good = signer.signed(carol.key, carol.address, { tokenId: stack.no, side: BUY, price: 100_000n, shares: 1n * ONE });
+      const bad = signer.signed(carol.key, carol.address, { tokenId: stack.no, side: BUY, price: 105_000n, shares: 1n * ONE });
+      const { status, body } = await api<Json[]>(op.url, "POST", "/orders", [orderBody(good), orderBody(bad)]);
+      assert.equal(status, 200);
+      assert.equal(body[0]?.["success"], true);
+      assert.equal(body[0]?.["status"], "live");
+      assert.deepEqual([body[1]?.["success"], body[1]?.["errorCode"]], [false, "INVALID_TICK_SIZE"]);
+      const tooMany = await api<Json>(op.url, "POST", "/orders", Array.from({ length: 51 }, () => orderBody(good)));
+      assert.equal(tooMany.body["error"], "BATCH_TOO_LARGE");
+      await cancelAll();
+    });
+
     it("settles a COMPLEMENTARY match on chain: MATCHED → MINED → CONFIRMED with exact balances", async () => {
       const [aliceUsd, bobUsd, bobYes, aliceYes] = [await usdOf(alice), await usdOf(bob), await balanceOf(bob, stack.yes), await balanceOf(alice, stack.yes)];
       const user = await wsClient(op.url.replace("http", "ws") + "/ws/user", { type: "user", address: bob.address });
