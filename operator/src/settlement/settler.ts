@@ -32,6 +32,8 @@ import type { OperatorService, SettlementPlan } from "../service.js";
 /** Rebroadcast a SENT transaction that no node knows about after this long. */
 const RESEND_AFTER_MS = 3_000;
 const GAS_HEADROOM_PERCENT = 130n;
+/** Settlements simulated in parallel and stored in one commit. */
+const SEND_BATCH = 32;
 
 function orderTuple(order: SignedOrder): Record<string, unknown> {
   return {
@@ -62,6 +64,8 @@ export class Settler {
   private readonly inFlight = new Map<number, Flight>();
   private readonly mined = new Map<number, { plan: SettlementPlan; block: bigint; tx: Hex }>();
   private nonce: number | undefined;
+  /** Highest account nonce given to a stored transaction (-1: none yet in this process). */
+  private highestNonce = -1;
   private sending = false;
   private polling = false;
   private timer: NodeJS.Timeout | undefined;
@@ -96,7 +100,10 @@ export class Settler {
     let next = await this.chain.client.getTransactionCount({ address: this.account.address, blockTag: "pending" });
     for (const flight of this.inFlight.values()) {
       if (flight.plan.row.raw_tx) await this.broadcast(flight.plan.row.raw_tx as Hex);
-      if (flight.plan.row.tx_nonce !== null) next = Math.max(next, flight.plan.row.tx_nonce + 1);
+      if (flight.plan.row.tx_nonce !== null) {
+        next = Math.max(next, flight.plan.row.tx_nonce + 1);
+        this.highestNonce = Math.max(this.highestNonce, flight.plan.row.tx_nonce);
+      }
       flight.sentAt = Date.now();
     }
     this.nonce = next;
@@ -136,62 +143,83 @@ export class Settler {
   private async sendPending(): Promise<void> {
     if (this.sending || this.stopped) return;
     this.sending = true;
+    let batch: SettlementPlan[] = [];
     try {
-      this.nonce ??= await this.chain.client.getTransactionCount({ address: this.account.address, blockTag: "pending" });
+      const count = await this.chain.client.getTransactionCount({ address: this.account.address, blockTag: "pending" });
+      // Never reuse a nonce already given to a stored transaction, broadcast or not.
+      this.nonce = Math.max(this.nonce ?? 0, count, this.highestNonce + 1);
       const fees = await this.chain.client.estimateFeesPerGas();
       while (this.pending.length > 0 && !this.stopped) {
-        const plan = this.pending.shift() as SettlementPlan;
-        await this.sendOne(plan, fees.maxFeePerGas, fees.maxPriorityFeePerGas);
+        batch = this.pending.splice(0, SEND_BATCH);
+        await this.sendBatch(batch, fees.maxFeePerGas, fees.maxPriorityFeePerGas);
+        batch = [];
       }
     } catch (error) {
-      this.log.error("settlement send loop failed", { error: String(error) });
-      this.nonce = undefined;
+      this.log.error("settlement send loop failed; will retry", { error: String(error).slice(0, 300) });
+      // Plans not yet stored as SENT go back to the front of the queue.
+      this.pending.unshift(...batch.filter((plan) => plan.row.status === "PENDING"));
     } finally {
       this.sending = false;
     }
     if (this.pending.length > 0 && !this.stopped) this.kick();
   }
 
-  private async sendOne(plan: SettlementPlan, maxFeePerGas: bigint, maxPriorityFeePerGas: bigint): Promise<void> {
-    let data: Hex;
-    try {
-      const call = this.service.settlementCall(plan);
-      data = encodeFunctionData({
-        abi: this.abi,
-        functionName: "matchOrders",
-        args: [orderTuple(call.taker), call.makers.map(orderTuple), call.takerFillAmount, call.makerFillAmounts],
-      });
-    } catch (error) {
-      await this.fail(plan, `could not build matchOrders: ${String(error)}`, null);
-      return;
-    }
-    let gas: bigint;
-    try {
-      gas = await this.chain.client.estimateGas({ account: this.account.address, to: this.chain.book.exchange, data });
-    } catch (error) {
-      await this.fail(plan, this.describe(error), null);
-      return;
-    }
-    const nonce = this.nonce as number;
-    const raw = await this.account.signTransaction({
-      chainId: this.chain.chainId,
-      type: "eip1559",
-      to: this.chain.book.exchange,
-      data,
-      nonce,
-      gas: (gas * GAS_HEADROOM_PERCENT) / 100n,
-      maxFeePerGas,
-      maxPriorityFeePerGas,
-    });
-    const txHash = keccak256(raw);
+  /**
+   * Simulates a batch of settlements in parallel (each against the latest state), then signs the
+   * good ones with consecutive nonces, stores them as SENT in one commit, and only then
+   * broadcasts them in nonce order. Refused simulations fail their settlement.
+   */
+  private async sendBatch(batch: SettlementPlan[], maxFeePerGas: bigint, maxPriorityFeePerGas: bigint): Promise<void> {
+    const prepared = await Promise.all(
+      batch.map(async (plan): Promise<{ plan: SettlementPlan; data?: Hex; gas?: bigint; error?: string }> => {
+        let data: Hex;
+        try {
+          const call = this.service.settlementCall(plan);
+          data = encodeFunctionData({
+            abi: this.abi,
+            functionName: "matchOrders",
+            args: [orderTuple(call.taker), call.makers.map(orderTuple), call.takerFillAmount, call.makerFillAmounts],
+          });
+        } catch (error) {
+          return { plan, error: `could not build matchOrders: ${String(error)}` };
+        }
+        try {
+          return { plan, data, gas: await this.chain.client.estimateGas({ account: this.account.address, to: this.chain.book.exchange, data }) };
+        } catch (error) {
+          return { plan, error: this.describe(error) };
+        }
+      }),
+    );
+    const toSend: { plan: SettlementPlan; raw: Hex }[] = [];
     const now = Date.now();
-    // Persist the intent (raw tx + hash) BEFORE broadcasting: recovery rebroadcasts the same bytes.
-    Object.assign(plan.row, { status: "SENT", tx_hash: txHash, tx_nonce: nonce, raw_tx: raw, attempts: plan.row.attempts + 1, updated_ms: now });
-    this.store.updateSettlement(plan.row.id, { status: "SENT", tx_hash: txHash, tx_nonce: nonce, raw_tx: raw, attempts: plan.row.attempts, updated_ms: now });
-    await this.store.commit();
-    this.nonce = nonce + 1;
-    this.inFlight.set(plan.row.id, { plan, sentAt: now });
-    await this.broadcast(raw);
+    for (const entry of prepared) {
+      if (entry.error !== undefined || entry.data === undefined || entry.gas === undefined) continue;
+      const nonce = this.nonce as number;
+      const raw = await this.account.signTransaction({
+        chainId: this.chain.chainId,
+        type: "eip1559",
+        to: this.chain.book.exchange,
+        data: entry.data,
+        nonce,
+        gas: (entry.gas * GAS_HEADROOM_PERCENT) / 100n,
+        maxFeePerGas,
+        maxPriorityFeePerGas,
+      });
+      const txHash = keccak256(raw);
+      const plan = entry.plan;
+      Object.assign(plan.row, { status: "SENT", tx_hash: txHash, tx_nonce: nonce, raw_tx: raw, attempts: plan.row.attempts + 1, updated_ms: now });
+      this.store.updateSettlement(plan.row.id, { status: "SENT", tx_hash: txHash, tx_nonce: nonce, raw_tx: raw, attempts: plan.row.attempts, updated_ms: now });
+      this.nonce = nonce + 1;
+      this.highestNonce = nonce;
+      toSend.push({ plan, raw });
+    }
+    // Persist the intents (raw tx + hash) BEFORE broadcasting: recovery rebroadcasts the same bytes.
+    if (toSend.length > 0) await this.store.commit();
+    for (const { plan, raw } of toSend) {
+      this.inFlight.set(plan.row.id, { plan, sentAt: now });
+      await this.broadcast(raw);
+    }
+    for (const entry of prepared) if (entry.error !== undefined) await this.fail(entry.plan, entry.error, null);
   }
 
   private async broadcast(raw: Hex): Promise<void> {
