@@ -21,7 +21,7 @@ const engine = benchEngine(quick ? 50_000 : 300_000);
 const httpPg = await benchHttp({ orders: quick ? 3_000 : 30_000, concurrency: 32, backend: "postgres" });
 const httpBatch = await benchHttp({ orders: quick ? 3_000 : 30_000, concurrency: 8, backend: "postgres", batch: 10 });
 const httpLite = await benchHttp({ orders: quick ? 3_000 : 15_000, concurrency: 32, backend: "pglite" });
-const e2e = await benchE2e({ steadySeconds: quick ? 3 : 10, burstTakers: quick ? 10 : 60 });
+const e2e = await benchE2e({ steadySeconds: quick ? 3 : 10, burstTakers: quick ? 10 : 150 });
 
 const results = {
   cores: os.cpus().length,

@@ -324,6 +324,20 @@ for (const backend of ["pglite", "postgres"] as const) {
       await cancelAll();
     });
 
+    it("rate-limits per maker address with 429 RATE_LIMITED", async () => {
+      await op.stop();
+      op = await startTestOperator(stack, db, { OPERATOR_RATE_LIMIT_PER_SEC: "1", OPERATOR_RATE_LIMIT_BURST: "2" });
+      const spec: OrderSpec = { tokenId: stack.yes, side: SELL, price: 990_000n, shares: 1n * ONE };
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await post(alice, spec)).status);
+      assert.deepEqual(statuses, [200, 200, 429]);
+      const other = await post(carol, spec);
+      assert.equal(other.status, 200, "another maker is not limited");
+      await op.stop();
+      op = await startTestOperator(stack, db);
+      await cancelAll();
+    });
+
     it("rebuilds the book after a restart and drops orders that became invalid meanwhile", async () => {
       const keep = await post(alice, { tokenId: stack.yes, side: SELL, price: 770_000n, shares: 1n * ONE });
       const spec: OrderSpec = { tokenId: stack.yes, side: SELL, price: 780_000n, shares: 1n * ONE };
