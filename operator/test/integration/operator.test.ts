@@ -324,6 +324,28 @@ for (const backend of ["pglite", "postgres"] as const) {
       await cancelAll();
     });
 
+    it("rebroadcasts a settlement transaction the node dropped, with the same hash", async () => {
+      await chain.rpc("evm_setAutomine", [false]);
+      try {
+        await post(alice, { tokenId: stack.yes, side: SELL, price: 600_000n, shares: 1n * ONE });
+        const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 600_000n, shares: 1n * ONE });
+        const sent = await waitFor("settlement SENT", async () => {
+          await op.service.store.flush();
+          const rows = await op.service.store.settlementsByStatus(["SENT"]);
+          return rows.find((r) => r.taker_hash === taker.body["orderID"]);
+        });
+        const hash = sent.tx_hash as Hex;
+        assert.equal(await chain.rpc("hardhat_dropTransaction", [hash]), true, "the node must drop the pending transaction");
+        await waitFor("rebroadcast", async () => ((await chain.client.getTransaction({ hash }).catch(() => undefined)) ? true : undefined), 10_000);
+        await chain.rpc("evm_mine", []);
+        const trades = await confirmed(String(taker.body["orderID"]));
+        assert.equal(trades[0]?.["transaction_hash"], hash, "the same signed transaction is mined");
+      } finally {
+        await chain.rpc("evm_setAutomine", [true]);
+      }
+      await cancelAll();
+    });
+
     it("rate-limits per maker address with 429 RATE_LIMITED", async () => {
       await op.stop();
       op = await startTestOperator(stack, db, { OPERATOR_RATE_LIMIT_PER_SEC: "1", OPERATOR_RATE_LIMIT_BURST: "2" });
