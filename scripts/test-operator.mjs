@@ -12,6 +12,10 @@ const files = (dir) =>
     return entry.name.endsWith(".test.ts") ? [full] : [];
   });
 
+// The integration tests deploy the contracts from Hardhat's artifacts: build them first (cached).
+const build = spawnSync(process.execPath, [path.join("node_modules", "hardhat", "dist", "src", "cli.js"), "build"], { stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
 const tests = [...files("packages/shared/test"), ...files("operator/test")];
 const result = spawnSync(
   process.execPath,
