@@ -14,6 +14,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { handleFast } from "./api/fastpath.js";
 import { createHttpApp } from "./api/http.js";
 import { attachWebSockets } from "./api/ws.js";
+import { exchangeAbi } from "./chain/abi.js";
 import { ChainReader } from "./chain/chain.js";
 import { marketsFileSchema, readAddressBook, type AddressBook, type Config } from "./config.js";
 import { openDatabase } from "./db/driver.js";
@@ -83,6 +84,11 @@ export async function startOperator(config: Config, options: { addressBook?: Add
   let settler: Settler | undefined;
   if (config.operatorKey) {
     const account = privateKeyToAccount(config.operatorKey);
+    const isOperator = (await chain.client.readContract({ address: book.exchange, abi: exchangeAbi(), functionName: "isOperator", args: [account.address] })) as boolean;
+    if (!isOperator) {
+      await db.close();
+      throw new Error(`account ${account.address} (OPERATOR_PRIVATE_KEY) is not an operator of the exchange ${book.exchange}: grant it with addOperator first`);
+    }
     settler = new Settler(service, chain, store, account, { confirmations: config.confirmations, pollMs: config.pollMs, batchMs: config.settleBatchMs }, log);
     service.settler = settler;
     for (const plan of recovered.settlements) settler.track(plan);

@@ -335,6 +335,8 @@ for (const backend of ["pglite", "postgres"] as const) {
           return rows.find((r) => r.taker_hash === taker.body["orderID"]);
         });
         const hash = sent.tx_hash as Hex;
+        // SENT is stored before the broadcast: wait until the node has it, then drop it.
+        await waitFor("broadcast", async () => ((await chain.client.getTransaction({ hash }).catch(() => undefined)) ? true : undefined));
         assert.equal(await chain.rpc("hardhat_dropTransaction", [hash]), true, "the node must drop the pending transaction");
         await waitFor("rebroadcast", async () => ((await chain.client.getTransaction({ hash }).catch(() => undefined)) ? true : undefined), 10_000);
         await chain.rpc("evm_mine", []);
@@ -358,6 +360,10 @@ for (const backend of ["pglite", "postgres"] as const) {
       await op.stop();
       op = await startTestOperator(stack, db);
       await cancelAll();
+    });
+
+    it("refuses to start with a key that is not an exchange operator", async () => {
+      await assert.rejects(startTestOperator(stack, db, { OPERATOR_PRIVATE_KEY: dave.key }), /is not an operator of the exchange/);
     });
 
     it("rebuilds the book after a restart and drops orders that became invalid meanwhile", async () => {
