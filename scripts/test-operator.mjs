@@ -13,7 +13,9 @@ const files = (dir) =>
   });
 
 // The integration tests deploy the contracts from Hardhat's artifacts: build them first (cached).
-const build = spawnSync(process.execPath, [path.join("node_modules", "hardhat", "dist", "src", "cli.js"), "build"], { stdio: "inherit" });
+const build = spawnSync(process.execPath, [path.join("node_modules", "hardhat", "dist", "src", "cli.js"), "build"], {
+  stdio: "inherit",
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const tests = [...files("packages/shared/test"), ...files("operator/test")];
