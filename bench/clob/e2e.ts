@@ -32,7 +32,16 @@ export async function benchE2e(options: { steadySeconds?: number; burstTakers?: 
     const makers = stack.traders.slice(0, 16);
     const takers = stack.traders.slice(16);
     const op = await spawnOperator(
-      operatorEnv(stack, { dataDir: freshDataDir() }, { OPERATOR_LOG_LEVEL: "warn", OPERATOR_POLL_MS: "100", OPERATOR_RATE_LIMIT_PER_SEC: "100000", OPERATOR_RATE_LIMIT_BURST: "100000" }),
+      operatorEnv(
+        stack,
+        { dataDir: freshDataDir() },
+        {
+          OPERATOR_LOG_LEVEL: "warn",
+          OPERATOR_POLL_MS: "100",
+          OPERATOR_RATE_LIMIT_PER_SEC: "100000",
+          OPERATOR_RATE_LIMIT_BURST: "100000",
+        },
+      ),
     );
     const client = new Client(op.url, 16);
     const confirmedAt = new Map<string, { at: number; tx: string }>();
@@ -48,14 +57,19 @@ export async function benchE2e(options: { steadySeconds?: number; burstTakers?: 
           const message = JSON.parse(data.toString()) as Record<string, unknown>;
           if (message["event_type"] === "trade" && message["status"] === "CONFIRMED") {
             const key = `${String(message["taker_order_id"])}|${String(message["id"])}`;
-            if (!confirmedAt.has(key)) confirmedAt.set(key, { at: Date.now(), tx: String(message["transaction_hash"]) });
+            if (!confirmedAt.has(key))
+              confirmedAt.set(key, { at: Date.now(), tx: String(message["transaction_hash"]) });
           }
         });
         ws.send(JSON.stringify({ type: "user", address: taker.address }));
         sockets.push(ws);
       }
       const post = async (who: Trader, side: 0 | 1, price: bigint, shares: bigint): Promise<string> => {
-        const response = await client.request("POST", "/order", JSON.stringify(orderBody(signer.signed(who.key, who.address, { tokenId: stack.yes, side, price, shares }))));
+        const response = await client.request(
+          "POST",
+          "/order",
+          JSON.stringify(orderBody(signer.signed(who.key, who.address, { tokenId: stack.yes, side, price, shares }))),
+        );
         if (response.status !== 200) throw new Error(`order rejected: ${response.text}`);
         return String((JSON.parse(response.text) as Record<string, unknown>)["orderID"]);
       };
@@ -73,7 +87,12 @@ export async function benchE2e(options: { steadySeconds?: number; burstTakers?: 
         i++;
         await new Promise((r) => setTimeout(r, 100));
       }
-      await waitFor("steady trades confirmed", () => ([...submitted.keys()].every((h) => [...confirmedAt.keys()].some((k) => k.startsWith(h))) ? true : undefined), 60_000);
+      await waitFor(
+        "steady trades confirmed",
+        () =>
+          [...submitted.keys()].every((h) => [...confirmedAt.keys()].some((k) => k.startsWith(h))) ? true : undefined,
+        60_000,
+      );
       const latencies: number[] = [];
       for (const [hash, start] of submitted) {
         const entry = [...confirmedAt.entries()].find(([k]) => k.startsWith(hash));
@@ -86,14 +105,20 @@ export async function benchE2e(options: { steadySeconds?: number; burstTakers?: 
       const asks: Promise<string>[] = [];
       for (let s = 0; s < sweeps * 10; s++) asks.push(post(makers[s % makers.length] as Trader, 1, 510_000n, ONE));
       await Promise.all(asks);
-      const burstHashes = await Promise.all(Array.from({ length: sweeps }, (_, s) => post(takers[s % takers.length] as Trader, 0, 510_000n, 10n * ONE)));
+      const burstHashes = await Promise.all(
+        Array.from({ length: sweeps }, (_, s) => post(takers[s % takers.length] as Trader, 0, 510_000n, 10n * ONE)),
+      );
       await waitFor(
         "burst confirmed",
-        () => (burstHashes.every((h) => [...confirmedAt.keys()].filter((k) => k.startsWith(h)).length === 10) ? true : undefined),
+        () =>
+          burstHashes.every((h) => [...confirmedAt.keys()].filter((k) => k.startsWith(h)).length === 10)
+            ? true
+            : undefined,
         120_000,
       );
       const txs = new Map<string, number>();
-      for (const [key, value] of confirmedAt) if (burstHashes.some((h) => key.startsWith(h))) txs.set(value.tx, (txs.get(value.tx) ?? 0) + 1);
+      for (const [key, value] of confirmedAt)
+        if (burstHashes.some((h) => key.startsWith(h))) txs.set(value.tx, (txs.get(value.tx) ?? 0) + 1);
       const perBlock = new Map<bigint, number>();
       for (const [tx, fills] of txs) {
         const receipt = await chain.client.getTransactionReceipt({ hash: tx as `0x${string}` });

@@ -15,7 +15,10 @@ export interface OperatorProcess {
 
 export async function spawnOperator(env: Record<string, string>): Promise<OperatorProcess> {
   const extra = process.env["OPERATOR_NODE_ARGS"]?.split(" ").filter((a) => a.length > 0) ?? [];
-  const child = spawn(process.execPath, [...extra, "--import", "tsx", MAIN], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...extra, "--import", "tsx", MAIN], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -65,7 +68,14 @@ export class Client {
   request(method: string, route: string, body?: string): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
       const req = http.request(
-        { host: this.host, port: this.port, path: route, method, agent: this.agent, headers: body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {} },
+        {
+          host: this.host,
+          port: this.port,
+          path: route,
+          method,
+          agent: this.agent,
+          headers: body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {},
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));

@@ -23,7 +23,13 @@ export interface HttpResult {
 }
 
 export async function benchHttp(
-  options: { orders?: number; concurrency?: number; workers?: number; backend?: "pglite" | "postgres"; batch?: number } = {},
+  options: {
+    orders?: number;
+    concurrency?: number;
+    workers?: number;
+    backend?: "pglite" | "postgres";
+    batch?: number;
+  } = {},
 ): Promise<HttpResult> {
   const batch = options.batch ?? 1;
   const total = options.orders ?? 30_000;
@@ -41,7 +47,13 @@ export async function benchHttp(
       const buy = i % 2 === 0;
       const level = BigInt(1 + (i % 49)) * 10_000n;
       const price = buy ? level : 1_000_000n - level;
-      bodies.push(JSON.stringify(orderBody(signer.signed(trader.key, trader.address, { tokenId: stack.yes, side: buy ? 0 : 1, price, shares: ONE }))));
+      bodies.push(
+        JSON.stringify(
+          orderBody(
+            signer.signed(trader.key, trader.address, { tokenId: stack.yes, side: buy ? 0 : 1, price, shares: ONE }),
+          ),
+        ),
+      );
     }
     const op = await spawnOperator(
       operatorEnv(stack, pg ? { databaseUrl: pg.url } : { dataDir: freshDataDir() }, {
@@ -98,7 +110,15 @@ export async function benchHttp(
       const cpuUsPerOrder = ((processCpuSeconds(pid) - cpuBefore) * 1e6) / Math.max(1, accepted);
       if (rejected > 0) console.warn(`http bench: ${rejected} orders rejected, first: ${firstError}`);
       latencies.sort((a, b) => a - b);
-      return { ordersPerSec: accepted / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), accepted, rejected, concurrency, cpuUsPerOrder };
+      return {
+        ordersPerSec: accepted / seconds,
+        p50Ms: percentile(latencies, 50),
+        p99Ms: percentile(latencies, 99),
+        accepted,
+        rejected,
+        concurrency,
+        cpuUsPerOrder,
+      };
     } finally {
       client.close();
       await op.stop();

@@ -19,7 +19,12 @@ function signedOrders(count: number): SignedOrder[] {
   const keys = Array.from({ length: 8 }, (_, i) => devKey(2 + i));
   const makers = keys.map((k) => privateKeyToAccount(k).address);
   return Array.from({ length: count }, (_, i) =>
-    signer.signed(keys[i % 8] as Hex, makers[i % 8] as Address, { tokenId: 123456789n, side: (i % 2) as 0 | 1, price: BigInt(100_000 + (i % 80) * 10_000), shares: BigInt(1 + (i % 50)) * 1_000_000n }),
+    signer.signed(keys[i % 8] as Hex, makers[i % 8] as Address, {
+      tokenId: 123456789n,
+      side: (i % 2) as 0 | 1,
+      price: BigInt(100_000 + (i % 80) * 10_000),
+      shares: BigInt(1 + (i % 50)) * 1_000_000n,
+    }),
   );
 }
 
@@ -36,7 +41,14 @@ export async function benchSignatures(): Promise<{ nativePerSec: number; viemPer
   const domain = exchangeDomain(31337, EXCHANGE);
   const sample = orders.slice(0, 300);
   const viemStart = performance.now();
-  for (const order of sample) await recoverTypedDataAddress({ domain, types: ORDER_TYPES, primaryType: "Order", message: order, signature: order.signature });
+  for (const order of sample)
+    await recoverTypedDataAddress({
+      domain,
+      types: ORDER_TYPES,
+      primaryType: "Order",
+      message: order,
+      signature: order.signature,
+    });
   const viemPerSec = sample.length / ((performance.now() - viemStart) / 1000);
   return { nativePerSec, viemPerSec };
 }
@@ -60,7 +72,10 @@ export function benchEngine(total = 300_000): { ordersPerSec: number; fills: num
   const ops: Op[] = [];
   for (let i = 0; i < total; i++) {
     const market = Math.floor(random() * 4);
-    mids[market] = Math.min(900_000, Math.max(100_000, (mids[market] as number) + (random() < 0.5 ? -10_000 : 10_000) * (random() < 0.1 ? 1 : 0)));
+    mids[market] = Math.min(
+      900_000,
+      Math.max(100_000, (mids[market] as number) + (random() < 0.5 ? -10_000 : 10_000) * (random() < 0.1 ? 1 : 0)),
+    );
     const mid = mids[market] as number;
     const r = random();
     if (r < 0.1) {
@@ -73,7 +88,8 @@ export function benchEngine(total = 300_000): { ordersPerSec: number; fills: num
     const aggressive = r > 0.65;
     const offset = (1 + Math.floor(random() * 5)) * 10_000;
     const cross = Math.floor(random() * 3) * 10_000;
-    let price = side === 0 ? (aggressive ? ownMid + cross : ownMid - offset) : aggressive ? ownMid - cross : ownMid + offset;
+    let price =
+      side === 0 ? (aggressive ? ownMid + cross : ownMid - offset) : aggressive ? ownMid - cross : ownMid + offset;
     price = Math.min(990_000, Math.max(10_000, price));
     const orderType: OrderType = r > 0.95 ? "FAK" : "GTC";
     ops.push({
@@ -93,7 +109,9 @@ export function benchEngine(total = 300_000): { ordersPerSec: number; fills: num
       },
     });
   }
-  const hashes = ops.map((op, i) => (op.kind === "submit" ? op.order.hash : (`0x${i.toString(16).padStart(64, "0")}` as Hex)));
+  const hashes = ops.map((op, i) =>
+    op.kind === "submit" ? op.order.hash : (`0x${i.toString(16).padStart(64, "0")}` as Hex),
+  );
   const engine = new MatchingEngine();
   let fills = 0;
   const start = performance.now();

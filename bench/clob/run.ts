@@ -48,19 +48,42 @@ const results = {
 };
 
 const rows: [string, string, string][] = [
-  ["sig.verifyPerSecPerCore", `${results["sig.verifyPerSecPerCore"]}/s`, `native path; viem pure-JS here: ${results["sig.viemPerSecPerCore"]}/s`],
+  [
+    "sig.verifyPerSecPerCore",
+    `${results["sig.verifyPerSecPerCore"]}/s`,
+    `native path; viem pure-JS here: ${results["sig.viemPerSecPerCore"]}/s`,
+  ],
   ["engine.ordersPerSec", `${results["engine.ordersPerSec"]}/s`, "target ≥ 100,000/s"],
   ["http.ordersPerSec (postgres)", `${results["http.ordersPerSec"]}/s`, "target ≥ 5,000/s"],
   ["http.p50Ms / p99Ms (postgres)", `${results["http.p50Ms"]} / ${results["http.p99Ms"]} ms`, "target p99 ≤ 25 ms"],
-  ["http.cpuUsPerOrder (postgres)", `${results["http.cpuUsPerOrder"]} µs`, "operator process CPU per accepted order, all threads"],
-  ["http.batch10.ordersPerSec", `${results["http.batch10.ordersPerSec"]}/s`, `POST /orders, 10 per request, 8 clients (p99 ${results["http.batch10.p99Ms"]} ms per request)`],
-  ["http.pglite.ordersPerSec", `${results["http.pglite.ordersPerSec"]}/s`, `p50 ${results["http.pglite.p50Ms"]} ms, p99 ${results["http.pglite.p99Ms"]} ms`],
+  [
+    "http.cpuUsPerOrder (postgres)",
+    `${results["http.cpuUsPerOrder"]} µs`,
+    "operator process CPU per accepted order, all threads",
+  ],
+  [
+    "http.batch10.ordersPerSec",
+    `${results["http.batch10.ordersPerSec"]}/s`,
+    `POST /orders, 10 per request, 8 clients (p99 ${results["http.batch10.p99Ms"]} ms per request)`,
+  ],
+  [
+    "http.pglite.ordersPerSec",
+    `${results["http.pglite.ordersPerSec"]}/s`,
+    `p50 ${results["http.pglite.p50Ms"]} ms, p99 ${results["http.pglite.p99Ms"]} ms`,
+  ],
   ["e2e.p50Ms", `${results["e2e.p50Ms"]} ms`, `submitted → CONFIRMED, 1 s blocks (p99 ${results["e2e.p99Ms"]} ms)`],
-  ["e2e.fillsPerBlock", `${results["e2e.fillsPerBlock"]}`, `peak; mean ${results["e2e.fillsPerBlockMean"]} over the burst`],
+  [
+    "e2e.fillsPerBlock",
+    `${results["e2e.fillsPerBlock"]}`,
+    `peak; mean ${results["e2e.fillsPerBlockMean"]} over the burst`,
+  ],
 ];
 const width = [32, 22];
-console.log(`\nCLOB benchmarks (${results.cores} cores; 1-min load average ${results.loadAverage1mBefore} before, ${results.loadAverage1mAfter} after)`);
-for (const [name, value, note] of rows) console.log(`${name.padEnd(width[0] as number)}${value.padEnd(width[1] as number)}${note}`);
+console.log(
+  `\nCLOB benchmarks (${results.cores} cores; 1-min load average ${results.loadAverage1mBefore} before, ${results.loadAverage1mAfter} after)`,
+);
+for (const [name, value, note] of rows)
+  console.log(`${name.padEnd(width[0] as number)}${value.padEnd(width[1] as number)}${note}`);
 
 if (!quick) {
   const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../results/clob.json");

@@ -38,23 +38,30 @@ const LAST_BLOCK_KEY = "chain.lastBlock";
 const LOG_RANGE = 5_000n;
 const EXPIRY_SWEEP_MS = 1_000;
 
-export async function startOperator(config: Config, options: { addressBook?: AddressBook; logger?: Logger } = {}): Promise<RunningOperator> {
+export async function startOperator(
+  config: Config,
+  options: { addressBook?: AddressBook; logger?: Logger } = {},
+): Promise<RunningOperator> {
   const log = options.logger ?? createLogger(config.logLevel);
   const book = options.addressBook ?? readAddressBook(config);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
   const store = new Store(db, 2, (error) => {
-    log.error("storage write failed: exiting so that the book is rebuilt from storage on restart", { error: String(error) });
+    log.error("storage write failed: exiting so that the book is rebuilt from storage on restart", {
+      error: String(error),
+    });
     process.exit(70);
   });
   const chain = new ChainReader(config.chainId, config.rpcUrl, book);
   const remoteChainId = await chain.client.getChainId().catch((error: unknown) => {
     throw new Error(`cannot reach the RPC node at ${config.rpcUrl}: ${String(error).split("\n")[0]}`);
   });
-  if (remoteChainId !== config.chainId) throw new Error(`RPC node at ${config.rpcUrl} is chain ${remoteChainId}, expected ${config.chainId}`);
+  if (remoteChainId !== config.chainId)
+    throw new Error(`RPC node at ${config.rpcUrl} is chain ${remoteChainId}, expected ${config.chainId}`);
 
   const service = new OperatorService(config, store, chain, log);
-  const workerVerifier = config.signatureWorkers > 0 ? new WorkerVerifier(service.hasher.domain, config.signatureWorkers) : undefined;
+  const workerVerifier =
+    config.signatureWorkers > 0 ? new WorkerVerifier(service.hasher.domain, config.signatureWorkers) : undefined;
   if (workerVerifier) {
     await workerVerifier.ready;
     service.verifier = workerVerifier;
@@ -84,19 +91,35 @@ export async function startOperator(config: Config, options: { addressBook?: Add
   let settler: Settler | undefined;
   if (config.operatorKey) {
     const account = privateKeyToAccount(config.operatorKey);
-    const isOperator = (await chain.client.readContract({ address: book.exchange, abi: exchangeAbi(), functionName: "isOperator", args: [account.address] })) as boolean;
+    const isOperator = (await chain.client.readContract({
+      address: book.exchange,
+      abi: exchangeAbi(),
+      functionName: "isOperator",
+      args: [account.address],
+    })) as boolean;
     if (!isOperator) {
       await db.close();
-      throw new Error(`account ${account.address} (OPERATOR_PRIVATE_KEY) is not an operator of the exchange ${book.exchange}: grant it with addOperator first`);
+      throw new Error(
+        `account ${account.address} (OPERATOR_PRIVATE_KEY) is not an operator of the exchange ${book.exchange}: grant it with addOperator first`,
+      );
     }
-    settler = new Settler(service, chain, store, account, { confirmations: config.confirmations, pollMs: config.pollMs, batchMs: config.settleBatchMs }, log);
+    settler = new Settler(
+      service,
+      chain,
+      store,
+      account,
+      { confirmations: config.confirmations, pollMs: config.pollMs, batchMs: config.settleBatchMs },
+      log,
+    );
     service.settler = settler;
     for (const plan of recovered.settlements) settler.track(plan);
     await settler.resumeInFlight();
     settler.start();
     log.info("settlement enabled", { operator: account.address });
   } else {
-    log.warn("OPERATOR_PRIVATE_KEY is not set: matches are stored but not settled until the operator restarts with a key");
+    log.warn(
+      "OPERATOR_PRIVATE_KEY is not set: matches are stored but not settled until the operator restarts with a key",
+    );
   }
 
   const app = createHttpApp(service);
@@ -108,7 +131,11 @@ export async function startOperator(config: Config, options: { addressBook?: Add
   const wss = attachWebSockets(server, service);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new Error(`port ${config.port} on ${config.host} is already in use: set OPERATOR_PORT`) : error),
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`port ${config.port} on ${config.host} is already in use: set OPERATOR_PORT`)
+          : error,
+      ),
     );
     server.listen(config.port, config.host, () => resolve());
   });
@@ -125,9 +152,19 @@ export async function startOperator(config: Config, options: { addressBook?: Add
       });
   };
   eventTimer = setTimeout(eventLoop, config.pollMs);
-  const expiryTimer = setInterval(() => void service.expireOrders().catch((error: unknown) => log.error("expiry sweep failed", { error: String(error) })), EXPIRY_SWEEP_MS);
+  const expiryTimer = setInterval(
+    () =>
+      void service.expireOrders().catch((error: unknown) => log.error("expiry sweep failed", { error: String(error) })),
+    EXPIRY_SWEEP_MS,
+  );
 
-  log.info("operator listening", { url, db: db.kind, migrationsApplied: applied, recoveredSettlements: recovered.settlements.length, droppedOnRecovery: recovered.dropped });
+  log.info("operator listening", {
+    url,
+    db: db.kind,
+    migrationsApplied: applied,
+    recoveredSettlements: recovered.settlements.length,
+    droppedOnRecovery: recovered.dropped,
+  });
 
   return {
     url,

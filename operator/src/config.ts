@@ -36,8 +36,18 @@ const envSchema = z.object({
   OPERATOR_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
-const addressSchema = z.string().regex(/^0x[0-9a-fA-F]{40}$/).transform((a) => getAddress(a));
-const bookEntrySchema = z.union([addressSchema, z.object({ address: addressSchema, blockNumber: z.coerce.number().int().min(0).optional(), deployBlock: z.coerce.number().int().min(0).optional() })]);
+const addressSchema = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/)
+  .transform((a) => getAddress(a));
+const bookEntrySchema = z.union([
+  addressSchema,
+  z.object({
+    address: addressSchema,
+    blockNumber: z.coerce.number().int().min(0).optional(),
+    deployBlock: z.coerce.number().int().min(0).optional(),
+  }),
+]);
 
 /** Accepts `{ contracts: { Exchange: "0x…" | { address, blockNumber } } }` or the same map at top level. */
 const addressBookSchema = z
@@ -63,7 +73,9 @@ export function parseAddressBook(json: unknown, chainId: number): AddressBook {
       const entry = entries[name];
       if (entry === undefined) continue;
       const value = bookEntrySchema.parse(entry);
-      return typeof value === "string" ? { address: value, block: 0 } : { address: value.address, block: value.blockNumber ?? value.deployBlock ?? 0 };
+      return typeof value === "string"
+        ? { address: value, block: 0 }
+        : { address: value.address, block: value.blockNumber ?? value.deployBlock ?? 0 };
     }
     throw new Error(`address book has no ${names.join(" / ")} entry`);
   };
@@ -130,7 +142,11 @@ export function loadConfig(env: Record<string, string | undefined>, argv: readon
     domainName: e.OPERATOR_DOMAIN_NAME,
     domainVersion: e.OPERATOR_DOMAIN_VERSION,
     marketsFile: e.OPERATOR_MARKETS_FILE,
-    defaults: { tickSize: e.OPERATOR_DEFAULT_TICK_SIZE, minSize: e.OPERATOR_DEFAULT_MIN_SIZE, feeRateBps: e.OPERATOR_DEFAULT_FEE_RATE_BPS },
+    defaults: {
+      tickSize: e.OPERATOR_DEFAULT_TICK_SIZE,
+      minSize: e.OPERATOR_DEFAULT_MIN_SIZE,
+      feeRateBps: e.OPERATOR_DEFAULT_FEE_RATE_BPS,
+    },
     confirmations: e.OPERATOR_CONFIRMATIONS,
     pollMs: e.OPERATOR_POLL_MS,
     settleBatchMs: e.OPERATOR_SETTLE_BATCH_MS,
@@ -158,7 +174,9 @@ export function readAddressBook(config: Config): AddressBook {
   try {
     text = readFileSync(config.addressBookPath, "utf8");
   } catch {
-    throw new Error(`address book not found at ${config.addressBookPath}: deploy the contracts first or set OPERATOR_ADDRESS_BOOK`);
+    throw new Error(
+      `address book not found at ${config.addressBookPath}: deploy the contracts first or set OPERATOR_ADDRESS_BOOK`,
+    );
   }
   return parseAddressBook(JSON.parse(text) as unknown, config.chainId);
 }

@@ -46,7 +46,9 @@ export class Funds {
         const holding =
           asset === COLLATERAL
             ? await this.chain.collateralBalance(maker)
-            : await this.chain.tokenBalance(maker, BigInt(asset)).then((t) => ({ balance: t.balance, allowance: t.approved ? UNLIMITED : 0n }));
+            : await this.chain
+                .tokenBalance(maker, BigInt(asset))
+                .then((t) => ({ balance: t.balance, allowance: t.approved ? UNLIMITED : 0n }));
         if (generation === this.generation) {
           this.holdings.set(key, holding);
           let keys = this.keysByMaker.get(maker.toLowerCase());

@@ -39,7 +39,14 @@ export class MarketRegistry {
     const entry = this.byToken.get(tokenId.toString());
     if (!entry) return undefined;
     const { market, outcome } = entry;
-    return { marketId: market.id, outcome, tickSize: market.tickSize, minSize: market.minSize, feeRateBps: market.feeRateBps, open: market.open };
+    return {
+      marketId: market.id,
+      outcome,
+      tickSize: market.tickSize,
+      minSize: market.minSize,
+      feeRateBps: market.feeRateBps,
+      open: market.open,
+    };
   }
 
   all(): Market[] {

@@ -123,7 +123,9 @@ export class OperatorService {
     readonly chain: ChainReader,
     readonly log: Logger,
   ) {
-    this.hasher = new OrderHasher(exchangeDomain(config.chainId, chain.book.exchange, config.domainName, config.domainVersion));
+    this.hasher = new OrderHasher(
+      exchangeDomain(config.chainId, chain.book.exchange, config.domainName, config.domainVersion),
+    );
     this.funds = new Funds(chain);
     this.limiter = new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst);
     this.verifier = new InlineVerifier(this.hasher);
@@ -136,7 +138,8 @@ export class OperatorService {
     for (const row of await this.store.markets()) this.markets.add(MarketRegistry.fromRow(row));
     this.seq = await this.store.maxSeq();
     this.settlementId = await this.store.maxSettlementId();
-    for (const row of await this.store.db.query<{ hash: string }>("SELECT hash FROM orders")) this.knownHashes.add(row.hash);
+    for (const row of await this.store.db.query<{ hash: string }>("SELECT hash FROM orders"))
+      this.knownHashes.add(row.hash);
 
     // Unfinished settlements: their shares are in flight for every order involved.
     const open = await this.store.settlementsByStatus(["PENDING", "SENT", "MINED"]);
@@ -151,7 +154,9 @@ export class OperatorService {
       }
     }
     const live = await this.store.liveOrders();
-    const inflightRows = await this.store.ordersByHashes([...inflightOrders].filter((hash) => !live.some((row) => row.hash === hash)));
+    const inflightRows = await this.store.ordersByHashes(
+      [...inflightOrders].filter((hash) => !live.some((row) => row.hash === hash)),
+    );
     for (const row of [...live, ...inflightRows]) this.track(row);
     for (const plan of plans) {
       for (const trade of plan.trades) {
@@ -205,9 +210,17 @@ export class OperatorService {
       expiration: row.expiration,
       seq: row.seq,
     };
-    const tracked: TrackedOrder = { row, signed, template, asset: row.side === Side.BUY ? COLLATERAL : row.token_id, inflight: 0n, failures: 0 };
+    const tracked: TrackedOrder = {
+      row,
+      signed,
+      template,
+      asset: row.side === Side.BUY ? COLLATERAL : row.token_id,
+      inflight: 0n,
+      failures: 0,
+    };
     this.tracked.set(row.hash, tracked);
-    if (row.status === "LIVE") this.funds.reserve(row.maker, tracked.asset, needFor(row.side, row.price, BigInt(row.remaining)));
+    if (row.status === "LIVE")
+      this.funds.reserve(row.maker, tracked.asset, needFor(row.side, row.price, BigInt(row.remaining)));
     return tracked;
   }
 
@@ -224,7 +237,10 @@ export class OperatorService {
     if (row.expiration !== 0 && row.expiration <= nowSeconds) return "EXPIRED";
     const market = this.markets.get(row.market_id);
     if (!market?.open) return "MARKET_CLOSED";
-    const [status, nonce] = await Promise.all([this.chain.orderStatus(row.hash as Hex), this.funds.nonce(row.maker as Address)]);
+    const [status, nonce] = await Promise.all([
+      this.chain.orderStatus(row.hash as Hex),
+      this.funds.nonce(row.maker as Address),
+    ]);
     if (status.isFilledOrCancelled) return "FILLED_OR_CANCELLED_ONCHAIN";
     if (BigInt(row.nonce) !== nonce) return "NONCE_INCREMENTED";
     const holding = await this.funds.holding(row.maker as Address, tracked.asset);
@@ -240,7 +256,13 @@ export class OperatorService {
   async upsertMarket(market: Market): Promise<void> {
     const existing = this.markets.get(market.id);
     if (existing) {
-      Object.assign(existing, { question: market.question, tickSize: market.tickSize, minSize: market.minSize, feeRateBps: market.feeRateBps, open: market.open });
+      Object.assign(existing, {
+        question: market.question,
+        tickSize: market.tickSize,
+        minSize: market.minSize,
+        feeRateBps: market.feeRateBps,
+        open: market.open,
+      });
       await this.store.upsertMarket(MarketRegistry.toRow(existing));
       return;
     }
@@ -268,7 +290,8 @@ export class OperatorService {
   async submitOrder(body: PostOrderBody, nowMs = Date.now()): Promise<OrderResult> {
     const order = toSignedOrder(body.order);
     const nowSeconds = Math.floor(nowMs / 1000);
-    if (!this.limiter.take(order.maker)) throw new ApiError("RATE_LIMITED", `too many requests for ${order.maker}: slow down`);
+    if (!this.limiter.take(order.maker))
+      throw new ApiError("RATE_LIMITED", `too many requests for ${order.maker}: slow down`);
     const rules = this.markets.rules(order.tokenId);
     const terms = checkOrder(order, body.orderType, body.postOnly, rules, nowSeconds);
     if (!rules) throw new ApiError("TOKEN_NOT_REGISTERED", `token ${order.tokenId} is not traded on this operator`);
@@ -277,29 +300,47 @@ export class OperatorService {
     if (order.signatureType === SignatureType.EOA) {
       const verified = await this.verifier.verifyEoa(order);
       hash = verified.hash;
-      if (!verified.valid) throw new ApiError("INVALID_SIGNATURE", "signature does not recover to the order's signer for this exchange's EIP-712 domain");
+      if (!verified.valid)
+        throw new ApiError(
+          "INVALID_SIGNATURE",
+          "signature does not recover to the order's signer for this exchange's EIP-712 domain",
+        );
     } else {
       hash = this.hasher.hash(order);
       if (!(await this.chain.isValidContractSignature(order.maker, hash, order.signature))) {
-        throw new ApiError("INVALID_SIGNATURE", "the maker wallet's isValidSignature (EIP-1271) rejected the signature");
+        throw new ApiError(
+          "INVALID_SIGNATURE",
+          "the maker wallet's isValidSignature (EIP-1271) rejected the signature",
+        );
       }
     }
     if (this.knownHashes.has(hash)) throw new ApiError("DUPLICATE_ORDER", `order ${hash} was already submitted`);
-    if (this.chainCancelled.has(hash)) throw new ApiError("ORDER_NOT_OPEN", `order ${hash} is cancelled or filled on chain`);
+    if (this.chainCancelled.has(hash))
+      throw new ApiError("ORDER_NOT_OPEN", `order ${hash} is cancelled or filled on chain`);
 
     const asset: AssetKey = order.side === Side.BUY ? COLLATERAL : order.tokenId.toString();
     const need = needFor(order.side, terms.price, terms.shares);
     const [nonce, holding] = await Promise.all([this.funds.nonce(order.maker), this.funds.holding(order.maker, asset)]);
-    if (order.nonce !== nonce) throw new ApiError("INVALID_NONCE", `nonce must be the maker's current exchange nonce ${nonce} (got ${order.nonce})`);
+    if (order.nonce !== nonce)
+      throw new ApiError(
+        "INVALID_NONCE",
+        `nonce must be the maker's current exchange nonce ${nonce} (got ${order.nonce})`,
+      );
     // ---- from here to the commit, no await: the book changes atomically in arrival order
     if (this.knownHashes.has(hash)) throw new ApiError("DUPLICATE_ORDER", `order ${hash} was already submitted`);
     const reserved = this.funds.reservedOf(order.maker, asset);
     const unit = asset === COLLATERAL ? "collateral" : `token ${asset}`;
     if (holding.balance < reserved + need) {
-      throw new ApiError("INSUFFICIENT_BALANCE", `${unit} balance ${holding.balance} does not cover open orders (${reserved}) plus this one (${need})`);
+      throw new ApiError(
+        "INSUFFICIENT_BALANCE",
+        `${unit} balance ${holding.balance} does not cover open orders (${reserved}) plus this one (${need})`,
+      );
     }
     if (holding.allowance < reserved + need) {
-      throw new ApiError("INSUFFICIENT_ALLOWANCE", `${unit} allowance for the exchange ${holding.allowance} does not cover open orders (${reserved}) plus this one (${need})`);
+      throw new ApiError(
+        "INSUFFICIENT_ALLOWANCE",
+        `${unit} allowance for the exchange ${holding.allowance} does not cover open orders (${reserved}) plus this one (${need})`,
+      );
     }
 
     const seq = this.seq + 1;
@@ -318,8 +359,20 @@ export class OperatorService {
     };
     const result = this.engine.submit({ ...template }, nowSeconds);
     if (result.status === "rejected") {
-      const code = result.rejectReason === "POST_ONLY_WOULD_CROSS" ? "POST_ONLY_WOULD_CROSS" : result.rejectReason === "FOK_NOT_FILLABLE" ? "FOK_NOT_FILLABLE" : "DUPLICATE_ORDER";
-      throw new ApiError(code, code === "POST_ONLY_WOULD_CROSS" ? "post-only order would cross the book" : code === "FOK_NOT_FILLABLE" ? "fill-or-kill order cannot be filled entirely now" : "duplicate order");
+      const code =
+        result.rejectReason === "POST_ONLY_WOULD_CROSS"
+          ? "POST_ONLY_WOULD_CROSS"
+          : result.rejectReason === "FOK_NOT_FILLABLE"
+            ? "FOK_NOT_FILLABLE"
+            : "DUPLICATE_ORDER";
+      throw new ApiError(
+        code,
+        code === "POST_ONLY_WOULD_CROSS"
+          ? "post-only order would cross the book"
+          : code === "FOK_NOT_FILLABLE"
+            ? "fill-or-kill order cannot be filled entirely now"
+            : "duplicate order",
+      );
     }
     this.seq = seq;
     this.knownHashes.add(hash);
@@ -365,7 +418,15 @@ export class OperatorService {
     const filled = result.fills.reduce((sum, fill) => sum + fill.shares, 0n);
     const making = order.side === Side.BUY ? needFor(Side.BUY, terms.price, filled) : filled;
     const taking = order.side === Side.BUY ? filled : needFor(Side.BUY, terms.price, filled);
-    return { success: true, errorMsg: "", orderID: hash, status, makingAmount: making.toString(), takingAmount: taking.toString(), transactionsHashes: [] };
+    return {
+      success: true,
+      errorMsg: "",
+      orderID: hash,
+      status,
+      makingAmount: making.toString(),
+      takingAmount: taking.toString(),
+      transactionsHashes: [],
+    };
   }
 
   /**
@@ -418,7 +479,12 @@ export class OperatorService {
         if (maker) {
           maker.inflight += fill.shares;
           const remaining = BigInt(maker.row.remaining) - fill.shares;
-          const update = { remaining: remaining.toString(), status: (remaining === 0n ? "MATCHED" : "LIVE") as OrderStatus, status_reason: null, updated_ms: nowMs };
+          const update = {
+            remaining: remaining.toString(),
+            status: (remaining === 0n ? "MATCHED" : "LIVE") as OrderStatus,
+            status_reason: null,
+            updated_ms: nowMs,
+          };
           Object.assign(maker.row, update);
           this.store.updateOrder(maker.row.hash, update);
           messages.push({ user: maker.row.maker, message: this.orderMessage(maker, "UPDATE", nowMs) });
@@ -430,7 +496,12 @@ export class OperatorService {
       }
       const last = chunk[chunk.length - 1] as Fill;
       const lastToken = market ? market.tokens[last.makerOutcome].toString() : "";
-      this.lastTrade.set(marketId, { price: last.makerOutcome === 0 ? last.makerPrice : 1_000_000 - last.makerPrice, side: last.takerSide === 0 ? "BUY" : "SELL", size: last.shares, at: nowMs });
+      this.lastTrade.set(marketId, {
+        price: last.makerOutcome === 0 ? last.makerPrice : 1_000_000 - last.makerPrice,
+        side: last.takerSide === 0 ? "BUY" : "SELL",
+        size: last.shares,
+        at: nowMs,
+      });
       messages.push({
         asset: lastToken,
         message: {
@@ -450,8 +521,10 @@ export class OperatorService {
     taker.inflight += takerFilled;
     const open = result.status === "live" ? BigInt(taker.row.remaining) - takerFilled : 0n;
     const dropped = BigInt(taker.row.remaining) - takerFilled - open;
-    if (dropped > 0n) this.funds.release(taker.row.maker, taker.asset, needFor(taker.row.side, taker.row.price, dropped));
-    const status: OrderStatus = result.status === "live" ? "LIVE" : result.status === "matched" ? "MATCHED" : "UNMATCHED";
+    if (dropped > 0n)
+      this.funds.release(taker.row.maker, taker.asset, needFor(taker.row.side, taker.row.price, dropped));
+    const status: OrderStatus =
+      result.status === "live" ? "LIVE" : result.status === "matched" ? "MATCHED" : "UNMATCHED";
     const update = { remaining: open.toString(), status, status_reason: null, updated_ms: nowMs };
     Object.assign(taker.row, update);
     this.store.updateOrder(taker.row.hash, update);
@@ -497,39 +570,74 @@ export class OperatorService {
    * Takes an order off the book for good (cancel, expiry, invalidity): row status, reservation,
    * log event. Returns the user message; publishes it too when `publishNow`.
    */
-  private finishOrder(tracked: TrackedOrder, status: OrderStatus, reason: string, nowSeconds: number, publishNow: boolean, nowMs = Date.now()): { user: string; message: Message }[] {
+  private finishOrder(
+    tracked: TrackedOrder,
+    status: OrderStatus,
+    reason: string,
+    nowSeconds: number,
+    publishNow: boolean,
+    nowMs = Date.now(),
+  ): { user: string; message: Message }[] {
     this.engine.cancel(tracked.row.hash as Hex);
     const remaining = BigInt(tracked.row.remaining);
     const wasLive = tracked.row.status === "LIVE";
-    if (wasLive) this.funds.release(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, remaining));
+    if (wasLive)
+      this.funds.release(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, remaining));
     const update = { remaining: "0", status, status_reason: reason, updated_ms: nowMs };
     Object.assign(tracked.row, update);
     this.store.updateOrder(tracked.row.hash, update);
-    if (wasLive) this.store.addEvent({ seq: ++this.seq, kind: status === "EXPIRED" ? "expire" : "cancel", order_hash: tracked.row.hash, at_s: nowSeconds, shares: null });
+    if (wasLive)
+      this.store.addEvent({
+        seq: ++this.seq,
+        kind: status === "EXPIRED" ? "expire" : "cancel",
+        order_hash: tracked.row.hash,
+        at_s: nowSeconds,
+        shares: null,
+      });
     if (tracked.inflight === 0n) this.tracked.delete(tracked.row.hash);
-    const message = { user: tracked.row.maker, message: { ...this.orderMessage(tracked, "CANCELLATION", nowMs), reason } };
+    const message = {
+      user: tracked.row.maker,
+      message: { ...this.orderMessage(tracked, "CANCELLATION", nowMs), reason },
+    };
     if (publishNow) this.bus.publishUser(message.user, message.message);
     return [message];
   }
 
   // ================================================================== cancels
 
-  async cancel(body: CancelBody, nowMs = Date.now()): Promise<{ canceled: string[]; not_canceled: Record<string, string> }> {
-    if (!this.limiter.take(body.maker)) throw new ApiError("RATE_LIMITED", `too many requests for ${body.maker}: slow down`);
+  async cancel(
+    body: CancelBody,
+    nowMs = Date.now(),
+  ): Promise<{ canceled: string[]; not_canceled: Record<string, string> }> {
+    if (!this.limiter.take(body.maker))
+      throw new ApiError("RATE_LIMITED", `too many requests for ${body.maker}: slow down`);
     const nowSeconds = Math.floor(nowMs / 1000);
     const issued = Number(body.timestamp);
     if (Math.abs(nowSeconds - issued) > CANCEL_VALIDITY_SECONDS) {
-      throw new ApiError("CANCEL_EXPIRED", `cancel timestamp must be within ${CANCEL_VALIDITY_SECONDS} s of the operator's clock (${nowSeconds})`);
+      throw new ApiError(
+        "CANCEL_EXPIRED",
+        `cancel timestamp must be within ${CANCEL_VALIDITY_SECONDS} s of the operator's clock (${nowSeconds})`,
+      );
     }
-    if (body.scope === 0 && body.orderHashes.length === 0) throw new ApiError("INVALID_REQUEST", "orderHashes must list at least one order for scope 0");
+    if (body.scope === 0 && body.orderHashes.length === 0)
+      throw new ApiError("INVALID_REQUEST", "orderHashes must list at least one order for scope 0");
     const digest = hashTypedData({
       domain: cancelDomain(this.config.chainId, this.chain.book.exchange),
       types: CANCEL_TYPES,
       primaryType: "Cancel",
-      message: { maker: body.maker, scope: body.scope, orderHashes: body.orderHashes, market: body.market, timestamp: body.timestamp },
+      message: {
+        maker: body.maker,
+        scope: body.scope,
+        orderHashes: body.orderHashes,
+        market: body.market,
+        timestamp: body.timestamp,
+      },
     });
     const recovered = recoverAddress(hexToBytes(digest), body.signature);
-    if (recovered !== body.maker && !(await this.chain.isValidContractSignature(body.maker, digest, body.signature as Hex))) {
+    if (
+      recovered !== body.maker &&
+      !(await this.chain.isValidContractSignature(body.maker, digest, body.signature as Hex))
+    ) {
       throw new ApiError("INVALID_SIGNATURE", "cancel signature does not come from the maker");
     }
     const canceled: string[] = [];
@@ -557,7 +665,10 @@ export class OperatorService {
     }
     await this.store.commit();
     for (const { user, message } of messages) this.bus.publishUser(user, message);
-    this.publishBooks(targets.map((t) => t.row.market_id), nowMs);
+    this.publishBooks(
+      targets.map((t) => t.row.market_id),
+      nowMs,
+    );
     return { canceled, not_canceled: notCanceled };
   }
 
@@ -581,8 +692,15 @@ export class OperatorService {
 
   async expireOrders(nowMs = Date.now()): Promise<number> {
     const nowSeconds = Math.floor(nowMs / 1000);
-    const expired = [...this.tracked.values()].filter((t) => t.row.status === "LIVE" && t.row.expiration !== 0 && t.row.expiration <= nowSeconds);
-    return this.drop(expired.map((t) => t.row.hash), "EXPIRED", "EXPIRED", nowMs);
+    const expired = [...this.tracked.values()].filter(
+      (t) => t.row.status === "LIVE" && t.row.expiration !== 0 && t.row.expiration <= nowSeconds,
+    );
+    return this.drop(
+      expired.map((t) => t.row.hash),
+      "EXPIRED",
+      "EXPIRED",
+      nowMs,
+    );
   }
 
   private publishBooks(marketIds: string[], nowMs: number): void {
@@ -612,19 +730,27 @@ export class OperatorService {
           const maker = String(args["maker"]).toLowerCase();
           const nonce = BigInt(args["newNonce"] as bigint);
           this.funds.setNonce(maker, nonce);
-          const stale = [...this.tracked.values()].filter((t) => t.row.maker === maker && BigInt(t.row.nonce) < nonce).map((t) => t.row.hash);
+          const stale = [...this.tracked.values()]
+            .filter((t) => t.row.maker === maker && BigInt(t.row.nonce) < nonce)
+            .map((t) => t.row.hash);
           await this.drop(stale, "CANCELED", "NONCE_INCREMENTED");
           break;
         }
         case "TokenRegistered":
-          await this.onTokenRegistered(BigInt(args["token"] as bigint), BigInt(args["complement"] as bigint), String(args["conditionId"]).toLowerCase() as Hex);
+          await this.onTokenRegistered(
+            BigInt(args["token"] as bigint),
+            BigInt(args["complement"] as bigint),
+            String(args["conditionId"]).toLowerCase() as Hex,
+          );
           break;
         case "ConditionResolved":
         case "ConditionResolution": {
           const market = this.markets.get(String(args["conditionId"]).toLowerCase());
           if (market?.open) {
             await this.upsertMarket({ ...market, open: false });
-            const hashes = [...this.tracked.values()].filter((t) => t.row.market_id === market.id).map((t) => t.row.hash);
+            const hashes = [...this.tracked.values()]
+              .filter((t) => t.row.market_id === market.id)
+              .map((t) => t.row.hash);
             await this.drop(hashes, "CANCELED", "MARKET_RESOLVED");
           }
           break;
@@ -667,7 +793,12 @@ export class OperatorService {
           drop.push(tracked.row.hash);
           reserved -= needFor(tracked.row.side, tracked.row.price, BigInt(tracked.row.remaining));
         }
-        if (drop.length > 0) await this.drop(drop, "INVALID", holding.balance < this.funds.reservedOf(maker, asset) ? "INSUFFICIENT_BALANCE" : "INSUFFICIENT_ALLOWANCE");
+        if (drop.length > 0)
+          await this.drop(
+            drop,
+            "INVALID",
+            holding.balance < this.funds.reservedOf(maker, asset) ? "INSUFFICIENT_BALANCE" : "INSUFFICIENT_ALLOWANCE",
+          );
       }
     }
   }
@@ -693,8 +824,18 @@ export class OperatorService {
       const client = this.chain.client;
       const ctf = this.chain.book.conditionalTokens;
       const { conditionalTokensAbi } = await import("./chain/abi.js");
-      const collectionId = (await client.readContract({ address: ctf, abi: conditionalTokensAbi(), functionName: "getCollectionId", args: [`0x${"0".repeat(64)}`, conditionId, 1n] })) as Hex;
-      const positionId = (await client.readContract({ address: ctf, abi: conditionalTokensAbi(), functionName: "getPositionId", args: [this.chain.book.collateral, collectionId] })) as bigint;
+      const collectionId = (await client.readContract({
+        address: ctf,
+        abi: conditionalTokensAbi(),
+        functionName: "getCollectionId",
+        args: [`0x${"0".repeat(64)}`, conditionId, 1n],
+      })) as Hex;
+      const positionId = (await client.readContract({
+        address: ctf,
+        abi: conditionalTokensAbi(),
+        functionName: "getPositionId",
+        args: [this.chain.book.collateral, collectionId],
+      })) as bigint;
       if (positionId === token || positionId === complement) return positionId;
     } catch {
       // not a plain CTF position (e.g. neg-risk adapter): fall back to registration order
@@ -705,7 +846,12 @@ export class OperatorService {
   // ================================================================== settlement callbacks
 
   /** Settlement inputs: the signed orders and the fill amounts in each order's maker asset. */
-  settlementCall(plan: SettlementPlan): { taker: SignedOrder; makers: SignedOrder[]; takerFillAmount: bigint; makerFillAmounts: bigint[] } {
+  settlementCall(plan: SettlementPlan): {
+    taker: SignedOrder;
+    makers: SignedOrder[];
+    takerFillAmount: bigint;
+    makerFillAmounts: bigint[];
+  } {
     const takerTracked = this.tracked.get(plan.row.taker_hash);
     if (!takerTracked) throw new Error(`settlement ${plan.row.id}: taker order ${plan.row.taker_hash} is not tracked`);
     let takerFillAmount = 0n;
@@ -769,7 +915,10 @@ export class OperatorService {
       const shares = BigInt(trade.shares);
       for (const hash of [trade.taker_hash, trade.maker_hash]) back.set(hash, (back.get(hash) ?? 0n) + shares);
     }
-    const candidates = [...back.keys()].map((hash) => this.tracked.get(hash)).filter((t): t is TrackedOrder => t !== undefined).sort((a, b) => a.row.seq - b.row.seq);
+    const candidates = [...back.keys()]
+      .map((hash) => this.tracked.get(hash))
+      .filter((t): t is TrackedOrder => t !== undefined)
+      .sort((a, b) => a.row.seq - b.row.seq);
     for (const tracked of candidates) {
       const shares = back.get(tracked.row.hash) ?? 0n;
       tracked.inflight -= shares;
@@ -782,16 +931,30 @@ export class OperatorService {
     for (const tracked of candidates) {
       const shares = back.get(tracked.row.hash) ?? 0n;
       const resting = tracked.template.orderType === "GTC" || tracked.template.orderType === "GTD";
-      let reason: string | undefined = !resting ? "SETTLEMENT_FAILED" : tracked.failures >= MAX_SETTLEMENT_FAILURES ? "REPEATED_SETTLEMENT_FAILURE" : undefined;
+      let reason: string | undefined = !resting
+        ? "SETTLEMENT_FAILED"
+        : tracked.failures >= MAX_SETTLEMENT_FAILURES
+          ? "REPEATED_SETTLEMENT_FAILURE"
+          : undefined;
       if (!reason) {
         this.funds.reserve(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, shares));
         reason = await this.invalidReason(tracked, nowSeconds);
         this.funds.release(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, shares));
       }
       if (reason) {
-        if (tracked.row.status === "LIVE") publishers.push(...this.finishOrder(tracked, "INVALID", reason, nowSeconds, false, nowMs).map((m) => () => this.bus.publishUser(m.user, m.message)));
+        if (tracked.row.status === "LIVE")
+          publishers.push(
+            ...this.finishOrder(tracked, "INVALID", reason, nowSeconds, false, nowMs).map(
+              (m) => () => this.bus.publishUser(m.user, m.message),
+            ),
+          );
         else {
-          const update = { remaining: tracked.row.remaining, status: tracked.row.status === "MATCHED" ? ("INVALID" as OrderStatus) : tracked.row.status, status_reason: reason, updated_ms: nowMs };
+          const update = {
+            remaining: tracked.row.remaining,
+            status: tracked.row.status === "MATCHED" ? ("INVALID" as OrderStatus) : tracked.row.status,
+            status_reason: reason,
+            updated_ms: nowMs,
+          };
           Object.assign(tracked.row, update);
           this.store.updateOrder(tracked.row.hash, update);
           const message = { ...this.orderMessage(tracked, "CANCELLATION", nowMs), reason };
@@ -802,11 +965,22 @@ export class OperatorService {
       }
       // Restore: resubmit open remainder + failed shares at the original priority.
       const openBefore = tracked.row.status === "LIVE" ? BigInt(tracked.row.remaining) : 0n;
-      if (tracked.row.status === "LIVE") this.funds.release(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, openBefore));
-      this.store.addEvent({ seq: ++this.seq, kind: "restore", order_hash: tracked.row.hash, at_s: nowSeconds, shares: shares.toString() });
+      if (tracked.row.status === "LIVE")
+        this.funds.release(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, openBefore));
+      this.store.addEvent({
+        seq: ++this.seq,
+        kind: "restore",
+        order_hash: tracked.row.hash,
+        at_s: nowSeconds,
+        shares: shares.toString(),
+      });
       const result = this.engine.resubmit({ ...tracked.template, remaining: 0n }, shares, nowSeconds);
       Object.assign(tracked.row, { remaining: (openBefore + shares).toString(), status: "LIVE" as OrderStatus });
-      this.funds.reserve(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, openBefore + shares));
+      this.funds.reserve(
+        tracked.row.maker,
+        tracked.asset,
+        needFor(tracked.row.side, tracked.row.price, openBefore + shares),
+      );
       publishers.push(this.applyResult(tracked, result, nowMs, nowSeconds));
     }
     await this.store.commit();
@@ -816,7 +990,16 @@ export class OperatorService {
 
   // ================================================================== read model
 
-  bookLevels(tokenId: bigint): { market: Market; outcome: 0 | 1; bids: { price: string; size: string }[]; asks: { price: string; size: string }[] } | undefined {
+  bookLevels(
+    tokenId: bigint,
+  ):
+    | {
+        market: Market;
+        outcome: 0 | 1;
+        bids: { price: string; size: string }[];
+        asks: { price: string; size: string }[];
+      }
+    | undefined {
     const entry = this.markets.byTokenId(tokenId);
     if (!entry) return undefined;
     const depth = this.engine.depth(entry.market.id, entry.outcome);
@@ -828,7 +1011,10 @@ export class OperatorService {
   /** Last levels sent on the market channel per asset: price_change messages carry the difference. */
   private readonly sentLevels = new Map<string, Map<string, string>>();
 
-  private static levelMap(book: { bids: { price: string; size: string }[]; asks: { price: string; size: string }[] }): Map<string, string> {
+  private static levelMap(book: {
+    bids: { price: string; size: string }[];
+    asks: { price: string; size: string }[];
+  }): Map<string, string> {
     const map = new Map<string, string>();
     for (const level of book.bids) map.set(`BUY|${level.price}`, level.size);
     for (const level of book.asks) map.set(`SELL|${level.price}`, level.size);
@@ -846,8 +1032,12 @@ export class OperatorService {
     const now = OperatorService.levelMap(book);
     const before = this.sentLevels.get(assetId) ?? new Map<string, string>();
     const changes: { price: string; size: string; side: string }[] = [];
-    for (const [key, size] of now) if (before.get(key) !== size) changes.push({ side: key.split("|")[0] as string, price: key.split("|")[1] as string, size });
-    for (const key of before.keys()) if (!now.has(key)) changes.push({ side: key.split("|")[0] as string, price: key.split("|")[1] as string, size: "0" });
+    for (const [key, size] of now)
+      if (before.get(key) !== size)
+        changes.push({ side: key.split("|")[0] as string, price: key.split("|")[1] as string, size });
+    for (const key of before.keys())
+      if (!now.has(key))
+        changes.push({ side: key.split("|")[0] as string, price: key.split("|")[1] as string, size: "0" });
     this.sentLevels.set(assetId, now);
     if (changes.length === 0) return;
     const body = { market: book.market.id, asset_id: assetId, bids: book.bids, asks: book.asks };
@@ -868,14 +1058,22 @@ export class OperatorService {
     if (!book) return { event_type: eventType, asset_id: tokenId.toString(), bids: [], asks: [] };
     this.sentLevels.set(tokenId.toString(), OperatorService.levelMap(book));
     const body = { market: book.market.id, asset_id: tokenId.toString(), bids: book.bids, asks: book.asks };
-    return { event_type: eventType, ...body, timestamp: String(nowMs), hash: createHash("sha1").update(JSON.stringify(body)).digest("hex") };
+    return {
+      event_type: eventType,
+      ...body,
+      timestamp: String(nowMs),
+      hash: createHash("sha1").update(JSON.stringify(body)).digest("hex"),
+    };
   }
 
   bestPrices(tokenId: bigint): { bid: bigint | undefined; ask: bigint | undefined } | undefined {
     const entry = this.markets.byTokenId(tokenId);
     if (!entry) return undefined;
     const depth = this.engine.depth(entry.market.id, entry.outcome);
-    return { bid: depth.bids[0] ? BigInt(depth.bids[0].price) : undefined, ask: depth.asks[0] ? BigInt(depth.asks[0].price) : undefined };
+    return {
+      bid: depth.bids[0] ? BigInt(depth.bids[0].price) : undefined,
+      ask: depth.asks[0] ? BigInt(depth.asks[0].price) : undefined,
+    };
   }
 
   lastTradePrice(tokenId: bigint): { price: string; side: string } | undefined {
@@ -892,8 +1090,14 @@ export class OperatorService {
     for (const market of this.markets.all()) {
       const [trade] = await this.store.trades({ market: market.id, limit: 1 });
       if (!trade) continue;
-      const yesPrice = trade.maker_token === market.tokens[0].toString() ? trade.maker_price : 1_000_000 - trade.maker_price;
-      this.lastTrade.set(market.id, { price: yesPrice, side: trade.taker_side === 0 ? "BUY" : "SELL", size: BigInt(trade.shares), at: trade.created_ms });
+      const yesPrice =
+        trade.maker_token === market.tokens[0].toString() ? trade.maker_price : 1_000_000 - trade.maker_price;
+      this.lastTrade.set(market.id, {
+        price: yesPrice,
+        side: trade.taker_side === 0 ? "BUY" : "SELL",
+        size: BigInt(trade.shares),
+        at: trade.created_ms,
+      });
     }
   }
 
@@ -913,7 +1117,11 @@ export class OperatorService {
       side: row.side === 0 ? "BUY" : "SELL",
       price: formatUnits6(BigInt(row.price)),
       original_size: formatUnits6(BigInt(row.original_shares)),
-      size_matched: formatUnits6(BigInt(row.original_shares) - BigInt(row.remaining) - (row.status === "LIVE" || row.status === "MATCHED" ? 0n : BigInt(row.remaining))),
+      size_matched: formatUnits6(
+        BigInt(row.original_shares) -
+          BigInt(row.remaining) -
+          (row.status === "LIVE" || row.status === "MATCHED" ? 0n : BigInt(row.remaining)),
+      ),
       remaining_size: formatUnits6(BigInt(row.remaining)),
       order_type: row.order_type,
       post_only: row.post_only,
@@ -934,7 +1142,9 @@ export class OperatorService {
       asset_id: trade.taker_token,
       side: trade.taker_side === 0 ? "BUY" : "SELL",
       size: formatUnits6(BigInt(trade.shares)),
-      price: formatUnits6(BigInt(trade.maker_token === trade.taker_token ? trade.maker_price : 1_000_000 - trade.maker_price)),
+      price: formatUnits6(
+        BigInt(trade.maker_token === trade.taker_token ? trade.maker_price : 1_000_000 - trade.maker_price),
+      ),
       match_type: trade.match_type,
       status: trade.status,
       match_time: String(Math.floor(trade.created_ms / 1000)),

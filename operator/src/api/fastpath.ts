@@ -41,7 +41,12 @@ export function handleFast(req: IncomingMessage, res: ServerResponse, service: O
     else chunks.push(chunk);
   });
   req.on("end", () => {
-    if (tooLarge) return send(res, 413, new ApiError("PAYLOAD_TOO_LARGE", `request body exceeds ${MAX_ORDER_BODY_BYTES} bytes`).toJSON());
+    if (tooLarge)
+      return send(
+        res,
+        413,
+        new ApiError("PAYLOAD_TOO_LARGE", `request body exceeds ${MAX_ORDER_BODY_BYTES} bytes`).toJSON(),
+      );
     let json: unknown;
     try {
       json = JSON.parse(Buffer.concat(chunks).toString("utf8"));
@@ -50,7 +55,14 @@ export function handleFast(req: IncomingMessage, res: ServerResponse, service: O
     }
     const parsed = postOrderSchema.safeParse(json);
     if (!parsed.success) {
-      return fail(res, new ApiError("INVALID_REQUEST", parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")), service);
+      return fail(
+        res,
+        new ApiError(
+          "INVALID_REQUEST",
+          parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "),
+        ),
+        service,
+      );
     }
     service.submitOrder(parsed.data).then(
       (result) => send(res, 200, result),

@@ -20,11 +20,24 @@ export const MAX_CANCEL_BODY_BYTES = 64 * 1024;
 export const END_CURSOR = "LTE=";
 
 const tokenQuery = z.object({ token_id: z.string().regex(/^\d{1,78}$/, "token_id must be a decimal uint256") });
-const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/).transform((s) => s.toLowerCase());
-const addressParam = z.string().regex(/^0x[0-9a-fA-F]{40}$/).transform((s) => s.toLowerCase());
+const bytes32 = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{64}$/)
+  .transform((s) => s.toLowerCase());
+const addressParam = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/)
+  .transform((s) => s.toLowerCase());
 const limitParam = z.coerce.number().int().min(1).max(500).default(100);
 
-const INTERVAL_SECONDS = { "1m": 60, "1h": 3_600, "6h": 21_600, "1d": 86_400, "1w": 604_800, max: Number.POSITIVE_INFINITY } as const;
+const INTERVAL_SECONDS = {
+  "1m": 60,
+  "1h": 3_600,
+  "6h": 21_600,
+  "1d": 86_400,
+  "1w": 604_800,
+  max: Number.POSITIVE_INFINITY,
+} as const;
 const historyQuery = z.object({
   market: z.string().regex(/^\d{1,78}$/, "market must be a token id"),
   interval: z.enum(["1m", "1h", "6h", "1d", "1w", "max"]).optional(),
@@ -36,7 +49,10 @@ const historyQuery = z.object({
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new ApiError("INVALID_REQUEST", result.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+    throw new ApiError(
+      "INVALID_REQUEST",
+      result.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "),
+    );
   }
   return result.data;
 }
@@ -55,9 +71,11 @@ function encodeCursor(ms: number, id: string): string {
 
 function decodeCursor(cursor: string | undefined): { ms: number; id: string } | undefined {
   if (!cursor || cursor === "MA==") return undefined;
-  if (cursor === END_CURSOR) throw new ApiError("INVALID_REQUEST", "next_cursor LTE= marks the end: there are no more results");
+  if (cursor === END_CURSOR)
+    throw new ApiError("INVALID_REQUEST", "next_cursor LTE= marks the end: there are no more results");
   const [ms, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (!ms || !id || !Number.isFinite(Number(ms))) throw new ApiError("INVALID_REQUEST", "next_cursor is not a cursor this API returned");
+  if (!ms || !id || !Number.isFinite(Number(ms)))
+    throw new ApiError("INVALID_REQUEST", "next_cursor is not a cursor this API returned");
   return { ms: Number(ms), id };
 }
 
@@ -97,7 +115,14 @@ export function createHttpApp(service: OperatorService): Hono {
 
   app.get("/", (c) => c.json({ service: "forkcast-operator", docs: "docs/operator-api.md" }));
   app.get("/time", (c) => c.json(Math.floor(Date.now() / 1000)));
-  app.get("/health", (c) => c.json({ ok: true, db: service.store.db.kind, chainId: service.config.chainId, exchange: service.chain.book.exchange }));
+  app.get("/health", (c) =>
+    c.json({
+      ok: true,
+      db: service.store.db.kind,
+      chainId: service.config.chainId,
+      exchange: service.chain.book.exchange,
+    }),
+  );
 
   // ---------------------------------------------------------------- markets
   app.get("/markets", (c) => {
@@ -106,7 +131,8 @@ export function createHttpApp(service: OperatorService): Hono {
     if (!Number.isInteger(offset) || offset < 0) throw new ApiError("INVALID_REQUEST", "invalid next_cursor");
     const all = service.markets.all();
     const page = all.slice(offset, offset + 500);
-    const next = offset + page.length < all.length ? Buffer.from(String(offset + page.length)).toString("base64") : END_CURSOR;
+    const next =
+      offset + page.length < all.length ? Buffer.from(String(offset + page.length)).toString("base64") : END_CURSOR;
     return c.json({ limit: 500, count: page.length, next_cursor: next, data: page.map(marketView) });
   });
   app.get("/markets/:condition_id", (c) => {
@@ -122,7 +148,12 @@ export function createHttpApp(service: OperatorService): Hono {
     const market = service.markets.byTokenId(tokenId)?.market;
     if (!market) throw new ApiError("MARKET_NOT_FOUND", `no market trades token ${tokenId}`);
     const { event_type: _eventType, ...rest } = message;
-    return { ...rest, tick_size: formatUnits6(BigInt(market.tickSize)), min_order_size: formatUnits6(market.minSize), neg_risk: false };
+    return {
+      ...rest,
+      tick_size: formatUnits6(BigInt(market.tickSize)),
+      min_order_size: formatUnits6(market.minSize),
+      neg_risk: false,
+    };
   };
   app.get("/book", (c) => c.json(bookFor(parse(tokenQuery, c.req.query()).token_id)));
   app.post("/books", limit(MAX_CANCEL_BODY_BYTES), async (c) => {
@@ -145,17 +176,20 @@ export function createHttpApp(service: OperatorService): Hono {
   });
   app.get("/midpoint", (c) => {
     const prices = best(parse(tokenQuery, c.req.query()).token_id);
-    if (prices.bid === undefined || prices.ask === undefined) throw new ApiError("ORDER_NOT_FOUND", "midpoint needs both a bid and an ask");
+    if (prices.bid === undefined || prices.ask === undefined)
+      throw new ApiError("ORDER_NOT_FOUND", "midpoint needs both a bid and an ask");
     return c.json({ mid: formatUnits6((prices.bid + prices.ask) / 2n) });
   });
   app.get("/spread", (c) => {
     const prices = best(parse(tokenQuery, c.req.query()).token_id);
-    if (prices.bid === undefined || prices.ask === undefined) throw new ApiError("ORDER_NOT_FOUND", "spread needs both a bid and an ask");
+    if (prices.bid === undefined || prices.ask === undefined)
+      throw new ApiError("ORDER_NOT_FOUND", "spread needs both a bid and an ask");
     return c.json({ spread: formatUnits6(prices.ask - prices.bid) });
   });
   app.get("/last-trade-price", (c) => {
     const tokenId = parse(tokenQuery, c.req.query()).token_id;
-    if (!service.markets.byTokenId(tokenId)) throw new ApiError("MARKET_NOT_FOUND", `no market trades token ${tokenId}`);
+    if (!service.markets.byTokenId(tokenId))
+      throw new ApiError("MARKET_NOT_FOUND", `no market trades token ${tokenId}`);
     return c.json(service.lastTradePrice(BigInt(tokenId)) ?? { price: "0", side: "" });
   });
   app.get("/prices-history", async (c) => {
@@ -167,17 +201,30 @@ export function createHttpApp(service: OperatorService): Hono {
     const span = INTERVAL_SECONDS[q.interval ?? "max"];
     const startS = q.startTs ?? (Number.isFinite(span) ? endS - span : 0);
     const rows = await service.store.priceHistory(entry.market.id, startS * 1000, endS * 1000 + 999, q.fidelity * 60);
-    const history = rows.map((r) => ({ t: Number(r.t), p: Number(entry.outcome === 0 ? r.p : Number(PRICE_SCALE) - r.p) / 1e6 }));
+    const history = rows.map((r) => ({
+      t: Number(r.t),
+      p: Number(entry.outcome === 0 ? r.p : Number(PRICE_SCALE) - r.p) / 1e6,
+    }));
     return c.json({ history });
   });
 
   // ---------------------------------------------------------------- trades and user data
   app.get("/trades", async (c) => {
     const q = parse(
-      z.object({ market: bytes32.optional(), maker_address: addressParam.optional(), limit: limitParam, next_cursor: z.string().optional() }),
+      z.object({
+        market: bytes32.optional(),
+        maker_address: addressParam.optional(),
+        limit: limitParam,
+        next_cursor: z.string().optional(),
+      }),
       c.req.query(),
     );
-    const rows = await service.store.trades({ market: q.market, user: q.maker_address, limit: q.limit, before: decodeCursor(q.next_cursor) });
+    const rows = await service.store.trades({
+      market: q.market,
+      user: q.maker_address,
+      limit: q.limit,
+      before: decodeCursor(q.next_cursor),
+    });
     const last = rows[rows.length - 1];
     return c.json({
       data: rows.map((r) => service.tradeView(r)),
@@ -186,12 +233,24 @@ export function createHttpApp(service: OperatorService): Hono {
   });
   app.get("/data/orders", async (c) => {
     const q = parse(
-      z.object({ maker: addressParam, market: bytes32.optional(), all: z.enum(["true", "false"]).default("false"), limit: limitParam, next_cursor: z.string().optional() }),
+      z.object({
+        maker: addressParam,
+        market: bytes32.optional(),
+        all: z.enum(["true", "false"]).default("false"),
+        limit: limitParam,
+        next_cursor: z.string().optional(),
+      }),
       c.req.query(),
     );
     const before = q.next_cursor && q.next_cursor !== "MA==" ? Number(q.next_cursor) : undefined;
-    if (q.next_cursor === END_CURSOR || (before !== undefined && !Number.isInteger(before))) throw new ApiError("INVALID_REQUEST", "invalid next_cursor");
-    const rows = await service.store.userOrders(q.maker, { market: q.market, openOnly: q.all === "false", limit: q.limit, beforeSeq: before });
+    if (q.next_cursor === END_CURSOR || (before !== undefined && !Number.isInteger(before)))
+      throw new ApiError("INVALID_REQUEST", "invalid next_cursor");
+    const rows = await service.store.userOrders(q.maker, {
+      market: q.market,
+      openOnly: q.all === "false",
+      limit: q.limit,
+      beforeSeq: before,
+    });
     const last = rows[rows.length - 1];
     return c.json({
       data: rows.map((row) => service.orderView(service.trackedRow(row.hash) ?? row)),
@@ -205,8 +264,21 @@ export function createHttpApp(service: OperatorService): Hono {
     return c.json(service.orderView(row));
   });
   app.get("/data/trades", async (c) => {
-    const q = parse(z.object({ user: addressParam, market: bytes32.optional(), limit: limitParam, next_cursor: z.string().optional() }), c.req.query());
-    const rows = await service.store.trades({ market: q.market, user: q.user, limit: q.limit, before: decodeCursor(q.next_cursor) });
+    const q = parse(
+      z.object({
+        user: addressParam,
+        market: bytes32.optional(),
+        limit: limitParam,
+        next_cursor: z.string().optional(),
+      }),
+      c.req.query(),
+    );
+    const rows = await service.store.trades({
+      market: q.market,
+      user: q.user,
+      limit: q.limit,
+      before: decodeCursor(q.next_cursor),
+    });
     const last = rows[rows.length - 1];
     return c.json({
       data: rows.map((r) => service.tradeView(r)),
@@ -221,12 +293,14 @@ export function createHttpApp(service: OperatorService): Hono {
   });
   app.post("/orders", limit(MAX_BATCH_BODY_BYTES), async (c) => {
     const raw = await jsonBody(c);
-    if (Array.isArray(raw) && raw.length > MAX_BATCH_ORDERS) throw new ApiError("BATCH_TOO_LARGE", `at most ${MAX_BATCH_ORDERS} orders per batch`);
+    if (Array.isArray(raw) && raw.length > MAX_BATCH_ORDERS)
+      throw new ApiError("BATCH_TOO_LARGE", `at most ${MAX_BATCH_ORDERS} orders per batch`);
     const bodies = parse(postOrdersSchema, raw);
     const results = await Promise.all(
       bodies.map((body) =>
         service.submitOrder(body).catch((error: unknown) => {
-          if (error instanceof ApiError) return { success: false, errorMsg: error.message, errorCode: error.code, orderID: "", status: "" };
+          if (error instanceof ApiError)
+            return { success: false, errorMsg: error.message, errorCode: error.code, orderID: "", status: "" };
           throw error;
         }),
       ),
@@ -237,8 +311,13 @@ export function createHttpApp(service: OperatorService): Hono {
   // ---------------------------------------------------------------- cancels (EIP-712 signed by the maker)
   const cancelRoute = (scope: 0 | 1 | 2) => async (c: Context) => {
     const body = parse(cancelSchema, await jsonBody(c));
-    if (body.scope !== scope) throw new ApiError("INVALID_REQUEST", `this route cancels with scope ${scope}; the signed message says ${body.scope}`);
-    if (scope === 0 && c.req.path === "/order" && body.orderHashes.length !== 1) throw new ApiError("INVALID_REQUEST", "DELETE /order cancels exactly one order hash");
+    if (body.scope !== scope)
+      throw new ApiError(
+        "INVALID_REQUEST",
+        `this route cancels with scope ${scope}; the signed message says ${body.scope}`,
+      );
+    if (scope === 0 && c.req.path === "/order" && body.orderHashes.length !== 1)
+      throw new ApiError("INVALID_REQUEST", "DELETE /order cancels exactly one order hash");
     return c.json(await service.cancel(body));
   };
   app.delete("/order", limit(MAX_CANCEL_BODY_BYTES), cancelRoute(0));

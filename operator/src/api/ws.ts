@@ -18,12 +18,18 @@ const MAX_SUBSCRIPTIONS = 500;
 const marketMessage = z.object({
   type: z.literal("market").optional(),
   operation: z.enum(["subscribe", "unsubscribe"]).default("subscribe"),
-  assets_ids: z.array(z.string().regex(/^\d{1,78}$/)).min(1).max(MAX_SUBSCRIPTIONS),
+  assets_ids: z
+    .array(z.string().regex(/^\d{1,78}$/))
+    .min(1)
+    .max(MAX_SUBSCRIPTIONS),
 });
 const userMessage = z.object({
   type: z.literal("user").optional(),
   address: z.string().regex(/^0x[0-9a-fA-F]{40}$/),
-  markets: z.array(z.string().regex(/^0x[0-9a-fA-F]{64}$/)).max(MAX_SUBSCRIPTIONS).optional(),
+  markets: z
+    .array(z.string().regex(/^0x[0-9a-fA-F]{64}$/))
+    .max(MAX_SUBSCRIPTIONS)
+    .optional(),
 });
 
 function send(socket: WebSocket, message: unknown): void {
@@ -52,7 +58,11 @@ export function attachWebSockets(server: Server, service: OperatorService): WebS
     }
     const result = schema.safeParse(json);
     if (!result.success) {
-      send(ws, { event_type: "error", error: "INVALID_REQUEST", message: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+      send(ws, {
+        event_type: "error",
+        error: "INVALID_REQUEST",
+        message: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      });
       return undefined;
     }
     return result.data;
@@ -72,7 +82,10 @@ export function attachWebSockets(server: Server, service: OperatorService): WebS
           continue;
         }
         if (subscriptions.has(assetId) || subscriptions.size >= MAX_SUBSCRIPTIONS) continue;
-        subscriptions.set(assetId, service.bus.subscribeMarket(assetId, (m) => send(ws, m)));
+        subscriptions.set(
+          assetId,
+          service.bus.subscribeMarket(assetId, (m) => send(ws, m)),
+        );
         if (service.markets.byTokenId(assetId)) send(ws, service.bookMessage(BigInt(assetId), "book"));
       }
     });

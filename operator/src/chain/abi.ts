@@ -57,7 +57,9 @@ export function artifact(name: ContractName): Artifact {
   if (cached) return cached;
   const root = findArtifactsRoot();
   // Deployable contracts first; test-only contracts (e.g. an EIP-1271 wallet) after them.
-  const file = findArtifactFile(path.join(root, "contracts"), name) ?? (existsSync(path.join(root, "test")) ? findArtifactFile(path.join(root, "test"), name) : undefined);
+  const file =
+    findArtifactFile(path.join(root, "contracts"), name) ??
+    (existsSync(path.join(root, "test")) ? findArtifactFile(path.join(root, "test"), name) : undefined);
   if (!file) throw new Error(`artifact for ${name} not found under ${root}: run \`npx hardhat build\``);
   const parsed = artifactSchema.parse(JSON.parse(readFileSync(file, "utf8")) as unknown);
   const result: Artifact = { abi: parsed.abi as Abi, bytecode: parsed.bytecode as Hex };

@@ -44,26 +44,54 @@ export class ChainReader {
     readonly rpcUrl: string,
     readonly book: AddressBook,
   ) {
-    this.client = createPublicClient({ chain: localChain(chainId, rpcUrl), transport: http(rpcUrl, { batch: { wait: 0 } }) });
+    this.client = createPublicClient({
+      chain: localChain(chainId, rpcUrl),
+      transport: http(rpcUrl, { batch: { wait: 0 } }),
+    });
     this.abis = { exchange: exchangeAbi(), collateral: collateralAbi(), ctf: conditionalTokensAbi() };
   }
 
   async nonce(maker: Address): Promise<bigint> {
-    return (await this.client.readContract({ address: this.book.exchange, abi: this.abis.exchange, functionName: "nonces", args: [maker] })) as bigint;
+    return (await this.client.readContract({
+      address: this.book.exchange,
+      abi: this.abis.exchange,
+      functionName: "nonces",
+      args: [maker],
+    })) as bigint;
   }
 
   async collateralBalance(owner: Address): Promise<{ balance: bigint; allowance: bigint }> {
     const [balance, allowance] = await Promise.all([
-      this.client.readContract({ address: this.book.collateral, abi: this.abis.collateral, functionName: "balanceOf", args: [owner] }),
-      this.client.readContract({ address: this.book.collateral, abi: this.abis.collateral, functionName: "allowance", args: [owner, this.book.exchange] }),
+      this.client.readContract({
+        address: this.book.collateral,
+        abi: this.abis.collateral,
+        functionName: "balanceOf",
+        args: [owner],
+      }),
+      this.client.readContract({
+        address: this.book.collateral,
+        abi: this.abis.collateral,
+        functionName: "allowance",
+        args: [owner, this.book.exchange],
+      }),
     ]);
     return { balance: balance as bigint, allowance: allowance as bigint };
   }
 
   async tokenBalance(owner: Address, tokenId: bigint): Promise<{ balance: bigint; approved: boolean }> {
     const [balance, approved] = await Promise.all([
-      this.client.readContract({ address: this.book.conditionalTokens, abi: this.abis.ctf, functionName: "balanceOf", args: [owner, tokenId] }),
-      this.client.readContract({ address: this.book.conditionalTokens, abi: this.abis.ctf, functionName: "isApprovedForAll", args: [owner, this.book.exchange] }),
+      this.client.readContract({
+        address: this.book.conditionalTokens,
+        abi: this.abis.ctf,
+        functionName: "balanceOf",
+        args: [owner, tokenId],
+      }),
+      this.client.readContract({
+        address: this.book.conditionalTokens,
+        abi: this.abis.ctf,
+        functionName: "isApprovedForAll",
+        args: [owner, this.book.exchange],
+      }),
     ]);
     return { balance: balance as bigint, approved: approved as boolean };
   }
@@ -80,9 +108,24 @@ export class ChainReader {
 
   async tokenInfo(tokenId: bigint): Promise<{ registered: boolean; complement: bigint; conditionId: Hex }> {
     const [registered, complement, conditionId] = await Promise.all([
-      this.client.readContract({ address: this.book.exchange, abi: this.abis.exchange, functionName: "isRegistered", args: [tokenId] }),
-      this.client.readContract({ address: this.book.exchange, abi: this.abis.exchange, functionName: "getComplement", args: [tokenId] }),
-      this.client.readContract({ address: this.book.exchange, abi: this.abis.exchange, functionName: "getConditionId", args: [tokenId] }),
+      this.client.readContract({
+        address: this.book.exchange,
+        abi: this.abis.exchange,
+        functionName: "isRegistered",
+        args: [tokenId],
+      }),
+      this.client.readContract({
+        address: this.book.exchange,
+        abi: this.abis.exchange,
+        functionName: "getComplement",
+        args: [tokenId],
+      }),
+      this.client.readContract({
+        address: this.book.exchange,
+        abi: this.abis.exchange,
+        functionName: "getConditionId",
+        args: [tokenId],
+      }),
     ]);
     return { registered: registered as boolean, complement: complement as bigint, conditionId: conditionId as Hex };
   }
@@ -101,7 +144,12 @@ export class ChainReader {
   /** EIP-1271: asks the wallet contract whether `signature` is valid for `digest`. */
   async isValidContractSignature(wallet: Address, digest: Hex, signature: Hex): Promise<boolean> {
     try {
-      const result = await this.client.readContract({ address: wallet, abi: erc1271Abi, functionName: "isValidSignature", args: [digest, signature] });
+      const result = await this.client.readContract({
+        address: wallet,
+        abi: erc1271Abi,
+        functionName: "isValidSignature",
+        args: [digest, signature],
+      });
       return result.toLowerCase() === ERC1271_MAGIC_VALUE;
     } catch {
       return false;

@@ -36,7 +36,9 @@ class PgliteDatabase implements Database {
 
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) =>
-      fn({ query: async <R>(text: string, params: readonly SqlValue[] = []) => (await tx.query<R>(text, [...params])).rows }),
+      fn({
+        query: async <R>(text: string, params: readonly SqlValue[] = []) => (await tx.query<R>(text, [...params])).rows,
+      }),
     );
   }
 
@@ -62,7 +64,8 @@ class PostgresDatabase implements Database {
     try {
       await client.query("BEGIN");
       const result = await fn({
-        query: async <R>(text: string, params: readonly SqlValue[] = []) => (await client.query(text, [...params])).rows as R[],
+        query: async <R>(text: string, params: readonly SqlValue[] = []) =>
+          (await client.query(text, [...params])).rows as R[],
       });
       await client.query("COMMIT");
       return result;

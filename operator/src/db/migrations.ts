@@ -117,16 +117,27 @@ CREATE TABLE kv (
 ];
 
 export async function migrate(db: Database): Promise<number> {
-  await db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version int4 PRIMARY KEY, name text NOT NULL, applied_ms float8 NOT NULL)");
-  const applied = new Set((await db.query<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => r.version));
+  await db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version int4 PRIMARY KEY, name text NOT NULL, applied_ms float8 NOT NULL)",
+  );
+  const applied = new Set(
+    (await db.query<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => r.version),
+  );
   let count = 0;
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
     await db.transaction(async (tx) => {
-      for (const statement of migration.sql.split(/;\s*\n/).map((s) => s.trim()).filter((s) => s.length > 0)) {
+      for (const statement of migration.sql
+        .split(/;\s*\n/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0)) {
         await tx.query(statement);
       }
-      await tx.query("INSERT INTO schema_migrations (version, name, applied_ms) VALUES ($1, $2, $3)", [migration.version, migration.name, Date.now()]);
+      await tx.query("INSERT INTO schema_migrations (version, name, applied_ms) VALUES ($1, $2, $3)", [
+        migration.version,
+        migration.name,
+        Date.now(),
+      ]);
     });
     count++;
   }

@@ -110,23 +110,74 @@ export interface OrderUpdate {
 type ColumnTypes<R> = readonly (readonly [keyof R & string, "text" | "int4" | "float8" | "bool"])[];
 
 const ORDER_COLUMNS: ColumnTypes<OrderRow> = [
-  ["hash", "text"], ["seq", "int4"], ["market_id", "text"], ["maker", "text"], ["signer", "text"], ["token_id", "text"],
-  ["outcome", "int4"], ["side", "int4"], ["price", "int4"], ["original_shares", "text"], ["remaining", "text"],
-  ["order_type", "text"], ["post_only", "bool"], ["expiration", "float8"], ["salt", "text"], ["maker_amount", "text"],
-  ["taker_amount", "text"], ["nonce", "text"], ["fee_rate_bps", "int4"], ["signature_type", "int4"], ["signature", "text"],
-  ["status", "text"], ["status_reason", "text"], ["created_ms", "float8"], ["updated_ms", "float8"],
+  ["hash", "text"],
+  ["seq", "int4"],
+  ["market_id", "text"],
+  ["maker", "text"],
+  ["signer", "text"],
+  ["token_id", "text"],
+  ["outcome", "int4"],
+  ["side", "int4"],
+  ["price", "int4"],
+  ["original_shares", "text"],
+  ["remaining", "text"],
+  ["order_type", "text"],
+  ["post_only", "bool"],
+  ["expiration", "float8"],
+  ["salt", "text"],
+  ["maker_amount", "text"],
+  ["taker_amount", "text"],
+  ["nonce", "text"],
+  ["fee_rate_bps", "int4"],
+  ["signature_type", "int4"],
+  ["signature", "text"],
+  ["status", "text"],
+  ["status_reason", "text"],
+  ["created_ms", "float8"],
+  ["updated_ms", "float8"],
 ];
-const EVENT_COLUMNS: ColumnTypes<BookEventRow> = [["seq", "int4"], ["kind", "text"], ["order_hash", "text"], ["at_s", "float8"], ["shares", "text"]];
+const EVENT_COLUMNS: ColumnTypes<BookEventRow> = [
+  ["seq", "int4"],
+  ["kind", "text"],
+  ["order_hash", "text"],
+  ["at_s", "float8"],
+  ["shares", "text"],
+];
 const SETTLEMENT_COLUMNS: ColumnTypes<SettlementRow> = [
-  ["id", "int4"], ["market_id", "text"], ["taker_hash", "text"], ["match_type", "text"], ["status", "text"], ["tx_hash", "text"],
-  ["tx_nonce", "int4"], ["raw_tx", "text"], ["attempts", "int4"], ["block_number", "float8"], ["error", "text"],
-  ["created_ms", "float8"], ["updated_ms", "float8"],
+  ["id", "int4"],
+  ["market_id", "text"],
+  ["taker_hash", "text"],
+  ["match_type", "text"],
+  ["status", "text"],
+  ["tx_hash", "text"],
+  ["tx_nonce", "int4"],
+  ["raw_tx", "text"],
+  ["attempts", "int4"],
+  ["block_number", "float8"],
+  ["error", "text"],
+  ["created_ms", "float8"],
+  ["updated_ms", "float8"],
 ];
 const TRADE_COLUMNS: ColumnTypes<TradeRow> = [
-  ["id", "text"], ["settlement_id", "int4"], ["market_id", "text"], ["taker_hash", "text"], ["maker_hash", "text"], ["taker", "text"],
-  ["maker", "text"], ["match_type", "text"], ["shares", "text"], ["maker_price", "int4"], ["taker_price", "int4"],
-  ["maker_token", "text"], ["maker_side", "int4"], ["taker_token", "text"], ["taker_side", "int4"], ["status", "text"],
-  ["tx_hash", "text"], ["created_ms", "float8"], ["updated_ms", "float8"],
+  ["id", "text"],
+  ["settlement_id", "int4"],
+  ["market_id", "text"],
+  ["taker_hash", "text"],
+  ["maker_hash", "text"],
+  ["taker", "text"],
+  ["maker", "text"],
+  ["match_type", "text"],
+  ["shares", "text"],
+  ["maker_price", "int4"],
+  ["taker_price", "int4"],
+  ["maker_token", "text"],
+  ["maker_side", "int4"],
+  ["taker_token", "text"],
+  ["taker_side", "int4"],
+  ["status", "text"],
+  ["tx_hash", "text"],
+  ["created_ms", "float8"],
+  ["updated_ms", "float8"],
 ];
 
 /**
@@ -136,7 +187,9 @@ const TRADE_COLUMNS: ColumnTypes<TradeRow> = [
  */
 async function insertMany<R extends object>(tx: Sql, table: string, columns: ColumnTypes<R>, rows: R[]): Promise<void> {
   if (rows.length === 0) return;
-  const params: SqlValue[] = columns.map(([column]) => rows.map((row) => (row[column as keyof R] ?? null) as SqlScalar));
+  const params: SqlValue[] = columns.map(([column]) =>
+    rows.map((row) => (row[column as keyof R] ?? null) as SqlScalar),
+  );
   const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
   await tx.query(`INSERT INTO ${table} (${columns.map(([c]) => c).join(",")}) SELECT * FROM unnest(${unnest})`, params);
 }
@@ -230,7 +283,12 @@ export class Store {
     while (this.flushing) await this.flushing;
     const writes = this.pending;
     this.pending = emptyWrites();
-    if (writes.waiters.length === 0 && writes.orders.size + writes.orderUpdates.size + writes.events.length === 0 && writes.settlements.size + writes.settlementUpdates.size + writes.trades.size + writes.tradeUpdates.size === 0) return;
+    if (
+      writes.waiters.length === 0 &&
+      writes.orders.size + writes.orderUpdates.size + writes.events.length === 0 &&
+      writes.settlements.size + writes.settlementUpdates.size + writes.trades.size + writes.tradeUpdates.size === 0
+    )
+      return;
     this.flushing = this.write(writes);
     try {
       await this.flushing;
@@ -268,16 +326,25 @@ export class Store {
         );
       }
       if (writes.events.length > 0) await insertMany(tx, "book_events", EVENT_COLUMNS, writes.events);
-      if (writes.settlements.size > 0) await insertMany(tx, "settlements", SETTLEMENT_COLUMNS, [...writes.settlements.values()]);
+      if (writes.settlements.size > 0)
+        await insertMany(tx, "settlements", SETTLEMENT_COLUMNS, [...writes.settlements.values()]);
       for (const [id, update] of writes.settlementUpdates) {
         const entries = Object.entries(update);
         if (entries.length === 0) continue;
         const sets = entries.map(([column], i) => `${column} = $${i + 2}`);
-        await tx.query(`UPDATE settlements SET ${sets.join(", ")} WHERE id = $1`, [id, ...entries.map(([, v]) => v as SqlValue)]);
+        await tx.query(`UPDATE settlements SET ${sets.join(", ")} WHERE id = $1`, [
+          id,
+          ...entries.map(([, v]) => v as SqlValue),
+        ]);
       }
       if (writes.trades.size > 0) await insertMany(tx, "trades", TRADE_COLUMNS, [...writes.trades.values()]);
       for (const [id, update] of writes.tradeUpdates) {
-        await tx.query("UPDATE trades SET status = $2, tx_hash = $3, updated_ms = $4 WHERE id = $1", [id, update.status, update.tx_hash, update.updated_ms]);
+        await tx.query("UPDATE trades SET status = $2, tx_hash = $3, updated_ms = $4 WHERE id = $1", [
+          id,
+          update.status,
+          update.tx_hash,
+          update.updated_ms,
+        ]);
       }
     });
   }
@@ -295,7 +362,17 @@ export class Store {
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
        ON CONFLICT (market_id) DO UPDATE SET question = EXCLUDED.question, tick_size = EXCLUDED.tick_size,
          min_size = EXCLUDED.min_size, fee_rate_bps = EXCLUDED.fee_rate_bps, status = EXCLUDED.status`,
-      [row.market_id, row.question, row.yes_token, row.no_token, row.tick_size, row.min_size, row.fee_rate_bps, row.status, row.created_ms],
+      [
+        row.market_id,
+        row.question,
+        row.yes_token,
+        row.no_token,
+        row.tick_size,
+        row.min_size,
+        row.fee_rate_bps,
+        row.status,
+        row.created_ms,
+      ],
     );
   }
 
@@ -326,10 +403,16 @@ export class Store {
 
   ordersByHashes(hashes: string[]): Promise<OrderRow[]> {
     if (hashes.length === 0) return Promise.resolve([]);
-    return this.db.query<OrderRow>(`SELECT * FROM orders WHERE hash IN (${hashes.map((_, i) => `$${i + 1}`).join(",")})`, hashes);
+    return this.db.query<OrderRow>(
+      `SELECT * FROM orders WHERE hash IN (${hashes.map((_, i) => `$${i + 1}`).join(",")})`,
+      hashes,
+    );
   }
 
-  userOrders(maker: string, filter: { market?: string | undefined; openOnly: boolean; limit: number; beforeSeq?: number | undefined }): Promise<OrderRow[]> {
+  userOrders(
+    maker: string,
+    filter: { market?: string | undefined; openOnly: boolean; limit: number; beforeSeq?: number | undefined },
+  ): Promise<OrderRow[]> {
     const params: SqlValue[] = [maker.toLowerCase()];
     let where = "maker = $1";
     if (filter.openOnly) where += " AND status = 'LIVE'";
@@ -342,7 +425,10 @@ export class Store {
       where += ` AND seq < $${params.length}`;
     }
     params.push(filter.limit);
-    return this.db.query<OrderRow>(`SELECT * FROM orders WHERE ${where} ORDER BY seq DESC LIMIT $${params.length}`, params);
+    return this.db.query<OrderRow>(
+      `SELECT * FROM orders WHERE ${where} ORDER BY seq DESC LIMIT $${params.length}`,
+      params,
+    );
   }
 
   bookEvents(): Promise<BookEventRow[]> {
@@ -365,7 +451,12 @@ export class Store {
   }
 
   /** Trades newest first; `before` is an opaque cursor: "<created_ms>:<id>". */
-  trades(filter: { market?: string | undefined; user?: string | undefined; limit: number; before?: { ms: number; id: string } | undefined }): Promise<TradeRow[]> {
+  trades(filter: {
+    market?: string | undefined;
+    user?: string | undefined;
+    limit: number;
+    before?: { ms: number; id: string } | undefined;
+  }): Promise<TradeRow[]> {
     const params: SqlValue[] = [];
     const where: string[] = ["status <> 'FAILED'"];
     if (filter.market) {
@@ -388,7 +479,12 @@ export class Store {
   }
 
   /** Last price per bucket of `fidelitySec` seconds in [startMs, endMs], YES-token price units. */
-  priceHistory(market: string, startMs: number, endMs: number, fidelitySec: number): Promise<{ t: number; p: number }[]> {
+  priceHistory(
+    market: string,
+    startMs: number,
+    endMs: number,
+    fidelitySec: number,
+  ): Promise<{ t: number; p: number }[]> {
     return this.db.query<{ t: number; p: number }>(
       `SELECT DISTINCT ON (bucket) bucket AS t, p FROM (
          SELECT floor(created_ms / 1000 / $4) * $4 AS bucket,
@@ -407,6 +503,9 @@ export class Store {
   }
 
   async setKv(key: string, value: string): Promise<void> {
-    await this.db.query("INSERT INTO kv (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [key, value]);
+    await this.db.query(
+      "INSERT INTO kv (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+      [key, value],
+    );
   }
 }

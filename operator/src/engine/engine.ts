@@ -61,7 +61,8 @@ export class MatchingEngine {
     const { bookSide, bookPrice } = bookPosition(order.outcome, order.side, order.price);
     const book = this.book(order.marketId);
     const opposite = bookSide === "bid" ? book.asks : book.bids;
-    const crosses = (levelPrice: number): boolean => (bookSide === "bid" ? levelPrice <= bookPrice : levelPrice >= bookPrice);
+    const crosses = (levelPrice: number): boolean =>
+      bookSide === "bid" ? levelPrice <= bookPrice : levelPrice >= bookPrice;
     const removed: Removal[] = [];
 
     if (order.postOnly) {
@@ -189,7 +190,10 @@ export class MatchingEngine {
     const book = this.books.get(marketId);
     if (!book) return { bids: [], asks: [] };
     const view = (half: BookHalf, mirror: boolean): LevelView[] =>
-      half.prices.map((price) => ({ price: mirror ? 1_000_000 - price : price, size: (half.levels.get(price) as Level).total }));
+      half.prices.map((price) => ({
+        price: mirror ? 1_000_000 - price : price,
+        size: (half.levels.get(price) as Level).total,
+      }));
     return outcome === 0
       ? { bids: view(book.bids, false), asks: view(book.asks, false) }
       : { bids: view(book.asks, true), asks: view(book.bids, true) };
@@ -205,7 +209,13 @@ export class MatchingEngine {
    * what it needs). Read-only, so a rejected submission leaves the book exactly as it was.
    * `countOwn`: post-only must not rest across its own orders either, so they count as crossing.
    */
-  private fillable(half: BookHalf, order: EngineOrder, now: number, crosses: (price: number) => boolean, countOwn: boolean): bigint {
+  private fillable(
+    half: BookHalf,
+    order: EngineOrder,
+    now: number,
+    crosses: (price: number) => boolean,
+    countOwn: boolean,
+  ): bigint {
     let total = 0n;
     for (const price of half.prices) {
       if (!crosses(price)) break;

@@ -29,7 +29,10 @@ export function engineOrderFromRow(row: OrderRow, remaining: bigint): EngineOrde
  * `at_s` of a submit is the second the order was accepted (floor of created_ms / 1000), which is
  * exactly the `now` the engine was given.
  */
-export function replay(events: readonly BookEventRow[], orders: ReadonlyMap<string, OrderRow>): { fills: Fill[]; engine: MatchingEngine } {
+export function replay(
+  events: readonly BookEventRow[],
+  orders: ReadonlyMap<string, OrderRow>,
+): { fills: Fill[]; engine: MatchingEngine } {
   type Entry = { seq: number; row: OrderRow; event: BookEventRow | undefined };
   const entries: Entry[] = [];
   for (const row of orders.values()) entries.push({ seq: row.seq, row, event: undefined });
@@ -43,7 +46,9 @@ export function replay(events: readonly BookEventRow[], orders: ReadonlyMap<stri
   const fills: Fill[] = [];
   for (const { row, event } of entries) {
     if (!event) {
-      fills.push(...engine.submit(engineOrderFromRow(row, BigInt(row.original_shares)), Math.floor(row.created_ms / 1000)).fills);
+      fills.push(
+        ...engine.submit(engineOrderFromRow(row, BigInt(row.original_shares)), Math.floor(row.created_ms / 1000)).fills,
+      );
       continue;
     }
     switch (event.kind) {

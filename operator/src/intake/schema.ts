@@ -7,11 +7,19 @@ import { z } from "zod";
 import type { SignedOrder } from "@forkcast/shared";
 
 const uint = z
-  .union([z.string().regex(/^\d{1,78}$/, "must be a non-negative integer string"), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)])
+  .union([
+    z.string().regex(/^\d{1,78}$/, "must be a non-negative integer string"),
+    z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  ])
   .transform((v) => BigInt(v))
   .refine((v) => v < 1n << 256n, "must fit in uint256");
-const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 20-byte hex address").transform((a) => a.toLowerCase() as `0x${string}`);
-const side = z.union([z.literal("BUY"), z.literal("SELL"), z.literal(0), z.literal(1)]).transform((s) => (s === "BUY" || s === 0 ? 0 : 1) as 0 | 1);
+const address = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 20-byte hex address")
+  .transform((a) => a.toLowerCase() as `0x${string}`);
+const side = z
+  .union([z.literal("BUY"), z.literal("SELL"), z.literal(0), z.literal(1)])
+  .transform((s) => (s === "BUY" || s === 0 ? 0 : 1) as 0 | 1);
 
 export const orderSchema = z.object({
   salt: uint,
@@ -26,7 +34,10 @@ export const orderSchema = z.object({
   feeRateBps: uint,
   side,
   signatureType: z.number().int().min(0).max(255),
-  signature: z.string().regex(/^0x([0-9a-fA-F]{2})+$/, "must be 0x-prefixed hex bytes").max(2 + 2 * 4096),
+  signature: z
+    .string()
+    .regex(/^0x([0-9a-fA-F]{2})+$/, "must be 0x-prefixed hex bytes")
+    .max(2 + 2 * 4096),
 });
 
 export const orderTypeSchema = z.enum(["GTC", "GTD", "FOK", "FAK"]);
@@ -60,7 +71,10 @@ export function toSignedOrder(order: z.infer<typeof orderSchema>): SignedOrder {
   };
 }
 
-const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be 32-byte hex").transform((h) => h.toLowerCase() as `0x${string}`);
+const bytes32 = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{64}$/, "must be 32-byte hex")
+  .transform((h) => h.toLowerCase() as `0x${string}`);
 
 /** What the maker signs to cancel: scope 0 = the listed hashes, 1 = all, 2 = all in `market`. */
 export const cancelSchema = z.object({
@@ -69,6 +83,9 @@ export const cancelSchema = z.object({
   orderHashes: z.array(bytes32).max(500).default([]),
   market: bytes32.default(`0x${"0".repeat(64)}`),
   timestamp: uint,
-  signature: z.string().regex(/^0x([0-9a-fA-F]{2})+$/).max(2 + 2 * 4096),
+  signature: z
+    .string()
+    .regex(/^0x([0-9a-fA-F]{2})+$/)
+    .max(2 + 2 * 4096),
 });
 export type CancelBody = z.infer<typeof cancelSchema>;

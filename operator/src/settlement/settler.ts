@@ -184,7 +184,15 @@ export class Settler {
           return { plan, error: `could not build matchOrders: ${String(error)}` };
         }
         try {
-          return { plan, data, gas: await this.chain.client.estimateGas({ account: this.account.address, to: this.chain.book.exchange, data }) };
+          return {
+            plan,
+            data,
+            gas: await this.chain.client.estimateGas({
+              account: this.account.address,
+              to: this.chain.book.exchange,
+              data,
+            }),
+          };
         } catch (error) {
           return { plan, error: this.describe(error) };
         }
@@ -207,8 +215,22 @@ export class Settler {
       });
       const txHash = keccak256(raw);
       const plan = entry.plan;
-      Object.assign(plan.row, { status: "SENT", tx_hash: txHash, tx_nonce: nonce, raw_tx: raw, attempts: plan.row.attempts + 1, updated_ms: now });
-      this.store.updateSettlement(plan.row.id, { status: "SENT", tx_hash: txHash, tx_nonce: nonce, raw_tx: raw, attempts: plan.row.attempts, updated_ms: now });
+      Object.assign(plan.row, {
+        status: "SENT",
+        tx_hash: txHash,
+        tx_nonce: nonce,
+        raw_tx: raw,
+        attempts: plan.row.attempts + 1,
+        updated_ms: now,
+      });
+      this.store.updateSettlement(plan.row.id, {
+        status: "SENT",
+        tx_hash: txHash,
+        tx_nonce: nonce,
+        raw_tx: raw,
+        attempts: plan.row.attempts,
+        updated_ms: now,
+      });
       this.nonce = nonce + 1;
       this.highestNonce = nonce;
       toSend.push({ plan, raw });
@@ -228,14 +250,16 @@ export class Settler {
     } catch (error) {
       const message = String(error);
       // Already known / already mined: the same bytes are in; the receipt poll settles it.
-      if (!/already known|nonce too low|known transaction|already imported/i.test(message)) this.log.warn("broadcast failed; will retry", { error: message.slice(0, 300) });
+      if (!/already known|nonce too low|known transaction|already imported/i.test(message))
+        this.log.warn("broadcast failed; will retry", { error: message.slice(0, 300) });
     }
   }
 
   private describe(error: unknown): string {
     if (error instanceof BaseError) {
       const revert = error.walk((e) => e instanceof ContractFunctionRevertedError);
-      if (revert instanceof ContractFunctionRevertedError && revert.data?.errorName) return `${revert.data.errorName}(${(revert.data.args ?? []).map(String).join(", ")})`;
+      if (revert instanceof ContractFunctionRevertedError && revert.data?.errorName)
+        return `${revert.data.errorName}(${(revert.data.args ?? []).map(String).join(", ")})`;
       const withData = error.walk((e) => typeof (e as { data?: unknown }).data === "string") as { data?: Hex } | null;
       if (withData?.data) {
         try {
@@ -266,7 +290,9 @@ export class Settler {
       const head = await this.chain.blockNumber();
       const flights = [...this.inFlight.values()];
       const receipts = await Promise.all(
-        flights.map((f) => this.chain.client.getTransactionReceipt({ hash: f.plan.row.tx_hash as Hex }).catch(() => undefined)),
+        flights.map((f) =>
+          this.chain.client.getTransactionReceipt({ hash: f.plan.row.tx_hash as Hex }).catch(() => undefined),
+        ),
       );
       let changed = false;
       for (let i = 0; i < flights.length; i++) {
@@ -275,12 +301,19 @@ export class Settler {
         const plan = flight.plan;
         if (!receipt) {
           if (Date.now() - flight.sentAt > RESEND_AFTER_MS && plan.row.raw_tx) {
-            const known = await this.chain.client.getTransaction({ hash: plan.row.tx_hash as Hex }).catch(() => undefined);
+            const known = await this.chain.client
+              .getTransaction({ hash: plan.row.tx_hash as Hex })
+              .catch(() => undefined);
             if (!known) {
-              const used = await this.chain.client.getTransactionCount({ address: this.account.address, blockTag: "latest" });
+              const used = await this.chain.client.getTransactionCount({
+                address: this.account.address,
+                blockTag: "latest",
+              });
               if (plan.row.tx_nonce !== null && used > plan.row.tx_nonce) {
                 // Mined meanwhile (the next poll sees it), or its nonce went to another transaction.
-                const again = await this.chain.client.getTransactionReceipt({ hash: plan.row.tx_hash as Hex }).catch(() => undefined);
+                const again = await this.chain.client
+                  .getTransactionReceipt({ hash: plan.row.tx_hash as Hex })
+                  .catch(() => undefined);
                 if (!again) {
                   this.inFlight.delete(plan.row.id);
                   await this.fail(plan, "transaction dropped: its nonce was used by another transaction", null);
@@ -300,7 +333,11 @@ export class Settler {
         }
         const now = Date.now();
         Object.assign(plan.row, { status: "MINED", block_number: Number(receipt.blockNumber), updated_ms: now });
-        this.store.updateSettlement(plan.row.id, { status: "MINED", block_number: Number(receipt.blockNumber), updated_ms: now });
+        this.store.updateSettlement(plan.row.id, {
+          status: "MINED",
+          block_number: Number(receipt.blockNumber),
+          updated_ms: now,
+        });
         this.service.settlementProgress(plan, "MINED", receipt.transactionHash, now);
         this.mined.set(plan.row.id, { plan, block: receipt.blockNumber, tx: receipt.transactionHash });
         changed = true;

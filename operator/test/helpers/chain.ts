@@ -50,7 +50,11 @@ export async function startChain(): Promise<LocalChain> {
     rpcUrl,
     client,
     rpc: async (method, params = []) => {
-      const response = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+      const response = await fetch(rpcUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+      });
       const json = (await response.json()) as { result?: unknown; error?: { message: string } };
       if (json.error) throw new Error(`${method}: ${json.error.message}`);
       return json.result;
@@ -94,7 +98,10 @@ function trader(index: number): Trader {
 
 export const ONE = 1_000_000n;
 
-export async function deployStack(chain: LocalChain, options: { traders?: number; fundUsd?: bigint; splitUsd?: bigint } = {}): Promise<Stack> {
+export async function deployStack(
+  chain: LocalChain,
+  options: { traders?: number; fundUsd?: bigint; splitUsd?: bigint } = {},
+): Promise<Stack> {
   const admin = trader(0);
   const operator = trader(1);
   const traders = Array.from({ length: options.traders ?? 4 }, (_, i) => trader(2 + i));
@@ -102,19 +109,36 @@ export async function deployStack(chain: LocalChain, options: { traders?: number
   const wallets = new Map<string, WalletClient>();
   const wallet = (t: Trader): WalletClient => {
     let w = wallets.get(t.address);
-    if (!w) wallets.set(t.address, (w = createWalletClient({ account: t.account, chain: viemChain, transport: http(chain.rpcUrl) })));
+    if (!w)
+      wallets.set(
+        t.address,
+        (w = createWalletClient({ account: t.account, chain: viemChain, transport: http(chain.rpcUrl) })),
+      );
     return w;
   };
   const client = chain.client;
   const deploy = async (name: string, args: unknown[]): Promise<Address> => {
     const a = artifact(name);
-    const hash = await wallet(admin).deployContract({ abi: a.abi, bytecode: a.bytecode, args, account: admin.account, chain: viemChain });
+    const hash = await wallet(admin).deployContract({
+      abi: a.abi,
+      bytecode: a.bytecode,
+      args,
+      account: admin.account,
+      chain: viemChain,
+    });
     const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
     if (!receipt.contractAddress) throw new Error(`${name} deployment failed`);
     return receipt.contractAddress;
   };
   const write = async (t: Trader, address: Address, abi: Abi, functionName: string, args: unknown[]): Promise<Hex> => {
-    const hash = await wallet(t).writeContract({ address, abi, functionName, args, account: t.account, chain: viemChain });
+    const hash = await wallet(t).writeContract({
+      address,
+      abi,
+      functionName,
+      args,
+      account: t.account,
+      chain: viemChain,
+    });
     const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
     if (receipt.status !== "success") throw new Error(`${functionName} reverted`);
     return hash;
@@ -122,7 +146,11 @@ export async function deployStack(chain: LocalChain, options: { traders?: number
   const read = async <T>(address: Address, abi: Abi, functionName: string, args: unknown[]): Promise<T> =>
     (await client.readContract({ address, abi, functionName, args })) as T;
 
-  const abis = { exchange: artifact("Exchange").abi, ctf: artifact("ConditionalTokens").abi, collateral: artifact("TestUSD").abi };
+  const abis = {
+    exchange: artifact("Exchange").abi,
+    ctf: artifact("ConditionalTokens").abi,
+    collateral: artifact("TestUSD").abi,
+  };
   const startBlock = await client.getBlockNumber();
   const collateral = await deploy("TestUSD", [admin.address, false]);
   const ctf = await deploy("ConditionalTokens", [""]);
@@ -133,9 +161,20 @@ export async function deployStack(chain: LocalChain, options: { traders?: number
     await write(admin, ctf, abis.ctf, "prepareCondition", [admin.address, questionId, 2n]);
     const conditionId = await read<Hex>(ctf, abis.ctf, "getConditionId", [admin.address, questionId, 2n]);
     const zero = `0x${"0".repeat(64)}`;
-    const yes = await read<bigint>(ctf, abis.ctf, "getPositionId", [collateral, await read<Hex>(ctf, abis.ctf, "getCollectionId", [zero, conditionId, 1n])]);
-    const no = await read<bigint>(ctf, abis.ctf, "getPositionId", [collateral, await read<Hex>(ctf, abis.ctf, "getCollectionId", [zero, conditionId, 2n])]);
-    await write(admin, exchange, abis.exchange, "registerToken", [yes, no, conditionId, "0x0000000000000000000000000000000000000000"]);
+    const yes = await read<bigint>(ctf, abis.ctf, "getPositionId", [
+      collateral,
+      await read<Hex>(ctf, abis.ctf, "getCollectionId", [zero, conditionId, 1n]),
+    ]);
+    const no = await read<bigint>(ctf, abis.ctf, "getPositionId", [
+      collateral,
+      await read<Hex>(ctf, abis.ctf, "getCollectionId", [zero, conditionId, 2n]),
+    ]);
+    await write(admin, exchange, abis.exchange, "registerToken", [
+      yes,
+      no,
+      conditionId,
+      "0x0000000000000000000000000000000000000000",
+    ]);
     return { conditionId, yes, no };
   };
   const market = await addMarket(toHex("market-1", { size: 32 }));
@@ -147,14 +186,43 @@ export async function deployStack(chain: LocalChain, options: { traders?: number
     await write(t, collateral, abis.collateral, "approve", [exchange, maxUint256]);
     await write(t, collateral, abis.collateral, "approve", [ctf, maxUint256]);
     await write(t, ctf, abis.ctf, "setApprovalForAll", [exchange, true]);
-    if (split > 0n) await write(t, ctf, abis.ctf, "splitPosition", [collateral, `0x${"0".repeat(64)}`, market.conditionId, [1n, 2n], split]);
+    if (split > 0n)
+      await write(t, ctf, abis.ctf, "splitPosition", [
+        collateral,
+        `0x${"0".repeat(64)}`,
+        market.conditionId,
+        [1n, 2n],
+        split,
+      ]);
   }
 
   const dir = mkdtempSync(path.join(tmpdir(), "forkcast-book-"));
   const addressBookPath = path.join(dir, `${CHAIN_ID}.json`);
   writeFileSync(
     addressBookPath,
-    JSON.stringify({ chainId: CHAIN_ID, contracts: { Exchange: { address: exchange, blockNumber: Number(startBlock) }, ConditionalTokens: ctf, TestUSD: collateral } }),
+    JSON.stringify({
+      chainId: CHAIN_ID,
+      contracts: {
+        Exchange: { address: exchange, blockNumber: Number(startBlock) },
+        ConditionalTokens: ctf,
+        TestUSD: collateral,
+      },
+    }),
   );
-  return { chain, exchange, ctf, collateral, ...market, admin, operator, traders, addressBookPath, abis, wallet, write, read, addMarket };
+  return {
+    chain,
+    exchange,
+    ctf,
+    collateral,
+    ...market,
+    admin,
+    operator,
+    traders,
+    addressBookPath,
+    abis,
+    wallet,
+    write,
+    read,
+    addMarket,
+  };
 }

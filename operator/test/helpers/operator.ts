@@ -20,7 +20,11 @@ export function freshDataDir(): string {
   return mkdtempSync(path.join(tmpdir(), "forkcast-pglite-"));
 }
 
-export function operatorEnv(stack: Stack, db: DbChoice, overrides: Record<string, string> = {}): Record<string, string> {
+export function operatorEnv(
+  stack: Stack,
+  db: DbChoice,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   return {
     OPERATOR_RPC_URL: stack.chain.rpcUrl,
     OPERATOR_CHAIN_ID: String(CHAIN_ID),
@@ -37,11 +41,20 @@ export function operatorEnv(stack: Stack, db: DbChoice, overrides: Record<string
   };
 }
 
-export function startTestOperator(stack: Stack, db: DbChoice, overrides: Record<string, string> = {}): Promise<RunningOperator> {
+export function startTestOperator(
+  stack: Stack,
+  db: DbChoice,
+  overrides: Record<string, string> = {},
+): Promise<RunningOperator> {
   return startOperator(loadConfig(operatorEnv(stack, db, overrides)));
 }
 
-export async function api<T = unknown>(base: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function api<T = unknown>(
+  base: string,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${base}${route}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -69,7 +82,11 @@ export async function signCancel(
 }
 
 /** Polls `check` until it returns a value (not undefined) or the timeout passes. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -80,7 +97,10 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 }
 
 /** A WebSocket client that records every JSON message. */
-export async function wsClient(url: string, subscribe: unknown): Promise<{ messages: Record<string, unknown>[]; close(): void }> {
+export async function wsClient(
+  url: string,
+  subscribe: unknown,
+): Promise<{ messages: Record<string, unknown>[]; close(): void }> {
   const ws = new WebSocket(url);
   const messages: Record<string, unknown>[] = [];
   ws.on("message", (data) => {

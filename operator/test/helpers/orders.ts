@@ -1,5 +1,14 @@
 /** Builds and signs orders for tests and benchmarks; signing uses native secp256k1 on the fast hash. */
-import { OrderHasher, orderAmounts, exchangeDomain, Side, SignatureType, ZERO_ADDRESS, type Order, type SignedOrder } from "@forkcast/shared";
+import {
+  OrderHasher,
+  orderAmounts,
+  exchangeDomain,
+  Side,
+  SignatureType,
+  ZERO_ADDRESS,
+  type Order,
+  type SignedOrder,
+} from "@forkcast/shared";
 import secp256k1 from "secp256k1";
 import { hexToBytes, toHex, type Address, type Hex } from "viem";
 
@@ -56,7 +65,11 @@ export class OrderSigner {
 }
 
 /** The POST /order body for a signed order. */
-export function orderBody(order: SignedOrder, orderType: "GTC" | "GTD" | "FOK" | "FAK" = "GTC", postOnly = false): Record<string, unknown> {
+export function orderBody(
+  order: SignedOrder,
+  orderType: "GTC" | "GTD" | "FOK" | "FAK" = "GTC",
+  postOnly = false,
+): Record<string, unknown> {
   return {
     order: {
       salt: order.salt.toString(),

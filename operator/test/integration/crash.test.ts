@@ -31,7 +31,10 @@ interface Child {
 }
 
 async function spawnOperator(env: Record<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const state = { stderr: "" };
   child.stderr?.on("data", (chunk: Buffer) => (state.stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -41,13 +44,26 @@ async function spawnOperator(env: Record<string, string>): Promise<Child> {
       const match = /Operator: (\S+)/.exec(out);
       if (match?.[1]) resolve(match[1]);
     });
-    child.once("exit", (code) => reject(new Error(`operator exited with ${code} before listening: ${state.stderr.slice(-2000)}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`operator exited with ${code} before listening: ${state.stderr.slice(-2000)}`)),
+    );
   });
-  return { process: child, url, get stderr() { return state.stderr; }, set stderr(v) { state.stderr = v; } };
+  return {
+    process: child,
+    url,
+    get stderr() {
+      return state.stderr;
+    },
+    set stderr(v) {
+      state.stderr = v;
+    },
+  };
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
 for (const backend of ["pglite", "postgres"] as const) {
@@ -88,7 +104,14 @@ for (const backend of ["pglite", "postgres"] as const) {
       const traders = stack.traders;
       // Warm-up: one acknowledged order per maker (caches loaded), so the kill lands mid-load.
       for (const [i, who] of traders.entries()) {
-        const body = orderBody(signer.signed(who.key, who.address, { tokenId: stack.yes, side: 1, price: BigInt(900_000 + i * 10_000), shares: ONE }));
+        const body = orderBody(
+          signer.signed(who.key, who.address, {
+            tokenId: stack.yes,
+            side: 1,
+            price: BigInt(900_000 + i * 10_000),
+            shares: ONE,
+          }),
+        );
         const response: { status: number; body: Json } = await api<Json>(url0, "POST", "/order", body);
         assert.equal(response.status, 200, `warm-up order rejected: ${JSON.stringify(response.body)}`);
         acked.push(String(response.body["orderID"]));
@@ -101,8 +124,13 @@ for (const backend of ["pglite", "postgres"] as const) {
         while (Date.now() < stopAt) {
           round++;
           const price = BigInt(400_000 + ((index * 7 + round) % 20) * 10_000);
-          for (const [who, side] of [[maker, 1], [taker, 0]] as const) {
-            const body = orderBody(signer.signed(who.key, who.address, { tokenId: stack.yes, side, price, shares: ONE }));
+          for (const [who, side] of [
+            [maker, 1],
+            [taker, 0],
+          ] as const) {
+            const body = orderBody(
+              signer.signed(who.key, who.address, { tokenId: stack.yes, side, price, shares: ONE }),
+            );
             sent++;
             try {
               const response = await api<Json>((child as Child).url, "POST", "/order", body);
@@ -117,11 +145,16 @@ for (const backend of ["pglite", "postgres"] as const) {
       const load = Promise.all(Array.from({ length: CLIENTS }, (_, i) => worker(i)));
       // Kill mid-stream: once the load has had KILL_AFTER_ACKS orders acknowledged (or after LOAD_MS).
       const warm = acked.length;
-      await waitFor("load in flight", () => (acked.length >= warm + KILL_AFTER_ACKS ? true : undefined), LOAD_MS).catch(() => undefined);
+      await waitFor("load in flight", () => (acked.length >= warm + KILL_AFTER_ACKS ? true : undefined), LOAD_MS).catch(
+        () => undefined,
+      );
       child.process.kill("SIGKILL");
       await exited(child.process);
       await load;
-      assert.ok(acked.length > 20 + traders.length, `the load must have produced acknowledged orders (got ${acked.length} of ${sent}; last client error: ${lastError}; operator stderr: ${child.stderr.slice(-1500)})`);
+      assert.ok(
+        acked.length > 20 + traders.length,
+        `the load must have produced acknowledged orders (got ${acked.length} of ${sent}; last client error: ${lastError}; operator stderr: ${child.stderr.slice(-1500)})`,
+      );
 
       child = await spawnOperator(env);
       const url = child.url;
@@ -137,7 +170,11 @@ for (const backend of ["pglite", "postgres"] as const) {
           const all: Json[] = [];
           let cursor = "";
           for (;;) {
-            const { body } = await api<{ data: Json[]; next_cursor: string }>(url, "GET", `/trades?market=${stack.conditionId}&limit=500${cursor ? `&next_cursor=${cursor}` : ""}`);
+            const { body } = await api<{ data: Json[]; next_cursor: string }>(
+              url,
+              "GET",
+              `/trades?market=${stack.conditionId}&limit=500${cursor ? `&next_cursor=${cursor}` : ""}`,
+            );
             all.push(...body.data);
             if (body.next_cursor === "LTE=") break;
             cursor = body.next_cursor;
@@ -147,7 +184,9 @@ for (const backend of ["pglite", "postgres"] as const) {
         30_000,
       );
       assert.ok(trades.length > 0, "the load must have matched orders");
-      t.diagnostic(`${acked.length} orders acknowledged before SIGKILL, ${trades.length} trades confirmed after restart`);
+      t.diagnostic(
+        `${acked.length} orders acknowledged before SIGKILL, ${trades.length} trades confirmed after restart`,
+      );
 
       // Chain truth: one OrderFilled per maker leg, and per order the on-chain consumption equals the confirmed fills.
       const logs = await chain.client.getLogs({ address: stack.exchange, fromBlock: 0n });
@@ -177,16 +216,29 @@ for (const backend of ["pglite", "postgres"] as const) {
       for (const trade of trades) {
         const shares = BigInt(Math.round(Number(trade["size"]) * 1e6));
         const maker = (trade["maker_orders"] as Json[])[0] as Json;
-        const makerAmount = maker["side"] === "BUY" ? (shares * BigInt(Math.round(Number(maker["price"]) * 1e6))) / ONE : shares;
+        const makerAmount =
+          maker["side"] === "BUY" ? (shares * BigInt(Math.round(Number(maker["price"]) * 1e6))) / ONE : shares;
         consumed.set(String(maker["order_id"]), (consumed.get(String(maker["order_id"])) ?? 0n) + makerAmount);
       }
       for (const [hash, amount] of consumed) {
         const view = (await api<Json>(url, "GET", `/data/order/${hash}`)).body;
         const originalShares = BigInt(Math.round(Number(view["original_size"]) * 1e6));
-        const original = view["side"] === "BUY" ? (originalShares * BigInt(Math.round(Number(view["price"]) * 1e6))) / ONE : originalShares;
-        const [filledOrCancelled, remaining] = await stack.read<readonly [boolean, bigint]>(stack.exchange, stack.abis.exchange, "getOrderStatus", [hash]);
+        const original =
+          view["side"] === "BUY"
+            ? (originalShares * BigInt(Math.round(Number(view["price"]) * 1e6))) / ONE
+            : originalShares;
+        const [filledOrCancelled, remaining] = await stack.read<readonly [boolean, bigint]>(
+          stack.exchange,
+          stack.abis.exchange,
+          "getOrderStatus",
+          [hash],
+        );
         const onChainConsumed = filledOrCancelled && remaining === 0n ? original : original - remaining;
-        assert.equal(onChainConsumed, amount, `order ${hash}: chain consumed ${onChainConsumed}, operator confirmed ${amount}`);
+        assert.equal(
+          onChainConsumed,
+          amount,
+          `order ${hash}: chain consumed ${onChainConsumed}, operator confirmed ${amount}`,
+        );
       }
       child.process.kill("SIGTERM");
       await exited(child.process);

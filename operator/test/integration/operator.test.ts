@@ -13,7 +13,15 @@ import type { RunningOperator } from "../../src/app.js";
 import type { OrderRow, TradeRow } from "../../src/db/store.js";
 import { replay } from "../../src/engine/replay.js";
 import { deployStack, ONE, startChain, type LocalChain, type Stack, type Trader } from "../helpers/chain.js";
-import { api, freshDataDir, signCancel, startTestOperator, waitFor, wsClient, type DbChoice } from "../helpers/operator.js";
+import {
+  api,
+  freshDataDir,
+  signCancel,
+  startTestOperator,
+  waitFor,
+  wsClient,
+  type DbChoice,
+} from "../helpers/operator.js";
 import { OrderSigner, orderBody, type OrderSpec } from "../helpers/orders.js";
 import { startPostgres, type TempPostgres } from "../helpers/postgres.js";
 
@@ -53,8 +61,10 @@ for (const backend of ["pglite", "postgres"] as const) {
 
     const post = (trader: Trader, spec: OrderSpec, type: "GTC" | "GTD" | "FOK" | "FAK" = "GTC", postOnly = false) =>
       api<Json>(op.url, "POST", "/order", orderBody(signer.signed(trader.key, trader.address, spec), type, postOnly));
-    const balanceOf = (who: Trader, token: bigint) => stack.read<bigint>(stack.ctf, stack.abis.ctf, "balanceOf", [who.address, token]);
-    const usdOf = (who: Trader) => stack.read<bigint>(stack.collateral, stack.abis.collateral, "balanceOf", [who.address]);
+    const balanceOf = (who: Trader, token: bigint) =>
+      stack.read<bigint>(stack.ctf, stack.abis.ctf, "balanceOf", [who.address, token]);
+    const usdOf = (who: Trader) =>
+      stack.read<bigint>(stack.collateral, stack.abis.collateral, "balanceOf", [who.address]);
     const tradesOf = async (takerHash: string): Promise<Json[]> => {
       const { body } = await api<{ data: Json[] }>(op.url, "GET", `/trades?market=${stack.conditionId}&limit=500`);
       return body.data.filter((t) => t["taker_order_id"] === takerHash);
@@ -65,7 +75,8 @@ for (const backend of ["pglite", "postgres"] as const) {
         return trades.length === count && trades.every((t) => t["status"] === "CONFIRMED") ? trades : undefined;
       });
     const cancelAll = async () => {
-      for (const t of [alice, bob, carol, dave]) await api(op.url, "DELETE", "/cancel-all", await signCancel(stack, t, 1));
+      for (const t of [alice, bob, carol, dave])
+        await api(op.url, "DELETE", "/cancel-all", await signCancel(stack, t, 1));
     };
 
     it("discovers the registered market from chain events", async () => {
@@ -81,7 +92,12 @@ for (const backend of ["pglite", "postgres"] as const) {
     });
 
     it("accepts a valid order, rests it and shows it in the book", async () => {
-      const { status, body } = await post(alice, { tokenId: stack.yes, side: SELL, price: 550_000n, shares: 10n * ONE });
+      const { status, body } = await post(alice, {
+        tokenId: stack.yes,
+        side: SELL,
+        price: 550_000n,
+        shares: 10n * ONE,
+      });
       assert.equal(status, 200, JSON.stringify(body));
       assert.equal(body["status"], "live");
       const book = await api<Json>(op.url, "GET", `/book?token_id=${stack.yes}`);
@@ -98,14 +114,26 @@ for (const backend of ["pglite", "postgres"] as const) {
       const base: OrderSpec = { tokenId: stack.yes, side: BUY, price: 400_000n, shares: 2n * ONE };
       const good = signer.signed(bob.key, bob.address, base);
       const cases: [string, Json | string, number][] = [
-        ["INVALID_SIGNATURE", orderBody({ ...good, signature: signer.signed(alice.key, alice.address, base).signature }), 401],
+        [
+          "INVALID_SIGNATURE",
+          orderBody({ ...good, signature: signer.signed(alice.key, alice.address, base).signature }),
+          401,
+        ],
         ["INVALID_NONCE", orderBody(signer.signed(bob.key, bob.address, { ...base, nonce: 5n })), 400],
         ["INVALID_TICK_SIZE", orderBody(signer.signed(bob.key, bob.address, { ...base, price: 405_000n })), 400],
         ["BELOW_MIN_SIZE", orderBody(signer.signed(bob.key, bob.address, { ...base, shares: 500_000n })), 400],
-        ["INVALID_SIZE", orderBody(signer.signed(bob.key, bob.address, { ...base, shares: 1_000_001n * 10n + 5n })), 400],
+        [
+          "INVALID_SIZE",
+          orderBody(signer.signed(bob.key, bob.address, { ...base, shares: 1_000_001n * 10n + 5n })),
+          400,
+        ],
         ["FEE_RATE_MISMATCH", orderBody(signer.signed(bob.key, bob.address, { ...base, feeRateBps: 100n })), 400],
         ["TOKEN_NOT_REGISTERED", orderBody(signer.signed(bob.key, bob.address, { ...base, tokenId: 12345n })), 400],
-        ["INSUFFICIENT_BALANCE", orderBody(signer.signed(bob.key, bob.address, { ...base, shares: 100_000n * ONE })), 400],
+        [
+          "INSUFFICIENT_BALANCE",
+          orderBody(signer.signed(bob.key, bob.address, { ...base, shares: 100_000n * ONE })),
+          400,
+        ],
         ["ORDER_EXPIRED", orderBody(signer.signed(bob.key, bob.address, { ...base, expiration: 1n }), "GTD"), 400],
         ["INVALID_EXPIRATION", orderBody(signer.signed(bob.key, bob.address, base), "GTD"), 400],
         ["INVALID_REQUEST", { order: { maker: "nope" } }, 400],
@@ -124,7 +152,12 @@ for (const backend of ["pglite", "postgres"] as const) {
       const big = await api<Json>(op.url, "POST", "/order", JSON.stringify({ pad: "x".repeat(20_000) }));
       assert.equal(big.status, 413);
       assert.equal(big.body["error"], "PAYLOAD_TOO_LARGE");
-      const crossing = await post(alice, { tokenId: stack.yes, side: SELL, price: 400_000n, shares: 2n * ONE }, "GTC", true);
+      const crossing = await post(
+        alice,
+        { tokenId: stack.yes, side: SELL, price: 400_000n, shares: 2n * ONE },
+        "GTC",
+        true,
+      );
       assert.equal(crossing.body["error"], "POST_ONLY_WOULD_CROSS");
       const fok = await post(alice, { tokenId: stack.yes, side: SELL, price: 400_000n, shares: 3n * ONE }, "FOK");
       assert.equal(fok.body["error"], "FOK_NOT_FILLABLE");
@@ -132,20 +165,40 @@ for (const backend of ["pglite", "postgres"] as const) {
     });
 
     it("takes a batch and answers per order, in order", async () => {
-      const good = signer.signed(carol.key, carol.address, { tokenId: stack.no, side: BUY, price: 100_000n, shares: 1n * ONE });
-      const bad = signer.signed(carol.key, carol.address, { tokenId: stack.no, side: BUY, price: 105_000n, shares: 1n * ONE });
+      const good = signer.signed(carol.key, carol.address, {
+        tokenId: stack.no,
+        side: BUY,
+        price: 100_000n,
+        shares: 1n * ONE,
+      });
+      const bad = signer.signed(carol.key, carol.address, {
+        tokenId: stack.no,
+        side: BUY,
+        price: 105_000n,
+        shares: 1n * ONE,
+      });
       const { status, body } = await api<Json[]>(op.url, "POST", "/orders", [orderBody(good), orderBody(bad)]);
       assert.equal(status, 200);
       assert.equal(body[0]?.["success"], true);
       assert.equal(body[0]?.["status"], "live");
       assert.deepEqual([body[1]?.["success"], body[1]?.["errorCode"]], [false, "INVALID_TICK_SIZE"]);
-      const tooMany = await api<Json>(op.url, "POST", "/orders", Array.from({ length: 51 }, () => orderBody(good)));
+      const tooMany = await api<Json>(
+        op.url,
+        "POST",
+        "/orders",
+        Array.from({ length: 51 }, () => orderBody(good)),
+      );
       assert.equal(tooMany.body["error"], "BATCH_TOO_LARGE");
       await cancelAll();
     });
 
     it("settles a COMPLEMENTARY match on chain: MATCHED → MINED → CONFIRMED with exact balances", async () => {
-      const [aliceUsd, bobUsd, bobYes, aliceYes] = [await usdOf(alice), await usdOf(bob), await balanceOf(bob, stack.yes), await balanceOf(alice, stack.yes)];
+      const [aliceUsd, bobUsd, bobYes, aliceYes] = [
+        await usdOf(alice),
+        await usdOf(bob),
+        await balanceOf(bob, stack.yes),
+        await balanceOf(alice, stack.yes),
+      ];
       const user = await wsClient(op.url.replace("http", "ws") + "/ws/user", { type: "user", address: bob.address });
       const maker = await post(alice, { tokenId: stack.yes, side: SELL, price: 550_000n, shares: 10n * ONE });
       const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 600_000n, shares: 10n * ONE });
@@ -192,11 +245,16 @@ for (const backend of ["pglite", "postgres"] as const) {
 
     it("batches several makers per taker into one matchOrders and fills partially", async () => {
       const makers = [alice, carol, dave];
-      for (const [i, m] of makers.entries()) await post(m, { tokenId: stack.yes, side: SELL, price: BigInt(500_000 + i * 10_000), shares: 2n * ONE });
+      for (const [i, m] of makers.entries())
+        await post(m, { tokenId: stack.yes, side: SELL, price: BigInt(500_000 + i * 10_000), shares: 2n * ONE });
       const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 520_000n, shares: 5n * ONE });
       assert.equal(taker.body["status"], "matched");
       const trades = await confirmed(String(taker.body["orderID"]), 3);
-      assert.equal(new Set(trades.map((t) => t["transaction_hash"])).size, 1, "one transaction settles all three makers");
+      assert.equal(
+        new Set(trades.map((t) => t["transaction_hash"])).size,
+        1,
+        "one transaction settles all three makers",
+      );
       const book = await api<Json>(op.url, "GET", `/book?token_id=${stack.yes}`);
       assert.deepEqual(book.body["asks"], [{ price: "0.52", size: "1" }], "the last maker keeps its unfilled share");
       await cancelAll();
@@ -209,14 +267,30 @@ for (const backend of ["pglite", "postgres"] as const) {
       assert.deepEqual((await api(op.url, "GET", `/price?token_id=${stack.yes}&side=SELL`)).body, { price: "0.3" });
       assert.deepEqual((await api(op.url, "GET", `/midpoint?token_id=${stack.yes}`)).body, { mid: "0.5" });
       assert.deepEqual((await api(op.url, "GET", `/spread?token_id=${stack.yes}`)).body, { spread: "0.4" });
-      const history = await api<{ history: { t: number; p: number }[] }>(op.url, "GET", `/prices-history?market=${stack.yes}&interval=1d&fidelity=1`);
+      const history = await api<{ history: { t: number; p: number }[] }>(
+        op.url,
+        "GET",
+        `/prices-history?market=${stack.yes}&interval=1d&fidelity=1`,
+      );
       assert.ok(history.body.history.length >= 1);
       assert.ok(history.body.history.every((h) => h.p > 0 && h.p < 1));
-      const page1 = await api<{ data: Json[]; next_cursor: string }>(op.url, "GET", `/trades?market=${stack.conditionId}&limit=2`);
+      const page1 = await api<{ data: Json[]; next_cursor: string }>(
+        op.url,
+        "GET",
+        `/trades?market=${stack.conditionId}&limit=2`,
+      );
       assert.equal(page1.body.data.length, 2);
-      const page2 = await api<{ data: Json[]; next_cursor: string }>(op.url, "GET", `/trades?market=${stack.conditionId}&limit=2&next_cursor=${page1.body.next_cursor}`);
+      const page2 = await api<{ data: Json[]; next_cursor: string }>(
+        op.url,
+        "GET",
+        `/trades?market=${stack.conditionId}&limit=2&next_cursor=${page1.body.next_cursor}`,
+      );
       assert.ok(page2.body.data.length >= 1);
-      assert.equal(new Set([...page1.body.data, ...page2.body.data].map((t) => t["id"])).size, page1.body.data.length + page2.body.data.length, "pages must not overlap");
+      assert.equal(
+        new Set([...page1.body.data, ...page2.body.data].map((t) => t["id"])).size,
+        page1.body.data.length + page2.body.data.length,
+        "pages must not overlap",
+      );
       const mine = await api<{ data: Json[] }>(op.url, "GET", `/data/trades?user=${dave.address}`);
       assert.ok(mine.body.data.length >= 2);
       await cancelAll();
@@ -226,14 +300,25 @@ for (const backend of ["pglite", "postgres"] as const) {
       const wallet = await (async () => {
         const { artifact } = await import("../../src/chain/abi.js");
         const a = artifact("ERC1271Wallet");
-        const hash = await stack.wallet(alice).deployContract({ abi: a.abi, bytecode: a.bytecode, args: [alice.address], account: alice.account, chain: undefined });
+        const hash = await stack
+          .wallet(alice)
+          .deployContract({
+            abi: a.abi,
+            bytecode: a.bytecode,
+            args: [alice.address],
+            account: alice.account,
+            chain: undefined,
+          });
         const receipt = await chain.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
         if (!receipt.contractAddress) throw new Error("wallet deployment failed");
         return { address: receipt.contractAddress, abi: a.abi };
       })();
       await stack.write(stack.admin, stack.collateral, stack.abis.collateral, "mint", [wallet.address, 100n * ONE]);
       const { encodeFunctionData, maxUint256 } = await import("viem");
-      await stack.write(alice, wallet.address, wallet.abi, "execute", [stack.collateral, encodeFunctionData({ abi: stack.abis.collateral, functionName: "approve", args: [stack.exchange, maxUint256] })]);
+      await stack.write(alice, wallet.address, wallet.abi, "execute", [
+        stack.collateral,
+        encodeFunctionData({ abi: stack.abis.collateral, functionName: "approve", args: [stack.exchange, maxUint256] }),
+      ]);
       const spec: OrderSpec = { tokenId: stack.yes, side: BUY, price: 400_000n, shares: 5n * ONE };
       const unsigned = { ...signer.build(wallet.address, spec), signatureType: 3 as const };
       const forged = await api<Json>(op.url, "POST", "/order", orderBody(signer.sign(bob.key, unsigned)));
@@ -252,11 +337,26 @@ for (const backend of ["pglite", "postgres"] as const) {
       const forged = await signCancel(stack, bob, 0, [a.body["orderID"] as Hex]);
       const forgedResult = await api<Json>(op.url, "DELETE", "/order", { ...forged, maker: alice.address });
       assert.equal(forgedResult.body["error"], "INVALID_SIGNATURE");
-      const one = await api<Json>(op.url, "DELETE", "/order", await signCancel(stack, alice, 0, [a.body["orderID"] as Hex]));
+      const one = await api<Json>(
+        op.url,
+        "DELETE",
+        "/order",
+        await signCancel(stack, alice, 0, [a.body["orderID"] as Hex]),
+      );
       assert.deepEqual(one.body["canceled"], [a.body["orderID"]]);
-      const stale = await api<Json>(op.url, "DELETE", "/cancel-all", await signCancel(stack, alice, 1, [], undefined, 1n));
+      const stale = await api<Json>(
+        op.url,
+        "DELETE",
+        "/cancel-all",
+        await signCancel(stack, alice, 1, [], undefined, 1n),
+      );
       assert.equal(stale.body["error"], "CANCEL_EXPIRED");
-      const byMarket = await api<Json>(op.url, "DELETE", "/cancel-market-orders", await signCancel(stack, alice, 2, [], stack.conditionId));
+      const byMarket = await api<Json>(
+        op.url,
+        "DELETE",
+        "/cancel-market-orders",
+        await signCancel(stack, alice, 2, [], stack.conditionId),
+      );
       assert.deepEqual(byMarket.body["canceled"], [b.body["orderID"]]);
       const view = await api<Json>(op.url, "GET", `/data/order/${String(a.body["orderID"])}`);
       assert.equal(view.body["status"], "CANCELED");
@@ -268,7 +368,11 @@ for (const backend of ["pglite", "postgres"] as const) {
       const placed = await api<Json>(op.url, "POST", "/order", orderBody(order));
       const tuple = { ...order };
       await stack.write(carol, stack.exchange, stack.abis.exchange, "cancelOrder", [tuple]);
-      await waitFor("on-chain cancel applied", async () => ((await api<Json>(op.url, "GET", `/data/order/${String(placed.body["orderID"])}`)).body["status"] === "CANCELED" ? true : undefined));
+      await waitFor("on-chain cancel applied", async () =>
+        (await api<Json>(op.url, "GET", `/data/order/${String(placed.body["orderID"])}`)).body["status"] === "CANCELED"
+          ? true
+          : undefined,
+      );
       const other = await post(dave, { ...spec, price: 910_000n });
       await stack.write(dave, stack.exchange, stack.abis.exchange, "incrementNonce", []);
       const dropped = await waitFor("nonce increment applied", async () => {
@@ -282,17 +386,28 @@ for (const backend of ["pglite", "postgres"] as const) {
     });
 
     it("sends a book snapshot, then price changes and last trade prices on the market channel", async () => {
-      const market = await wsClient(op.url.replace("http", "ws") + "/ws/market", { type: "market", assets_ids: [stack.yes.toString()] });
-      await waitFor("initial snapshot", () => (market.messages.some((m) => m["event_type"] === "book") ? true : undefined));
+      const market = await wsClient(op.url.replace("http", "ws") + "/ws/market", {
+        type: "market",
+        assets_ids: [stack.yes.toString()],
+      });
+      await waitFor("initial snapshot", () =>
+        market.messages.some((m) => m["event_type"] === "book") ? true : undefined,
+      );
       await post(alice, { tokenId: stack.yes, side: SELL, price: 650_000n, shares: 3n * ONE });
-      const change = await waitFor("price change with the new ask", () => market.messages.find((m) => m["event_type"] === "price_change"));
+      const change = await waitFor("price change with the new ask", () =>
+        market.messages.find((m) => m["event_type"] === "price_change"),
+      );
       assert.deepEqual(change["price_changes"], [{ side: "SELL", price: "0.65", size: "3" }]);
       assert.equal(change["best_ask"], "0.65");
       await post(bob, { tokenId: stack.yes, side: BUY, price: 650_000n, shares: 1n * ONE });
-      const last = await waitFor("last trade price", () => market.messages.find((m) => m["event_type"] === "last_trade_price"));
+      const last = await waitFor("last trade price", () =>
+        market.messages.find((m) => m["event_type"] === "last_trade_price"),
+      );
       assert.equal(last["price"], "0.65");
       const shrink = await waitFor("level shrinks to 2", () =>
-        market.messages.find((m) => m["event_type"] === "price_change" && JSON.stringify(m["price_changes"]).includes('"size":"2"')),
+        market.messages.find(
+          (m) => m["event_type"] === "price_change" && JSON.stringify(m["price_changes"]).includes('"size":"2"'),
+        ),
       );
       assert.equal(shrink["asset_id"], stack.yes.toString());
       market.close();
@@ -305,7 +420,13 @@ for (const backend of ["pglite", "postgres"] as const) {
       op = await startTestOperator(stack, db, { OPERATOR_POLL_MS: "60000" });
       const resting = await post(carol, { tokenId: stack.yes, side: SELL, price: 500_000n, shares: 2n * ONE });
       const all = await balanceOf(carol, stack.yes);
-      await stack.write(carol, stack.ctf, stack.abis.ctf, "safeTransferFrom", [carol.address, alice.address, stack.yes, all, "0x"]);
+      await stack.write(carol, stack.ctf, stack.abis.ctf, "safeTransferFrom", [
+        carol.address,
+        alice.address,
+        stack.yes,
+        all,
+        "0x",
+      ]);
       const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 500_000n, shares: 2n * ONE });
       assert.equal(taker.body["status"], "matched");
       const failed = await waitFor("trade FAILED", async () => {
@@ -318,7 +439,13 @@ for (const backend of ["pglite", "postgres"] as const) {
         return body["status"] === "LIVE" ? body : undefined;
       });
       assert.equal(takerView["remaining_size"], "2", "the taker's shares are back on the book");
-      await stack.write(alice, stack.ctf, stack.abis.ctf, "safeTransferFrom", [alice.address, carol.address, stack.yes, all, "0x"]);
+      await stack.write(alice, stack.ctf, stack.abis.ctf, "safeTransferFrom", [
+        alice.address,
+        carol.address,
+        stack.yes,
+        all,
+        "0x",
+      ]);
       await op.stop();
       op = await startTestOperator(stack, db);
       await cancelAll();
@@ -336,9 +463,19 @@ for (const backend of ["pglite", "postgres"] as const) {
         });
         const hash = sent.tx_hash as Hex;
         // SENT is stored before the broadcast: wait until the node has it, then drop it.
-        await waitFor("broadcast", async () => ((await chain.client.getTransaction({ hash }).catch(() => undefined)) ? true : undefined));
-        assert.equal(await chain.rpc("hardhat_dropTransaction", [hash]), true, "the node must drop the pending transaction");
-        await waitFor("rebroadcast", async () => ((await chain.client.getTransaction({ hash }).catch(() => undefined)) ? true : undefined), 10_000);
+        await waitFor("broadcast", async () =>
+          (await chain.client.getTransaction({ hash }).catch(() => undefined)) ? true : undefined,
+        );
+        assert.equal(
+          await chain.rpc("hardhat_dropTransaction", [hash]),
+          true,
+          "the node must drop the pending transaction",
+        );
+        await waitFor(
+          "rebroadcast",
+          async () => ((await chain.client.getTransaction({ hash }).catch(() => undefined)) ? true : undefined),
+          10_000,
+        );
         await chain.rpc("evm_mine", []);
         const trades = await confirmed(String(taker.body["orderID"]));
         assert.equal(trades[0]?.["transaction_hash"], hash, "the same signed transaction is mined");
@@ -363,7 +500,10 @@ for (const backend of ["pglite", "postgres"] as const) {
     });
 
     it("refuses to start with a key that is not an exchange operator", async () => {
-      await assert.rejects(startTestOperator(stack, db, { OPERATOR_PRIVATE_KEY: dave.key }), /is not an operator of the exchange/);
+      await assert.rejects(
+        startTestOperator(stack, db, { OPERATOR_PRIVATE_KEY: dave.key }),
+        /is not an operator of the exchange/,
+      );
     });
 
     it("rebuilds the book after a restart and drops orders that became invalid meanwhile", async () => {
@@ -379,7 +519,10 @@ for (const backend of ["pglite", "postgres"] as const) {
       const view = await api<Json>(op.url, "GET", `/data/order/${String(goneResult.body["orderID"])}`);
       assert.equal(view.body["status"], "CANCELED");
       assert.equal(view.body["reason"], "FILLED_OR_CANCELLED_ONCHAIN");
-      assert.equal((await api<Json>(op.url, "GET", `/data/order/${String(keep.body["orderID"])}`)).body["status"], "LIVE");
+      assert.equal(
+        (await api<Json>(op.url, "GET", `/data/order/${String(keep.body["orderID"])}`)).body["status"],
+        "LIVE",
+      );
       await cancelAll();
     });
 

@@ -32,7 +32,10 @@ describe("config", () => {
     const a = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     const b = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
     const c = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
-    const nested = parseAddressBook({ chainId: 31337, contracts: { Exchange: { address: a, blockNumber: 7 }, ConditionalTokens: b, TestUSD: c } }, 31337);
+    const nested = parseAddressBook(
+      { chainId: 31337, contracts: { Exchange: { address: a, blockNumber: 7 }, ConditionalTokens: b, TestUSD: c } },
+      31337,
+    );
     assert.deepEqual(nested, { exchange: a, conditionalTokens: b, collateral: c, startBlock: 7n });
     assert.equal(parseAddressBook({ Exchange: a, ConditionalTokens: b, TestUSD: c }, 1).startBlock, 0n);
     assert.throws(() => parseAddressBook({ chainId: 1, contracts: {} }, 31337), /chain 1/);

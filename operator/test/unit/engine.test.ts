@@ -77,7 +77,11 @@ describe("MatchingEngine: crossing rules", () => {
     assert.equal(result.fills[0]?.type, "MERGE");
     const none = new MatchingEngine();
     none.submit(order(ALICE, 0, 1, 510_000, 3n), NOW);
-    assert.equal(none.submit(order(BOB, 1, 1, 500_000, 3n), NOW).fills.length, 0, "asks summing above 1 must not merge");
+    assert.equal(
+      none.submit(order(BOB, 1, 1, 500_000, 3n), NOW).fills.length,
+      0,
+      "asks summing above 1 must not merge",
+    );
   });
 
   it("COMPLEMENTARY on the NO token: NO bid crosses NO ask", () => {
@@ -115,7 +119,10 @@ describe("MatchingEngine: priority and partial fills", () => {
     engine.submit(order(ALICE, 1, 0, 600_000, 1n), NOW); // NO bid 0.60 = YES ask 0.40
     engine.submit(order(CAROL, 0, 1, 450_000, 1n), NOW); // YES ask 0.45
     const result = engine.submit(order(BOB, 0, 0, 500_000, 2n), NOW);
-    assert.deepEqual(result.fills.map((f) => f.type), ["MINT", "COMPLEMENTARY"]);
+    assert.deepEqual(
+      result.fills.map((f) => f.type),
+      ["MINT", "COMPLEMENTARY"],
+    );
   });
 
   it("rests the unfilled part of a GTC and reports it live", () => {
@@ -152,7 +159,10 @@ describe("MatchingEngine: order types", () => {
   it("post-only is rejected when it would cross and rests otherwise", () => {
     const engine = new MatchingEngine();
     engine.submit(order(ALICE, 0, 1, 500_000, 1n), NOW);
-    assert.equal(engine.submit(order(BOB, 0, 0, 500_000, 1n, { postOnly: true }), NOW).rejectReason, "POST_ONLY_WOULD_CROSS");
+    assert.equal(
+      engine.submit(order(BOB, 0, 0, 500_000, 1n, { postOnly: true }), NOW).rejectReason,
+      "POST_ONLY_WOULD_CROSS",
+    );
     assert.equal(engine.submit(order(BOB, 0, 0, 490_000, 1n, { postOnly: true }), NOW).status, "live");
   });
 
@@ -167,7 +177,10 @@ describe("MatchingEngine: order types", () => {
     assert.equal(result.fills[0]?.makerHash, fresh.hash);
     const later = order(CAROL, 0, 1, 700_000, 1n, { orderType: "GTD", expiration: NOW + 5 });
     engine.submit(later, NOW);
-    assert.deepEqual(engine.expire(NOW + 5).map((r) => r.hash), [later.hash]);
+    assert.deepEqual(
+      engine.expire(NOW + 5).map((r) => r.hash),
+      [later.hash],
+    );
   });
 });
 
@@ -230,9 +243,16 @@ describe("MatchingEngine: determinism", () => {
     for (let i = 0; i < 2_000; i++) {
       const types: OrderType[] = ["GTC", "GTC", "GTC", "FAK", "FOK"];
       log.push(
-        order(makers[random(3)] as Address, random(2) as Outcome, random(2) as 0 | 1, 300_000 + random(40) * 10_000, BigInt(1 + random(20)), {
-          orderType: types[random(5)] as OrderType,
-        }),
+        order(
+          makers[random(3)] as Address,
+          random(2) as Outcome,
+          random(2) as 0 | 1,
+          300_000 + random(40) * 10_000,
+          BigInt(1 + random(20)),
+          {
+            orderType: types[random(5)] as OrderType,
+          },
+        ),
       );
     }
     const run = (): { fills: Fill[]; depth: unknown } => {

@@ -51,8 +51,7 @@ export const ORDER_TYPES = {
 
 const WORD_BYTES = 32;
 const ORDER_FIELDS = 12;
-const EIP712_DOMAIN_TYPE_STRING =
-  "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
+const EIP712_DOMAIN_TYPE_STRING = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
 
 export const ORDER_TYPEHASH_BYTES: Uint8Array = keccak_256(stringToBytes(ORDER_TYPE_STRING));
 export const ORDER_TYPEHASH: Hex = bytesToHex(ORDER_TYPEHASH_BYTES);

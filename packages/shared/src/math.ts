@@ -68,7 +68,8 @@ export function orderAmounts(side: Side, price: bigint, shares: bigint): { maker
   if (price <= 0n || price > PRICE_SCALE) throw new RangeError(`price must be in (0, 1]: ${price}`);
   if (shares <= 0n) throw new RangeError(`shares must be positive: ${shares}`);
   const scaled = shares * price;
-  if (scaled % PRICE_SCALE !== 0n) throw new RangeError(`collateral for ${shares} shares at ${price} is not a whole unit`);
+  if (scaled % PRICE_SCALE !== 0n)
+    throw new RangeError(`collateral for ${shares} shares at ${price} is not a whole unit`);
   const collateral = scaled / PRICE_SCALE;
   return side === Side.BUY
     ? { makerAmount: collateral, takerAmount: shares }

@@ -45,7 +45,10 @@ describe("EIP-712 order hash", () => {
 
   it("equals viem's hashTypedData for a BUY and a SELL", () => {
     const hasher = new OrderHasher(domain);
-    for (const order of [sampleOrder(), sampleOrder({ side: Side.SELL, salt: 2n ** 200n, expiration: 1_900_000_000n })]) {
+    for (const order of [
+      sampleOrder(),
+      sampleOrder({ side: Side.SELL, salt: 2n ** 200n, expiration: 1_900_000_000n }),
+    ]) {
       const expected = hashTypedData({ domain, types: ORDER_TYPES, primaryType: "Order", message: order });
       assert.equal(hasher.hash(order), expected);
     }
@@ -53,8 +56,14 @@ describe("EIP-712 order hash", () => {
 
   it("equals viem for a custom domain name and version", () => {
     const custom = exchangeDomain(137, "0x4bFb41d5B3570DeFd03C39a9A4D8dE6Bd8B8982E", "Polymarket CTF Exchange", "1");
-    const order = sampleOrder({ signatureType: SignatureType.POLY_1271, taker: "0x00000000000000000000000000000000000000aa" });
-    assert.equal(new OrderHasher(custom).hash(order), hashTypedData({ domain: custom, types: ORDER_TYPES, primaryType: "Order", message: order }));
+    const order = sampleOrder({
+      signatureType: SignatureType.POLY_1271,
+      taker: "0x00000000000000000000000000000000000000aa",
+    });
+    assert.equal(
+      new OrderHasher(custom).hash(order),
+      hashTypedData({ domain: custom, types: ORDER_TYPES, primaryType: "Order", message: order }),
+    );
   });
 
   it("changes when any field changes", () => {
@@ -62,13 +71,23 @@ describe("EIP-712 order hash", () => {
     const base = hasher.hash(sampleOrder());
     assert.notEqual(hasher.hash(sampleOrder({ nonce: 4n })), base, "nonce must be hashed");
     assert.notEqual(hasher.hash(sampleOrder({ side: Side.SELL })), base, "side must be hashed");
-    assert.notEqual(new OrderHasher(exchangeDomain(1, domain.verifyingContract)).hash(sampleOrder()), base, "chain id must be hashed");
+    assert.notEqual(
+      new OrderHasher(exchangeDomain(1, domain.verifyingContract)).hash(sampleOrder()),
+      base,
+      "chain id must be hashed",
+    );
   });
 
   it("signatures from viem's signTypedData recover to the maker", async () => {
     const order = sampleOrder();
     const signature = await account.signTypedData({ domain, types: ORDER_TYPES, primaryType: "Order", message: order });
-    const recovered = await recoverTypedDataAddress({ domain, types: ORDER_TYPES, primaryType: "Order", message: order, signature });
+    const recovered = await recoverTypedDataAddress({
+      domain,
+      types: ORDER_TYPES,
+      primaryType: "Order",
+      message: order,
+      signature,
+    });
     assert.equal(recovered, account.address);
   });
 

@@ -82,7 +82,12 @@ describe("fee", () => {
   });
 
   it("is symmetric around 0.5: a price of 0.70 charges like 0.30", () => {
-    const sellHigh = { side: Side.SELL, makerAmount: 100_000_000n, takerAmount: 70_000_000n, feeRateBps: 100n } as const;
+    const sellHigh = {
+      side: Side.SELL,
+      makerAmount: 100_000_000n,
+      takerAmount: 70_000_000n,
+      feeRateBps: 100n,
+    } as const;
     assert.equal(feeAmount(sellHigh, 100_000_000n), 300_000n);
     assert.equal(feeValue(100n, 700_000n, 100_000_000n), 300_000n);
   });
@@ -135,7 +140,11 @@ describe("fee agrees with the exchange's independent reference", () => {
       };
       if (order.makerAmount > order.takerAmount && side === Side.BUY) continue; // price above one: rejected anyway
       const fill = 1n + next(shares);
-      assert.equal(feeAmount(order, fill), expectedFee(order, fill), `order ${JSON.stringify(order, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}, fill ${fill}`);
+      assert.equal(
+        feeAmount(order, fill),
+        expectedFee(order, fill),
+        `order ${JSON.stringify(order, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}, fill ${fill}`,
+      );
     }
   });
 });
