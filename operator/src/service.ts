@@ -990,9 +990,7 @@ export class OperatorService {
 
   // ================================================================== read model
 
-  bookLevels(
-    tokenId: bigint,
-  ):
+  bookLevels(tokenId: bigint):
     | {
         market: Market;
         outcome: 0 | 1;

@@ -300,15 +300,13 @@ for (const backend of ["pglite", "postgres"] as const) {
       const wallet = await (async () => {
         const { artifact } = await import("../../src/chain/abi.js");
         const a = artifact("ERC1271Wallet");
-        const hash = await stack
-          .wallet(alice)
-          .deployContract({
-            abi: a.abi,
-            bytecode: a.bytecode,
-            args: [alice.address],
-            account: alice.account,
-            chain: undefined,
-          });
+        const hash = await stack.wallet(alice).deployContract({
+          abi: a.abi,
+          bytecode: a.bytecode,
+          args: [alice.address],
+          account: alice.account,
+          chain: undefined,
+        });
         const receipt = await chain.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
         if (!receipt.contractAddress) throw new Error("wallet deployment failed");
         return { address: receipt.contractAddress, abi: a.abi };
