@@ -1,0 +1,166 @@
+/**
+ * Test harness: a Hardhat node on a free port, the repository's deploy script pointed at it
+ * (address book in a temp dir), and the indexer (`ponder start`, fresh PGlite dir and schema).
+ * Every process is stopped in `close()`, Ponder with SIGINT.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { type Labelled, freePort, rpc, spawnLabelled, stop, waitFor } from "../../scripts/lib/processes.ts";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const INDEXER_DIR = path.join(ROOT, "indexer");
+export const CHAIN_ID = 31337;
+/** Hardhat's first dev key (funded on every local node, never on a real chain): the deployer. */
+const DEV_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+const VERBOSE = process.env.INDEXER_TEST_VERBOSE === "1";
+
+export type Address = `0x${string}`;
+
+export interface Book {
+  chainId: number;
+  deployBlock: number;
+  deployer: Address;
+  contracts: Record<string, { contract: string; address: Address }>;
+}
+
+/** Runs a command to completion and returns its exit code and combined output. */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGINT");
+    }, options.timeoutMs ?? 120_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, output });
+    });
+  });
+}
+
+export class Stack {
+  node: Labelled | undefined;
+  indexer: Labelled | undefined;
+  rpcUrl = "";
+  indexerUrl = "";
+  booksDir = "";
+  dataDir = "";
+  book: Book | undefined;
+  private readonly deploymentId = `standin-indexer-${process.pid}`;
+
+  /** Starts a node and deploys the protocol with `scripts/deploy.ts`. */
+  async startChain(): Promise<Book> {
+    const port = await freePort();
+    this.rpcUrl = `http://127.0.0.1:${port}`;
+    this.node = spawnLabelled("node", "npx", ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)], {
+      cwd: ROOT,
+      quiet: !VERBOSE,
+    });
+    await waitFor(
+      "the hardhat node",
+      async () => (await rpc<string>(this.rpcUrl, "eth_chainId")) !== undefined,
+      90_000,
+    );
+    this.booksDir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-books-"));
+    this.dataDir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-pglite-"));
+    // The `sepolia` network reads its URL and key from env: point it at this node (chain 31337).
+    const { code, output } = await runCommand("npx", ["hardhat", "run", "scripts/deploy.ts", "--network", "sepolia"], {
+      env: {
+        SEPOLIA_RPC_URL: this.rpcUrl,
+        SEPOLIA_PRIVATE_KEY: DEV_KEY_0,
+        FORKCAST_DEPLOYMENTS_DIR: this.booksDir,
+        FORKCAST_DEPLOYMENT_ID: this.deploymentId,
+        CI: "true",
+      },
+    });
+    if (code !== 0) throw new Error(`deploy failed:\n${output}`);
+    this.book = JSON.parse(await readFile(path.join(this.booksDir, `${CHAIN_ID}.json`), "utf8")) as Book;
+    return this.book;
+  }
+
+  /** Environment for the indexer process pointed at this chain. */
+  indexerEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    return {
+      CHAIN_ID: String(CHAIN_ID),
+      RPC_URL: this.rpcUrl,
+      FORKCAST_DEPLOYMENTS_DIR: this.booksDir,
+      PGLITE_DIRECTORY: this.dataDir,
+      POLLING_INTERVAL_MS: "250",
+      DATABASE_URL: "",
+      ...overrides,
+    };
+  }
+
+  /** Starts `ponder start` with a fresh schema and waits for its HTTP server. */
+  async startIndexer(): Promise<void> {
+    const port = await freePort();
+    this.indexerUrl = `http://127.0.0.1:${port}`;
+    this.indexer = spawnLabelled(
+      "indexer",
+      "npx",
+      ["ponder", "start", "--schema", `test_${process.pid}`, "-H", "127.0.0.1", "-p", String(port)],
+      { cwd: INDEXER_DIR, env: this.indexerEnv(), stopSignal: "SIGINT", quiet: !VERBOSE },
+    );
+    const exited = new Promise<never>((_, reject) =>
+      this.indexer?.child.once("exit", (code) => reject(new Error(`indexer exited early with code ${code}`))),
+    );
+    exited.catch(() => undefined);
+    await Promise.race([
+      waitFor("the indexer's /ready", async () => (await fetch(`${this.indexerUrl}/ready`)).ok, 120_000),
+      exited,
+    ]);
+  }
+
+  /** Waits until the indexer has processed the chain's current head. */
+  async waitIndexed(): Promise<number> {
+    const head = Number(BigInt(await rpc<string>(this.rpcUrl, "eth_blockNumber")));
+    await waitFor(
+      `the indexer to reach block ${head}`,
+      async () => {
+        const status = (await (await fetch(`${this.indexerUrl}/status`)).json()) as Record<
+          string,
+          { block?: { number: number } }
+        >;
+        return Object.values(status).some((chain) => (chain.block?.number ?? 0) >= head);
+      },
+      60_000,
+    );
+    return head;
+  }
+
+  /** Runs a GraphQL query and returns `data`, throwing on errors. */
+  async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`${this.indexerUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join("; ")}`);
+    if (!body.data) throw new Error("GraphQL: no data");
+    return body.data;
+  }
+
+  async close(): Promise<void> {
+    if (this.indexer) await stop(this.indexer, 15_000);
+    if (this.node) await stop(this.node);
+    await rm(path.join(ROOT, "ignition", "deployments", this.deploymentId), { recursive: true, force: true });
+    if (this.booksDir) await rm(this.booksDir, { recursive: true, force: true });
+    if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
+  }
+}

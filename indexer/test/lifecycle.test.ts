@@ -1,0 +1,576 @@
+/**
+ * The indexer against a real node: deploy with the repository's deploy script, start the
+ * indexer, drive a scripted lifecycle with viem (markets of both kinds, splits, merges,
+ * transfers, matched orders, a cancel, a nonce bump, proposals, both dispute rounds, a ruling,
+ * settlements, resolutions, conversions, redemptions), then assert the indexed tables through
+ * GraphQL and the price-history endpoint.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+
+import { abis } from "@forkcast/deployments";
+import {
+  type Hex,
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  defineChain,
+  getContract,
+  http,
+  maxUint256,
+  parseEventLogs,
+  zeroHash,
+} from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+
+import { type TypedDataSigner, buildOrder, exchangeDomain, Side, signOrder } from "../../test/exchange/orders.ts";
+import { CHAIN_ID, Stack } from "./harness.ts";
+
+const USD = 10n ** 6n;
+const HOUR = 3_600;
+const DEV_MNEMONIC = "test test test test test test test test test test test junk";
+
+const stack = new Stack();
+
+describe("indexer lifecycle", { timeout: 240_000 }, () => {
+  // Filled in by `before`, read by the assertions.
+  const ids = {
+    binary: "0x" as Hex,
+    binaryCondition: "0x" as Hex,
+    yes: 0n,
+    no: 0n,
+    multi: "0x" as Hex,
+    multiConditions: [] as readonly Hex[],
+    multiYes: [] as readonly bigint[],
+    multiNo: [] as readonly bigint[],
+    cancelledOrder: "0x" as Hex,
+  };
+  const who = {
+    admin: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 0 }),
+    creator: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 1 }),
+    alice: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 2 }),
+    bob: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 3 }),
+    proposer: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 4 }),
+    disputer: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 5 }),
+  };
+  const lower = (a: string) => a.toLowerCase();
+
+  before(async () => {
+    const book = await stack.startChain();
+    const indexerReady = stack.startIndexer();
+
+    const chain = defineChain({
+      id: CHAIN_ID,
+      name: "test",
+      nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+      rpcUrls: { default: { http: [stack.rpcUrl] } },
+    });
+    const transport = http(stack.rpcUrl);
+    const publicClient = createPublicClient({ chain, transport });
+    const testClient = createTestClient({ chain, transport, mode: "hardhat" });
+    const wallet = createWalletClient({ chain, transport });
+    const client = { public: publicClient, wallet };
+    const at = (key: string) => {
+      const entry = book.contracts[key];
+      if (!entry) throw new Error(`address book lacks ${key}`);
+      return entry.address;
+    };
+    const usd = getContract({ address: at("collateral"), abi: abis.TestUSD, client });
+    const ctf = getContract({ address: at("conditionalTokens"), abi: abis.ConditionalTokens, client });
+    const exchange = getContract({ address: at("exchange"), abi: abis.Exchange, client });
+    const oracle = getContract({ address: at("oracle"), abi: abis.OptimisticOracle, client });
+    const arbitrator = getContract({ address: at("arbitrator"), abi: abis.CommitteeArbitrator, client });
+    const adapter = getContract({ address: at("negRiskAdapter"), abi: abis.NegRiskAdapter, client });
+    const factory = getContract({ address: at("marketFactory"), abi: abis.MarketFactory, client });
+
+    const wait = async (hash: Hex) => {
+      const receipt = await publicClient.waitForTransactionReceipt({ hash });
+      assert.equal(receipt.status, "success", `transaction ${hash} succeeded`);
+      return receipt;
+    };
+    const advance = async (seconds: number) => {
+      await testClient.increaseTime({ seconds });
+      await testClient.mine({ blocks: 1 });
+    };
+    const now = async () => (await publicClient.getBlock()).timestamp;
+    const created = async (hash: Hex) => {
+      const receipt = await wait(hash);
+      const [event] = parseEventLogs({ abi: abis.MarketFactory, logs: receipt.logs, eventName: "MarketCreated" });
+      if (!event) throw new Error("MarketCreated not emitted");
+      return event.args;
+    };
+    assert.equal(lower(book.deployer), lower(who.admin.address), "deployed by dev account 0");
+    assert.ok(await exchange.read.isOperator([who.admin.address]), "the deployer operates the exchange");
+    assert.ok(await arbitrator.read.isMember([who.admin.address]), "the deployer is the 1-of-1 committee");
+
+    for (const account of [who.creator, who.alice, who.bob, who.proposer, who.disputer]) {
+      await wait(await usd.write.mint([account.address, 1_000_000n * USD], { account: who.admin }));
+      for (const spender of [factory.address, oracle.address, adapter.address, ctf.address, exchange.address]) {
+        await wait(await usd.write.approve([spender, maxUint256], { account }));
+      }
+      for (const operator of [adapter.address, exchange.address]) {
+        await wait(await ctf.write.setApprovalForAll([operator, true], { account }));
+      }
+    }
+
+    // ---- binary market: create, split, transfer, merge
+    const binary = await created(
+      await factory.write.createMarket(
+        [
+          {
+            question: "Will the indexer index this?",
+            outcomeNames: ["Yes", "No"],
+            rules: "Resolves Yes if the rows appear.",
+            category: "Testing",
+            imageUri: "ipfs://binary",
+            endTime: (await now()) + BigInt(HOUR),
+            reward: 10n * USD,
+            bond: 100n * USD,
+            liveness: 0n,
+          },
+        ],
+        { account: who.creator },
+      ),
+    );
+    ids.binary = binary.marketId;
+    ids.binaryCondition = binary.conditionIds[0] ?? zeroHash;
+    ids.yes = binary.yesTokenIds[0] ?? 0n;
+    ids.no = binary.noTokenIds[0] ?? 0n;
+    await wait(
+      await ctf.write.splitPosition([usd.address, zeroHash, ids.binaryCondition, [1n, 2n], 50n * USD], {
+        account: who.alice,
+      }),
+    );
+    await wait(
+      await ctf.write.safeTransferFrom([who.alice.address, who.bob.address, ids.no, 20n * USD, "0x"], {
+        account: who.alice,
+      }),
+    );
+    await wait(
+      await ctf.write.mergePositions([usd.address, zeroHash, ids.binaryCondition, [1n, 2n], 10n * USD], {
+        account: who.alice,
+      }),
+    );
+
+    // ---- trades: alice sells 10 YES at 0.60 to bob (complementary), then bob buys 10 YES at 0.70
+    // while alice buys 10 NO at 0.30 (mint). Alice also cancels an order; bob bumps his nonce.
+    const chainId = await publicClient.getChainId();
+    const domain = exchangeDomain(chainId, exchange.address);
+    const signer =
+      (account: typeof who.alice): TypedDataSigner =>
+      (args) =>
+        account.signTypedData(args);
+    const aliceSellsYes = await signOrder(
+      signer(who.alice),
+      domain,
+      buildOrder({
+        maker: who.alice.address,
+        tokenId: ids.yes,
+        makerAmount: 10n * USD,
+        takerAmount: 6n * USD,
+        side: Side.SELL,
+        salt: 1n,
+      }),
+    );
+    const bobBuysYes = await signOrder(
+      signer(who.bob),
+      domain,
+      buildOrder({
+        maker: who.bob.address,
+        tokenId: ids.yes,
+        makerAmount: 6n * USD,
+        takerAmount: 10n * USD,
+        side: Side.BUY,
+        salt: 2n,
+      }),
+    );
+    await wait(
+      await exchange.write.matchOrders([bobBuysYes, [aliceSellsYes], 6n * USD, [10n * USD]], { account: who.admin }),
+    );
+    const bobBuysYesAgain = await signOrder(
+      signer(who.bob),
+      domain,
+      buildOrder({
+        maker: who.bob.address,
+        tokenId: ids.yes,
+        makerAmount: 7n * USD,
+        takerAmount: 10n * USD,
+        side: Side.BUY,
+        salt: 3n,
+      }),
+    );
+    const aliceBuysNo = await signOrder(
+      signer(who.alice),
+      domain,
+      buildOrder({
+        maker: who.alice.address,
+        tokenId: ids.no,
+        makerAmount: 3n * USD,
+        takerAmount: 10n * USD,
+        side: Side.BUY,
+        salt: 4n,
+      }),
+    );
+    await wait(
+      await exchange.write.matchOrders([bobBuysYesAgain, [aliceBuysNo], 7n * USD, [3n * USD]], { account: who.admin }),
+    );
+    const toCancel = await signOrder(
+      signer(who.alice),
+      domain,
+      buildOrder({
+        maker: who.alice.address,
+        tokenId: ids.yes,
+        makerAmount: 5n * USD,
+        takerAmount: 5n * USD,
+        side: Side.SELL,
+        salt: 5n,
+      }),
+    );
+    ids.cancelledOrder = await exchange.read.hashOrder([toCancel]);
+    await wait(await exchange.write.cancelOrder([toCancel], { account: who.alice }));
+    await wait(await exchange.write.incrementNonce({ account: who.bob }));
+
+    // ---- binary oracle: propose, dispute (reset), propose, dispute (escalate), rule, resolve, redeem
+    await advance(HOUR);
+    await wait(await oracle.write.propose([ids.binary, 1n], { account: who.proposer }));
+    await wait(await oracle.write.dispute([ids.binary], { account: who.disputer }));
+    await wait(await oracle.write.propose([ids.binary, 1n], { account: who.proposer }));
+    await wait(await oracle.write.dispute([ids.binary], { account: who.disputer }));
+    await wait(await arbitrator.write.vote([oracle.address, ids.binary, 0n], { account: who.admin }));
+    await wait(await factory.write.resolveMarket([ids.binary], { account: who.bob }));
+    await wait(
+      await ctf.write.redeemPositions([usd.address, zeroHash, ids.binaryCondition, [1n, 2n]], { account: who.alice }),
+    );
+
+    // ---- multi-outcome market: mint through the adapter, split, convert, settle undisputed, redeem
+    const multi = await created(
+      await factory.write.createMultiOutcomeMarket(
+        [
+          {
+            question: "Who wins the indexer cup?",
+            outcomeNames: ["Ada", "Grace", "Linus"],
+            rules: "Resolves to the announced winner.",
+            category: "Sports",
+            imageUri: "",
+            endTime: (await now()) + BigInt(HOUR),
+            reward: 0n,
+            bond: 100n * USD,
+            liveness: 0n,
+          },
+          100n,
+        ],
+        { account: who.creator },
+      ),
+    );
+    ids.multi = multi.marketId;
+    ids.multiConditions = multi.conditionIds;
+    ids.multiYes = multi.yesTokenIds;
+    ids.multiNo = multi.noTokenIds;
+    const [ada, grace] = multi.conditionIds;
+    const [yesAda] = multi.yesTokenIds;
+    const [noAda] = multi.noTokenIds;
+    if (!ada || !grace || yesAda === undefined || noAda === undefined) throw new Error("multi market ids missing");
+    const aliceBuysYesAda = await signOrder(
+      signer(who.alice),
+      domain,
+      buildOrder({
+        maker: who.alice.address,
+        tokenId: yesAda,
+        makerAmount: 40n * USD,
+        takerAmount: 100n * USD,
+        side: Side.BUY,
+        salt: 11n,
+      }),
+    );
+    const bobBuysNoAda = await signOrder(
+      signer(who.bob),
+      domain,
+      buildOrder({
+        maker: who.bob.address,
+        tokenId: noAda,
+        makerAmount: 60n * USD,
+        takerAmount: 100n * USD,
+        side: Side.BUY,
+        salt: 12n,
+        nonce: 1n,
+      }),
+    );
+    await wait(
+      await exchange.write.matchOrders([aliceBuysYesAda, [bobBuysNoAda], 40n * USD, [60n * USD]], {
+        account: who.admin,
+      }),
+    );
+    await wait(await adapter.write.splitPosition([grace, 100n * USD], { account: who.bob }));
+    await wait(await adapter.write.convertPositions([ids.multi, 0b011n, 50n * USD], { account: who.bob }));
+    await advance(HOUR);
+    await wait(await oracle.write.propose([ids.multi, 2n], { account: who.proposer }));
+    await advance(2 * HOUR);
+    await wait(await oracle.write.settle([ids.multi], { account: who.bob }));
+    await wait(await factory.write.resolveMarket([ids.multi], { account: who.bob }));
+    for (const conditionId of multi.conditionIds) {
+      await wait(await adapter.write.redeemPositions([conditionId], { account: who.bob }));
+    }
+
+    await indexerReady;
+    await stack.waitIndexed();
+  });
+
+  after(async () => {
+    await stack.close();
+  });
+
+  interface MarketRow {
+    id: string;
+    kind: string;
+    creator: string;
+    question: string;
+    outcomeNames: string[];
+    category: string;
+    imageUri: string;
+    status: string;
+    answer: string | null;
+    volume: string;
+    tradeCount: number;
+    openInterest: string;
+    negRiskAdapter: string | null;
+    convertFeeBps: string;
+  }
+
+  it("lists both markets with their metadata, final state, volume and open interest", async () => {
+    const { markets } = await stack.graphql<{ markets: { items: MarketRow[] } }>(`{
+      markets(orderBy: "createdBlock", orderDirection: "asc") {
+        items { id kind creator question outcomeNames category imageUri status answer volume tradeCount
+                openInterest negRiskAdapter convertFeeBps }
+      }
+    }`);
+    assert.equal(markets.items.length, 2, "two markets");
+    const [binary, multi] = markets.items;
+    assert.ok(binary && multi);
+    assert.equal(binary.id, ids.binary);
+    assert.equal(binary.kind, "binary");
+    assert.equal(lower(binary.creator), lower(who.creator.address));
+    assert.equal(binary.question, "Will the indexer index this?");
+    assert.deepEqual(binary.outcomeNames, ["Yes", "No"]);
+    assert.equal(binary.category, "Testing");
+    assert.equal(binary.imageUri, "ipfs://binary");
+    assert.equal(binary.negRiskAdapter, null, "binary markets have no adapter");
+    assert.equal(binary.status, "resolved");
+    assert.equal(binary.answer, "0", "YES won by ruling");
+    // Maker fills: 6 USD (alice's YES sale) + 3 USD (alice's NO buy).
+    assert.equal(binary.volume, String(9n * USD));
+    assert.equal(binary.tradeCount, 2);
+    // split 50 − merge 10 + mint match 10 − alice's redemption 30.
+    assert.equal(binary.openInterest, String(20n * USD));
+
+    assert.equal(multi.id, ids.multi);
+    assert.equal(multi.kind, "multi");
+    assert.deepEqual(multi.outcomeNames, ["Ada", "Grace", "Linus"]);
+    assert.equal(multi.convertFeeBps, "100");
+    assert.ok(multi.negRiskAdapter, "multi-outcome markets name their adapter");
+    assert.equal(multi.status, "resolved");
+    assert.equal(multi.answer, "2", "Linus won");
+    assert.equal(multi.volume, String(60n * USD), "bob's NO(Ada) maker fill");
+    // mint 100 + split 100 − conversion 50 − bob's redemptions 150: every set is paid out.
+    assert.equal(multi.openInterest, "0");
+  });
+
+  it("indexes every outcome and token of a multi-outcome market with prices and resolution", async () => {
+    const data = await stack.graphql<{
+      marketOutcomes: {
+        items: {
+          id: string;
+          outcomeIndex: number;
+          name: string;
+          yesTokenId: string;
+          lastPriceE6: string | null;
+          resolved: boolean;
+          payoutNumerators: string[];
+        }[];
+      };
+      tokens: { items: { id: string; side: string; complement: string; lastPriceE6: string | null }[] };
+    }>(
+      `query ($m: String!) {
+        marketOutcomes(where: { marketId: $m }, orderBy: "outcomeIndex", orderDirection: "asc") {
+          items { id outcomeIndex name yesTokenId lastPriceE6 resolved payoutNumerators }
+        }
+        tokens(where: { marketId: $m }) { items { id side complement lastPriceE6 } }
+      }`,
+      { m: ids.multi },
+    );
+    assert.deepEqual(
+      data.marketOutcomes.items.map((o) => [o.id, o.outcomeIndex, o.name, o.yesTokenId]),
+      ids.multiConditions.map((c, k) => [c, k, ["Ada", "Grace", "Linus"][k], String(ids.multiYes[k])]),
+    );
+    assert.equal(data.marketOutcomes.items[0]?.lastPriceE6, "400000", "NO(Ada) at 0.60 → YES(Ada) 0.40");
+    assert.equal(data.marketOutcomes.items[1]?.lastPriceE6, null, "Grace never traded");
+    assert.deepEqual(
+      data.marketOutcomes.items.map((o) => [o.resolved, o.payoutNumerators]),
+      [
+        [true, ["0", "1"]],
+        [true, ["0", "1"]],
+        [true, ["1", "0"]],
+      ],
+      "only Linus's YES pays",
+    );
+    assert.equal(data.tokens.items.length, 6, "YES and NO per outcome");
+    const noAda = data.tokens.items.find((t) => t.id === String(ids.multiNo[0]));
+    assert.equal(noAda?.side, "no");
+    assert.equal(noAda?.complement, String(ids.multiYes[0]));
+    assert.equal(noAda?.lastPriceE6, "600000");
+  });
+
+  it("records fills with side, size, price and role, and order state", async () => {
+    const data = await stack.graphql<{
+      fills: {
+        items: {
+          maker: string;
+          role: string;
+          side: string;
+          tokenId: string;
+          size: string;
+          collateral: string;
+          priceE6: string;
+        }[];
+      };
+      cancelled: { cancelled: boolean; maker: string } | null;
+      nonce: { nonce: string } | null;
+    }>(
+      `query ($m: String!, $o: String!, $bob: String!) {
+        fills(where: { marketId: $m }, orderBy: "blockNumber", orderDirection: "asc", limit: 10) {
+          items { maker role side tokenId size collateral priceE6 logIndex }
+        }
+        cancelled: order(id: $o) { cancelled maker }
+        nonce: makerNonce(id: $bob) { nonce }
+      }`,
+      { m: ids.binary, o: ids.cancelledOrder, bob: who.bob.address },
+    );
+    const rows = data.fills.items.map((f) => [
+      lower(f.maker),
+      f.role,
+      f.side,
+      f.tokenId,
+      f.size,
+      f.collateral,
+      f.priceE6,
+    ]);
+    const [a, b] = [lower(who.alice.address), lower(who.bob.address)];
+    const ten = String(10n * USD);
+    assert.deepEqual(
+      rows.sort(),
+      [
+        [a, "maker", "sell", String(ids.yes), ten, String(6n * USD), "600000"],
+        [b, "taker", "buy", String(ids.yes), ten, String(6n * USD), "600000"],
+        [a, "maker", "buy", String(ids.no), ten, String(3n * USD), "300000"],
+        [b, "taker", "buy", String(ids.yes), ten, String(7n * USD), "700000"],
+      ].sort(),
+    );
+    assert.equal(data.cancelled?.cancelled, true, "the cancelled order is marked");
+    assert.equal(lower(data.cancelled?.maker ?? ""), a);
+    assert.equal(data.nonce?.nonce, "1", "bob's nonce was bumped");
+  });
+
+  it("serves price candles that include complement trades", async () => {
+    const response = await fetch(`${stack.indexerUrl}/prices/${ids.yes}?interval=86400`);
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as {
+      candles: { open: string; high: string; low: string; close: string; volume: string; trades: number }[];
+    };
+    assert.equal(body.candles.length, 1, "both trades fall in one day");
+    assert.deepEqual(body.candles[0], {
+      ...body.candles[0],
+      open: "600000",
+      high: "700000",
+      low: "600000",
+      close: "700000",
+      volume: String(9n * USD),
+      trades: 2,
+    });
+    assert.equal((await fetch(`${stack.indexerUrl}/prices/123?interval=60`)).status, 404, "unknown token");
+    assert.equal((await fetch(`${stack.indexerUrl}/prices/${ids.yes}?interval=0`)).status, 400, "bad interval");
+  });
+
+  it("tracks ERC-1155 balances per account and the split/merge/redeem history", async () => {
+    const data = await stack.graphql<{
+      positions: { items: { tokenId: string; balance: string; marketId: string | null }[] };
+      positionChanges: { items: { kind: string; source: string; amount: string; payout: string | null }[] };
+    }>(
+      `query ($alice: String!, $m: String!) {
+        positions(where: { account: $alice, marketId: $m }) { items { tokenId balance marketId } }
+        positionChanges(where: { account: $alice }, orderBy: "blockNumber", orderDirection: "asc") {
+          items { kind source amount payout }
+        }
+      }`,
+      { alice: who.alice.address, m: ids.binary },
+    );
+    const balances = Object.fromEntries(data.positions.items.map((p) => [p.tokenId, p.balance]));
+    // YES: 50 split − 10 merged − 10 sold − 30 redeemed = 0; NO: 50 − 20 sent − 10 merged + 10 bought − 30 redeemed = 0.
+    assert.deepEqual(balances, { [String(ids.yes)]: "0", [String(ids.no)]: "0" });
+    assert.deepEqual(
+      data.positionChanges.items.map((c) => [c.kind, c.source, c.amount, c.payout]),
+      [
+        ["split", "ctf", String(50n * USD), null],
+        ["merge", "ctf", String(10n * USD), null],
+        ["redeem", "ctf", String(30n * USD), String(30n * USD)],
+      ],
+    );
+    const bob = await stack.graphql<{ positions: { items: { tokenId: string; balance: string }[] } }>(
+      `query ($bob: String!, $m: String!) { positions(where: { account: $bob, marketId: $m }) { items { tokenId balance } } }`,
+      { bob: who.bob.address, m: ids.binary },
+    );
+    assert.deepEqual(
+      Object.fromEntries(bob.positions.items.map((p) => [p.tokenId, p.balance])),
+      { [String(ids.yes)]: String(20n * USD), [String(ids.no)]: String(20n * USD) },
+      "bob bought 20 YES and was sent 20 NO",
+    );
+  });
+
+  it("follows the oracle question through both disputes, the ruling and settlement", async () => {
+    const data = await stack.graphql<{
+      oracleQuestion: {
+        state: string;
+        reset: boolean;
+        disputeCount: number;
+        ruling: string | null;
+        finalAnswer: string | null;
+        resolution: string | null;
+        reward: string;
+        bond: string;
+      };
+      oracleEvents: { items: { kind: string; answer: string | null }[] };
+      multi: { state: string; resolution: string | null; finalAnswer: string | null; disputeCount: number };
+    }>(
+      `query ($q: String!, $m: String!) {
+        oracleQuestion(id: $q) { state reset disputeCount ruling finalAnswer resolution reward bond }
+        oracleEvents(where: { questionId: $q }, orderBy: "id", limit: 50) { items { kind answer blockNumber } }
+        multi: oracleQuestion(id: $m) { state resolution finalAnswer disputeCount }
+      }`,
+      { q: ids.binary, m: ids.multi },
+    );
+    assert.deepEqual(data.oracleQuestion, {
+      state: "settled",
+      reset: true,
+      disputeCount: 2,
+      ruling: "0",
+      finalAnswer: "0",
+      resolution: "arbitrated",
+      reward: String(10n * USD),
+      bond: String(100n * USD),
+    });
+    const kinds = data.oracleEvents.items.map((e) => e.kind);
+    for (const kind of [
+      "opened",
+      "proposed",
+      "disputed",
+      "escalated",
+      "vote",
+      "ruling",
+      "ruled",
+      "settled",
+      "bondPaid",
+    ]) {
+      assert.ok(kinds.includes(kind), `history has a "${kind}" event`);
+    }
+    assert.equal(kinds.filter((k) => k === "proposed").length, 2, "two proposals");
+    assert.deepEqual(data.multi, { state: "settled", resolution: "undisputed", finalAnswer: "2", disputeCount: 0 });
+  });
+});
