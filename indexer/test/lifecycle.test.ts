@@ -6,6 +6,8 @@
  * GraphQL and the price-history endpoint.
  */
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
 import { abis } from "@forkcast/deployments";
@@ -24,7 +26,7 @@ import {
 import { mnemonicToAccount } from "viem/accounts";
 
 import { type TypedDataSigner, buildOrder, exchangeDomain, Side, signOrder } from "../../test/exchange/orders.ts";
-import { CHAIN_ID, Stack } from "./harness.ts";
+import { CHAIN_ID, ROOT, Stack } from "./harness.ts";
 
 const USD = 10n ** 6n;
 const HOUR = 3_600;
@@ -572,5 +574,21 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     }
     assert.equal(kinds.filter((k) => k === "proposed").length, 2, "two proposals");
     assert.deepEqual(data.multi, { state: "settled", resolution: "undisputed", finalAnswer: "2", disputeCount: 0 });
+  });
+
+  it("answers every example query of docs/indexer.md", async () => {
+    const doc = await readFile(path.join(ROOT, "docs", "indexer.md"), "utf8");
+    const queries = [...doc.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
+    assert.ok(queries.length >= 4, "the page has example queries");
+    const variables = { market: ids.binary, account: who.bob.address.toLowerCase(), id: ids.binary };
+    for (const query of queries) {
+      const data = await stack.graphql<Record<string, unknown>>(query, variables);
+      assert.ok(Object.keys(data).length > 0, `answers:\n${query}`);
+    }
+    const positions = await stack.graphql<{
+      positions: { items: { balance: string; market: { question: string } }[] };
+    }>(queries[1] ?? "", variables);
+    assert.equal(positions.positions.items.length, 2, "bob holds YES and NO of the binary market");
+    assert.equal(positions.positions.items[0]?.market.question, "Will the indexer index this?", "nested market");
   });
 });
