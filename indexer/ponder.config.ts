@@ -19,6 +19,9 @@ const { book } = settings;
 const startBlock = book.deployBlock;
 const at = (key: string) => settings.address(key);
 
+/** Indexed in place of a contract the address book does not have yet: it never emits a log. */
+const NO_CONTRACT = "0x0000000000000000000000000000000000000000";
+
 // Ponder allows ~20 requests/s per URL; listing the same local URL several times lifts that.
 const RPC_FAN_OUT = 4;
 
@@ -41,5 +44,12 @@ export default createConfig({
     NegRiskAdapter: { chain: "forkcast", abi: abis.NegRiskAdapter, address: at("negRiskAdapter"), startBlock },
     OptimisticOracle: { chain: "forkcast", abi: abis.OptimisticOracle, address: at("oracle"), startBlock },
     CommitteeArbitrator: { chain: "forkcast", abi: abis.CommitteeArbitrator, address: at("arbitrator"), startBlock },
+    // The betting pool joined the protocol after the first deployments: optional in the book.
+    BettingPool: {
+      chain: "forkcast",
+      abi: abis.IBettingPool,
+      address: settings.optionalAddress("pool", "bettingPool") ?? NO_CONTRACT,
+      startBlock,
+    },
   },
 });

@@ -280,3 +280,147 @@ export const oracleQuestionRelations = relations(oracleQuestion, ({ many }) => (
 export const oracleEventRelations = relations(oracleEvent, ({ one }) => ({
   question: one(oracleQuestion, { fields: [oracleEvent.questionId], references: [oracleQuestion.id] }),
 }));
+
+// ------------------------------------------------------------------ betting pool
+
+/** A pool condition (one oracle question priced by the pool). Odds are scaled by 1e12. */
+export const poolCondition = onchainTable(
+  "pool_condition",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    questionId: t.hex().notNull(),
+    creator: t.hex().notNull(),
+    outcomeCount: t.integer().notNull(),
+    /** Initial probabilities, 1e12 = 100%. */
+    probabilities: t.json().$type<string[]>().notNull(),
+    reinforcement: t.bigint().notNull(),
+    marginBps: t.bigint().notNull(),
+    startsAt: t.bigint().notNull(),
+    /** "active" | "paused" | "resolved" | "cancelled" */
+    state: t.text().notNull(),
+    totalFund: t.bigint().notNull(),
+    reserve: t.bigint().notNull(),
+    lockedReserve: t.bigint().notNull(),
+    /** Sum of stakes of single bets on this condition. */
+    turnover: t.bigint().notNull(),
+    betCount: t.integer().notNull(),
+    winningOutcome: t.bigint(),
+    payoutTotal: t.bigint(),
+    /** LP profit (+) or loss (−) when the condition closed. */
+    lpResult: t.bigint(),
+    treasuryFee: t.bigint(),
+    creatorFee: t.bigint(),
+    createdAt: t.bigint().notNull(),
+    closedAt: t.bigint(),
+  }),
+  (table) => ({ questionIdx: index().on(table.questionId), stateIdx: index().on(table.state) }),
+);
+
+/** The current fund of one outcome of a pool condition (its odds follow from fund / totalFund). */
+export const poolOutcome = onchainTable(
+  "pool_outcome",
+  (t) => ({
+    id: t.text().primaryKey(), // conditionId-outcome
+    conditionId: t.bigint().notNull(),
+    outcome: t.integer().notNull(),
+    fund: t.bigint().notNull(),
+    totalFund: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ conditionIdx: index().on(table.conditionId) }),
+);
+
+/** Every OddsChanged event: the odds history of a pool condition. */
+export const oddsChange = onchainTable(
+  "odds_change",
+  (t) => ({
+    id: t.text().primaryKey(), // txHash-logIndex
+    conditionId: t.bigint().notNull(),
+    outcome: t.integer().notNull(),
+    outcomeFund: t.bigint().notNull(),
+    totalFund: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ conditionTimeIdx: index().on(table.conditionId, table.timestamp) }),
+);
+
+/** A bet (an ERC-721 bet token): single or parlay. */
+export const poolBet = onchainTable(
+  "pool_bet",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    kind: t.text().notNull(), // "single" | "parlay"
+    bettor: t.hex().notNull(),
+    /** Single bets: the condition and outcome. */
+    conditionId: t.bigint(),
+    outcome: t.integer(),
+    /** Parlays: [{ conditionId, outcome, odds }]. */
+    legs: t.json().$type<{ conditionId: string; outcome: string; odds: string }[]>(),
+    amount: t.bigint().notNull(),
+    /** Odds at placement, 1e12 = 1.0x. */
+    odds: t.bigint().notNull(),
+    payout: t.bigint().notNull(),
+    /** "open" | "claimed" | "cashedOut" | "lost" | "won" | "void" */
+    status: t.text().notNull(),
+    /** Collateral paid out to the holder (claim, cash-out or parlay settlement). */
+    paidOut: t.bigint().notNull(),
+    placedAt: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ bettorIdx: index().on(table.bettor), conditionIdx: index().on(table.conditionId) }),
+);
+
+/** An LP deposit (an ERC-721 LP token) and what was withdrawn from it. */
+export const lpPosition = onchainTable(
+  "lp_position",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    provider: t.hex().notNull(),
+    deposited: t.bigint().notNull(),
+    withdrawn: t.bigint().notNull(),
+    /** Whether a 100% withdrawal closed it. */
+    closed: t.boolean().notNull(),
+    depositedAt: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ providerIdx: index().on(table.provider) }),
+);
+
+/** Every LP deposit and withdrawal. */
+export const lpEvent = onchainTable(
+  "lp_event",
+  (t) => ({
+    id: t.text().primaryKey(), // txHash-logIndex
+    lpId: t.bigint().notNull(),
+    provider: t.hex().notNull(),
+    kind: t.text().notNull(), // "deposit" | "withdraw"
+    amount: t.bigint().notNull(),
+    fractionBps: t.bigint(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ lpIdx: index().on(table.lpId), providerIdx: index().on(table.provider) }),
+);
+
+export const poolConditionRelations = relations(poolCondition, ({ many }) => ({
+  outcomes: many(poolOutcome),
+  bets: many(poolBet),
+  oddsChanges: many(oddsChange),
+}));
+export const poolOutcomeRelations = relations(poolOutcome, ({ one }) => ({
+  condition: one(poolCondition, { fields: [poolOutcome.conditionId], references: [poolCondition.id] }),
+}));
+export const oddsChangeRelations = relations(oddsChange, ({ one }) => ({
+  condition: one(poolCondition, { fields: [oddsChange.conditionId], references: [poolCondition.id] }),
+}));
+export const poolBetRelations = relations(poolBet, ({ one }) => ({
+  condition: one(poolCondition, { fields: [poolBet.conditionId], references: [poolCondition.id] }),
+}));
+export const lpPositionRelations = relations(lpPosition, ({ many }) => ({
+  events: many(lpEvent),
+}));
+export const lpEventRelations = relations(lpEvent, ({ one }) => ({
+  position: one(lpPosition, { fields: [lpEvent.lpId], references: [lpPosition.id] }),
+}));

@@ -22,6 +22,8 @@ export interface Settings {
   book: AddressBookFile;
   /** The address of a contract of the address book (by key); throws if the book lacks it. */
   address(key: string): Address;
+  /** The address under the first of `keys` the book has, or undefined (contracts added later). */
+  optionalAddress(...keys: string[]): Address | undefined;
 }
 
 export class SettingsError extends Error {
@@ -89,6 +91,13 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
       const entry = book.contracts[key];
       if (!entry) throw new SettingsError(`${bookPath} has no "${key}" contract: redeploy with the current scripts.`);
       return entry.address;
+    },
+    optionalAddress(...keys: string[]): Address | undefined {
+      for (const key of keys) {
+        const entry = book.contracts[key];
+        if (entry) return entry.address;
+      }
+      return undefined;
     },
   };
 }

@@ -4,7 +4,7 @@
  * Every process is stopped in `close()`, Ponder with SIGINT.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,7 +24,7 @@ export interface Book {
   chainId: number;
   deployBlock: number;
   deployer: Address;
-  contracts: Record<string, { contract: string; address: Address }>;
+  contracts: Record<string, { contract: string; address: Address; args?: unknown[] }>;
 }
 
 /** Runs a command to completion and returns its exit code and combined output. */
@@ -91,6 +91,15 @@ export class Stack {
     if (code !== 0) throw new Error(`deploy failed:\n${output}`);
     this.book = JSON.parse(await readFile(path.join(this.booksDir, `${CHAIN_ID}.json`), "utf8")) as Book;
     return this.book;
+  }
+
+  /** Records a contract deployed outside Ignition in this chain's (temporary) address book. */
+  async addToAddressBook(key: string, contract: string, address: Address): Promise<void> {
+    const file = path.join(this.booksDir, `${CHAIN_ID}.json`);
+    const book = JSON.parse(await readFile(file, "utf8")) as Book & { contracts: Record<string, unknown> };
+    book.contracts[key] = { contract, address, args: [] };
+    await writeFile(file, JSON.stringify(book, null, 2));
+    this.book = book;
   }
 
   /** Environment for the indexer process pointed at this chain. */

@@ -19,9 +19,12 @@ import {
   defineChain,
   getContract,
   http,
+  keccak256,
   maxUint256,
   parseEventLogs,
+  toHex,
   zeroHash,
+  type Abi,
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
@@ -46,6 +49,15 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     multiYes: [] as readonly bigint[],
     multiNo: [] as readonly bigint[],
     cancelledOrder: "0x" as Hex,
+    lpId: 0n,
+    lpWithdrawn: 0n,
+    match: 0n,
+    rain: 0n,
+    aliceBet: 0n,
+    aliceBetPayout: 0n,
+    bobBet: 0n,
+    parlay: 0n,
+    matchFunds: [] as bigint[],
   };
   const who = {
     admin: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 0 }),
@@ -54,12 +66,12 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     bob: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 3 }),
     proposer: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 4 }),
     disputer: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 5 }),
+    lp: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 6 }),
   };
   const lower = (a: string) => a.toLowerCase();
 
   before(async () => {
     const book = await stack.startChain();
-    const indexerReady = stack.startIndexer();
 
     const chain = defineChain({
       id: CHAIN_ID,
@@ -101,13 +113,48 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       if (!event) throw new Error("MarketCreated not emitted");
       return event.args;
     };
+    // The betting pool is not in the Ignition module yet: deploy it from its artifacts and add it
+    // to the address book before the indexer reads the book.
+    const deployArtifact = async (name: string, args: readonly unknown[]) => {
+      const artifact = JSON.parse(
+        await readFile(path.join(ROOT, "artifacts", "contracts", "pool", `${name}.sol`, `${name}.json`), "utf8"),
+      ) as { abi: Abi; bytecode: Hex };
+      const hash = await wallet.deployContract({
+        abi: artifact.abi,
+        bytecode: artifact.bytecode,
+        args,
+        account: who.admin,
+      });
+      const { contractAddress } = await wait(hash);
+      if (!contractAddress) throw new Error(`${name} not deployed`);
+      return contractAddress;
+    };
+    const extension = await deployArtifact("BettingPoolExtension", [at("collateral"), at("oracle")]);
+    const poolAddress = await deployArtifact("BettingPool", [
+      at("collateral"),
+      at("oracle"),
+      extension,
+      who.admin.address,
+      who.admin.address,
+    ]);
+    await stack.addToAddressBook("pool", "BettingPool", poolAddress);
+    const indexerReady = stack.startIndexer();
+    const pool = getContract({ address: poolAddress, abi: abis.IBettingPool, client });
+
     assert.equal(lower(book.deployer), lower(who.admin.address), "deployed by dev account 0");
     assert.ok(await exchange.read.isOperator([who.admin.address]), "the deployer operates the exchange");
     assert.ok(await arbitrator.read.isMember([who.admin.address]), "the deployer is the 1-of-1 committee");
 
-    for (const account of [who.creator, who.alice, who.bob, who.proposer, who.disputer]) {
+    for (const account of [who.creator, who.alice, who.bob, who.proposer, who.disputer, who.lp]) {
       await wait(await usd.write.mint([account.address, 1_000_000n * USD], { account: who.admin }));
-      for (const spender of [factory.address, oracle.address, adapter.address, ctf.address, exchange.address]) {
+      for (const spender of [
+        factory.address,
+        oracle.address,
+        adapter.address,
+        ctf.address,
+        exchange.address,
+        pool.address,
+      ]) {
         await wait(await usd.write.approve([spender, maxUint256], { account }));
       }
       for (const operator of [adapter.address, exchange.address]) {
@@ -312,6 +359,102 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     for (const conditionId of multi.conditionIds) {
       await wait(await adapter.write.redeemPositions([conditionId], { account: who.bob }));
     }
+
+    // ---- betting pool: LP deposit, two conditions on oracle questions, bets and a parlay, settle,
+    // resolve, claim, settle the lost parlay, withdraw half the LP position.
+    await wait(
+      await pool.write.grantRole([keccak256(toHex("MARKET_CREATOR_ROLE")), who.creator.address], {
+        account: who.admin,
+      }),
+    );
+    await wait(await pool.write.setReinforcementCap([who.creator.address, 1_000_000n * USD], { account: who.admin }));
+    const depositReceipt = await wait(await pool.write.deposit([200_000n * USD], { account: who.lp }));
+    const [deposited] = parseEventLogs({
+      abi: abis.IBettingPool,
+      logs: depositReceipt.logs,
+      eventName: "LiquidityDeposited",
+    });
+    ids.lpId = deposited?.args.lpId ?? 0n;
+    const startsAt = (await now()) + BigInt(HOUR);
+    const poolCondition = async (label: string, probabilities: bigint[]) => {
+      const opened = await wait(
+        await oracle.write.openQuestion([toHex(label), BigInt(probabilities.length), startsAt, 0n, 100n * USD, 0n], {
+          account: who.creator,
+        }),
+      );
+      const [question] = parseEventLogs({ abi: abis.OptimisticOracle, logs: opened.logs, eventName: "QuestionOpened" });
+      if (!question) throw new Error("QuestionOpened not emitted");
+      const createdReceipt = await wait(
+        await pool.write.createCondition([question.args.questionId, probabilities, 20_000n * USD, 500n, startsAt], {
+          account: who.creator,
+        }),
+      );
+      const [condition] = parseEventLogs({
+        abi: abis.IBettingPool,
+        logs: createdReceipt.logs,
+        eventName: "ConditionCreated",
+      });
+      if (!condition) throw new Error("ConditionCreated not emitted");
+      return { id: condition.args.conditionId, questionId: question.args.questionId };
+    };
+    const PROB_ONE = 10n ** 12n;
+    const match = await poolCondition("match: home, draw, away", [PROB_ONE / 2n, PROB_ONE / 4n, PROB_ONE / 4n]);
+    const rain = await poolCondition("rain tomorrow?", [PROB_ONE / 2n, PROB_ONE / 2n]);
+    ids.match = match.id;
+    ids.rain = rain.id;
+    const deadline = startsAt;
+    const betOf = async (hash: Hex) => {
+      const [placed] = parseEventLogs({
+        abi: abis.IBettingPool,
+        logs: (await wait(hash)).logs,
+        eventName: "BetPlaced",
+      });
+      if (!placed) throw new Error("BetPlaced not emitted");
+      return placed.args;
+    };
+    const aliceBet = await betOf(
+      await pool.write.bet([match.id, 0n, 1_000n * USD, 0n, deadline], { account: who.alice }),
+    );
+    ids.aliceBet = aliceBet.betId;
+    ids.aliceBetPayout = aliceBet.payout;
+    ids.bobBet = (
+      await betOf(await pool.write.bet([match.id, 2n, 600n * USD, 0n, deadline], { account: who.bob }))
+    ).betId;
+    const parlayReceipt = await wait(
+      await pool.write.betParlay(
+        [
+          [
+            { conditionId: match.id, outcome: 1n },
+            { conditionId: rain.id, outcome: 0n },
+          ],
+          50n * USD,
+          0n,
+          deadline,
+        ],
+        { account: who.bob },
+      ),
+    );
+    const [parlay] = parseEventLogs({ abi: abis.IBettingPool, logs: parlayReceipt.logs, eventName: "ParlayPlaced" });
+    ids.parlay = parlay?.args.betId ?? 0n;
+    for (let k = 0n; k < 3n; k++) ids.matchFunds.push((await pool.read.getOutcome([match.id, k]))[0]);
+
+    await advance(HOUR);
+    await wait(await oracle.write.propose([match.questionId, 0n], { account: who.proposer }));
+    await wait(await oracle.write.propose([rain.questionId, 0n], { account: who.proposer }));
+    await advance(2 * HOUR);
+    for (const c of [match, rain]) {
+      await wait(await oracle.write.settle([c.questionId], { account: who.bob }));
+      await wait(await pool.write.resolveCondition([c.id], { account: who.bob }));
+    }
+    await wait(await pool.write.settleParlay([ids.parlay], { account: who.bob }));
+    await wait(await pool.write.claim([ids.aliceBet], { account: who.alice }));
+    const withdrawReceipt = await wait(await pool.write.withdraw([ids.lpId, 5_000n], { account: who.lp }));
+    const [withdrawn] = parseEventLogs({
+      abi: abis.IBettingPool,
+      logs: withdrawReceipt.logs,
+      eventName: "LiquidityWithdrawn",
+    });
+    ids.lpWithdrawn = withdrawn?.args.amount ?? 0n;
 
     await indexerReady;
     await stack.waitIndexed();
@@ -574,6 +717,72 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     }
     assert.equal(kinds.filter((k) => k === "proposed").length, 2, "two proposals");
     assert.deepEqual(data.multi, { state: "settled", resolution: "undisputed", finalAnswer: "2", disputeCount: 0 });
+  });
+
+  it("indexes pool conditions, odds, bets, the parlay and LP liquidity", async () => {
+    const data = await stack.graphql<{
+      poolConditions: {
+        items: {
+          id: string;
+          state: string;
+          outcomeCount: number;
+          winningOutcome: string | null;
+          betCount: number;
+          turnover: string;
+          lpResult: string | null;
+        }[];
+      };
+      poolOutcomes: { items: { outcome: number; fund: string }[] };
+      oddsChanges: { totalCount: number };
+      poolBets: {
+        items: { id: string; kind: string; status: string; amount: string; paidOut: string; legs: unknown }[];
+      };
+      lpPosition: { deposited: string; withdrawn: string; closed: boolean; events: { items: { kind: string }[] } };
+    }>(
+      `query ($match: BigInt!, $lp: BigInt!) {
+        poolConditions(orderBy: "id", orderDirection: "asc") {
+          items { id state outcomeCount winningOutcome betCount turnover lpResult }
+        }
+        poolOutcomes(where: { conditionId: $match }, orderBy: "outcome", orderDirection: "asc") { items { outcome fund } }
+        oddsChanges(where: { conditionId: $match }) { totalCount }
+        poolBets(orderBy: "id", orderDirection: "asc") { items { id kind status amount paidOut legs } }
+        lpPosition(id: $lp) { deposited withdrawn closed events(orderBy: "blockNumber") { items { kind } } }
+      }`,
+      { match: String(ids.match), lp: String(ids.lpId) },
+    );
+    const [match, rain] = data.poolConditions.items;
+    assert.equal(data.poolConditions.items.length, 2);
+    assert.deepEqual(match, {
+      id: String(ids.match),
+      state: "resolved",
+      outcomeCount: 3,
+      winningOutcome: "0",
+      betCount: 2,
+      turnover: String(1_600n * USD),
+      lpResult: match?.lpResult,
+    });
+    assert.ok(match?.lpResult !== null, "the LP result is recorded");
+    assert.equal(rain?.state, "resolved");
+    assert.deepEqual(
+      data.poolOutcomes.items.map((o) => o.fund),
+      ids.matchFunds.map(String),
+      "outcome funds equal the pool's view after the last bet",
+    );
+    assert.ok(data.oddsChanges.totalCount >= 3, "odds history recorded");
+    const bets = Object.fromEntries(data.poolBets.items.map((b) => [b.id, b]));
+    assert.equal(bets[String(ids.aliceBet)]?.status, "claimed");
+    assert.equal(bets[String(ids.aliceBet)]?.paidOut, String(ids.aliceBetPayout), "claimed the quoted payout");
+    assert.equal(bets[String(ids.bobBet)]?.status, "open", "a losing single is never claimed");
+    assert.equal(bets[String(ids.parlay)]?.kind, "parlay");
+    assert.equal(bets[String(ids.parlay)]?.status, "lost", "the draw leg lost");
+    assert.equal((bets[String(ids.parlay)]?.legs as unknown[]).length, 2);
+    assert.deepEqual(data.lpPosition, {
+      deposited: String(200_000n * USD),
+      withdrawn: String(ids.lpWithdrawn),
+      closed: false,
+      events: { items: [{ kind: "deposit" }, { kind: "withdraw" }] },
+    });
+    assert.ok(ids.lpWithdrawn > 0n, "half the position was withdrawn");
   });
 
   it("answers every example query of docs/indexer.md", async () => {
