@@ -785,6 +785,28 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     assert.ok(ids.lpWithdrawn > 0n, "half the position was withdrawn");
   });
 
+  it("answers read-only SQL over HTTP and refuses writes", async () => {
+    // The wire format of @ponder/client: superjson of { sql, params } in the `sql` parameter.
+    const sql = async (text: string) =>
+      fetch(
+        `${stack.indexerUrl}/sql/db?sql=${encodeURIComponent(JSON.stringify({ json: { sql: text, params: [] } }))}`,
+      );
+    const response = await sql("SELECT id, kind, status FROM market ORDER BY created_block");
+    assert.equal(response.status, 200, await response.clone().text());
+    const body = (await response.json()) as { rows: unknown[] };
+    assert.deepEqual(
+      body.rows.map((row) => (Array.isArray(row) ? row : Object.values(row as object))),
+      [
+        [ids.binary, "binary", "resolved"],
+        [ids.multi, "multi", "resolved"],
+      ],
+    );
+    const write = await sql("DELETE FROM market");
+    assert.notEqual(write.status, 200, "writes are refused");
+    const count = (await (await sql("SELECT count(*) AS n FROM market")).json()) as { rows: unknown[] };
+    assert.deepEqual(Object.values(count.rows[0] as object).map(String), ["2"], "nothing was deleted");
+  });
+
   it("answers every example query of docs/indexer.md", async () => {
     const doc = await readFile(path.join(ROOT, "docs", "indexer.md"), "utf8");
     const queries = [...doc.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
