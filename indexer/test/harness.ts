@@ -4,7 +4,7 @@
  * Every process is stopped in `close()`, Ponder with SIGINT.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -100,6 +100,14 @@ export class Stack {
     book.contracts[key] = { contract, address, args: [] };
     await writeFile(file, JSON.stringify(book, null, 2));
     this.book = book;
+  }
+
+  /** A temp dir holding this chain's address book relabelled as `chainId` (for wrong-chain tests). */
+  async bookCopyFor(chainId: number): Promise<string> {
+    const dir = path.join(this.booksDir, `as-${chainId}`);
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, `${chainId}.json`), JSON.stringify({ ...this.book, chainId }));
+    return dir;
   }
 
   /** Environment for the indexer process pointed at this chain. */

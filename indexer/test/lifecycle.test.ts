@@ -29,7 +29,7 @@ import {
 import { mnemonicToAccount } from "viem/accounts";
 
 import { type TypedDataSigner, buildOrder, exchangeDomain, Side, signOrder } from "../../test/exchange/orders.ts";
-import { CHAIN_ID, ROOT, Stack } from "./harness.ts";
+import { CHAIN_ID, INDEXER_DIR, ROOT, Stack, runCommand } from "./harness.ts";
 
 const USD = 10n ** 6n;
 const HOUR = 3_600;
@@ -805,6 +805,31 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     assert.notEqual(write.status, 200, "writes are refused");
     const count = (await (await sql("SELECT count(*) AS n FROM market")).json()) as { rows: unknown[] };
     assert.deepEqual(Object.values(count.rows[0] as object).map(String), ["2"], "nothing was deleted");
+  });
+
+  it("refuses to start against a node whose chain id is not CHAIN_ID, or without an address book", async () => {
+    const wrongChain = await runCommand(
+      "npx",
+      ["ponder", "start", "--schema", `wrong_${process.pid}`, "-H", "127.0.0.1", "-p", "0"],
+      {
+        cwd: INDEXER_DIR,
+        env: stack.indexerEnv({ CHAIN_ID: "31338", FORKCAST_DEPLOYMENTS_DIR: await stack.bookCopyFor(31338) }),
+        timeoutMs: 90_000,
+      },
+    );
+    assert.notEqual(wrongChain.code, 0, "exits with an error");
+    assert.match(wrongChain.output, /Wrong chain: RPC_URL \S+ serves chain 31337, but CHAIN_ID is 31338/);
+    const noBook = await runCommand(
+      "npx",
+      ["ponder", "start", "--schema", `nobook_${process.pid}`, "-H", "127.0.0.1", "-p", "0"],
+      {
+        cwd: INDEXER_DIR,
+        env: stack.indexerEnv({ CHAIN_ID: "31339" }),
+        timeoutMs: 90_000,
+      },
+    );
+    assert.notEqual(noBook.code, 0, "exits with an error");
+    assert.match(noBook.output, /No address book for chain 31339 .*npm run deploy -- --network/);
   });
 
   it("answers every example query of docs/indexer.md", async () => {
