@@ -4,7 +4,8 @@
  * Every process is stopped in `close()`, Ponder with SIGINT.
  */
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,6 +52,62 @@ export function runCommand(
       resolve({ code: code ?? 1, output });
     });
   });
+}
+
+/** A throwaway PostgreSQL server (from the system's `postgresql` package) on a free port. */
+export class Postgres {
+  dir = "";
+  url = "";
+  private bin = "";
+  private readonly asPostgresUser = process.getuid?.() === 0;
+
+  private command(tool: string, args: string[]): [string, string[]] {
+    const full = path.join(this.bin, tool);
+    // PostgreSQL refuses to run as root: CI runs as root, so run it as the `postgres` user there.
+    return this.asPostgresUser ? ["runuser", ["-u", "postgres", "--", full, ...args]] : [full, args];
+  }
+
+  async start(): Promise<string> {
+    const candidates = ["/usr/local/bin", "/usr/bin", ...(await listPostgresBinDirs())];
+    for (const dir of candidates) {
+      if (existsSync(path.join(dir, "initdb")) && existsSync(path.join(dir, "pg_ctl"))) {
+        this.bin = dir;
+        break;
+      }
+    }
+    if (!this.bin) throw new Error("PostgreSQL is not installed (apt-get install postgresql): initdb/pg_ctl not found");
+    this.dir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-pg-"));
+    if (this.asPostgresUser) await runCommand("chown", ["-R", "postgres:postgres", this.dir]);
+    const data = path.join(this.dir, "data");
+    const init = await runCommand(
+      ...this.command("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]),
+    );
+    if (init.code !== 0) throw new Error(`initdb failed:\n${init.output}`);
+    const port = await freePort();
+    const options = `-p ${port} -h 127.0.0.1 -k ${this.dir}`;
+    const started = await runCommand(
+      ...this.command("pg_ctl", ["-D", data, "-o", options, "-l", path.join(this.dir, "log"), "-w", "start"]),
+    );
+    if (started.code !== 0) throw new Error(`pg_ctl start failed:\n${started.output}`);
+    this.url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.dir) return;
+    if (this.url)
+      await runCommand(...this.command("pg_ctl", ["-D", path.join(this.dir, "data"), "-m", "fast", "-w", "stop"]));
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+async function listPostgresBinDirs(): Promise<string[]> {
+  try {
+    const versions = await readdir("/usr/lib/postgresql");
+    return versions.map((v) => path.join("/usr/lib/postgresql", v, "bin"));
+  } catch {
+    return [];
+  }
 }
 
 export class Stack {
@@ -125,34 +182,44 @@ export class Stack {
 
   /** Starts `ponder start` with a fresh schema and waits for its HTTP server. */
   async startIndexer(): Promise<void> {
-    const port = await freePort();
-    this.indexerUrl = `http://127.0.0.1:${port}`;
-    this.indexer = spawnLabelled(
-      "indexer",
-      "npx",
-      ["ponder", "start", "--schema", `test_${process.pid}`, "-H", "127.0.0.1", "-p", String(port)],
-      { cwd: INDEXER_DIR, env: this.indexerEnv(), stopSignal: "SIGINT", quiet: !VERBOSE },
-    );
-    const exited = new Promise<never>((_, reject) =>
-      this.indexer?.child.once("exit", (code) => reject(new Error(`indexer exited early with code ${code}`))),
-    );
-    exited.catch(() => undefined);
-    await Promise.race([
-      waitFor("the indexer's /ready", async () => (await fetch(`${this.indexerUrl}/ready`)).ok, 120_000),
-      exited,
-    ]);
+    const { process: indexer, url } = await this.spawnIndexer(`test_${process.pid}`, {});
+    this.indexer = indexer;
+    this.indexerUrl = url;
   }
 
-  /** Waits until the indexer has processed the chain's current head. */
-  async waitIndexed(): Promise<number> {
+  /** Starts one more `ponder start` (e.g. on PostgreSQL); the caller stops it. */
+  async spawnIndexer(schema: string, env: NodeJS.ProcessEnv): Promise<{ process: Labelled; url: string }> {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const indexer = spawnLabelled(
+      "indexer",
+      "npx",
+      ["ponder", "start", "--schema", schema, "-H", "127.0.0.1", "-p", String(port)],
+      { cwd: INDEXER_DIR, env: this.indexerEnv(env), stopSignal: "SIGINT", quiet: !VERBOSE },
+    );
+    const exited = new Promise<never>((_, reject) =>
+      indexer.child.once("exit", (code) => reject(new Error(`indexer exited early with code ${code}`))),
+    );
+    exited.catch(() => undefined);
+    try {
+      await Promise.race([
+        waitFor("the indexer's /ready", async () => (await fetch(`${url}/ready`)).ok, 120_000),
+        exited,
+      ]);
+    } catch (error) {
+      await stop(indexer, 15_000);
+      throw error;
+    }
+    return { process: indexer, url };
+  }
+
+  /** Waits until the indexer at `url` has processed the chain's current head. */
+  async waitIndexed(url = this.indexerUrl): Promise<number> {
     const head = Number(BigInt(await rpc<string>(this.rpcUrl, "eth_blockNumber")));
     await waitFor(
       `the indexer to reach block ${head}`,
       async () => {
-        const status = (await (await fetch(`${this.indexerUrl}/status`)).json()) as Record<
-          string,
-          { block?: { number: number } }
-        >;
+        const status = (await (await fetch(`${url}/status`)).json()) as Record<string, { block?: { number: number } }>;
         return Object.values(status).some((chain) => (chain.block?.number ?? 0) >= head);
       },
       60_000,
@@ -161,8 +228,8 @@ export class Stack {
   }
 
   /** Runs a GraphQL query and returns `data`, throwing on errors. */
-  async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await fetch(`${this.indexerUrl}/graphql`, {
+  async graphql<T>(query: string, variables: Record<string, unknown> = {}, url = this.indexerUrl): Promise<T> {
+    const response = await fetch(`${url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query, variables }),

@@ -29,7 +29,8 @@ import {
 import { mnemonicToAccount } from "viem/accounts";
 
 import { type TypedDataSigner, buildOrder, exchangeDomain, Side, signOrder } from "../../test/exchange/orders.ts";
-import { CHAIN_ID, INDEXER_DIR, ROOT, Stack, runCommand } from "./harness.ts";
+import { stop } from "../../scripts/lib/processes.ts";
+import { CHAIN_ID, INDEXER_DIR, Postgres, ROOT, Stack, runCommand } from "./harness.ts";
 
 const USD = 10n ** 6n;
 const HOUR = 3_600;
@@ -830,6 +831,28 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     );
     assert.notEqual(noBook.code, 0, "exits with an error");
     assert.match(noBook.output, /No address book for chain 31339 .*npm run deploy -- --network/);
+  });
+
+  it("indexes the same chain into PostgreSQL when DATABASE_URL is set", async () => {
+    const postgres = new Postgres();
+    let indexer: Awaited<ReturnType<typeof stack.spawnIndexer>> | undefined;
+    try {
+      const url = await postgres.start();
+      indexer = await stack.spawnIndexer(`onpostgres_${process.pid}`, { DATABASE_URL: url });
+      await stack.waitIndexed(indexer.url);
+      const query = `{
+        markets(orderBy: "createdBlock") { items { id status volume openInterest } }
+        poolBets { totalCount }
+        fills { totalCount }
+      }`;
+      const onPostgres = await stack.graphql<Record<string, unknown>>(query, {}, indexer.url);
+      const onPglite = await stack.graphql<Record<string, unknown>>(query);
+      assert.deepEqual(onPostgres, onPglite, "PostgreSQL and PGlite hold the same rows");
+      assert.equal((onPostgres.fills as { totalCount: number }).totalCount, 6, "six fills");
+    } finally {
+      if (indexer) await stop(indexer.process, 15_000);
+      await postgres.stop();
+    }
   });
 
   it("answers every example query of docs/indexer.md", async () => {
