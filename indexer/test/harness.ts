@@ -197,8 +197,13 @@ export class Stack {
       ["ponder", "start", "--schema", schema, "-H", "127.0.0.1", "-p", String(port)],
       { cwd: INDEXER_DIR, env: this.indexerEnv(env), stopSignal: "SIGINT", quiet: !VERBOSE },
     );
+    // Keep the end of its output so an early exit explains itself.
+    let tail = "";
+    const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-4_000));
+    indexer.child.stdout?.on("data", keep);
+    indexer.child.stderr?.on("data", keep);
     const exited = new Promise<never>((_, reject) =>
-      indexer.child.once("exit", (code) => reject(new Error(`indexer exited early with code ${code}`))),
+      indexer.child.once("exit", (code) => reject(new Error(`indexer exited early with code ${code}:\n${tail}`))),
     );
     exited.catch(() => undefined);
     try {
