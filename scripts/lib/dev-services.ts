@@ -55,6 +55,40 @@ export function devServices(ports: DevPorts): DevService[] {
       ready: (url) => answers(`${url}/health`),
     },
     {
+      name: "Indexer",
+      dir: "indexer",
+      port: ports.indexerPort,
+      start: (env) =>
+        spawnLabelled(
+          "indexer",
+          "../node_modules/.bin/ponder",
+          [
+            "start",
+            "-H",
+            "127.0.0.1",
+            "-p",
+            String(ports.indexerPort),
+            "--schema",
+            `dev_${Date.now()}`,
+            "--log-level",
+            "warn",
+          ],
+          {
+            cwd: "indexer",
+            env: {
+              ...env,
+              CHAIN_ID: "31337",
+              RPC_URL: ports.rpcUrl,
+              PONDER_PORT: String(ports.indexerPort),
+              PGLITE_DIRECTORY: `../${DEV_DATA_DIR}/indexer`,
+            },
+            // Ponder leaves a lock behind on SIGTERM; SIGINT stops it cleanly.
+            stopSignal: "SIGINT",
+          },
+        ),
+      ready: (url) => answers(`${url}/ready`),
+    },
+    {
       name: "Keeper",
       dir: "keeper",
       start: (env) =>
