@@ -15,6 +15,6 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
-    environment: "happy-dom",
+    environment: "node",
   },
 });
