@@ -7,8 +7,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useReducer, useRef } from "react";
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hex } from "viem";
 import { parseSignature } from "viem";
-import { useConfig, useConnection } from "wagmi";
-import { readContract, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { useConfig } from "wagmi";
+import { getConnection, readContract, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { testUSDAbi } from "@forkcast/deployments";
 
 import { newToastId, useToasts } from "../components/toasts.tsx";
@@ -54,7 +54,6 @@ const PERMIT_TTL_SECONDS = 1_800n;
 
 export function useTx() {
   const config = useConfig();
-  const { address: account } = useConnection();
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const [state, dispatch] = useReducer(txReducer, IDLE);
@@ -70,6 +69,7 @@ export function useTx() {
       };
       step({ type: "start", label: request.label });
       try {
+        const account = getConnection(config).address;
         if (!account) throw new Error("Connect a wallet first.");
         let call = request.call;
         const approval = request.approval;
@@ -113,7 +113,7 @@ export function useTx() {
         return { ok: false, error: decoded.sentence };
       }
     },
-    [account, config, queryClient, toasts],
+    [config, queryClient, toasts],
   );
 
   return { state, run };
