@@ -1,0 +1,105 @@
+/**
+ * End-to-end: the real app in Debian's Chromium against a real Hardhat node with the repo's
+ * deployment. Each test continues from the previous one's state (one browser page, one chain).
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+
+import type { Browser, Page } from "playwright-core";
+
+import { launchBrowser, screenshot } from "./browser.ts";
+import { type Stack, startStack } from "./stack.ts";
+
+const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+
+describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
+  let stack: Stack;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    stack = await startStack();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(stack.appUrl);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it("connects the built-in dev wallet with the node's first account", async () => {
+    await page.getByTestId("connect-dev").click();
+    const first = stack.accounts[0] ?? "";
+    await page.getByTestId("connected-address").filter({ hasText: short(first) }).waitFor();
+    await page.getByTestId("collateral-balance").filter({ hasText: "0.00 tUSD" }).waitFor();
+    await screenshot(page, "01-markets");
+  });
+
+  it("the faucet sends 1,000 tUSD through the transaction helper and the balance updates", async () => {
+    await page.getByTestId("faucet").getByText("Faucet").click();
+    await page.getByTestId("toast-confirmed").filter({ hasText: "Get 1,000 tUSD from the faucet" }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("collateral-balance").filter({ hasText: "1,000.00 tUSD" }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("faucet-cooldown").waitFor();
+  });
+
+  it("a rejected transaction shows the decoded custom error as a sentence", async () => {
+    const first = stack.accounts[0] ?? "";
+    await page.getByTestId("faucet").click();
+    const toast = page.getByTestId("toast-failed");
+    await toast.waitFor({ timeout: 15_000 });
+    const text = await toast.textContent();
+    assert.match(text ?? "", new RegExp(`The faucet already paid ${short(first)} recently; it can be used again at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\.`));
+    // The chain state did not change: still exactly one drip.
+    await page.getByTestId("collateral-balance").filter({ hasText: "1,000.00 tUSD" }).waitFor();
+    await screenshot(page, "02-decoded-error");
+  });
+
+  it("the account switcher moves to another dev account with its own balance", async () => {
+    const second = stack.accounts[1] ?? "";
+    await page.getByTestId("dev-account-select").selectOption("dev-1");
+    await page.getByTestId("connected-address").filter({ hasText: short(second) }).waitFor();
+    await page.getByTestId("collateral-balance").filter({ hasText: "0.00 tUSD" }).waitFor();
+    await page.getByTestId("dev-account-select").selectOption("dev-0");
+    await page.getByTestId("collateral-balance").filter({ hasText: "1,000.00 tUSD" }).waitFor();
+  });
+
+  it("the portfolio lists the faucet mint from chain events", async () => {
+    await page.getByRole("link", { name: "Portfolio" }).click();
+    await page.getByTestId("activity").getByText("minted (faucet)").waitFor({ timeout: 15_000 });
+    assert.match((await page.getByTestId("activity").textContent()) ?? "", /1,000\.00 tUSD/);
+    await screenshot(page, "03-portfolio");
+  });
+
+  it("create market validates the form, previews it and says why it cannot submit yet", async () => {
+    await page.getByRole("link", { name: "Create" }).click();
+    await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill("Rain?");
+    await page.getByText("End time (UTC)").click();
+    await page.getByText("Write a question of at least 10 characters.").waitFor();
+    await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill("Will Forkcast ship on time?");
+    await page.getByTestId("market-preview").getByText("Will Forkcast ship on time?").waitFor();
+    const reasons = await page.getByTestId("disabled-reason").allTextContents();
+    assert.ok(reasons.some((r) => /market factory is not deployed|Fix the highlighted fields/.test(r)), reasons.join(" | "));
+    await screenshot(page, "04-create-market");
+  });
+
+  it("every other main screen renders and explains disabled actions", async () => {
+    for (const [link, testId, file] of [
+      ["Markets", "markets-page", "05-markets-list"],
+      ["Pool", "pool-page", "06-pool"],
+      ["Liquidity", "liquidity-page", "07-liquidity"],
+      ["Resolution", "resolution-page", "08-resolution"],
+    ] as const) {
+      await page.getByRole("link", { name: link, exact: true }).click();
+      await page.getByTestId(testId).waitFor();
+      await screenshot(page, file);
+    }
+    await page.goto(`${stack.appUrl}/market/0x${"00".repeat(32)}`);
+    await page.getByTestId("market-page").waitFor();
+    await screenshot(page, "09-market-page");
+    assert.deepEqual(pageErrors, [], "no uncaught errors in the page");
+  });
+});
