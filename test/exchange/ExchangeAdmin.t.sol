@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+
+import {ExchangeFixture} from "./ExchangeFixture.sol";
+import {MockNegRiskSplitter} from "./MockNegRiskSplitter.sol";
+import {Exchange} from "../../contracts/exchange/Exchange.sol";
+import {IExchange} from "../../contracts/interfaces/IExchange.sol";
+import {IConditionalTokens} from "../../contracts/interfaces/IConditionalTokens.sol";
+import {Order} from "../../contracts/libraries/OrderStructs.sol";
+
+/// @notice Roles, pause, fee recipient, rescue, the token registry and the EIP-712 hash.
+contract ExchangeAdminTest is ExchangeFixture {
+    address internal stranger;
+
+    function setUp() public override {
+        super.setUp();
+        stranger = makeAddr("stranger");
+    }
+
+    // ------------------------------------------------------------------ construction and hashing
+
+    function test_constructor_setsAdminCollateralAndFeeRecipient() public view {
+        assertEq(exchange.owner(), admin, "admin");
+        assertEq(exchange.ctf(), address(ctf), "ctf");
+        assertEq(exchange.collateral(), address(usd), "collateral");
+        assertEq(exchange.feeRecipient(), feeRecipient, "fee recipient");
+        assertEq(exchange.MAX_FEE_RATE_BPS(), 1_000, "max fee");
+        assertTrue(exchange.isOperator(operator), "operator");
+        assertFalse(exchange.tradingPaused(), "not paused");
+    }
+
+    function test_RevertWhen_constructorGetsZeroFeeRecipient() public {
+        vm.expectRevert(abi.encodeWithSelector(IExchange.ZeroAddress.selector));
+        new Exchange(admin, IConditionalTokens(address(ctf)), IERC20(address(usd)), address(0), "Forkcast", "1");
+    }
+
+    function test_hashOrder_isEip712DigestOfPolymarketOrderType() public {
+        Order memory order = _signed(alice, yes, BUY, 40 * USDC, 100 * USDC);
+        order.expiration = 123;
+        order.nonce = 0;
+        order.feeRateBps = 50;
+        order.taker = bob;
+        bytes32 typeHash = keccak256(
+            "Order(uint256 salt,address maker,address signer,address taker,uint256 tokenId,uint256 makerAmount,uint256 takerAmount,uint256 expiration,uint256 nonce,uint256 feeRateBps,uint8 side,uint8 signatureType)"
+        );
+        bytes32 structHash = keccak256(
+            bytes.concat(
+                abi.encode(typeHash, order.salt, order.maker, order.signer, order.taker, order.tokenId),
+                abi.encode(order.makerAmount, order.takerAmount, order.expiration, order.nonce, order.feeRateBps),
+                abi.encode(order.side, order.signatureType)
+            )
+        );
+        bytes32 domain = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("Forkcast"),
+                keccak256("1"),
+                block.chainid,
+                address(exchange)
+            )
+        );
+        assertEq(exchange.domainSeparator(), domain, "domain separator");
+        assertEq(
+            exchange.hashOrder(order), keccak256(abi.encodePacked("\x19\x01", domain, structHash)), "EIP-712 digest"
+        );
+        assertEq(exchange.ORDER_TYPEHASH(), typeHash, "type hash");
+    }
+
+    // ------------------------------------------------------------------ roles
+
+    function test_addAndRemoveRoles_byAdmin() public {
+        vm.startPrank(admin);
+        vm.expectEmit(address(exchange));
+        emit IExchange.OperatorAdded(stranger);
+        exchange.addOperator(stranger);
+        exchange.addPauser(stranger);
+        exchange.addRegistrar(stranger);
+        assertTrue(exchange.isOperator(stranger) && exchange.isPauser(stranger) && exchange.isRegistrar(stranger), "all roles");
+        vm.expectEmit(address(exchange));
+        emit IExchange.OperatorRemoved(stranger);
+        exchange.removeOperator(stranger);
+        assertFalse(exchange.isOperator(stranger), "operator removed");
+        assertTrue(exchange.isPauser(stranger), "pauser kept");
+        exchange.removePauser(stranger);
+        exchange.removeRegistrar(stranger);
+        vm.stopPrank();
+        assertFalse(exchange.isPauser(stranger) || exchange.isRegistrar(stranger), "roles removed");
+    }
+
+    function test_RevertWhen_roleManagedByNonAdmin() public {
+        bytes memory err = abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger);
+        vm.startPrank(stranger);
+        vm.expectRevert(err);
+        exchange.addOperator(stranger);
+        vm.expectRevert(err);
+        exchange.removeOperator(operator);
+        vm.expectRevert(err);
+        exchange.addPauser(stranger);
+        vm.expectRevert(err);
+        exchange.removePauser(stranger);
+        vm.expectRevert(err);
+        exchange.addRegistrar(stranger);
+        vm.expectRevert(err);
+        exchange.removeRegistrar(stranger);
+        vm.expectRevert(err);
+        exchange.setFeeRecipient(stranger);
+        vm.expectRevert(err);
+        exchange.rescue(address(usd), stranger, 1);
+        vm.expectRevert(err);
+        exchange.rescueERC1155(address(ctf), yes, stranger, 1);
+        vm.stopPrank();
+    }
+
+    function test_adminTransfer_takesTwoSteps() public {
+        vm.prank(admin);
+        exchange.transferOwnership(stranger);
+        assertEq(exchange.owner(), admin, "still admin until accepted");
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, bob));
+        exchange.acceptOwnership();
+        vm.prank(stranger);
+        exchange.acceptOwnership();
+        assertEq(exchange.owner(), stranger, "new admin");
+    }
+
+    // ------------------------------------------------------------------ pause
+
+    function test_pause_stopsFillsButNotCancels() public {
+        vm.prank(admin);
+        exchange.addPauser(admin);
+        vm.prank(admin);
+        vm.expectEmit(address(exchange));
+        emit IExchange.TradingPausedBy(admin);
+        exchange.pauseTrading();
+        assertTrue(exchange.tradingPaused(), "paused");
+
+        Order memory order = _signed(alice, yes, BUY, 40 * USDC, 100 * USDC);
+        vm.prank(operator);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.TradingPaused.selector));
+        exchange.fillOrder(order, 40 * USDC);
+        vm.prank(operator);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.TradingPaused.selector));
+        exchange.fillOrders(_one(order), _one(40 * USDC));
+        Order memory sell = _signed(bob, yes, SELL, 100 * USDC, 40 * USDC);
+        vm.prank(operator);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.TradingPaused.selector));
+        exchange.matchOrders(order, _one(sell), 40 * USDC, _one(100 * USDC));
+
+        vm.prank(alice);
+        exchange.cancelOrder(order);
+        vm.prank(alice);
+        exchange.incrementNonce();
+        assertEq(exchange.nonces(alice), 1, "nonce works while paused");
+
+        vm.prank(admin);
+        exchange.unpauseTrading();
+        assertFalse(exchange.tradingPaused(), "unpaused");
+        vm.prank(operator);
+        exchange.fillOrder(sell, 100 * USDC);
+    }
+
+    function test_RevertWhen_pauseByNonPauser() public {
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.NotPauser.selector, admin));
+        exchange.pauseTrading();
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.NotPauser.selector, stranger));
+        exchange.unpauseTrading();
+    }
+
+    // ------------------------------------------------------------------ fee recipient and rescue
+
+    function test_setFeeRecipient_updatesAndEmits() public {
+        vm.prank(admin);
+        vm.expectEmit(address(exchange));
+        emit IExchange.FeeRecipientSet(stranger);
+        exchange.setFeeRecipient(stranger);
+        assertEq(exchange.feeRecipient(), stranger, "fee recipient");
+    }
+
+    function test_RevertWhen_feeRecipientIsZero() public {
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.ZeroAddress.selector));
+        exchange.setFeeRecipient(address(0));
+    }
+
+    function test_rescue_returnsMistakenDeposits() public {
+        vm.prank(alice);
+        usd.transfer(address(exchange), 7 * USDC);
+        vm.prank(alice);
+        ctf.safeTransferFrom(alice, address(exchange), yes, 3 * USDC, "");
+
+        vm.startPrank(admin);
+        vm.expectEmit(address(exchange));
+        emit IExchange.Rescued(address(usd), 0, stranger, 7 * USDC);
+        exchange.rescue(address(usd), stranger, 7 * USDC);
+        vm.expectEmit(address(exchange));
+        emit IExchange.Rescued(address(ctf), yes, stranger, 3 * USDC);
+        exchange.rescueERC1155(address(ctf), yes, stranger, 3 * USDC);
+        vm.stopPrank();
+        assertEq(usd.balanceOf(stranger), 7 * USDC, "collateral rescued");
+        assertEq(ctf.balanceOf(stranger, yes), 3 * USDC, "tokens rescued");
+        _assertExchangeEmpty();
+    }
+
+    function test_RevertWhen_rescueToZeroAddress() public {
+        vm.startPrank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.ZeroAddress.selector));
+        exchange.rescue(address(usd), address(0), 1);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.ZeroAddress.selector));
+        exchange.rescueERC1155(address(ctf), yes, address(0), 1);
+        vm.stopPrank();
+    }
+
+    // ------------------------------------------------------------------ registry
+
+    function _newCondition(bytes32 question, uint256 outcomes) internal returns (bytes32 id) {
+        ctf.prepareCondition(oracle, question, outcomes);
+        id = ctf.getConditionId(oracle, question, outcomes);
+    }
+
+    function test_registerToken_registersBothWays() public view {
+        assertEq(exchange.getComplement(yes), no, "yes -> no");
+        assertEq(exchange.getComplement(no), yes, "no -> yes");
+        assertEq(exchange.getConditionId(no), conditionId, "condition");
+        assertEq(exchange.getNegRiskAdapter(yes), address(0), "plain");
+        assertTrue(exchange.isRegistered(yes) && exchange.isRegistered(no), "registered");
+        assertFalse(exchange.isRegistered(12345), "unknown token");
+    }
+
+    function test_registerToken_byRegistrarEmitsBothDirections() public {
+        bytes32 id = _newCondition(keccak256("second"), 2);
+        uint256 a = _position(id, 1);
+        uint256 b = _position(id, 2);
+        vm.prank(admin);
+        exchange.addRegistrar(stranger);
+        vm.prank(stranger);
+        vm.expectEmit(address(exchange));
+        emit IExchange.TokenRegistered(b, a, id, address(0));
+        vm.expectEmit(address(exchange));
+        emit IExchange.TokenRegistered(a, b, id, address(0));
+        exchange.registerToken(b, a, id, address(0));
+        assertEq(exchange.getComplement(a), b, "registered by registrar");
+    }
+
+    function test_RevertWhen_registerTokenByStranger() public {
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.NotRegistrar.selector, stranger));
+        exchange.registerToken(1, 2, conditionId, address(0));
+    }
+
+    function test_RevertWhen_registerTokenTwice() public {
+        vm.startPrank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.TokenAlreadyRegistered.selector, yes));
+        exchange.registerToken(yes, no, conditionId, address(0));
+        vm.expectRevert(abi.encodeWithSelector(IExchange.TokenAlreadyRegistered.selector, no));
+        exchange.registerToken(77, no, conditionId, address(0));
+        vm.stopPrank();
+    }
+
+    function test_RevertWhen_registerTokenPairInvalid() public {
+        vm.startPrank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.InvalidTokenPair.selector, 5, 5));
+        exchange.registerToken(5, 5, conditionId, address(0));
+        vm.expectRevert(abi.encodeWithSelector(IExchange.InvalidTokenPair.selector, 0, 5));
+        exchange.registerToken(0, 5, conditionId, address(0));
+        vm.stopPrank();
+    }
+
+    function test_RevertWhen_plainPairIsNotTheConditionPositions() public {
+        bytes32 id = _newCondition(keccak256("second"), 2);
+        uint256 a = _position(id, 1);
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.NotConditionPositions.selector, a, 99, id));
+        exchange.registerToken(a, 99, id, address(0));
+    }
+
+    function test_RevertWhen_plainConditionHasMoreThanTwoOutcomes() public {
+        bytes32 id = _newCondition(keccak256("three"), 3);
+        uint256 a = _position(id, 1);
+        uint256 b = _position(id, 2);
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.NotConditionPositions.selector, a, b, id));
+        exchange.registerToken(a, b, id, address(0));
+    }
+
+    function test_registerToken_withAdapterApprovesIt() public {
+        MockNegRiskSplitter adapter = new MockNegRiskSplitter(IConditionalTokens(address(ctf)), IERC20(address(usd)));
+        ctf.prepareCondition(oracle, keccak256("neg risk"), 2);
+        bytes32 id = ctf.getConditionId(oracle, keccak256("neg risk"), 2);
+        uint256 a = adapter.positionId(id, 1);
+        uint256 b = adapter.positionId(id, 2);
+        vm.prank(admin);
+        exchange.registerToken(a, b, id, address(adapter));
+        assertEq(exchange.getNegRiskAdapter(b), address(adapter), "adapter stored");
+        assertEq(usd.allowance(address(exchange), address(adapter)), type(uint256).max, "collateral approved");
+        assertTrue(ctf.isApprovedForAll(address(exchange), address(adapter)), "positions approved");
+    }
+
+    function test_RevertWhen_adapterPairIsPlainPositions() public {
+        bytes32 id = _newCondition(keccak256("second"), 2);
+        uint256 a = _position(id, 1);
+        uint256 b = _position(id, 2);
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.PlainPositionsWithAdapter.selector, a, b, id));
+        exchange.registerToken(a, b, id, stranger);
+    }
+}

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+
+import {Test} from "../lib/Test.sol";
+import {TestUSD} from "../../contracts/tokens/TestUSD.sol";
+import {ConditionalTokens} from "../../contracts/tokens/ConditionalTokens.sol";
+import {IConditionalTokens} from "../../contracts/interfaces/IConditionalTokens.sol";
+import {CommitteeArbitrator} from "../../contracts/oracle/CommitteeArbitrator.sol";
+import {OptimisticOracle} from "../../contracts/oracle/OptimisticOracle.sol";
+import {IOptimisticOracle} from "../../contracts/interfaces/IOptimisticOracle.sol";
+import {NegRiskAdapter} from "../../contracts/markets/NegRiskAdapter.sol";
+import {MarketFactory} from "../../contracts/markets/MarketFactory.sol";
+import {IMarketFactory} from "../../contracts/interfaces/IMarketFactory.sol";
+import {ITokenRegistry} from "../../contracts/interfaces/ITokenRegistry.sol";
+import {IWrappedCollateral} from "../../contracts/interfaces/IWrappedCollateral.sol";
+import {MockTokenRegistry} from "./mocks/MockTokenRegistry.sol";
+
+/// @notice The whole market stack on a mock exchange registry, with funded, approving actors.
+abstract contract MarketsFixture is Test {
+    uint256 internal constant START = 1_700_000_000;
+    uint256 internal constant BOND = 100e6;
+    uint256 internal constant REWARD = 5e6;
+    uint256 internal constant FUNDS = 1_000_000e6;
+    uint256 internal constant LIVENESS = 2 hours;
+    uint256 internal constant MAX_QUESTIONS = 32;
+
+    TestUSD internal usd;
+    ConditionalTokens internal ctf;
+    CommitteeArbitrator internal arbitrator;
+    OptimisticOracle internal oracle;
+    NegRiskAdapter internal adapter;
+    IWrappedCollateral internal wcol;
+    MockTokenRegistry internal registry;
+    MarketFactory internal factory;
+
+    address internal admin;
+    address internal creator;
+    address internal alice;
+    address internal bob;
+    address internal proposer;
+    address internal disputer;
+    address internal arbiter;
+    address internal treasury;
+    address internal attacker;
+
+    function setUp() public virtual {
+        vm.warp(START);
+        admin = makeAddr("admin");
+        creator = makeAddr("creator");
+        alice = makeAddr("alice");
+        bob = makeAddr("bob");
+        proposer = makeAddr("proposer");
+        disputer = makeAddr("disputer");
+        arbiter = makeAddr("arbiter");
+        treasury = makeAddr("treasury");
+        attacker = makeAddr("attacker");
+
+        usd = new TestUSD(address(this), false);
+        ctf = new ConditionalTokens("");
+        address[] memory members = new address[](1);
+        members[0] = arbiter;
+        arbitrator = new CommitteeArbitrator(admin, members, 1);
+        oracle = new OptimisticOracle(IERC20(address(usd)), address(arbitrator), admin, 1_000, treasury);
+        adapter = new NegRiskAdapter(IConditionalTokens(address(ctf)), IERC20Metadata(address(usd)), oracle);
+        wcol = IWrappedCollateral(adapter.wrappedCollateral());
+        registry = new MockTokenRegistry();
+        factory = new MarketFactory(
+            IConditionalTokens(address(ctf)),
+            IERC20(address(usd)),
+            oracle,
+            ITokenRegistry(address(registry)),
+            adapter,
+            MAX_QUESTIONS
+        );
+        registry.addRegistrar(address(factory));
+
+        address[6] memory actors = [creator, alice, bob, proposer, disputer, attacker];
+        for (uint256 i; i < actors.length; ++i) {
+            usd.mint(actors[i], FUNDS);
+            vm.startPrank(actors[i]);
+            usd.approve(address(factory), type(uint256).max);
+            usd.approve(address(oracle), type(uint256).max);
+            usd.approve(address(adapter), type(uint256).max);
+            usd.approve(address(ctf), type(uint256).max);
+            ctf.setApprovalForAll(address(adapter), true);
+            vm.stopPrank();
+        }
+    }
+
+    function _names(uint256 count) internal pure returns (string[] memory names) {
+        names = new string[](count);
+        for (uint256 k; k < count; ++k) {
+            names[k] = string(abi.encodePacked("Candidate ", bytes1(uint8(65 + (k % 26))), bytes1(uint8(48 + k / 26))));
+        }
+    }
+
+    function _params(
+        string memory question,
+        uint256 outcomes
+    ) internal view returns (IMarketFactory.MarketParams memory p) {
+        p.question = question;
+        p.outcomeNames = outcomes == 2 ? _yesNo() : _names(outcomes);
+        p.rules = "Resolves by the official announcement.";
+        p.category = "Politics";
+        p.imageUri = "ipfs://image";
+        p.endTime = block.timestamp + 1 days;
+        p.reward = REWARD;
+        p.bond = BOND;
+        p.liveness = 0;
+    }
+
+    function _yesNo() internal pure returns (string[] memory names) {
+        names = new string[](2);
+        names[0] = "Yes";
+        names[1] = "No";
+    }
+
+    function _createBinary() internal returns (bytes32 marketId) {
+        IMarketFactory.MarketParams memory p = _params("Will it rain in Lisbon tomorrow?", 2);
+        vm.prank(creator);
+        marketId = factory.createMarket(p);
+    }
+
+    function _createMulti(uint256 outcomes, uint256 feeBps) internal returns (bytes32 marketId) {
+        IMarketFactory.MarketParams memory p = _params("Who wins the election?", outcomes);
+        vm.prank(creator);
+        marketId = factory.createMultiOutcomeMarket(p, feeBps);
+    }
+
+    /// @dev Undisputed answer through the oracle.
+    function _answer(bytes32 questionId, uint256 answer) internal {
+        uint256 endTime = oracle.getQuestion(questionId).endTime;
+        if (block.timestamp < endTime) vm.warp(endTime);
+        vm.prank(proposer);
+        oracle.propose(questionId, answer);
+        vm.warp(block.timestamp + LIVENESS);
+        oracle.settle(questionId);
+    }
+
+    function _yesNoIds(bytes32 conditionId) internal view returns (uint256 yesId, uint256 noId) {
+        return adapter.positionIdsOf(conditionId);
+    }
+
+    function _binaryIds(bytes32 conditionId) internal view returns (uint256 yesId, uint256 noId) {
+        yesId = ctf.getPositionId(IERC20(address(usd)), ctf.getCollectionId(bytes32(0), conditionId, 1));
+        noId = ctf.getPositionId(IERC20(address(usd)), ctf.getCollectionId(bytes32(0), conditionId, 2));
+    }
+
+    function _binaryPartition() internal pure returns (uint256[] memory partition) {
+        partition = new uint256[](2);
+        partition[0] = 1;
+        partition[1] = 2;
+    }
+}
