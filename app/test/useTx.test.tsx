@@ -11,7 +11,8 @@ import { mock } from "wagmi/connectors/mock";
 
 import { ToastProvider } from "../src/components/toasts.tsx";
 import { useTx } from "../src/hooks/useTx.ts";
-import { localChain } from "../src/wallet/chains.ts";
+import { localChain, sepoliaChain } from "../src/wallet/chains.ts";
+import type { AppConfig } from "../src/wallet/config.ts";
 
 const ACCOUNT = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 const TOKEN = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
@@ -65,9 +66,12 @@ function fakeNode(revertData: Hex | undefined) {
     }
   });
   const config = createConfig({
-    chains: [localChain],
+    chains: [localChain, sepoliaChain],
     connectors: [mock({ accounts: [ACCOUNT] })],
-    transports: { [localChain.id]: custom({ request: ({ method }: { method: string }) => handle(method) }) },
+    transports: {
+      [localChain.id]: custom({ request: ({ method }: { method: string }) => handle(method) }),
+      [sepoliaChain.id]: custom({ request: ({ method }: { method: string }) => handle(method) }),
+    },
     pollingInterval: 10,
   });
   return { config, requests };
@@ -77,7 +81,7 @@ async function setup(revertData: Hex | undefined) {
   const { config, requests } = fakeNode(revertData);
   const queryClient = new QueryClient();
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <WagmiProvider config={config}>
+    <WagmiProvider config={config as unknown as AppConfig}>
       <QueryClientProvider client={queryClient}>
         <ToastProvider>{children}</ToastProvider>
       </QueryClientProvider>
