@@ -74,24 +74,65 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await screenshot(page, "03-portfolio");
   });
 
-  it("create market validates the form, previews it and says why it cannot submit yet", async () => {
+  it("create market validates the form, previews it, approves the reward and creates the market", async () => {
     await page.getByRole("link", { name: "Create" }).click();
-    await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill("Rain?");
+    const question = page.getByPlaceholder("Will it rain in Paris on 1 June?");
+    await question.fill("Rain?");
     await page.getByText("End time (UTC)").click();
     await page.getByText("Write a question of at least 10 characters.").waitFor();
-    await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill("Will Forkcast ship on time?");
+    assert.ok((await page.getByTestId("disabled-reason").allTextContents()).includes("Fix the highlighted fields first."));
+    await question.fill("Will Forkcast ship on time?");
+    const end = new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
+    await page.locator('input[type="datetime-local"]').fill(end);
+    await page.locator("textarea").fill("Resolves Yes if the release is tagged before the end time.");
+    await page.getByLabel("Resolution source").fill("github.com/forkcast");
+    await page.getByLabel("Category").selectOption("Crypto");
     await page.getByTestId("market-preview").getByText("Will Forkcast ship on time?").waitFor();
-    const reasons = await page.getByTestId("disabled-reason").allTextContents();
-    assert.ok(reasons.some((r) => /market factory is not deployed|Fix the highlighted fields/.test(r)), reasons.join(" | "));
     await screenshot(page, "04-create-market");
+    await page.getByRole("button", { name: "Create market" }).click();
+    await page.getByTestId("toast-confirmed").filter({ hasText: "Create market" }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("market-card").filter({ hasText: "Will Forkcast ship on time?" }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("collateral-balance").filter({ hasText: "990.00 tUSD" }).waitFor({ timeout: 15_000 });
+    await screenshot(page, "05-markets-list");
+  });
+
+  it("mints a full set of outcome shares on the market page", async () => {
+    await page.getByTestId("market-card").filter({ hasText: "Will Forkcast ship on time?" }).click();
+    await page.getByTestId("chain-market-page").waitFor();
+    await page.getByTestId("positions").getByRole("button", { name: "Split" }).click();
+    await page.getByTestId("shares-Yes").filter({ hasText: "10.00 shares" }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("shares-No").filter({ hasText: "10.00 shares" }).waitFor();
+    await page.getByTestId("collateral-balance").filter({ hasText: "980.00 tUSD" }).waitFor({ timeout: 15_000 });
+    // Before the end time, proposing is disabled and says why.
+    assert.ok((await page.getByTestId("disabled-reason").allTextContents()).some((r) => r.startsWith("Proposals open when the market ends")));
+    await screenshot(page, "06-market-page");
+  });
+
+  it("proposes an answer after the end time, settles it, resolves the market and redeems", async () => {
+    await stack.rpc("evm_increaseTime", [7_200]);
+    await stack.rpc("evm_mine");
+    await page.getByRole("button", { name: "Propose Yes" }).click();
+    await page.getByTestId("oracle-state").filter({ hasText: "Proposed" }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("collateral-balance").filter({ hasText: "880.00 tUSD" }).waitFor({ timeout: 15_000 });
+    await screenshot(page, "07-resolution-proposed");
+    await stack.rpc("evm_increaseTime", [7_300]);
+    await stack.rpc("evm_mine");
+    await page.getByRole("button", { name: "Settle" }).click();
+    await page.getByTestId("final-answer").filter({ hasText: "Yes" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Resolve market" }).click();
+    await page.getByTestId("toast-confirmed").filter({ hasText: "Resolve the market" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Redeem" }).click();
+    await page.getByTestId("shares-Yes").filter({ hasText: "0.00 shares" }).waitFor({ timeout: 30_000 });
+    // 880 + bond 100 + reward 10 back to the proposer + 10 tUSD for 10 winning YES shares.
+    await page.getByTestId("collateral-balance").filter({ hasText: "1,000.00 tUSD" }).waitFor({ timeout: 15_000 });
+    await screenshot(page, "08-redeemed");
   });
 
   it("every other main screen renders and explains disabled actions", async () => {
     for (const [link, testId, file] of [
-      ["Markets", "markets-page", "05-markets-list"],
-      ["Pool", "pool-page", "06-pool"],
-      ["Liquidity", "liquidity-page", "07-liquidity"],
-      ["Resolution", "resolution-page", "08-resolution"],
+      ["Pool", "pool-page", "09-pool"],
+      ["Liquidity", "liquidity-page", "10-liquidity"],
+      ["Resolution", "resolution-page", "11-resolution"],
     ] as const) {
       await page.getByRole("link", { name: link, exact: true }).click();
       await page.getByTestId(testId).waitFor();
@@ -99,7 +140,7 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     }
     await page.goto(`${stack.appUrl}/market/0x${"00".repeat(32)}`);
     await page.getByTestId("market-page").waitFor();
-    await screenshot(page, "09-market-page");
+    await screenshot(page, "12-order-book-page");
     assert.deepEqual(pageErrors, [], "no uncaught errors in the page");
   });
 });

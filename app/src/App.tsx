@@ -8,6 +8,7 @@ import { WalletMenu } from "./components/WalletMenu.tsx";
 // Every screen is its own chunk: the first load carries only the shell.
 const MarketsPage = lazy(() => import("./pages/MarketsPage.tsx"));
 const MarketPage = lazy(() => import("./pages/MarketPage.tsx"));
+const ChainMarketPage = lazy(() => import("./pages/ChainMarketPage.tsx"));
 const PoolPage = lazy(() => import("./pages/PoolPage.tsx"));
 const LiquidityPage = lazy(() => import("./pages/LiquidityPage.tsx"));
 const CreateMarketPage = lazy(() => import("./pages/CreateMarketPage.tsx"));
@@ -46,6 +47,7 @@ export function App() {
           <Routes>
             <Route path="/" element={<MarketsPage />} />
             <Route path="/market/:conditionId" element={<MarketPage />} />
+            <Route path="/m/:marketId" element={<ChainMarketPage />} />
             <Route path="/pool" element={<PoolPage />} />
             <Route path="/liquidity" element={<LiquidityPage />} />
             <Route path="/create" element={<CreateMarketPage />} />

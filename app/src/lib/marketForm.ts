@@ -1,4 +1,5 @@
-/** Validation of the create-market form: one message per field, pure. */
+/** Validation of the create-market form (one message per field) and its conversion to the factory's params. Pure. */
+import { parseAmount } from "./amount.ts";
 
 export interface MarketDraft {
   kind: "binary" | "multi" | "pool";
@@ -9,6 +10,10 @@ export interface MarketDraft {
   rules: string;
   resolutionSource: string;
   category: string;
+  /** Oracle reward paid by the creator, tUSD. */
+  reward: string;
+  /** Oracle bond for proposals and disputes, tUSD. */
+  bond: string;
 }
 
 export const MIN_OUTCOMES = 2;
@@ -42,5 +47,43 @@ export function validateDraft(draft: MarketDraft, now: number): DraftErrors {
   if (draft.rules.trim().length < 20) errors.rules = "Describe how the market resolves (at least 20 characters).";
   if (draft.resolutionSource.trim() === "") errors.resolutionSource = "Name the resolution source (a URL or an organisation).";
   if (draft.category.trim() === "") errors.category = "Pick a category.";
+  const reward = parseAmount(draft.reward);
+  if (!reward.ok) errors.reward = reward.reason;
+  const bond = parseAmount(draft.bond);
+  if (!bond.ok) errors.bond = bond.reason;
+  else if (bond.value === 0n) errors.bond = "The bond must be above zero so wrong answers cost something.";
   return errors;
+}
+
+export interface FactoryMarketParams {
+  question: string;
+  outcomeNames: readonly string[];
+  rules: string;
+  category: string;
+  imageUri: string;
+  endTime: bigint;
+  reward: bigint;
+  bond: bigint;
+  liveness: bigint;
+}
+
+/** The factory's MarketParams for a valid draft (undefined when the draft does not validate). The
+ * rules carry the resolution source so it is part of the oracle question. */
+export function toMarketParams(draft: MarketDraft, now: number): FactoryMarketParams | undefined {
+  if (Object.keys(validateDraft(draft, now)).length > 0) return undefined;
+  const reward = parseAmount(draft.reward);
+  const bond = parseAmount(draft.bond);
+  const end = parseEndTime(draft.endTime);
+  if (!reward.ok || !bond.ok || end === undefined) return undefined;
+  return {
+    question: draft.question.trim(),
+    outcomeNames: draft.kind === "binary" ? ["Yes", "No"] : draft.outcomes.map((o) => o.trim()),
+    rules: `${draft.rules.trim()}\n\nResolution source: ${draft.resolutionSource.trim()}`,
+    category: draft.category,
+    imageUri: "",
+    endTime: BigInt(end),
+    reward: reward.value,
+    bond: bond.value,
+    liveness: 0n,
+  };
 }

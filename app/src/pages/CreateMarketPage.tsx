@@ -1,14 +1,23 @@
+import { marketFactoryAbi } from "@forkcast/deployments";
 import { useMemo, useState } from "react";
+import { useNavigate } from "react-router";
+import { useConnection } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
 import { useDeployment } from "../hooks/useDeployment.ts";
-import { type MarketDraft, parseEndTime, validateDraft } from "../lib/marketForm.ts";
+import { useTx } from "../hooks/useTx.ts";
+import { formatAmount } from "../lib/amount.ts";
+import { type MarketDraft, parseEndTime, toMarketParams, validateDraft } from "../lib/marketForm.ts";
+import { isBusy } from "../lib/tx.ts";
 import { formatUtc } from "../lib/time.ts";
 
 const CATEGORIES = ["Politics", "Sports", "Crypto", "Science", "Culture", "Other"];
 
 export default function CreateMarketPage() {
   const { address } = useDeployment();
+  const { isConnected } = useConnection();
+  const { run, state } = useTx();
+  const navigate = useNavigate();
   const [draft, setDraft] = useState<MarketDraft>({
     kind: "binary",
     question: "",
@@ -17,6 +26,8 @@ export default function CreateMarketPage() {
     rules: "",
     resolutionSource: "",
     category: "",
+    reward: "10",
+    bond: "100",
   });
   const [touched, setTouched] = useState(false);
   const errors = useMemo(() => validateDraft(draft, Math.floor(Date.now() / 1000)), [draft]);
@@ -24,18 +35,44 @@ export default function CreateMarketPage() {
   const set = <K extends keyof MarketDraft>(key: K, value: MarketDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const show = (key: keyof MarketDraft) => touched && errors[key] && <small className="error">{errors[key]}</small>;
   const factory = address(draft.kind === "pool" ? "bettingPool" : "marketFactory");
+  const collateral = address("collateral");
   const reason = !factory
     ? draft.kind === "pool"
       ? "The betting pool is not deployed on this chain yet (pool markets are for the market-creator role)."
       : "The market factory is not deployed on this chain yet."
-    : !valid
-      ? "Fix the highlighted fields first."
-      : undefined;
+    : !isConnected
+      ? "Connect a wallet first."
+      : !valid
+        ? "Fix the highlighted fields first."
+        : isBusy(state)
+          ? "Creating the market…"
+          : undefined;
+  const submit = async () => {
+    setTouched(true);
+    const params = toMarketParams(draft, Math.floor(Date.now() / 1000));
+    if (!params || !factory || !collateral || draft.kind === "pool") return;
+    const result = await run({
+      label: `Create market "${params.question}"`,
+      call:
+        draft.kind === "multi"
+          ? { address: factory, abi: marketFactoryAbi, functionName: "createMultiOutcomeMarket", args: [params, 0n] }
+          : { address: factory, abi: marketFactoryAbi, functionName: "createMarket", args: [params] },
+      approval: params.reward > 0n ? { token: collateral, spender: factory, amount: params.reward } : undefined,
+    });
+    if (result.ok) void navigate("/");
+  };
   const end = parseEndTime(draft.endTime);
   const outcomes = draft.kind === "binary" ? ["Yes", "No"] : draft.outcomes;
   return (
     <section data-testid="create-page" className="grid">
-      <form className="panel" onSubmit={(e) => e.preventDefault()} onBlur={() => setTouched(true)}>
+      <form
+        className="panel"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        onBlur={() => setTouched(true)}
+      >
         <h1>Create a market</h1>
         <div className="row tabs">
           {(["binary", "multi", "pool"] as const).map((k) => (
@@ -100,6 +137,18 @@ export default function CreateMarketPage() {
           </select>
           {show("category")}
         </label>
+        <div className="row">
+          <label className="field">
+            Oracle reward (tUSD, paid by you)
+            <input value={draft.reward} onChange={(e) => set("reward", e.target.value)} inputMode="decimal" />
+            {show("reward")}
+          </label>
+          <label className="field">
+            Proposal / dispute bond (tUSD)
+            <input value={draft.bond} onChange={(e) => set("bond", e.target.value)} inputMode="decimal" />
+            {show("bond")}
+          </label>
+        </div>
         <Button type="submit" disabledReason={reason}>
           Create market
         </Button>
@@ -118,6 +167,9 @@ export default function CreateMarketPage() {
         <p className="muted">{end ? `Ends ${formatUtc(end)}` : "No end time yet"}</p>
         <p>{draft.rules}</p>
         <p className="muted">Source: {draft.resolutionSource || "—"}</p>
+        <p className="muted">
+          Reward {(() => { const p = toMarketParams(draft, Math.floor(Date.now() / 1000)); return p ? `${formatAmount(p.reward, { unit: "tUSD" })}, bond ${formatAmount(p.bond, { unit: "tUSD" })}` : "—"; })()}
+        </p>
       </aside>
     </section>
   );

@@ -1,28 +1,47 @@
-import { Button } from "../components/Button.tsx";
+import { Link } from "react-router";
+import { useBlock } from "wagmi";
+
+import { useChainMarkets } from "../data/chainMarkets.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
+import { formatRelativeEnd } from "../lib/time.ts";
 
-const STATES = ["open", "proposed (liveness countdown)", "disputed", "escalated to the arbitrator", "settled"];
-
+/** Every market's path to an answer; each row opens the market's resolution panel. */
 export default function ResolutionPage() {
   const { address } = useDeployment();
+  const markets = useChainMarkets();
+  const block = useBlock({ query: { refetchInterval: 5_000 } });
+  const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
   const oracle = address("optimisticOracle");
-  const noOracle = oracle ? undefined : "The optimistic oracle is not deployed on this chain yet";
   return (
     <section data-testid="resolution-page">
       <h1>Resolution</h1>
       <div className="panel">
-        <p>Each market's answer goes through the optimistic oracle: {STATES.join(" → ")}.</p>
-        <p className="muted">Proposals, disputes and their bonds are listed here once the oracle is in this chain's address book.</p>
-        <div className="row">
-          <Button disabledReason={noOracle}>Propose</Button>
-          <Button className="secondary" disabledReason={noOracle}>
-            Dispute
-          </Button>
-          <Button className="secondary" disabledReason={noOracle}>
-            Settle
-          </Button>
-        </div>
+        <p>
+          Answers go through the optimistic oracle: open → proposed (challenge window) → settled, or disputed → reset → disputed again →
+          escalated to the arbitration committee → settled. Proposers and disputers post a bond; the side proven wrong loses it.
+        </p>
+        {!oracle && <p className="why">The optimistic oracle is not deployed on this chain yet.</p>}
       </div>
+      <table className="panel">
+        <thead>
+          <tr>
+            <th>Market</th>
+            <th>End</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(markets.data ?? []).map((m) => (
+            <tr key={m.marketId}>
+              <td>
+                <Link to={`/m/${m.marketId}`}>{m.question}</Link>
+              </td>
+              <td>{formatRelativeEnd(m.endTime, now)}</td>
+              <td>{m.resolved ? "resolved" : m.endTime <= now ? "awaiting answer" : "trading"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
