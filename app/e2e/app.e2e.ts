@@ -34,14 +34,20 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
   it("connects the built-in dev wallet with the node's first account", async () => {
     await page.getByTestId("connect-dev").click();
     const first = stack.accounts[0] ?? "";
-    await page.getByTestId("connected-address").filter({ hasText: short(first) }).waitFor();
+    await page
+      .getByTestId("connected-address")
+      .filter({ hasText: short(first) })
+      .waitFor();
     await page.getByTestId("collateral-balance").filter({ hasText: "0.00 tUSD" }).waitFor();
     await screenshot(page, "01-markets");
   });
 
   it("the faucet sends 1,000 tUSD through the transaction helper and the balance updates", async () => {
     await page.getByTestId("faucet").getByText("Faucet").click();
-    await page.getByTestId("toast-confirmed").filter({ hasText: "Get 1,000 tUSD from the faucet" }).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId("toast-confirmed")
+      .filter({ hasText: "Get 1,000 tUSD from the faucet" })
+      .waitFor({ timeout: 30_000 });
     await page.getByTestId("collateral-balance").filter({ hasText: "1,000.00 tUSD" }).waitFor({ timeout: 15_000 });
     await page.getByTestId("faucet-cooldown").waitFor();
   });
@@ -52,7 +58,12 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     const toast = page.getByTestId("toast-failed");
     await toast.waitFor({ timeout: 15_000 });
     const text = await toast.textContent();
-    assert.match(text ?? "", new RegExp(`The faucet already paid ${short(first)} recently; it can be used again at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\.`));
+    assert.match(
+      text ?? "",
+      new RegExp(
+        `The faucet already paid ${short(first)} recently; it can be used again at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\.`,
+      ),
+    );
     // The chain state did not change: still exactly one drip.
     await page.getByTestId("collateral-balance").filter({ hasText: "1,000.00 tUSD" }).waitFor();
     await screenshot(page, "02-decoded-error");
@@ -61,7 +72,10 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
   it("the account switcher moves to another dev account with its own balance", async () => {
     const second = stack.accounts[1] ?? "";
     await page.getByTestId("dev-account-select").selectOption("dev-1");
-    await page.getByTestId("connected-address").filter({ hasText: short(second) }).waitFor();
+    await page
+      .getByTestId("connected-address")
+      .filter({ hasText: short(second) })
+      .waitFor();
     await page.getByTestId("collateral-balance").filter({ hasText: "0.00 tUSD" }).waitFor();
     await page.getByTestId("dev-account-select").selectOption("dev-0");
     await page.getByTestId("collateral-balance").filter({ hasText: "1,000.00 tUSD" }).waitFor();
@@ -80,7 +94,9 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await question.fill("Rain?");
     await page.getByText("End time (UTC)").click();
     await page.getByText("Write a question of at least 10 characters.").waitFor();
-    assert.ok((await page.getByTestId("disabled-reason").allTextContents()).includes("Fix the highlighted fields first."));
+    assert.ok(
+      (await page.getByTestId("disabled-reason").allTextContents()).includes("Fix the highlighted fields first."),
+    );
     await question.fill("Will Forkcast ship on time?");
     const end = new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
     await page.locator('input[type="datetime-local"]').fill(end);
@@ -91,7 +107,10 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await screenshot(page, "04-create-market");
     await page.getByRole("button", { name: "Create market" }).click();
     await page.getByTestId("toast-confirmed").filter({ hasText: "Create market" }).waitFor({ timeout: 30_000 });
-    await page.getByTestId("market-card").filter({ hasText: "Will Forkcast ship on time?" }).waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId("market-card")
+      .filter({ hasText: "Will Forkcast ship on time?" })
+      .waitFor({ timeout: 15_000 });
     await page.getByTestId("collateral-balance").filter({ hasText: "990.00 tUSD" }).waitFor({ timeout: 15_000 });
     await screenshot(page, "05-markets-list");
   });
@@ -104,7 +123,11 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await page.getByTestId("shares-No").filter({ hasText: "10.00 shares" }).waitFor();
     await page.getByTestId("collateral-balance").filter({ hasText: "980.00 tUSD" }).waitFor({ timeout: 15_000 });
     // Before the end time, proposing is disabled and says why.
-    assert.ok((await page.getByTestId("disabled-reason").allTextContents()).some((r) => r.startsWith("Proposals open when the market ends")));
+    assert.ok(
+      (await page.getByTestId("disabled-reason").allTextContents()).some((r) =>
+        r.startsWith("Proposals open when the market ends"),
+      ),
+    );
     await screenshot(page, "06-market-page");
   });
 

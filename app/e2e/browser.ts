@@ -5,7 +5,13 @@ import { fileURLToPath } from "node:url";
 
 import { type Browser, type Page, chromium } from "playwright-core";
 
-export const ARTIFACTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "test-results", "e2e");
+export const ARTIFACTS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "test-results",
+  "e2e",
+);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function launchBrowser(): Promise<Browser> {

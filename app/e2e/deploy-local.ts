@@ -23,16 +23,21 @@ const [deployer] = await connection.viem.getWalletClients();
 if (!deployer) throw new Error("the e2e node has no accounts");
 const chainId = await publicClient.getChainId();
 
-const { testCollateral = false, ...parameters } = JSON.parse(await readFile("ignition/parameters/localhost.json", "utf8")) as Record<
-  string,
-  unknown
->;
+const { testCollateral = false, ...parameters } = JSON.parse(
+  await readFile("ignition/parameters/localhost.json", "utf8"),
+) as Record<string, unknown>;
 const forkcast = buildForkcastModule({ testCollateral: testCollateral === true });
 const headBefore = await publicClient.getBlockNumber();
-const deployed = await connection.ignition.deploy(forkcast, { parameters: parameters as never, deploymentId, displayUi: false });
+const deployed = await connection.ignition.deploy(forkcast, {
+  parameters: parameters as never,
+  deploymentId,
+  displayUi: false,
+});
 const contracts = resolveDeployedContracts(
   forkcast,
-  Object.fromEntries(Object.entries(deployed as Record<string, { address: string }>).map(([key, c]) => [key, c.address as Address])),
+  Object.fromEntries(
+    Object.entries(deployed as Record<string, { address: string }>).map(([key, c]) => [key, c.address as Address]),
+  ),
   parameters as Record<string, Record<string, unknown>>,
   [deployer.account.address],
 );
@@ -81,4 +86,6 @@ if (!contracts.marketFactory && contracts.collateral && contracts.conditionalTok
 }
 await writeAddressBook(book);
 await generateDeploymentsModule();
-console.log(JSON.stringify({ chainId, contracts: Object.fromEntries(Object.entries(contracts).map(([k, c]) => [k, c.address])) }));
+console.log(
+  JSON.stringify({ chainId, contracts: Object.fromEntries(Object.entries(contracts).map(([k, c]) => [k, c.address])) }),
+);

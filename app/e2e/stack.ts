@@ -69,12 +69,18 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (out += d.toString()));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(" ")} exited with ${code}:\n${out}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${args.join(" ")} exited with ${code}:\n${out}`)),
+    );
   });
 }
 
@@ -104,7 +110,8 @@ function stopProcess(child: ChildProcess): Promise<void> {
 export async function startStack(): Promise<Stack> {
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => console.error("cleanup failed:", e));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((e: unknown) => console.error("cleanup failed:", e));
   };
   try {
     // 1. The node, in its own process group so every child dies with it.
@@ -139,8 +146,15 @@ export async function startStack(): Promise<Stack> {
     });
     const deploymentId = `e2e-${process.pid}-${Date.now()}`;
     cleanups.push(() => rm(path.join(ROOT, "ignition", "deployments", deploymentId), { recursive: true, force: true }));
-    const out = await run([HARDHAT_CLI, "run", "app/e2e/deploy-local.ts"], { E2E_RPC_URL: rpcUrl, E2E_DEPLOYMENT_ID: deploymentId });
-    const summaryLine = out.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+    const out = await run([HARDHAT_CLI, "run", "app/e2e/deploy-local.ts"], {
+      E2E_RPC_URL: rpcUrl,
+      E2E_DEPLOYMENT_ID: deploymentId,
+    });
+    const summaryLine = out
+      .trim()
+      .split("\n")
+      .reverse()
+      .find((l) => l.startsWith("{"));
     if (!summaryLine) throw new Error(`deploy printed no summary:\n${out}`);
     const { contracts } = JSON.parse(summaryLine) as { contracts: Record<string, `0x${string}`> };
 

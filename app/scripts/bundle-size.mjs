@@ -24,7 +24,9 @@ while (queue.length) {
   seen.add(file);
   const code = readFileSync(file, "utf8");
   // Static imports only: `import x from"./a.js"`, `import"./a.js"`, `export * from"./a.js"`.
-  for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["'](\.\/[^"']+\.js)["']/g)) {
+  for (const m of code.matchAll(
+    /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["'](\.\/[^"']+\.js)["']/g,
+  )) {
     queue.push(path.join(path.dirname(file), m[1]));
   }
 }
@@ -40,8 +42,13 @@ for (const file of seen) {
   rows.push([path.relative(dist, file), bytes.length, g]);
 }
 rows.sort((a, b) => b[2] - a[2]);
-for (const [name, r, g] of rows) console.log(`  ${name.padEnd(50)} ${(r / 1000).toFixed(1).padStart(8)} kB  gzip ${(g / 1000).toFixed(1).padStart(7)} kB`);
-console.log(`Initial JS: ${seen.size} files, ${(raw / 1000).toFixed(1)} kB raw, ${(gzip / 1000).toFixed(1)} kB gzipped (budget ${BUDGET_GZIP_BYTES / 1000} kB)`);
+for (const [name, r, g] of rows)
+  console.log(
+    `  ${name.padEnd(50)} ${(r / 1000).toFixed(1).padStart(8)} kB  gzip ${(g / 1000).toFixed(1).padStart(7)} kB`,
+  );
+console.log(
+  `Initial JS: ${seen.size} files, ${(raw / 1000).toFixed(1)} kB raw, ${(gzip / 1000).toFixed(1)} kB gzipped (budget ${BUDGET_GZIP_BYTES / 1000} kB)`,
+);
 if (gzip > BUDGET_GZIP_BYTES) {
   console.error("Initial JavaScript is over budget.");
   process.exit(1);

@@ -11,7 +11,11 @@ import { describe, expect, it } from "vitest";
 import { ERROR_SENTENCES, allErrorsAbi, decodeRevert, sentenceFor } from "../src/lib/errors.ts";
 
 const account = "0x70997970C51812dc3A010C7d01b50e20d51dc79C".toLowerCase() as `0x${string}`;
-const coolingDown = encodeErrorResult({ abi: testUSDAbi, errorName: "FaucetCoolingDown", args: [account, 1_700_003_600n] });
+const coolingDown = encodeErrorResult({
+  abi: testUSDAbi,
+  errorName: "FaucetCoolingDown",
+  args: [account, 1_700_003_600n],
+});
 
 describe("revert decoding", () => {
   it("collects custom errors from every generated ABI", () => {
@@ -25,7 +29,9 @@ describe("revert decoding", () => {
     const error = new ContractFunctionExecutionError(reverted, { abi: testUSDAbi, functionName: "faucet", args: [] });
     const decoded = decodeRevert(error);
     expect(decoded.name).toBe("FaucetCoolingDown");
-    expect(decoded.sentence).toBe("The faucet already paid 0x7099…C79C recently; it can be used again at 2023-11-14 23:13 UTC.");
+    expect(decoded.sentence).toBe(
+      "The faucet already paid 0x7099…C79C recently; it can be used again at 2023-11-14 23:13 UTC.",
+    );
   });
   it("finds raw revert data nested in an RPC error and decodes it against all ABIs", () => {
     const decoded = decodeRevert({ message: "execution reverted", cause: { error: { code: 3, data: coolingDown } } });
@@ -33,7 +39,10 @@ describe("revert decoding", () => {
   });
   it("reports wallet rejection plainly", () => {
     const error = new BaseError("request failed", { cause: new UserRejectedRequestError(new Error("denied")) });
-    expect(decodeRevert(error)).toMatchObject({ name: "UserRejected", sentence: "You rejected the request in your wallet." });
+    expect(decodeRevert(error)).toMatchObject({
+      name: "UserRejected",
+      sentence: "You rejected the request in your wallet.",
+    });
   });
   it("falls back to a sentence naming an unknown error and to the message for non-reverts", () => {
     expect(sentenceFor("SomethingOddHappened", [5n])).toBe("The contract refused: something odd happened (5).");
@@ -43,7 +52,18 @@ describe("revert decoding", () => {
   it("has a sentence for every custom error the deployed contracts declare", () => {
     const missing = allErrorsAbi
       .map((e) => (e.type === "error" ? e.name : ""))
-      .filter((n) => !(n in ERROR_SENTENCES) && !n.startsWith("ERC1155") && !n.startsWith("ERC20") && !n.startsWith("ECDSA") && n !== "InvalidShortString" && n !== "StringTooLong" && n !== "InvalidAccountNonce" && n !== "OwnableInvalidOwner" && n !== "SafeERC20FailedOperation");
+      .filter(
+        (n) =>
+          !(n in ERROR_SENTENCES) &&
+          !n.startsWith("ERC1155") &&
+          !n.startsWith("ERC20") &&
+          !n.startsWith("ECDSA") &&
+          n !== "InvalidShortString" &&
+          n !== "StringTooLong" &&
+          n !== "InvalidAccountNonce" &&
+          n !== "OwnableInvalidOwner" &&
+          n !== "SafeERC20FailedOperation",
+      );
     expect(missing).toEqual([]);
   });
 });

@@ -20,12 +20,17 @@ describe("create-market validation", () => {
     expect(validateDraft(good, now)).toEqual({});
   });
   it("names each bad field", () => {
-    const errors = validateDraft({ ...good, question: "Rain", endTime: "2025-12-31T23:59", rules: "", resolutionSource: " ", category: "" }, now);
+    const errors = validateDraft(
+      { ...good, question: "Rain", endTime: "2025-12-31T23:59", rules: "", resolutionSource: " ", category: "" },
+      now,
+    );
     expect(Object.keys(errors).sort()).toEqual(["category", "endTime", "question", "resolutionSource", "rules"]);
   });
   it("checks multi-outcome names", () => {
     expect(validateDraft({ ...good, kind: "multi", outcomes: ["A", ""] }, now).outcomes).toBe("Outcome #2 is empty.");
-    expect(validateDraft({ ...good, kind: "multi", outcomes: ["A", "a"] }, now).outcomes).toBe("Outcome names must be different.");
+    expect(validateDraft({ ...good, kind: "multi", outcomes: ["A", "a"] }, now).outcomes).toBe(
+      "Outcome names must be different.",
+    );
     expect(validateDraft({ ...good, kind: "multi", outcomes: ["A"] }, now).outcomes).toMatch(/between 2/);
   });
   it("checks reward and bond amounts", () => {
@@ -47,7 +52,11 @@ describe("create-market validation", () => {
       liveness: 0n,
     });
     expect(toMarketParams({ ...good, question: "" }, now)).toBeUndefined();
-    expect(toMarketParams({ ...good, kind: "multi", outcomes: [" A ", "B", "C"] }, now)?.outcomeNames).toEqual(["A", "B", "C"]);
+    expect(toMarketParams({ ...good, kind: "multi", outcomes: [" A ", "B", "C"] }, now)?.outcomeNames).toEqual([
+      "A",
+      "B",
+      "C",
+    ]);
   });
   it("parses the end time as UTC", () => {
     expect(parseEndTime("2026-01-01T00:10")).toBe(now + 600);

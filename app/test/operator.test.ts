@@ -18,7 +18,16 @@ describe("operator response parsing", () => {
     expect(m.tokens[0]?.tokenId).toBe(123n);
   });
   it("sorts book sides best first", () => {
-    const b = parseBook({ bids: [{ price: "0.4", size: "1" }, { price: "0.45", size: "2" }], asks: [{ price: "0.6", size: "1" }, { price: "0.55", size: "1" }] });
+    const b = parseBook({
+      bids: [
+        { price: "0.4", size: "1" },
+        { price: "0.45", size: "2" },
+      ],
+      asks: [
+        { price: "0.6", size: "1" },
+        { price: "0.55", size: "1" },
+      ],
+    });
     expect(b.bids.map((l) => l.price)).toEqual([450_000n, 400_000n]);
     expect(b.asks.map((l) => l.price)).toEqual([550_000n, 600_000n]);
   });

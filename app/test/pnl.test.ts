@@ -25,7 +25,11 @@ describe("average-cost P&L", () => {
     expect(p.averagePrice).toBe(c(50));
   });
   it("caps a sell at the holding and resets the average when flat", () => {
-    const p = applyFill(applyFill(FLAT, { side: "buy", shares: s(5), price: c(20) }), { side: "sell", shares: s(9), price: c(10) });
+    const p = applyFill(applyFill(FLAT, { side: "buy", shares: s(5), price: c(20) }), {
+      side: "sell",
+      shares: s(9),
+      price: c(10),
+    });
     expect(p.shares).toBe(0n);
     expect(p.averagePrice).toBe(0n);
     expect(p.realized).toBe(-500_000n);

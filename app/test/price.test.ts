@@ -37,7 +37,12 @@ describe("price display", () => {
     expect(spread(bids, [{ price: c(54), size: s(1) }])).toBe(c(4));
   });
   it("accumulates depth from the best level", () => {
-    expect(withDepth([{ price: c(50), size: s(1) }, { price: c(49), size: s(2) }]).map((l) => l.cumulative)).toEqual([s(1), s(3)]);
+    expect(
+      withDepth([
+        { price: c(50), size: s(1) },
+        { price: c(49), size: s(2) },
+      ]).map((l) => l.cumulative),
+    ).toEqual([s(1), s(3)]);
   });
 });
 
@@ -61,7 +66,13 @@ describe("market order simulation", () => {
     expect(fill.unfilled).toBe(s(9));
   });
   it("sells into bids best first", () => {
-    const fill = simulateMarketSell([{ price: c(40), size: s(5) }, { price: c(30), size: s(5) }], s(8));
+    const fill = simulateMarketSell(
+      [
+        { price: c(40), size: s(5) },
+        { price: c(30), size: s(5) },
+      ],
+      s(8),
+    );
     expect(fill.collateral).toBe(s(2) + 900_000n);
     expect(fill.unfilled).toBe(0n);
     expect(fill.worstPrice).toBe(c(30));

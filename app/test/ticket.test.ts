@@ -25,12 +25,18 @@ describe("trade ticket quote", () => {
     expect(q).toMatchObject({ ok: true, shares: s(10), collateral: s(4), payoutIfRight: s(10) });
   });
   it("explains why an order cannot be placed", () => {
-    expect(quoteTicket({ side: "buy", type: "limit", amount: "10", limitCents: "120", tif: "GTC", ...book }).reason).toMatch(/between/);
-    expect(quoteTicket({ side: "sell", type: "market", amount: "5", limitCents: "", tif: "FOK", bids: [], asks: [] }).reason).toBe(
-      "No buyers in the book",
+    expect(
+      quoteTicket({ side: "buy", type: "limit", amount: "10", limitCents: "120", tif: "GTC", ...book }).reason,
+    ).toMatch(/between/);
+    expect(
+      quoteTicket({ side: "sell", type: "market", amount: "5", limitCents: "", tif: "FOK", bids: [], asks: [] }).reason,
+    ).toBe("No buyers in the book");
+    expect(quoteTicket({ side: "buy", type: "market", amount: "0", limitCents: "", tif: "FOK", ...book }).ok).toBe(
+      false,
     );
-    expect(quoteTicket({ side: "buy", type: "market", amount: "0", limitCents: "", tif: "FOK", ...book }).ok).toBe(false);
-    expect(quoteTicket({ side: "buy", type: "market", amount: "1000", limitCents: "", tif: "FOK", ...book }).reason).toMatch(/Fill-or-kill/);
+    expect(
+      quoteTicket({ side: "buy", type: "market", amount: "1000", limitCents: "", tif: "FOK", ...book }).reason,
+    ).toMatch(/Fill-or-kill/);
   });
   it("offers size presets per mode", () => {
     expect(sizePresets("buy", "market")).toEqual(["10", "50", "100", "500"]);

@@ -7,7 +7,12 @@ const hash = `0x${"ab".repeat(32)}` as const;
 
 describe("transaction state machine", () => {
   it("goes simulate → sign → pending → confirmed", () => {
-    const s = run([{ type: "start", label: "Faucet" }, { type: "sign" }, { type: "submitted", hash }, { type: "confirmed" }]);
+    const s = run([
+      { type: "start", label: "Faucet" },
+      { type: "sign" },
+      { type: "submitted", hash },
+      { type: "confirmed" },
+    ]);
     expect(s).toEqual({ phase: "confirmed", label: "Faucet", hash });
     expect(isBusy(s)).toBe(false);
   });
@@ -16,7 +21,10 @@ describe("transaction state machine", () => {
     expect(run([{ type: "start", label: "Buy" }, { type: "approve" }, { type: "sign" }]).phase).toBe("signing");
   });
   it("records the decoded error when failing", () => {
-    const s = run([{ type: "start", label: "Faucet" }, { type: "failed", error: "No.", errorName: "FaucetDisabled" }]);
+    const s = run([
+      { type: "start", label: "Faucet" },
+      { type: "failed", error: "No.", errorName: "FaucetDisabled" },
+    ]);
     expect(s.phase).toBe("failed");
     expect(describePhase(s)).toBe("No.");
   });
@@ -27,7 +35,9 @@ describe("transaction state machine", () => {
   });
   it("describes every phase", () => {
     expect(describePhase(run([{ type: "start", label: "x" }, { type: "sign" }]))).toBe("Waiting for your signature…");
-    expect(describePhase(run([{ type: "start", label: "x" }, { type: "sign" }, { type: "submitted", hash }]))).toBe("Pending on chain…");
+    expect(describePhase(run([{ type: "start", label: "x" }, { type: "sign" }, { type: "submitted", hash }]))).toBe(
+      "Pending on chain…",
+    );
     expect(run([{ type: "start", label: "x" }, { type: "reset" }])).toBe(IDLE);
   });
 });

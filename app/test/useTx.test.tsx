@@ -62,7 +62,9 @@ function fakeNode(revertData: Hex | undefined) {
     try {
       return new Response(JSON.stringify({ jsonrpc: "2.0", id: body.id, result: await handle(body.method) }));
     } catch (error) {
-      return new Response(JSON.stringify({ jsonrpc: "2.0", id: body.id, error: { code: 3, message: String(error), data: revertData } }));
+      return new Response(
+        JSON.stringify({ jsonrpc: "2.0", id: body.id, error: { code: 3, message: String(error), data: revertData } }),
+      );
     }
   });
   const config = createConfig({
@@ -105,7 +107,10 @@ describe("useTx", () => {
     const { hook, requests } = await setup(data);
     let outcome: Awaited<ReturnType<typeof hook.result.current.run>> | undefined;
     await act(async () => {
-      outcome = await hook.result.current.run({ label: "Faucet", call: { address: TOKEN, abi: testUSDAbi, functionName: "faucet" } });
+      outcome = await hook.result.current.run({
+        label: "Faucet",
+        call: { address: TOKEN, abi: testUSDAbi, functionName: "faucet" },
+      });
     });
     expect(outcome).toEqual({ ok: false, error: "The faucet is switched off on this network." });
     expect(hook.result.current.state.phase).toBe("failed");
@@ -117,7 +122,10 @@ describe("useTx", () => {
     const { hook, requests } = await setup(undefined);
     let outcome: Awaited<ReturnType<typeof hook.result.current.run>> | undefined;
     await act(async () => {
-      outcome = await hook.result.current.run({ label: "Faucet", call: { address: TOKEN, abi: testUSDAbi, functionName: "faucet" } });
+      outcome = await hook.result.current.run({
+        label: "Faucet",
+        call: { address: TOKEN, abi: testUSDAbi, functionName: "faucet" },
+      });
     });
     expect(outcome).toEqual({ ok: true, hash: HASH });
     expect(hook.result.current.state).toMatchObject({ phase: "confirmed", hash: HASH });

@@ -15,7 +15,11 @@ export function NetworkBanner() {
     return (
       <div className="banner warn" data-testid="wrong-network">
         Your wallet is on chain {walletChainId}, which Forkcast does not support.
-        <button className="primary" onClick={() => switchChain.mutate({ chainId: target.id })} disabled={switchChain.isPending}>
+        <button
+          className="primary"
+          onClick={() => switchChain.mutate({ chainId: target.id })}
+          disabled={switchChain.isPending}
+        >
           {switchChain.isPending ? "Switching…" : `Switch to ${target.name}`}
         </button>
         {switchChain.error && <span className="error">{switchChain.error.message.split("\n")[0]}</span>}

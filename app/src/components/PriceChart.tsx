@@ -15,7 +15,11 @@ export default function PriceChart({ points }: { points: readonly PricePoint[] }
       grid: { vertLines: { visible: false }, horzLines: { color: "#262b37" } },
       timeScale: { timeVisible: true },
     });
-    const series = chart.addSeries(AreaSeries, { lineColor: "#4f8cff", topColor: "rgba(79,140,255,.3)", bottomColor: "transparent" });
+    const series = chart.addSeries(AreaSeries, {
+      lineColor: "#4f8cff",
+      topColor: "rgba(79,140,255,.3)",
+      bottomColor: "transparent",
+    });
     const seen = new Set<number>();
     series.setData(
       points

@@ -70,12 +70,22 @@ export function WalletMenu() {
   return (
     <div className="wallet">
       {injected.map((c) => (
-        <button key={c.uid} className="secondary" onClick={() => connect.mutate({ connector: c })} disabled={connect.isPending}>
+        <button
+          key={c.uid}
+          className="secondary"
+          onClick={() => connect.mutate({ connector: c })}
+          disabled={connect.isPending}
+        >
           {c.name === "Injected" ? "Browser wallet" : c.name}
         </button>
       ))}
       {dev.length > 0 ? (
-        <button className="primary" data-testid="connect-dev" onClick={() => void useDev(dev[0]?.id ?? "")} disabled={connect.isPending}>
+        <button
+          className="primary"
+          data-testid="connect-dev"
+          onClick={() => void useDev(dev[0]?.id ?? "")}
+          disabled={connect.isPending}
+        >
           Use dev wallet
         </button>
       ) : (

@@ -14,6 +14,8 @@ interface ToastApi {
 
 const ToastContext = createContext<ToastApi | undefined>(undefined);
 let nextId = 1;
+/** Older toasts scroll away so the page stays usable. */
+const MAX_VISIBLE = 4;
 
 export function newToastId(): number {
   return nextId++;
@@ -24,7 +26,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
   const upsert = useCallback(
     (id: number, state: TxState) => {
-      setToasts((all) => (all.some((t) => t.id === id) ? all.map((t) => (t.id === id ? { id, state } : t)) : [...all, { id, state }]));
+      setToasts((all) =>
+        all.some((t) => t.id === id) ? all.map((t) => (t.id === id ? { id, state } : t)) : [...all, { id, state }],
+      );
       if (state.phase === "confirmed") setTimeout(() => dismiss(id), 6_000);
     },
     [dismiss],
@@ -34,7 +38,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={api}>
       {children}
       <div className="toasts" role="status" aria-live="polite">
-        {toasts.map((t) => (
+        {toasts.slice(-MAX_VISIBLE).map((t) => (
           <div key={t.id} className={`toast toast-${t.state.phase}`} data-testid={`toast-${t.state.phase}`}>
             <strong>{t.state.label}</strong>
             <span className="toast-body">{describePhase(t.state)}</span>

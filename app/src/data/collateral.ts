@@ -25,9 +25,19 @@ export function useCollateral(account: Address | undefined): CollateralState {
     contracts: token
       ? [
           { address: token, abi: testUSDAbi, functionName: "symbol" },
-          { address: token, abi: testUSDAbi, functionName: "balanceOf", args: [account ?? "0x0000000000000000000000000000000000000000"] },
+          {
+            address: token,
+            abi: testUSDAbi,
+            functionName: "balanceOf",
+            args: [account ?? "0x0000000000000000000000000000000000000000"],
+          },
           { address: token, abi: testUSDAbi, functionName: "faucetEnabled" },
-          { address: token, abi: testUSDAbi, functionName: "nextFaucetAt", args: [account ?? "0x0000000000000000000000000000000000000000"] },
+          {
+            address: token,
+            abi: testUSDAbi,
+            functionName: "nextFaucetAt",
+            args: [account ?? "0x0000000000000000000000000000000000000000"],
+          },
         ]
       : [],
     query: { enabled: Boolean(token), refetchInterval: 4_000 },

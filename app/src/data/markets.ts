@@ -7,11 +7,18 @@ import { OPERATOR_URL, fetchBook, fetchMarket, fetchMarkets, fetchPriceHistory, 
 
 /** Why there is no data, for screens to say instead of showing an empty list. */
 export function marketSourceProblem(): string | undefined {
-  return OPERATOR_URL ? undefined : "No market data source: set VITE_OPERATOR_URL (the CLOB operator) or run `npm run dev`.";
+  return OPERATOR_URL
+    ? undefined
+    : "No market data source: set VITE_OPERATOR_URL (the CLOB operator) or run `npm run dev`.";
 }
 
 export function useMarkets() {
-  return useQuery({ queryKey: ["markets"], queryFn: fetchMarkets, enabled: Boolean(OPERATOR_URL), refetchInterval: 10_000 });
+  return useQuery({
+    queryKey: ["markets"],
+    queryFn: fetchMarkets,
+    enabled: Boolean(OPERATOR_URL),
+    refetchInterval: 10_000,
+  });
 }
 
 export function useMarket(conditionId: string | undefined) {

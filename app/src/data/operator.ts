@@ -76,13 +76,17 @@ export function parseMarket(raw: unknown): OperatorMarket {
     tickSize: units(raw.minimum_tick_size, "minimum_tick_size"),
     minOrderSize: units(raw.minimum_order_size, "minimum_order_size"),
     feeRateBps: Number(raw.taker_base_fee ?? 0),
-    tokens: tokens.filter(isRecord).map((t) => ({ tokenId: BigInt(str(t.token_id, "token_id")), outcome: str(t.outcome, "outcome") })),
+    tokens: tokens
+      .filter(isRecord)
+      .map((t) => ({ tokenId: BigInt(str(t.token_id, "token_id")), outcome: str(t.outcome, "outcome") })),
   };
 }
 
 function parseLevels(raw: unknown, field: string): Level[] {
   if (!Array.isArray(raw)) return [];
-  return raw.filter(isRecord).map((l) => ({ price: units(l.price, `${field}.price`), size: units(l.size, `${field}.size`) }));
+  return raw
+    .filter(isRecord)
+    .map((l) => ({ price: units(l.price, `${field}.price`), size: units(l.size, `${field}.size`) }));
 }
 
 /** Bids best (highest) first, asks best (lowest) first, whatever order the server sent. */

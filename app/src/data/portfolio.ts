@@ -44,16 +44,55 @@ export function usePortfolio(account: Address | undefined) {
       if (!client || !account || !ctf || !collateral || !book) return { positions: [], activity: [] };
       const fromBlock = BigInt(book.deployBlock);
       const [singleIn, singleOut, batchIn, batchOut, usdIn, usdOut] = await Promise.all([
-        client.getContractEvents({ address: ctf, abi: conditionalTokensAbi, eventName: "TransferSingle", args: { to: account }, fromBlock }),
-        client.getContractEvents({ address: ctf, abi: conditionalTokensAbi, eventName: "TransferSingle", args: { from: account }, fromBlock }),
-        client.getContractEvents({ address: ctf, abi: conditionalTokensAbi, eventName: "TransferBatch", args: { to: account }, fromBlock }),
-        client.getContractEvents({ address: ctf, abi: conditionalTokensAbi, eventName: "TransferBatch", args: { from: account }, fromBlock }),
-        client.getContractEvents({ address: collateral, abi: testUSDAbi, eventName: "Transfer", args: { to: account }, fromBlock }),
-        client.getContractEvents({ address: collateral, abi: testUSDAbi, eventName: "Transfer", args: { from: account }, fromBlock }),
+        client.getContractEvents({
+          address: ctf,
+          abi: conditionalTokensAbi,
+          eventName: "TransferSingle",
+          args: { to: account },
+          fromBlock,
+        }),
+        client.getContractEvents({
+          address: ctf,
+          abi: conditionalTokensAbi,
+          eventName: "TransferSingle",
+          args: { from: account },
+          fromBlock,
+        }),
+        client.getContractEvents({
+          address: ctf,
+          abi: conditionalTokensAbi,
+          eventName: "TransferBatch",
+          args: { to: account },
+          fromBlock,
+        }),
+        client.getContractEvents({
+          address: ctf,
+          abi: conditionalTokensAbi,
+          eventName: "TransferBatch",
+          args: { from: account },
+          fromBlock,
+        }),
+        client.getContractEvents({
+          address: collateral,
+          abi: testUSDAbi,
+          eventName: "Transfer",
+          args: { to: account },
+          fromBlock,
+        }),
+        client.getContractEvents({
+          address: collateral,
+          abi: testUSDAbi,
+          eventName: "Transfer",
+          args: { from: account },
+          fromBlock,
+        }),
       ]);
       const transfers: { id: bigint; value: bigint; incoming: boolean }[] = [];
       const activity: ActivityItem[] = [];
-      for (const [logs, incoming] of [[singleIn, true], [singleOut, false]] as const) {
+      for (const [logs, incoming] of [
+        [singleIn, true],
+        [singleOut, false],
+      ] as const) {
         for (const log of logs) {
           const { id = 0n, value = 0n } = log.args;
           transfers.push({ id, value, incoming });
@@ -67,7 +106,10 @@ export function usePortfolio(account: Address | undefined) {
           });
         }
       }
-      for (const [logs, incoming] of [[batchIn, true], [batchOut, false]] as const) {
+      for (const [logs, incoming] of [
+        [batchIn, true],
+        [batchOut, false],
+      ] as const) {
         for (const log of logs) {
           const ids = log.args.ids ?? [];
           const values = log.args.values ?? [];
@@ -85,7 +127,10 @@ export function usePortfolio(account: Address | undefined) {
           });
         }
       }
-      for (const [logs, incoming] of [[usdIn, true], [usdOut, false]] as const) {
+      for (const [logs, incoming] of [
+        [usdIn, true],
+        [usdOut, false],
+      ] as const) {
         for (const log of logs) {
           const counterparty = incoming ? log.args.from : log.args.to;
           activity.push({

@@ -8,7 +8,14 @@ import { useCallback, useReducer, useRef } from "react";
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hex } from "viem";
 import { parseSignature } from "viem";
 import { useConfig } from "wagmi";
-import { getConnection, readContract, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import {
+  getConnection,
+  readContract,
+  signTypedData,
+  simulateContract,
+  waitForTransactionReceipt,
+  writeContract,
+} from "wagmi/actions";
 import { testUSDAbi } from "@forkcast/deployments";
 
 import { newToastId, useToasts } from "../components/toasts.tsx";
@@ -83,7 +90,9 @@ export function useTx() {
           if (allowance < approval.amount) {
             step({ type: "approve" });
             if (approval.withPermit) {
-              call = approval.withPermit(await signPermit(config, account, approval.token, approval.spender, approval.amount));
+              call = approval.withPermit(
+                await signPermit(config, account, approval.token, approval.spender, approval.amount),
+              );
             } else {
               const sim = await simulateContract(config, {
                 account,
@@ -98,7 +107,9 @@ export function useTx() {
             }
           }
         }
-        const simulation = await simulateContract(config, { ...call, account } as Parameters<typeof simulateContract>[1]);
+        const simulation = await simulateContract(config, { ...call, account } as Parameters<
+          typeof simulateContract
+        >[1]);
         step({ type: "sign" });
         const hash = await writeContract(config, simulation.request as Parameters<typeof writeContract>[1]);
         step({ type: "submitted", hash });

@@ -62,7 +62,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   ERC2612ExpiredSignature: ([deadline]) => `The permit signature expired at ${when(deadline)}; sign again.`,
   ERC2612InvalidSigner: () => "The permit was signed by a different account than the one sending.",
   OwnableUnauthorizedAccount: ([account]) => `Account ${short(account)} is not the owner of this contract.`,
-  AccessControlUnauthorizedAccount: ([account]) => `Account ${short(account)} does not have the role this action needs.`,
+  AccessControlUnauthorizedAccount: ([account]) =>
+    `Account ${short(account)} does not have the role this action needs.`,
   // Conditional tokens
   InvalidOutcomeSlotCount: ([n]) => `A market needs between 2 and 256 outcomes, not ${String(n)}.`,
   ConditionAlreadyPrepared: () => "This market's condition already exists.",
@@ -77,19 +78,23 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   // Market factory
   EmptyQuestion: () => "Write the market's question.",
   EndTimeNotInFuture: ([end, now]) => `The end time ${when(end)} is not after the chain's current time ${when(now)}.`,
-  InvalidOutcomeNames: ([given, min, max]) => `A market needs ${String(min)}–${String(max)} outcomes; you gave ${String(given)}.`,
+  InvalidOutcomeNames: ([given, min, max]) =>
+    `A market needs ${String(min)}–${String(max)} outcomes; you gave ${String(given)}.`,
   EmptyOutcomeName: ([i]) => `Outcome #${typeof i === "bigint" ? Number(i) + 1 : String(i)} has no name.`,
   MarketExists: () => "An identical market already exists.",
   UnknownMarket: () => "This market does not exist.",
   MarketAlreadyResolved: () => "This market is already resolved.",
-  IndexSetOutOfRange: ([set, full]) => `Outcome group ${String(set)} is outside this market's outcomes (max ${String(full)}).`,
+  IndexSetOutOfRange: ([set, full]) =>
+    `Outcome group ${String(set)} is outside this market's outcomes (max ${String(full)}).`,
   NonRootCollection: () => "Only top-level positions are supported here.",
   PayoutNumeratorTooLarge: ([i]) => `The payout for outcome #${num(i) + 1} is too large.`,
   ReentrancyGuardReentrantCall: () => "The contract refused a nested call; try again.",
   AnswerNotFinal: () => "The oracle's answer for this market is not final yet.",
   // Exchange
-  FillExceedsRemaining: ([, fill, remaining]) => `Only ${shares(remaining)} of this order remain; the fill asked for ${shares(fill)}.`,
-  InvalidNonce: ([, orderNonce, current]) => `This order's nonce ${String(orderNonce)} was cancelled (current nonce ${String(current)}).`,
+  FillExceedsRemaining: ([, fill, remaining]) =>
+    `Only ${shares(remaining)} of this order remain; the fill asked for ${shares(fill)}.`,
+  InvalidNonce: ([, orderNonce, current]) =>
+    `This order's nonce ${String(orderNonce)} was cancelled (current nonce ${String(current)}).`,
   InvalidSignature: () => "The order's signature does not match its maker.",
   SignerNotMaker: ([signer, maker]) => `The order was signed by ${short(signer)}, not its maker ${short(maker)}.`,
   InvalidSide: () => "The order side is neither buy nor sell.",
@@ -105,7 +110,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   OrderExpired: ([, expiration]) => `The order expired at ${when(expiration)}.`,
   OrderNotFillable: () => "The order is filled or cancelled.",
   PriceAboveOne: () => "The order's price is above 1.00 tUSD per share.",
-  TakerOverspent: ([spent, fill]) => `The match would make the taker pay ${usd(spent)} instead of at most ${usd(fill)}.`,
+  TakerOverspent: ([spent, fill]) =>
+    `The match would make the taker pay ${usd(spent)} instead of at most ${usd(fill)}.`,
   TakerUnderpaid: ([received, fill]) => `The match would give the taker ${usd(received)} instead of ${usd(fill)}.`,
   TokenAlreadyRegistered: () => "This outcome token is already registered on the exchange.",
   TokenNotRegistered: () => "This outcome token is not tradable on the exchange.",
@@ -165,15 +171,18 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   BettingClosed: ([, startsAt]) => `Betting closed when the event started at ${when(startsAt)}.`,
   InvalidOutcome: ([o, count]) => `Outcome ${String(o)} is not one of the ${String(count)} outcomes.`,
   InvalidOutcomeCount: ([n]) => `A pool market cannot have ${String(n)} outcomes.`,
-  OutcomeCountMismatch: ([, expected, actual]) => `The oracle question has ${String(expected)} outcomes, not ${String(actual)}.`,
+  OutcomeCountMismatch: ([, expected, actual]) =>
+    `The oracle question has ${String(expected)} outcomes, not ${String(actual)}.`,
   InvalidProbabilities: () => "The starting probabilities must add up to 100%.",
   ZeroFund: ([o]) => `Outcome #${num(o) + 1} needs some starting liquidity.`,
   MarginTooHigh: ([m, max]) => `The margin ${bps(m)} is above the maximum ${bps(max)}.`,
   StartTimeInPast: ([at]) => `The start time ${when(at)} is in the past.`,
-  ReinforcementCapExceeded: ([, requested, available]) => `You asked for ${usd(requested)} of pool liquidity but only ${usd(available)} is available to you.`,
+  ReinforcementCapExceeded: ([, requested, available]) =>
+    `You asked for ${usd(requested)} of pool liquidity but only ${usd(available)} is available to you.`,
   OddsBelowMinimum: () => "The odds moved below your slippage tolerance; review the new odds and try again.",
   OddsTooLow: () => "The odds are too low to accept this bet.",
-  InsufficientFreeLiquidity: ([requested, free]) => `The pool has only ${usd(free)} free liquidity; this needs ${usd(requested)}.`,
+  InsufficientFreeLiquidity: ([requested, free]) =>
+    `The pool has only ${usd(free)} free liquidity; this needs ${usd(requested)}.`,
   BetNotFound: ([id]) => `Bet #${String(id)} does not exist.`,
   ConditionNotSettled: ([id]) => `Pool market #${String(id)} is not settled yet.`,
   BetLost: ([id]) => `Bet #${String(id)} lost, so there is nothing to claim.`,
@@ -191,7 +200,9 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
 
 function fallbackSentence(name: string, args: readonly unknown[]): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
-  const shown = args.length ? ` (${args.map((a) => (typeof a === "bigint" ? a.toString() : short(a))).join(", ")})` : "";
+  const shown = args.length
+    ? ` (${args.map((a) => (typeof a === "bigint" ? a.toString() : short(a))).join(", ")})`
+    : "";
   return `The contract refused: ${words}${shown}.`;
 }
 
@@ -240,7 +251,8 @@ export function decodeRevert(error: unknown): DecodedRevert {
     try {
       const decoded = decodeErrorResult({ abi: allErrorsAbi, data });
       const args = decoded.args ?? [];
-      if (decoded.errorName === "Error") return { name: "Revert", args, sentence: `The contract refused: ${String(args[0])}.` };
+      if (decoded.errorName === "Error")
+        return { name: "Revert", args, sentence: `The contract refused: ${String(args[0])}.` };
       return { name: decoded.errorName, args, sentence: sentenceFor(decoded.errorName, args) };
     } catch {
       // Not one of ours: fall through to the generic message.
@@ -248,5 +260,9 @@ export function decodeRevert(error: unknown): DecodedRevert {
   }
   const message =
     error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
-  return { name: "Unknown", args: [], sentence: `The transaction failed: ${message.split("\n")[0] ?? "unknown error"}` };
+  return {
+    name: "Unknown",
+    args: [],
+    sentence: `The transaction failed: ${message.split("\n")[0] ?? "unknown error"}`,
+  };
 }

@@ -45,7 +45,8 @@ export function validateDraft(draft: MarketDraft, now: number): DraftErrors {
   if (end === undefined) errors.endTime = "Pick an end date and time (UTC).";
   else if (end < now + MIN_LEAD_SECONDS) errors.endTime = "The end time must be at least 10 minutes from now.";
   if (draft.rules.trim().length < 20) errors.rules = "Describe how the market resolves (at least 20 characters).";
-  if (draft.resolutionSource.trim() === "") errors.resolutionSource = "Name the resolution source (a URL or an organisation).";
+  if (draft.resolutionSource.trim() === "")
+    errors.resolutionSource = "Name the resolution source (a URL or an organisation).";
   if (draft.category.trim() === "") errors.category = "Pick a category.";
   const reward = parseAmount(draft.reward);
   if (!reward.ok) errors.reward = reward.reason;

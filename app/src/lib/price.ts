@@ -50,7 +50,11 @@ export function spread(bids: readonly Level[], asks: readonly Level[]): bigint |
 }
 
 /** The price to show for an outcome: the midpoint, or the last trade when the spread is wide or one side is empty. */
-export function displayPrice(bids: readonly Level[], asks: readonly Level[], lastTrade: bigint | undefined): bigint | undefined {
+export function displayPrice(
+  bids: readonly Level[],
+  asks: readonly Level[],
+  lastTrade: bigint | undefined,
+): bigint | undefined {
   const bid = bids[0];
   const ask = asks[0];
   if (bid && ask && ask.price - bid.price <= WIDE_SPREAD) return (bid.price + ask.price) / 2n;

@@ -59,10 +59,19 @@ export function quoteTicket(input: TicketInput): TicketQuote {
     if (!price.ok) return { ...EMPTY, ok: false, reason: price.reason };
     const shares = amount.value;
     const collateral = input.side === "buy" ? limitCost(shares, price.value) : (shares * price.value) / 1_000_000n;
-    return { ...EMPTY, ok: true, shares, collateral, price: price.value, payoutIfRight: input.side === "buy" ? payoutIfRight(shares) : 0n };
+    return {
+      ...EMPTY,
+      ok: true,
+      shares,
+      collateral,
+      price: price.value,
+      payoutIfRight: input.side === "buy" ? payoutIfRight(shares) : 0n,
+    };
   }
-  const fill = input.side === "buy" ? simulateMarketBuy(input.asks, amount.value) : simulateMarketSell(input.bids, amount.value);
-  if (fill.shares === 0n) return { ...EMPTY, ok: false, reason: `No ${input.side === "buy" ? "sellers" : "buyers"} in the book` };
+  const fill =
+    input.side === "buy" ? simulateMarketBuy(input.asks, amount.value) : simulateMarketSell(input.bids, amount.value);
+  if (fill.shares === 0n)
+    return { ...EMPTY, ok: false, reason: `No ${input.side === "buy" ? "sellers" : "buyers"} in the book` };
   const quote: TicketQuote = {
     ok: true,
     shares: fill.shares,

@@ -47,7 +47,12 @@ export function txReducer(state: TxState, event: TxEvent): TxState {
 }
 
 export function isBusy(state: TxState): boolean {
-  return state.phase === "simulating" || state.phase === "approving" || state.phase === "signing" || state.phase === "pending";
+  return (
+    state.phase === "simulating" ||
+    state.phase === "approving" ||
+    state.phase === "signing" ||
+    state.phase === "pending"
+  );
 }
 
 /** The toast line for a phase. */

@@ -1,4 +1,9 @@
-import { committeeArbitratorAbi, conditionalTokensAbi, marketFactoryAbi, optimisticOracleAbi } from "@forkcast/deployments";
+import {
+  committeeArbitratorAbi,
+  conditionalTokensAbi,
+  marketFactoryAbi,
+  optimisticOracleAbi,
+} from "@forkcast/deployments";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { type Hex, zeroHash } from "viem";
@@ -35,7 +40,8 @@ function MarketView({ market }: { market: ChainMarket }) {
       <div>
         <div className="panel">
           <small className="muted">
-            {market.category} · {market.kind === "multi" ? "multi-outcome" : "binary"} · ends {formatUtc(market.endTime)}
+            {market.category} · {market.kind === "multi" ? "multi-outcome" : "binary"} · ends{" "}
+            {formatUtc(market.endTime)}
             {market.endTime > now ? ` (in ${formatDuration(market.endTime - now)})` : ""}
           </small>
           <h1>{market.question}</h1>
@@ -54,13 +60,17 @@ function MarketView({ market }: { market: ChainMarket }) {
           {OPERATOR_URL && conditionId ? (
             <Link to={`/market/${conditionId}`}>Open the order book and trade ticket</Link>
           ) : (
-            <p className="muted">The live order book needs the operator API (VITE_OPERATOR_URL); until then you can mint full sets below.</p>
+            <p className="muted">
+              The live order book needs the operator API (VITE_OPERATOR_URL); until then you can mint full sets below.
+            </p>
           )}
         </div>
         {market.kind === "binary" && conditionId ? (
           <Positions market={market} conditionId={conditionId} />
         ) : (
-          <p className="panel muted">Multi-outcome positions are traded and converted through the neg-risk adapter (order book).</p>
+          <p className="panel muted">
+            Multi-outcome positions are traded and converted through the neg-risk adapter (order book).
+          </p>
         )}
       </div>
       <Resolution market={market} now={now} />
@@ -99,7 +109,11 @@ function Positions({ market, conditionId }: { market: ChainMarket; conditionId: 
             ? "Transaction in progress"
             : undefined;
   const hasShares = held.some((h) => h > 0n);
-  const redeemReason = !market.resolved ? "The market is not resolved yet." : !hasShares ? "You hold no shares of this market." : undefined;
+  const redeemReason = !market.resolved
+    ? "The market is not resolved yet."
+    : !hasShares
+      ? "You hold no shares of this market."
+      : undefined;
   if (!ctf || !collateral) return null;
   return (
     <div className="panel" data-testid="positions">
@@ -119,7 +133,12 @@ function Positions({ market, conditionId }: { market: ChainMarket; conditionId: 
       <div className="row">
         <label>
           Mint full sets (tUSD){" "}
-          <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" aria-label="Full-set amount" />
+          <input
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            inputMode="decimal"
+            aria-label="Full-set amount"
+          />
         </label>
         <Button
           disabledReason={splitReason}
@@ -177,16 +196,17 @@ function Resolution({ market, now }: { market: ChainMarket; now: number }) {
     query: { enabled: Boolean(arbitrator && account) },
   });
   const { run, state } = useTx();
-  if (!oracle || !factory || !collateral) return <aside className="panel">The oracle is not deployed on this chain.</aside>;
+  if (!oracle || !factory || !collateral)
+    return <aside className="panel">The oracle is not deployed on this chain.</aside>;
   const q = question.data;
-  const stateName = q ? ORACLE_STATES[q.state] ?? "None" : "…";
+  const stateName = q ? (ORACLE_STATES[q.state] ?? "None") : "…";
   const busy = isBusy(state) ? "Transaction in progress" : undefined;
   const noWallet = account ? undefined : "Connect a wallet first.";
   const bond = q?.bond ?? market.bond;
   const bondText = formatAmount(bond, { unit: "tUSD" });
   const bondApproval = { token: collateral, spender: oracle, amount: bond };
   const answerName = (a: bigint | undefined) =>
-    a === undefined ? "—" : a >= BigInt(market.outcomes.length) ? "Invalid" : market.outcomes[Number(a)] ?? String(a);
+    a === undefined ? "—" : a >= BigInt(market.outcomes.length) ? "Invalid" : (market.outcomes[Number(a)] ?? String(a));
 
   const proposeReason =
     noWallet ??
@@ -200,7 +220,13 @@ function Resolution({ market, now }: { market: ChainMarket; now: number }) {
         : undefined);
   const expiresAt = q ? Number(q.expiresAt) : 0;
   const disputeReason =
-    noWallet ?? busy ?? (stateName !== "Proposed" ? "There is no proposal to dispute." : now >= expiresAt ? "The challenge window has closed." : undefined);
+    noWallet ??
+    busy ??
+    (stateName !== "Proposed"
+      ? "There is no proposal to dispute."
+      : now >= expiresAt
+        ? "The challenge window has closed."
+        : undefined);
   const settleReason =
     busy ??
     (stateName !== "Proposed"
@@ -212,7 +238,13 @@ function Resolution({ market, now }: { market: ChainMarket; now: number }) {
         : undefined) ??
     noWallet;
   const resolveReason =
-    noWallet ?? busy ?? (market.resolved ? "The market is already resolved." : stateName !== "Settled" ? "The oracle has no final answer yet." : undefined);
+    noWallet ??
+    busy ??
+    (market.resolved
+      ? "The market is already resolved."
+      : stateName !== "Settled"
+        ? "The oracle has no final answer yet."
+        : undefined);
 
   return (
     <aside className="panel" data-testid="resolution">
@@ -231,7 +263,10 @@ function Resolution({ market, now }: { market: ChainMarket; now: number }) {
           Final answer: <strong data-testid="final-answer">{answerName(q.finalAnswer)}</strong>
         </p>
       )}
-      <p className="muted">Bond to propose or dispute: {bondText}. Reward for a correct undisputed proposal: {formatAmount(q?.reward ?? market.reward, { unit: "tUSD" })}.</p>
+      <p className="muted">
+        Bond to propose or dispute: {bondText}. Reward for a correct undisputed proposal:{" "}
+        {formatAmount(q?.reward ?? market.reward, { unit: "tUSD" })}.
+      </p>
       <div className="row">
         {market.outcomes.map((o, i) => (
           <Button
@@ -240,7 +275,12 @@ function Resolution({ market, now }: { market: ChainMarket; now: number }) {
             onClick={() =>
               void run({
                 label: `Propose "${o}" (bond ${bondText})`,
-                call: { address: oracle, abi: optimisticOracleAbi, functionName: "propose", args: [market.marketId, BigInt(i)] },
+                call: {
+                  address: oracle,
+                  abi: optimisticOracleAbi,
+                  functionName: "propose",
+                  args: [market.marketId, BigInt(i)],
+                },
                 approval: bondApproval,
               })
             }
@@ -267,7 +307,10 @@ function Resolution({ market, now }: { market: ChainMarket; now: number }) {
           className="secondary"
           disabledReason={settleReason}
           onClick={() =>
-            void run({ label: "Settle the answer", call: { address: oracle, abi: optimisticOracleAbi, functionName: "settle", args: [market.marketId] } })
+            void run({
+              label: "Settle the answer",
+              call: { address: oracle, abi: optimisticOracleAbi, functionName: "settle", args: [market.marketId] },
+            })
           }
         >
           Settle

@@ -83,7 +83,11 @@ export default function CreateMarketPage() {
         </div>
         <label className="field">
           Question
-          <input value={draft.question} onChange={(e) => set("question", e.target.value)} placeholder="Will it rain in Paris on 1 June?" />
+          <input
+            value={draft.question}
+            onChange={(e) => set("question", e.target.value)}
+            placeholder="Will it rain in Paris on 1 June?"
+          />
           {show("question")}
         </label>
         {draft.kind !== "binary" && (
@@ -94,13 +98,23 @@ export default function CreateMarketPage() {
                 <input
                   value={o}
                   aria-label={`Outcome ${i + 1}`}
-                  onChange={(e) => set("outcomes", draft.outcomes.map((x, j) => (j === i ? e.target.value : x)))}
+                  onChange={(e) =>
+                    set(
+                      "outcomes",
+                      draft.outcomes.map((x, j) => (j === i ? e.target.value : x)),
+                    )
+                  }
                 />
                 <Button
                   type="button"
                   className="secondary"
                   disabledReason={draft.outcomes.length <= 2 ? "At least two outcomes" : undefined}
-                  onClick={() => set("outcomes", draft.outcomes.filter((_, j) => j !== i))}
+                  onClick={() =>
+                    set(
+                      "outcomes",
+                      draft.outcomes.filter((_, j) => j !== i),
+                    )
+                  }
                 >
                   Remove
                 </Button>
@@ -168,7 +182,13 @@ export default function CreateMarketPage() {
         <p>{draft.rules}</p>
         <p className="muted">Source: {draft.resolutionSource || "—"}</p>
         <p className="muted">
-          Reward {(() => { const p = toMarketParams(draft, Math.floor(Date.now() / 1000)); return p ? `${formatAmount(p.reward, { unit: "tUSD" })}, bond ${formatAmount(p.bond, { unit: "tUSD" })}` : "—"; })()}
+          Reward{" "}
+          {(() => {
+            const p = toMarketParams(draft, Math.floor(Date.now() / 1000));
+            return p
+              ? `${formatAmount(p.reward, { unit: "tUSD" })}, bond ${formatAmount(p.bond, { unit: "tUSD" })}`
+              : "—";
+          })()}
         </p>
       </aside>
     </section>

@@ -14,7 +14,9 @@ export default function LiquidityPage() {
     <section data-testid="liquidity-page">
       <h1>Liquidity</h1>
       <div className="panel">
-        <p className="muted">Pool size, free and locked liquidity and your LP positions appear here once the betting pool is deployed.</p>
+        <p className="muted">
+          Pool size, free and locked liquidity and your LP positions appear here once the betting pool is deployed.
+        </p>
         <label className="field">
           Amount (tUSD)
           <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />

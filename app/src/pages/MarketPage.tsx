@@ -22,7 +22,12 @@ export default function MarketPage() {
   const history = usePriceHistory(token?.tokenId, range);
   const trades = useTrades(conditionId);
   const problem = marketSourceProblem();
-  if (problem) return <p className="panel" data-testid="market-page">{problem}</p>;
+  if (problem)
+    return (
+      <p className="panel" data-testid="market-page">
+        {problem}
+      </p>
+    );
   if (market.error) return <p className="error">Could not load the market: {market.error.message}</p>;
   if (!market.data) return <p className="muted">Loading market…</p>;
   const bids = book.data?.bids ?? [];
@@ -37,12 +42,18 @@ export default function MarketPage() {
           <h1>{market.data.question}</h1>
           <div className="row">
             {market.data.tokens.map((t, i) => (
-              <button key={t.tokenId.toString()} className={i === outcomeIndex ? "primary" : "secondary"} onClick={() => setOutcomeIndex(i)}>
+              <button
+                key={t.tokenId.toString()}
+                className={i === outcomeIndex ? "primary" : "secondary"}
+                onClick={() => setOutcomeIndex(i)}
+              >
                 {t.outcome} {i === outcomeIndex && price !== undefined ? `${formatProbability(price)}` : ""}
               </button>
             ))}
           </div>
-          {market.data.tokens.length > 2 && <p className="muted">Multi-outcome market: convert NO shares via the neg-risk adapter.</p>}
+          {market.data.tokens.length > 2 && (
+            <p className="muted">Multi-outcome market: convert NO shares via the neg-risk adapter.</p>
+          )}
         </div>
         <div className="panel">
           <div className="row tabs">
@@ -57,7 +68,10 @@ export default function MarketPage() {
           </Suspense>
         </div>
         <div className="panel">
-          <h2>Order book {currentSpread !== undefined && <small className="muted">spread {formatCents(currentSpread)}</small>}</h2>
+          <h2>
+            Order book{" "}
+            {currentSpread !== undefined && <small className="muted">spread {formatCents(currentSpread)}</small>}
+          </h2>
           <OrderBookTable bids={bids} asks={asks} />
         </div>
         <div className="panel">
@@ -122,7 +136,10 @@ function TradeTicket({ bids, asks, outcome }: { bids: readonly Level[]; asks: re
   const [tif, setTif] = useState<TimeInForce>("GTC");
   const [amount, setAmount] = useState("");
   const [limitCents, setLimitCents] = useState("");
-  const quote = useMemo(() => quoteTicket({ side, type, amount, limitCents, tif, bids, asks }), [side, type, amount, limitCents, tif, bids, asks]);
+  const quote = useMemo(
+    () => quoteTicket({ side, type, amount, limitCents, tif, bids, asks }),
+    [side, type, amount, limitCents, tif, bids, asks],
+  );
   const reason = !isConnected
     ? "Connect a wallet"
     : !quote.ok
@@ -133,8 +150,12 @@ function TradeTicket({ bids, asks, outcome }: { bids: readonly Level[]; asks: re
   return (
     <aside className="panel" data-testid="trade-ticket">
       <div className="row tabs">
-        <button className={side === "buy" ? "active" : ""} onClick={() => setSide("buy")}>Buy</button>
-        <button className={side === "sell" ? "active" : ""} onClick={() => setSide("sell")}>Sell</button>
+        <button className={side === "buy" ? "active" : ""} onClick={() => setSide("buy")}>
+          Buy
+        </button>
+        <button className={side === "sell" ? "active" : ""} onClick={() => setSide("sell")}>
+          Sell
+        </button>
         <select value={type} onChange={(e) => setType(e.target.value as OrderType)} aria-label="Order type">
           <option value="market">Market</option>
           <option value="limit">Limit</option>
@@ -165,16 +186,34 @@ function TradeTicket({ bids, asks, outcome }: { bids: readonly Level[]; asks: re
       </div>
       <table>
         <tbody>
-          <tr><td>Avg price</td><td className="num">{quote.ok ? formatCents(quote.price) : "—"}</td></tr>
-          <tr><td>Shares</td><td className="num">{formatAmount(quote.shares, { unit: "shares" })}</td></tr>
-          <tr><td>{side === "buy" ? "Cost" : "You receive"}</td><td className="num">{formatAmount(quote.collateral, { unit: "tUSD" })}</td></tr>
-          {side === "buy" && <tr><td>Payout if right</td><td className="num">{formatAmount(quote.payoutIfRight, { unit: "tUSD" })}</td></tr>}
+          <tr>
+            <td>Avg price</td>
+            <td className="num">{quote.ok ? formatCents(quote.price) : "—"}</td>
+          </tr>
+          <tr>
+            <td>Shares</td>
+            <td className="num">{formatAmount(quote.shares, { unit: "shares" })}</td>
+          </tr>
+          <tr>
+            <td>{side === "buy" ? "Cost" : "You receive"}</td>
+            <td className="num">{formatAmount(quote.collateral, { unit: "tUSD" })}</td>
+          </tr>
+          {side === "buy" && (
+            <tr>
+              <td>Payout if right</td>
+              <td className="num">{formatAmount(quote.payoutIfRight, { unit: "tUSD" })}</td>
+            </tr>
+          )}
         </tbody>
       </table>
       {quote.impactWarning && (
-        <p className="warn-text">Price impact {Number(quote.priceImpactBps) / 100}%: this order moves the price a lot.</p>
+        <p className="warn-text">
+          Price impact {Number(quote.priceImpactBps) / 100}%: this order moves the price a lot.
+        </p>
       )}
-      <Button disabledReason={reason}>{side === "buy" ? "Buy" : "Sell"} {outcome}</Button>
+      <Button disabledReason={reason}>
+        {side === "buy" ? "Buy" : "Sell"} {outcome}
+      </Button>
     </aside>
   );
 }

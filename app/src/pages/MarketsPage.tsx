@@ -42,7 +42,12 @@ export default function MarketsPage() {
     <section data-testid="markets-page">
       <h1>Markets</h1>
       <div className="row panel">
-        <input placeholder="Search questions" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search" />
+        <input
+          placeholder="Search questions"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          aria-label="Search"
+        />
         <label>
           Status{" "}
           <select value={status} onChange={(e) => setStatus(e.target.value as Status)} aria-label="Status">
@@ -61,11 +66,17 @@ export default function MarketsPage() {
             ))}
           </select>
         </label>
-        {!OPERATOR_URL && <small className="muted">Prices and volume appear when the operator API is configured (VITE_OPERATOR_URL).</small>}
+        {!OPERATOR_URL && (
+          <small className="muted">
+            Prices and volume appear when the operator API is configured (VITE_OPERATOR_URL).
+          </small>
+        )}
       </div>
       {!factory && <p className="panel muted">No market factory in this chain's address book yet.</p>}
       {markets.error && <p className="error">Could not load markets: {markets.error.message}</p>}
-      {markets.isSuccess && shown.length === 0 && <p className="muted">No markets match. Create one from the Create tab.</p>}
+      {markets.isSuccess && shown.length === 0 && (
+        <p className="muted">No markets match. Create one from the Create tab.</p>
+      )}
       <div className="cards" data-testid="market-cards">
         {shown.map((m) => (
           <Link key={m.marketId} to={`/m/${m.marketId}`} className="panel" data-testid="market-card">

@@ -32,7 +32,9 @@ export default function PoolPage() {
       <div className="panel">
         <h1>Pool markets</h1>
         <p className="muted">
-          {pool ? "Loading pool conditions…" : "No betting pool in this chain's address book: pool markets appear here when it is deployed."}
+          {pool
+            ? "Loading pool conditions…"
+            : "No betting pool in this chain's address book: pool markets appear here when it is deployed."}
         </p>
       </div>
       <aside className="panel">

@@ -14,8 +14,8 @@ export default function PortfolioPage() {
       <div className="panel">
         <h2>Positions</h2>
         <p className="muted">
-          Balances of outcome shares held by {address.slice(0, 8)}… (from conditional-token transfer events). Average price, value
-          and P&amp;L appear once trades come from the operator/indexer.
+          Balances of outcome shares held by {address.slice(0, 8)}… (from conditional-token transfer events). Average
+          price, value and P&amp;L appear once trades come from the operator/indexer.
         </p>
         {data && data.positions.length === 0 && <p className="muted">No positions yet.</p>}
         <table>
@@ -39,7 +39,9 @@ export default function PortfolioPage() {
       </div>
       <div className="panel">
         <h2>Open orders, bets, LP positions, redeemable winnings</h2>
-        <p className="muted">These need the exchange operator, the betting pool and the oracle in this chain's address book.</p>
+        <p className="muted">
+          These need the exchange operator, the betting pool and the oracle in this chain's address book.
+        </p>
       </div>
       <div className="panel">
         <h2>Activity</h2>
@@ -59,7 +61,9 @@ export default function PortfolioPage() {
               <tr key={a.key}>
                 <td>{a.block.toString()}</td>
                 <td>{a.kind}</td>
-                <td className="num">{formatAmount(a.amount, { unit: a.kind.startsWith("collateral") ? "tUSD" : "shares" })}</td>
+                <td className="num">
+                  {formatAmount(a.amount, { unit: a.kind.startsWith("collateral") ? "tUSD" : "shares" })}
+                </td>
                 <td>{a.detail}</td>
               </tr>
             ))}

@@ -17,8 +17,9 @@ export default function ResolutionPage() {
       <h1>Resolution</h1>
       <div className="panel">
         <p>
-          Answers go through the optimistic oracle: open → proposed (challenge window) → settled, or disputed → reset → disputed again →
-          escalated to the arbitration committee → settled. Proposers and disputers post a bond; the side proven wrong loses it.
+          Answers go through the optimistic oracle: open → proposed (challenge window) → settled, or disputed → reset →
+          disputed again → escalated to the arbitration committee → settled. Proposers and disputers post a bond; the
+          side proven wrong loses it.
         </p>
         {!oracle && <p className="why">The optimistic oracle is not deployed on this chain yet.</p>}
       </div>
