@@ -144,11 +144,17 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await page.getByTestId("final-answer").filter({ hasText: "Yes" }).waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Resolve market" }).click();
     await page.getByTestId("toast-confirmed").filter({ hasText: "Resolve the market" }).waitFor({ timeout: 30_000 });
-    await page.getByRole("button", { name: "Redeem" }).click();
-    await page.getByTestId("shares-Yes").filter({ hasText: "0.00 shares" }).waitFor({ timeout: 30_000 });
-    // 880 + bond 100 + reward 10 back to the proposer + 10 tUSD for 10 winning YES shares.
+    // Bond 100 + reward 10 return to the proposer on settlement.
+    await page.getByTestId("collateral-balance").filter({ hasText: "990.00 tUSD" }).waitFor({ timeout: 15_000 });
+    // The portfolio lists the winnings with their value and redeems them in one click.
+    await page.getByRole("link", { name: "Portfolio" }).click();
+    await page.getByTestId("positions-table").getByText("Will Forkcast ship on time?").first().waitFor({ timeout: 15_000 });
+    await page.getByTestId("redeem-value").filter({ hasText: "10.00 tUSD" }).waitFor({ timeout: 15_000 });
+    await screenshot(page, "08-portfolio-redeemable");
+    await page.getByTestId("redeemable").getByRole("button", { name: "Redeem" }).click();
+    await page.getByTestId("toast-confirmed").filter({ hasText: "Redeem" }).waitFor({ timeout: 30_000 });
     await page.getByTestId("collateral-balance").filter({ hasText: "1,000.00 tUSD" }).waitFor({ timeout: 15_000 });
-    await screenshot(page, "08-redeemed");
+    await page.getByTestId("redeemable").getByText("Nothing to redeem.").waitFor({ timeout: 15_000 });
   });
 
   it("every other main screen renders and explains disabled actions", async () => {

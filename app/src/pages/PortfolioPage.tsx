@@ -1,47 +1,60 @@
-import { useConnection } from "wagmi";
+import { conditionalTokensAbi } from "@forkcast/deployments";
+import { Link } from "react-router";
+import { zeroHash } from "viem";
+import { useConnection, useReadContracts } from "wagmi";
 
+import { Button } from "../components/Button.tsx";
+import { type ChainMarket, useChainMarkets } from "../data/chainMarkets.ts";
 import { usePortfolio } from "../data/portfolio.ts";
+import { useDeployment } from "../hooks/useDeployment.ts";
+import { useTx } from "../hooks/useTx.ts";
 import { formatAmount } from "../lib/amount.ts";
+import { type LabelledPosition, labelPositions } from "../lib/positions.ts";
+import { isBusy } from "../lib/tx.ts";
 
 export default function PortfolioPage() {
   const { address } = useConnection();
   const portfolio = usePortfolio(address);
+  const markets = useChainMarkets();
   if (!address) return <p data-testid="portfolio-page">Connect a wallet to see your portfolio.</p>;
   const data = portfolio.data;
+  const positions = labelPositions(data?.positions ?? [], markets.data ?? []);
   return (
     <section data-testid="portfolio-page">
       <h1>Portfolio</h1>
       <div className="panel">
         <h2>Positions</h2>
-        <p className="muted">
-          Balances of outcome shares held by {address.slice(0, 8)}… (from conditional-token transfer events). Average
-          price, value and P&amp;L appear once trades come from the operator/indexer.
-        </p>
-        {data && data.positions.length === 0 && <p className="muted">No positions yet.</p>}
-        <table>
+        {data && positions.length === 0 && <p className="muted">No positions yet.</p>}
+        <table data-testid="positions-table">
           <thead>
             <tr>
-              <th>Position id</th>
+              <th>Market</th>
+              <th>Outcome</th>
               <th className="num">Shares</th>
+              <th className="num">Value</th>
             </tr>
           </thead>
           <tbody>
-            {data?.positions.map((p) => (
+            {positions.map((p) => (
               <tr key={p.tokenId.toString()}>
-                <td>
-                  <code>{p.tokenId.toString().slice(0, 18)}…</code>
-                </td>
+                <td>{p.market ? <Link to={`/m/${p.market.marketId}`}>{p.market.question}</Link> : <code>{p.tokenId.toString().slice(0, 14)}…</code>}</td>
+                <td>{p.outcome ?? "—"}</td>
                 <td className="num">{formatAmount(p.balance, { unit: "shares" })}</td>
+                <td className="num" title="Open markets are valued once the order book (operator) provides prices">
+                  {p.market?.resolved ? "redeemable" : "—"}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="panel">
-        <h2>Open orders, bets, LP positions, redeemable winnings</h2>
         <p className="muted">
-          These need the exchange operator, the betting pool and the oracle in this chain's address book.
+          Average price and P&amp;L need your fills, which come from the operator's trade history (not connected on this network).
         </p>
+      </div>
+      <Redeemable positions={positions} />
+      <div className="panel">
+        <h2>Open orders, bets, LP positions</h2>
+        <p className="muted">These need the exchange operator and the betting pool, which are not connected on this network yet.</p>
       </div>
       <div className="panel">
         <h2>Activity</h2>
@@ -61,9 +74,7 @@ export default function PortfolioPage() {
               <tr key={a.key}>
                 <td>{a.block.toString()}</td>
                 <td>{a.kind}</td>
-                <td className="num">
-                  {formatAmount(a.amount, { unit: a.kind.startsWith("collateral") ? "tUSD" : "shares" })}
-                </td>
+                <td className="num">{formatAmount(a.amount, { unit: a.kind.startsWith("collateral") ? "tUSD" : "shares" })}</td>
                 <td>{a.detail}</td>
               </tr>
             ))}
@@ -71,5 +82,61 @@ export default function PortfolioPage() {
         </table>
       </div>
     </section>
+  );
+}
+
+/** Resolved binary markets where the account holds shares: one click redeems each. */
+function Redeemable({ positions }: { positions: readonly LabelledPosition[] }) {
+  const { address } = useDeployment();
+  const ctf = address("conditionalTokens");
+  const collateral = address("collateral");
+  const { run, state } = useTx();
+  const resolved = new Map<string, ChainMarket>();
+  for (const p of positions) if (p.market?.resolved && p.market.kind === "binary") resolved.set(p.market.marketId, p.market);
+  const markets = [...resolved.values()];
+  const payouts = useReadContracts({
+    contracts: markets.map((m) => ({
+      address: ctf,
+      abi: conditionalTokensAbi,
+      functionName: "getPayoutNumerators" as const,
+      args: [m.conditionIds[0] ?? zeroHash] as const,
+    })),
+    query: { enabled: Boolean(ctf && markets.length) },
+  });
+  if (!ctf || !collateral) return null;
+  return (
+    <div className="panel" data-testid="redeemable">
+      <h2>Redeemable winnings</h2>
+      {markets.length === 0 && <p className="muted">Nothing to redeem.</p>}
+      {markets.map((m, i) => {
+        const numerators = payouts.data?.[i]?.status === "success" ? (payouts.data[i].result as readonly bigint[]) : undefined;
+        const total = numerators?.reduce((a, b) => a + b, 0n) ?? 0n;
+        const value = positions
+          .filter((p) => p.market?.marketId === m.marketId && p.outcomeIndex !== undefined)
+          .reduce((sum, p) => sum + (total > 0n ? (p.balance * (numerators?.[p.outcomeIndex ?? 0] ?? 0n)) / total : 0n), 0n);
+        return (
+          <div className="row" key={m.marketId}>
+            <span>{m.question}</span>
+            <strong data-testid="redeem-value">{formatAmount(value, { unit: "tUSD" })}</strong>
+            <Button
+              disabledReason={isBusy(state) ? "Transaction in progress" : undefined}
+              onClick={() =>
+                void run({
+                  label: `Redeem "${m.question}"`,
+                  call: {
+                    address: ctf,
+                    abi: conditionalTokensAbi,
+                    functionName: "redeemPositions",
+                    args: [collateral, zeroHash, m.conditionIds[0] ?? zeroHash, [1n, 2n]],
+                  },
+                })
+              }
+            >
+              Redeem
+            </Button>
+          </div>
+        );
+      })}
+    </div>
   );
 }

@@ -1,0 +1,35 @@
+/** Attaches market and outcome names to raw ERC-1155 balances. Pure. */
+import type { ChainMarket } from "../data/chainMarkets.ts";
+
+export interface LabelledPosition {
+  tokenId: bigint;
+  balance: bigint;
+  market?: ChainMarket;
+  /** For binary markets 0 = first outcome (YES), 1 = second (NO). */
+  outcomeIndex?: number;
+  outcome?: string;
+}
+
+export function labelPositions(
+  balances: readonly { tokenId: bigint; balance: bigint }[],
+  markets: readonly ChainMarket[],
+): LabelledPosition[] {
+  const byToken = new Map<bigint, { market: ChainMarket; outcomeIndex: number; outcome: string }>();
+  for (const market of markets) {
+    market.yesTokenIds.forEach((id, i) =>
+      byToken.set(id, {
+        market,
+        outcomeIndex: 0,
+        outcome: market.kind === "binary" ? (market.outcomes[0] ?? "Yes") : `${market.outcomes[i] ?? i}: Yes`,
+      }),
+    );
+    market.noTokenIds.forEach((id, i) =>
+      byToken.set(id, {
+        market,
+        outcomeIndex: 1,
+        outcome: market.kind === "binary" ? (market.outcomes[1] ?? "No") : `${market.outcomes[i] ?? i}: No`,
+      }),
+    );
+  }
+  return balances.map((b) => ({ ...b, ...byToken.get(b.tokenId) }));
+}
