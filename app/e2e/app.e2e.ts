@@ -157,6 +157,48 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await page.getByTestId("redeemable").getByText("Nothing to redeem.").waitFor({ timeout: 15_000 });
   });
 
+  it("two disputes escalate to the arbitrator, whose ruling settles the answer (local chain view)", async () => {
+    const chainNow = Number(((await stack.rpc("eth_getBlockByNumber", ["latest", false])) as { timestamp: string }).timestamp);
+    await page.getByRole("link", { name: "Create" }).click();
+    await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill("Will the arbitrator be needed?");
+    await page.locator('input[type="datetime-local"]').fill(new Date((chainNow + 3_600) * 1000).toISOString().slice(0, 16));
+    await page.locator("textarea").fill("Resolves Yes if the committee has to rule on it.");
+    await page.getByLabel("Resolution source").fill("the e2e test");
+    await page.getByLabel("Category").selectOption("Other");
+    await page.getByRole("button", { name: "Create market" }).click();
+    await page.getByTestId("market-card").filter({ hasText: "Will the arbitrator be needed?" }).click();
+    await page.getByTestId("oracle-state").filter({ hasText: "Open" }).waitFor({ timeout: 15_000 });
+    await stack.rpc("evm_increaseTime", [7_200]);
+    await stack.rpc("evm_mine");
+
+    const dispute = async () => {
+      await page.getByTestId("dev-account-select").selectOption("dev-1");
+      await page.getByRole("button", { name: "Dispute" }).click();
+      await page.getByTestId("toast-confirmed").filter({ hasText: "Dispute" }).last().waitFor({ timeout: 30_000 });
+    };
+    // Account #0 proposes "No"; account #1 (after its own faucet drip) disputes: the question reopens.
+    await page.getByRole("button", { name: "Propose No" }).click();
+    await page.getByTestId("oracle-state").filter({ hasText: "Proposed" }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("dev-account-select").selectOption("dev-1");
+    await page.getByTestId("faucet").getByText("Faucet").click();
+    await page.getByTestId("collateral-balance").filter({ hasText: "1,000.00 tUSD" }).waitFor({ timeout: 30_000 });
+    await dispute();
+    await page.getByTestId("oracle-state").filter({ hasText: "Open" }).waitFor({ timeout: 30_000 });
+    // Second round: the dispute escalates to the committee.
+    await page.getByTestId("dev-account-select").selectOption("dev-0");
+    await page.getByRole("button", { name: "Propose No" }).click();
+    await page.getByTestId("oracle-state").filter({ hasText: "Proposed" }).waitFor({ timeout: 30_000 });
+    await dispute();
+    await page.getByTestId("oracle-state").filter({ hasText: "Escalated" }).waitFor({ timeout: 30_000 });
+    // A non-member sees why it cannot rule; the committee member (account #9) rules "Yes".
+    await page.getByTestId("arbitrator").getByText("Your account is not on the arbitration committee.").first().waitFor();
+    await page.getByTestId("dev-account-select").selectOption("dev-9");
+    await page.getByTestId("arbitrator").getByRole("button", { name: "Rule Yes" }).click();
+    await page.getByTestId("final-answer").filter({ hasText: "Yes" }).waitFor({ timeout: 30_000 });
+    await screenshot(page, "13-arbitrated");
+    await page.getByTestId("dev-account-select").selectOption("dev-0");
+  });
+
   it("every other main screen renders and explains disabled actions", async () => {
     for (const [link, testId, file] of [
       ["Pool", "pool-page", "09-pool"],
