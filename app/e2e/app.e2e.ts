@@ -199,6 +199,31 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await page.getByTestId("dev-account-select").selectOption("dev-0");
   });
 
+  it("creates a multi-outcome market through the neg-risk path and lists every outcome", async () => {
+    const chainNow = Number(((await stack.rpc("eth_getBlockByNumber", ["latest", false])) as { timestamp: string }).timestamp);
+    await page.getByRole("link", { name: "Create" }).click();
+    await page.getByRole("button", { name: "Order book: multi-outcome" }).click();
+    await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill("Which team wins the e2e cup?");
+    await page.getByLabel("Outcome 1").fill("Red");
+    await page.getByLabel("Outcome 2").fill("Red");
+    await page.locator('input[type="datetime-local"]').fill(new Date((chainNow + 86_400) * 1000).toISOString().slice(0, 16));
+    await page.locator("textarea").fill("Resolves to the team that wins the final.");
+    await page.getByLabel("Resolution source").fill("the cup committee");
+    await page.getByLabel("Category").selectOption("Sports");
+    await page.getByText("Outcome names must be different.").waitFor();
+    await page.getByLabel("Outcome 2").fill("Blue");
+    await page.getByRole("button", { name: "Add outcome" }).click();
+    await page.getByLabel("Outcome 3").fill("Green");
+    await page.getByRole("button", { name: "Create market" }).click();
+    const card = page.getByTestId("market-card").filter({ hasText: "Which team wins the e2e cup?" });
+    await card.filter({ hasText: "3 outcomes" }).waitFor({ timeout: 30_000 });
+    await card.click();
+    for (const team of ["Red", "Blue", "Green"]) await page.getByTestId("chain-market-page").getByText(team, { exact: true }).waitFor();
+    await page.getByRole("link", { name: "Markets" }).click();
+    await page.getByLabel("Category").selectOption("Sports");
+    assert.equal(await page.getByTestId("market-card").count(), 1, "the category filter keeps only the Sports market");
+  });
+
   it("every other main screen renders and explains disabled actions", async () => {
     for (const [link, testId, file] of [
       ["Pool", "pool-page", "09-pool"],

@@ -62,6 +62,7 @@ export default function CreateMarketPage() {
     if (result.ok) void navigate("/");
   };
   const end = parseEndTime(draft.endTime);
+  const preview = toMarketParams(draft, Math.floor(Date.now() / 1000));
   const outcomes = draft.kind === "binary" ? ["Yes", "No"] : draft.outcomes;
   return (
     <section data-testid="create-page" className="grid">
@@ -182,13 +183,8 @@ export default function CreateMarketPage() {
         <p>{draft.rules}</p>
         <p className="muted">Source: {draft.resolutionSource || "—"}</p>
         <p className="muted">
-          Reward{" "}
-          {(() => {
-            const p = toMarketParams(draft, Math.floor(Date.now() / 1000));
-            return p
-              ? `${formatAmount(p.reward, { unit: "tUSD" })}, bond ${formatAmount(p.bond, { unit: "tUSD" })}`
-              : "—";
-          })()}
+          Reward {preview ? formatAmount(preview.reward, { unit: "tUSD" }) : "—"}, bond{" "}
+          {preview ? formatAmount(preview.bond, { unit: "tUSD" }) : "—"}
         </p>
       </aside>
     </section>
