@@ -148,7 +148,11 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await page.getByTestId("collateral-balance").filter({ hasText: "990.00 tUSD" }).waitFor({ timeout: 15_000 });
     // The portfolio lists the winnings with their value and redeems them in one click.
     await page.getByRole("link", { name: "Portfolio" }).click();
-    await page.getByTestId("positions-table").getByText("Will Forkcast ship on time?").first().waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId("positions-table")
+      .getByText("Will Forkcast ship on time?")
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.getByTestId("redeem-value").filter({ hasText: "10.00 tUSD" }).waitFor({ timeout: 15_000 });
     await screenshot(page, "08-portfolio-redeemable");
     await page.getByTestId("redeemable").getByRole("button", { name: "Redeem" }).click();
@@ -158,10 +162,14 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
   });
 
   it("two disputes escalate to the arbitrator, whose ruling settles the answer (local chain view)", async () => {
-    const chainNow = Number(((await stack.rpc("eth_getBlockByNumber", ["latest", false])) as { timestamp: string }).timestamp);
+    const chainNow = Number(
+      ((await stack.rpc("eth_getBlockByNumber", ["latest", false])) as { timestamp: string }).timestamp,
+    );
     await page.getByRole("link", { name: "Create" }).click();
     await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill("Will the arbitrator be needed?");
-    await page.locator('input[type="datetime-local"]').fill(new Date((chainNow + 3_600) * 1000).toISOString().slice(0, 16));
+    await page
+      .locator('input[type="datetime-local"]')
+      .fill(new Date((chainNow + 3_600) * 1000).toISOString().slice(0, 16));
     await page.locator("textarea").fill("Resolves Yes if the committee has to rule on it.");
     await page.getByLabel("Resolution source").fill("the e2e test");
     await page.getByLabel("Category").selectOption("Other");
@@ -191,7 +199,11 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await dispute();
     await page.getByTestId("oracle-state").filter({ hasText: "Escalated" }).waitFor({ timeout: 30_000 });
     // A non-member sees why it cannot rule; the committee member (account #9) rules "Yes".
-    await page.getByTestId("arbitrator").getByText("Your account is not on the arbitration committee.").first().waitFor();
+    await page
+      .getByTestId("arbitrator")
+      .getByText("Your account is not on the arbitration committee.")
+      .first()
+      .waitFor();
     await page.getByTestId("dev-account-select").selectOption("dev-9");
     await page.getByTestId("arbitrator").getByRole("button", { name: "Rule Yes" }).click();
     await page.getByTestId("final-answer").filter({ hasText: "Yes" }).waitFor({ timeout: 30_000 });
@@ -200,13 +212,17 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
   });
 
   it("creates a multi-outcome market through the neg-risk path and lists every outcome", async () => {
-    const chainNow = Number(((await stack.rpc("eth_getBlockByNumber", ["latest", false])) as { timestamp: string }).timestamp);
+    const chainNow = Number(
+      ((await stack.rpc("eth_getBlockByNumber", ["latest", false])) as { timestamp: string }).timestamp,
+    );
     await page.getByRole("link", { name: "Create" }).click();
     await page.getByRole("button", { name: "Order book: multi-outcome" }).click();
     await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill("Which team wins the e2e cup?");
     await page.getByLabel("Outcome 1").fill("Red");
     await page.getByLabel("Outcome 2").fill("Red");
-    await page.locator('input[type="datetime-local"]').fill(new Date((chainNow + 86_400) * 1000).toISOString().slice(0, 16));
+    await page
+      .locator('input[type="datetime-local"]')
+      .fill(new Date((chainNow + 86_400) * 1000).toISOString().slice(0, 16));
     await page.locator("textarea").fill("Resolves to the team that wins the final.");
     await page.getByLabel("Resolution source").fill("the cup committee");
     await page.getByLabel("Category").selectOption("Sports");
@@ -218,7 +234,8 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     const card = page.getByTestId("market-card").filter({ hasText: "Which team wins the e2e cup?" });
     await card.filter({ hasText: "3 outcomes" }).waitFor({ timeout: 30_000 });
     await card.click();
-    for (const team of ["Red", "Blue", "Green"]) await page.getByTestId("chain-market-page").getByText(team, { exact: true }).waitFor();
+    for (const team of ["Red", "Blue", "Green"])
+      await page.getByTestId("chain-market-page").getByText(team, { exact: true }).waitFor();
     await page.getByRole("link", { name: "Markets" }).click();
     await page.getByLabel("Category").selectOption("Sports");
     assert.equal(await page.getByTestId("market-card").count(), 1, "the category filter keeps only the Sports market");

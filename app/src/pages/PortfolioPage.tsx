@@ -37,7 +37,13 @@ export default function PortfolioPage() {
           <tbody>
             {positions.map((p) => (
               <tr key={p.tokenId.toString()}>
-                <td>{p.market ? <Link to={`/m/${p.market.marketId}`}>{p.market.question}</Link> : <code>{p.tokenId.toString().slice(0, 14)}…</code>}</td>
+                <td>
+                  {p.market ? (
+                    <Link to={`/m/${p.market.marketId}`}>{p.market.question}</Link>
+                  ) : (
+                    <code>{p.tokenId.toString().slice(0, 14)}…</code>
+                  )}
+                </td>
                 <td>{p.outcome ?? "—"}</td>
                 <td className="num">{formatAmount(p.balance, { unit: "shares" })}</td>
                 <td className="num" title="Open markets are valued once the order book (operator) provides prices">
@@ -48,13 +54,16 @@ export default function PortfolioPage() {
           </tbody>
         </table>
         <p className="muted">
-          Average price and P&amp;L need your fills, which come from the operator's trade history (not connected on this network).
+          Average price and P&amp;L need your fills, which come from the operator's trade history (not connected on this
+          network).
         </p>
       </div>
       <Redeemable positions={positions} />
       <div className="panel">
         <h2>Open orders, bets, LP positions</h2>
-        <p className="muted">These need the exchange operator and the betting pool, which are not connected on this network yet.</p>
+        <p className="muted">
+          These need the exchange operator and the betting pool, which are not connected on this network yet.
+        </p>
       </div>
       <div className="panel">
         <h2>Activity</h2>
@@ -74,7 +83,9 @@ export default function PortfolioPage() {
               <tr key={a.key}>
                 <td>{a.block.toString()}</td>
                 <td>{a.kind}</td>
-                <td className="num">{formatAmount(a.amount, { unit: a.kind.startsWith("collateral") ? "tUSD" : "shares" })}</td>
+                <td className="num">
+                  {formatAmount(a.amount, { unit: a.kind.startsWith("collateral") ? "tUSD" : "shares" })}
+                </td>
                 <td>{a.detail}</td>
               </tr>
             ))}
@@ -92,7 +103,8 @@ function Redeemable({ positions }: { positions: readonly LabelledPosition[] }) {
   const collateral = address("collateral");
   const { run, state } = useTx();
   const resolved = new Map<string, ChainMarket>();
-  for (const p of positions) if (p.market?.resolved && p.market.kind === "binary") resolved.set(p.market.marketId, p.market);
+  for (const p of positions)
+    if (p.market?.resolved && p.market.kind === "binary") resolved.set(p.market.marketId, p.market);
   const markets = [...resolved.values()];
   const payouts = useReadContracts({
     contracts: markets.map((m) => ({
@@ -109,11 +121,15 @@ function Redeemable({ positions }: { positions: readonly LabelledPosition[] }) {
       <h2>Redeemable winnings</h2>
       {markets.length === 0 && <p className="muted">Nothing to redeem.</p>}
       {markets.map((m, i) => {
-        const numerators = payouts.data?.[i]?.status === "success" ? (payouts.data[i].result as readonly bigint[]) : undefined;
+        const numerators =
+          payouts.data?.[i]?.status === "success" ? (payouts.data[i].result as readonly bigint[]) : undefined;
         const total = numerators?.reduce((a, b) => a + b, 0n) ?? 0n;
         const value = positions
           .filter((p) => p.market?.marketId === m.marketId && p.outcomeIndex !== undefined)
-          .reduce((sum, p) => sum + (total > 0n ? (p.balance * (numerators?.[p.outcomeIndex ?? 0] ?? 0n)) / total : 0n), 0n);
+          .reduce(
+            (sum, p) => sum + (total > 0n ? (p.balance * (numerators?.[p.outcomeIndex ?? 0] ?? 0n)) / total : 0n),
+            0n,
+          );
         return (
           <div className="row" key={m.marketId}>
             <span>{m.question}</span>
