@@ -256,4 +256,79 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await screenshot(page, "12-order-book-page");
     assert.deepEqual(pageErrors, [], "no uncaught errors in the page");
   });
+
+  it("an EIP-6963 wallet on the wrong chain sees the banner and switches to the local chain", async () => {
+    const account = stack.accounts[2] ?? "";
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // A minimal injected wallet: announces itself over EIP-6963, starts on Ethereum mainnet,
+    // and forwards everything else to the node (which signs for its unlocked accounts).
+    await context.addInitScript(
+      ({ rpcUrl, account }) => {
+        let chainId = "0x1";
+        let authorized = false; // like a real wallet: no accounts until the user connects
+        const listeners: Record<string, ((value: unknown) => void)[]> = {};
+        const provider = {
+          async request({ method, params }: { method: string; params?: unknown[] }) {
+            if (method === "eth_chainId") return chainId;
+            if (method === "eth_requestAccounts") authorized = true;
+            if (method === "eth_accounts" || method === "eth_requestAccounts") return authorized ? [account] : [];
+            if (method === "wallet_switchEthereumChain") {
+              chainId = (params?.[0] as { chainId: string }).chainId;
+              for (const listener of listeners.chainChanged ?? []) listener(chainId);
+              return null;
+            }
+            const response = await fetch(rpcUrl, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+            });
+            const body = (await response.json()) as { result?: unknown; error?: unknown };
+            if (body.error) throw body.error;
+            return body.result;
+          },
+          on(event: string, listener: (value: unknown) => void) {
+            (listeners[event] ??= []).push(listener);
+          },
+          removeListener(event: string, listener: (value: unknown) => void) {
+            listeners[event] = (listeners[event] ?? []).filter((l) => l !== listener);
+          },
+        };
+        const info = {
+          uuid: "6e0b4b52-0c4e-4d43-9a8e-2f1f6c1d0e01",
+          name: "E2E Wallet",
+          icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E",
+          rdns: "org.forkcast.e2e",
+        };
+        const announce = () =>
+          window.dispatchEvent(
+            new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }),
+          );
+        window.addEventListener("eip6963:requestProvider", announce);
+        announce();
+      },
+      { rpcUrl: stack.rpcUrl, account },
+    );
+    const walletPage = await context.newPage();
+    try {
+      await walletPage.goto(stack.appUrl);
+      await walletPage.getByRole("button", { name: "E2E Wallet" }).click();
+      await walletPage
+        .getByTestId("connected-address")
+        .filter({ hasText: short(account) })
+        .waitFor();
+      const banner = walletPage.getByTestId("wrong-network");
+      await banner.getByText("Your wallet is on chain 1").waitFor();
+      await screenshot(walletPage, "14-wrong-network");
+      await banner.getByRole("button", { name: "Switch to Local (Hardhat)" }).click();
+      await banner.waitFor({ state: "detached", timeout: 15_000 });
+      // Transactions go through the injected wallet too.
+      await walletPage.getByTestId("faucet").getByText("Faucet").click();
+      await walletPage
+        .getByTestId("collateral-balance")
+        .filter({ hasText: "1,000.00 tUSD" })
+        .waitFor({ timeout: 30_000 });
+    } finally {
+      await context.close();
+    }
+  });
 });

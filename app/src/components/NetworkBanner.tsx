@@ -1,7 +1,9 @@
 import { useChainId, useConnection, useSwitchChain } from "wagmi";
 
-import { appChains } from "../wallet/chains.ts";
+import { getAddressBook } from "@forkcast/deployments";
+
 import { useDeployment } from "../hooks/useDeployment.ts";
+import { appChains } from "../wallet/chains.ts";
 
 /** Shows when the wallet is on a chain the app does not support or where nothing is deployed. */
 export function NetworkBanner() {
@@ -11,7 +13,8 @@ export function NetworkBanner() {
   const switchChain = useSwitchChain();
   const supported = appChains.some((c) => c.id === walletChainId);
   if (isConnected && walletChainId !== undefined && !supported) {
-    const target = appChains.find((c) => getAddressBookExists(c.id)) ?? appChains[0];
+    // Prefer a chain where the protocol is deployed.
+    const target = appChains.find((c) => getAddressBook(c.id) !== undefined) ?? appChains[0];
     return (
       <div className="banner warn" data-testid="wrong-network">
         Your wallet is on chain {walletChainId}, which Forkcast does not support.
@@ -35,8 +38,4 @@ export function NetworkBanner() {
     );
   }
   return null;
-}
-
-function getAddressBookExists(chainId: number): boolean {
-  return appChains.some((c) => c.id === chainId);
 }
