@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Link } from "react-router";
+import { useBlock } from "wagmi";
 
 import { type ChainMarket, useChainMarkets } from "../data/chainMarkets.ts";
 import { useMarkets } from "../data/markets.ts";
@@ -21,11 +22,9 @@ export default function MarketsPage() {
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<Status>("all");
   const [category, setCategory] = useState("");
-  const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
-  useEffect(() => {
-    const t = setInterval(() => setNow(Math.floor(Date.now() / 1000)), 5_000);
-    return () => clearInterval(t);
-  }, []);
+  // Chain time decides whether a market has ended (a local node's clock may run ahead).
+  const block = useBlock({ query: { refetchInterval: 5_000 } });
+  const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
   const categories = useMemo(() => [...new Set((markets.data ?? []).map((m) => m.category))].sort(), [markets.data]);
   const shown = useMemo(
     () =>
