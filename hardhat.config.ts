@@ -37,6 +37,11 @@ export default defineConfig({
       invariant: { runs: INVARIANT_RUNS, depth: INVARIANT_DEPTH, failOnRevert: false },
     },
   },
+  // Source verification after a testnet deploy: `npx hardhat ignition verify <deployment-id>`
+  // (the deployment id is chain-<chainId>). The Etherscan key comes from the keystore or env.
+  verify: {
+    etherscan: { apiKey: configVariable("ETHERSCAN_API_KEY") },
+  },
   networks: {
     hardhatMainnet: { type: "edr-simulated", chainType: "l1" },
     localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },

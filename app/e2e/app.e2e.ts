@@ -198,17 +198,17 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await page.getByTestId("oracle-state").filter({ hasText: "Proposed" }).waitFor({ timeout: 30_000 });
     await dispute();
     await page.getByTestId("oracle-state").filter({ hasText: "Escalated" }).waitFor({ timeout: 30_000 });
-    // A non-member sees why it cannot rule; the committee member (account #9) rules "Yes".
+    // A non-member (account #1) sees why it cannot rule; the committee member (the local deployment's
+    // committee is the deployer, account #0) rules "Yes".
     await page
       .getByTestId("arbitrator")
       .getByText("Your account is not on the arbitration committee.")
       .first()
       .waitFor();
-    await page.getByTestId("dev-account-select").selectOption("dev-9");
+    await page.getByTestId("dev-account-select").selectOption("dev-0");
     await page.getByTestId("arbitrator").getByRole("button", { name: "Rule Yes" }).click();
     await page.getByTestId("final-answer").filter({ hasText: "Yes" }).waitFor({ timeout: 30_000 });
     await screenshot(page, "13-arbitrated");
-    await page.getByTestId("dev-account-select").selectOption("dev-0");
   });
 
   it("creates a multi-outcome market through the neg-risk path and lists every outcome", async () => {

@@ -50,40 +50,6 @@ const book: AddressBook = {
   testCollateral: testCollateral === true,
   contracts,
 };
-// Until the repo's Ignition module deploys the market stack (issue 7), deploy it here the way
-// test/markets/markets.test.ts wires it, so the app's market flows run against real contracts.
-if (!contracts.marketFactory && contracts.collateral && contracts.conditionalTokens) {
-  const admin = deployer.account.address;
-  const usd = contracts.collateral.address;
-  const ctf = contracts.conditionalTokens.address;
-  const accounts = await connection.viem.getWalletClients();
-  const arbiter = accounts[9]?.account.address ?? admin;
-  const add = (key: string, contract: string, address: Address, args: unknown[]) => {
-    contracts[key] = { contract, address, args: args.map((a) => (typeof a === "bigint" ? a.toString() : a)) };
-  };
-  const arbitratorArgs = [admin, [arbiter], 1n];
-  const arbitrator = await connection.viem.deployContract("CommitteeArbitrator", arbitratorArgs as never);
-  add("committeeArbitrator", "CommitteeArbitrator", arbitrator.address, arbitratorArgs);
-  const oracleArgs = [usd, arbitrator.address, admin, 1_000n, admin];
-  const oracle = await connection.viem.deployContract("OptimisticOracle", oracleArgs as never);
-  add("optimisticOracle", "OptimisticOracle", oracle.address, oracleArgs);
-  const adapterArgs = [ctf, usd, oracle.address];
-  const adapter = await connection.viem.deployContract("NegRiskAdapter", adapterArgs as never);
-  add("negRiskAdapter", "NegRiskAdapter", adapter.address, adapterArgs);
-  const exchangeArgs = [admin, ctf, usd, admin, "Forkcast", "1"];
-  const exchange = await connection.viem.deployContract("Exchange", exchangeArgs as never);
-  add("exchange", "Exchange", exchange.address, exchangeArgs);
-  const factoryArgs = [ctf, usd, oracle.address, exchange.address, adapter.address, 32n];
-  const factory = await connection.viem.deployContract("MarketFactory", factoryArgs as never);
-  add("marketFactory", "MarketFactory", factory.address, factoryArgs);
-  const registrarHash = await deployer.writeContract({
-    address: exchange.address,
-    abi: exchange.abi,
-    functionName: "addRegistrar",
-    args: [factory.address],
-  } as never);
-  await publicClient.waitForTransactionReceipt({ hash: registrarHash });
-}
 await writeAddressBook(book);
 await generateDeploymentsModule();
 console.log(

@@ -31,7 +31,7 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     /// @inheritdoc IExchange
     uint256 public constant MAX_FEE_RATE_BPS = 1_000;
 
-    /// @notice keccak256 of the Order EIP-712 type string (Polymarket CTF Exchange V1).
+    /// @inheritdoc IExchange
     bytes32 public constant ORDER_TYPEHASH = keccak256(
         "Order(uint256 salt,address maker,address signer,address taker,uint256 tokenId,uint256 makerAmount,uint256 takerAmount,uint256 expiration,uint256 nonce,uint256 feeRateBps,uint8 side,uint8 signatureType)"
     );
@@ -389,7 +389,7 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         return address(_collateral);
     }
 
-    /// @notice The EIP-712 domain separator orders are signed under.
+    /// @inheritdoc IExchange
     function domainSeparator() external view returns (bytes32) {
         return _domainSeparatorV4();
     }
@@ -432,19 +432,20 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         address signer = order.signer;
         if (signatureType != SIG_EOA && signatureType != SIG_1271) revert UnsupportedSignatureType(signatureType);
         if (signer != order.maker) revert SignerNotMaker(signer, order.maker);
-        bool valid = signatureType == SIG_EOA
-            ? _isEcdsaSignatureOf(orderHash, order.signature, signer)
-            : SignatureChecker.isValidERC1271SignatureNowCalldata(signer, orderHash, order.signature);
+        bool valid =
+            signatureType == SIG_EOA
+                ? _isEcdsaSignatureOf(orderHash, order.signature, signer)
+                : SignatureChecker.isValidERC1271SignatureNowCalldata(signer, orderHash, order.signature);
         if (!valid) revert InvalidSignature(orderHash, signer);
     }
 
     /// @dev Whether `signature` is a 65-byte ECDSA signature of `digest` by `signer`, with the same
     /// rules as OpenZeppelin's ECDSA (low `s` only, `v` in {27, 28}), read straight from calldata.
-    function _isEcdsaSignatureOf(bytes32 digest, bytes calldata signature, address signer)
-        private
-        view
-        returns (bool valid)
-    {
+    function _isEcdsaSignatureOf(
+        bytes32 digest,
+        bytes calldata signature,
+        address signer
+    ) private view returns (bool valid) {
         if (signature.length != ECDSA_SIGNATURE_BYTES) return false;
         assembly ("memory-safe") {
             let r := calldataload(signature.offset)
@@ -466,18 +467,19 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
 
     /// @dev Checks an order and consumes `fillAmount` of it. `counterparty` is who it trades with
     /// (checked against a private order's `taker`).
-    function _checkAndConsume(Order calldata order, uint256 fillAmount, address counterparty)
-        private
-        returns (bytes32 orderHash)
-    {
+    function _checkAndConsume(
+        Order calldata order,
+        uint256 fillAmount,
+        address counterparty
+    ) private returns (bytes32 orderHash) {
         orderHash = hashOrder(order);
         _checkOrder(order, orderHash);
         address taker = order.taker;
         if (taker != address(0) && taker != counterparty) revert NotOrderTaker(orderHash, taker, counterparty);
 
-        OrderStatus memory status = _orderStatus[orderHash];
-        if (status.isFilledOrCancelled) revert OrderNotFillable(orderHash);
-        uint256 remaining = status.remaining;
+        OrderStatus storage status = _orderStatus[orderHash];
+        (bool isFilledOrCancelled, uint256 remaining) = (status.isFilledOrCancelled, status.remaining);
+        if (isFilledOrCancelled) revert OrderNotFillable(orderHash);
         if (remaining == 0) remaining = order.makerAmount;
         if (fillAmount == 0) revert ZeroFillAmount(orderHash);
         if (fillAmount > remaining) revert FillExceedsRemaining(orderHash, fillAmount, remaining);
@@ -485,15 +487,14 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         unchecked {
             remaining -= fillAmount;
         }
-        // Safe cast: remaining <= makerAmount < 2^128.
-        _orderStatus[orderHash] = OrderStatus({isFilledOrCancelled: remaining == 0, remaining: uint128(remaining)});
+        // One slot write. Safe cast: remaining <= makerAmount < 2^128.
+        (status.isFilledOrCancelled, status.remaining) = (remaining == 0, uint128(remaining));
     }
 
     /// @dev For a plain condition, the pair must be the two positions of a prepared binary
     /// condition over the exchange's collateral, so that splitting [1, 2] mints exactly them.
     function _checkPlainPositions(uint256 token, uint256 complement, bytes32 conditionId) private view {
-        bool pairIsPositions =
-            _isPlainPosition(token, conditionId) && _isPlainPosition(complement, conditionId);
+        bool pairIsPositions = _isPlainPosition(token, conditionId) && _isPlainPosition(complement, conditionId);
         if (!pairIsPositions || _ctf.getOutcomeSlotCount(conditionId) != BINARY_OUTCOME_SLOTS) {
             revert NotConditionPositions(token, complement, conditionId);
         }
@@ -543,10 +544,11 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     }
 
     /// @dev Phase one for one maker order of a match: checks, status, amounts, event.
-    function _fillMakerOrder(Order calldata order, uint256 making, MatchTotals memory totals)
-        private
-        returns (MakerFill memory fill)
-    {
+    function _fillMakerOrder(
+        Order calldata order,
+        uint256 making,
+        MatchTotals memory totals
+    ) private returns (MakerFill memory fill) {
         bytes32 orderHash = _checkAndConsume(order, making, totals.taker);
         bool makerBuys = order.side == BUY;
         bool takerBuys = totals.takerBuys;
@@ -555,34 +557,19 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         if (order.tokenId != expectedToken) revert MismatchedTokenIds(totals.tokenId, order.tokenId, expectedToken);
 
         uint256 taking = OrderMath.takingAmountRoundedUp(making, order.makerAmount, order.takerAmount);
-        uint256 fee = OrderMath.feeRoundedUp(
-            order.feeRateBps, makerBuys, order.makerAmount, order.takerAmount, makerBuys ? taking : making
-        );
+        uint256 fee =
+            order.feeRateBps == 0
+                ? 0
+                : OrderMath.feeRoundedUp(
+                    order.feeRateBps,
+                    makerBuys,
+                    order.makerAmount,
+                    order.takerAmount,
+                    makerBuys ? taking : making
+                );
         fill = MakerFill({maker: order.maker, making: making, taking: taking, fee: fee, viaFullSet: viaFullSet});
 
-        if (!viaFullSet) {
-            // COMPLEMENTARY: the taker pays the maker's taking (the fee part to the fee recipient)
-            // and receives the maker's making.
-            totals.takerGives += taking;
-            totals.takerGets += making;
-            totals.complementaryFees += fee;
-        } else if (takerBuys) {
-            // MINT: `taking` full sets; the maker pays `making` of them, the taker the rest
-            // (taking >= making as the maker's price is at most one) and receives `taking` tokens.
-            totals.fullSets += taking;
-            totals.fullSetMakersIn += making;
-            totals.takerGives += taking - making;
-            totals.takerGets += taking;
-            totals.fullSetFees += fee;
-        } else {
-            // MERGE: `making` full sets; the taker gives `making` tokens and keeps what the maker
-            // does not take (making >= taking as the maker's price is at most one).
-            totals.fullSets += making;
-            totals.fullSetMakersOut += taking;
-            totals.takerGives += making;
-            totals.takerGets += making - taking;
-            totals.fullSetFees += fee;
-        }
+        _addToTotals(totals, viaFullSet, making, taking, fee);
         emit OrderFilled(
             orderHash,
             order.maker,
@@ -595,21 +582,79 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         );
     }
 
+    /// @dev Adds one maker fill to the match totals, from the taker's point of view.
+    function _addToTotals(
+        MatchTotals memory totals,
+        bool viaFullSet,
+        uint256 making,
+        uint256 taking,
+        uint256 fee
+    ) private pure {
+        // Cannot overflow: every term is below 2^128 (making <= makerAmount, taking <= takerAmount,
+        // fee <= taking) and a call carries far fewer than 2^64 orders.
+        unchecked {
+            if (!viaFullSet) {
+                // COMPLEMENTARY: the taker pays the maker's taking (the fee part to the fee
+                // recipient) and receives the maker's making.
+                totals.takerGives += taking;
+                totals.takerGets += making;
+                totals.complementaryFees += fee;
+            } else if (totals.takerBuys) {
+                // MINT: `taking` full sets; the maker pays `making` of them, the taker the rest
+                // (taking >= making as the maker's price is at most one) and receives `taking` tokens.
+                totals.fullSets += taking;
+                totals.fullSetMakersIn += making;
+                totals.takerGives += taking - making;
+                totals.takerGets += taking;
+                totals.fullSetFees += fee;
+            } else {
+                // MERGE: `making` full sets; the taker gives `making` tokens and keeps what the maker
+                // does not take (making >= taking as the maker's price is at most one).
+                totals.fullSets += making;
+                totals.fullSetMakersOut += taking;
+                totals.takerGives += making;
+                totals.takerGets += making - taking;
+                totals.fullSetFees += fee;
+            }
+        }
+    }
+
     /// @dev Phase two of a match: every transfer, the split or merge, and the fees.
-    function _settleMatch(uint256 takerFee, address recipient, MakerFill[] memory fills, MatchTotals memory totals)
-        private
-    {
-        address taker = totals.taker;
-        uint256 tokenId = totals.tokenId;
-        uint256 complement = totals.complement;
-        bool takerBuys = totals.takerBuys;
-        uint256 fullSets = totals.fullSets;
+    function _settleMatch(
+        uint256 takerFee,
+        address recipient,
+        MakerFill[] memory fills,
+        MatchTotals memory totals
+    ) private {
         // The taker's proceeds that pass through the exchange (MINT: tokens; MERGE: collateral),
         // from which its fee is paid first.
-        uint256 takerHeld = takerBuys ? fullSets : fullSets - totals.fullSetMakersOut;
+        uint256 takerHeld = totals.takerBuys ? totals.fullSets : totals.fullSets - totals.fullSetMakersOut;
         uint256 takerFeeFromExchange = takerFee < takerHeld ? takerFee : takerHeld;
 
-        // The taker's input to the full sets.
+        _collectInputsAndSettleDirectLegs(fills, totals);
+        if (totals.fullSets != 0) _payFullSetProceeds(fills, totals, takerHeld, takerFeeFromExchange, recipient);
+
+        // Fees the taker pays from its own balance: complementary makers' fees in what it gives,
+        // and the rest of its own fee in what it receives.
+        address taker = totals.taker;
+        uint256 complementaryFees = totals.complementaryFees;
+        uint256 takerFeeFromTaker = takerFee - takerFeeFromExchange;
+        if (totals.takerBuys) {
+            if (complementaryFees != 0) _collateral.safeTransferFrom(taker, recipient, complementaryFees);
+            if (takerFeeFromTaker != 0) _transferPosition(taker, recipient, totals.tokenId, takerFeeFromTaker);
+        } else {
+            if (complementaryFees != 0) _transferPosition(taker, recipient, totals.tokenId, complementaryFees);
+            if (takerFeeFromTaker != 0) _collateral.safeTransferFrom(taker, recipient, takerFeeFromTaker);
+        }
+    }
+
+    /// @dev Moves every input of the full sets into the exchange (the taker's, then each MINT or
+    /// MERGE maker's) and settles each COMPLEMENTARY fill directly between maker and taker.
+    function _collectInputsAndSettleDirectLegs(MakerFill[] memory fills, MatchTotals memory totals) private {
+        address taker = totals.taker;
+        uint256 tokenId = totals.tokenId;
+        bool takerBuys = totals.takerBuys;
+        uint256 fullSets = totals.fullSets;
         if (fullSets != 0) {
             if (takerBuys) {
                 uint256 takerCollateral = fullSets - totals.fullSetMakersIn;
@@ -618,13 +663,12 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
                 _transferPosition(taker, address(this), tokenId, fullSets);
             }
         }
-        // Complementary legs, and the makers' inputs to the full sets.
         uint256 count = fills.length;
         for (uint256 i; i < count; ++i) {
             MakerFill memory fill = fills[i];
             if (fill.viaFullSet) {
                 if (takerBuys) _collateral.safeTransferFrom(fill.maker, address(this), fill.making);
-                else _transferPosition(fill.maker, address(this), complement, fill.making);
+                else _transferPosition(fill.maker, address(this), totals.complement, fill.making);
             } else if (takerBuys) {
                 _transferPosition(fill.maker, taker, tokenId, fill.making);
                 _collateral.safeTransferFrom(taker, fill.maker, fill.taking - fill.fee);
@@ -633,40 +677,40 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
                 _transferPosition(taker, fill.maker, tokenId, fill.taking - fill.fee);
             }
         }
-        if (fullSets != 0) {
-            if (takerBuys) _splitFullSets(tokenId, fullSets);
-            else _mergeFullSets(tokenId, fullSets);
-            for (uint256 i; i < count; ++i) {
-                MakerFill memory fill = fills[i];
-                if (!fill.viaFullSet) continue;
-                if (takerBuys) _transferPosition(address(this), fill.maker, complement, fill.taking - fill.fee);
-                else _collateral.safeTransfer(fill.maker, fill.taking - fill.fee);
-            }
-            if (takerBuys) {
-                _transferPosition(address(this), taker, tokenId, takerHeld - takerFeeFromExchange);
-                if (totals.fullSetFees != 0) {
-                    _transferPosition(address(this), recipient, complement, totals.fullSetFees);
-                }
-                if (takerFeeFromExchange != 0) {
-                    _transferPosition(address(this), recipient, tokenId, takerFeeFromExchange);
-                }
-            } else {
-                uint256 toTaker = takerHeld - takerFeeFromExchange;
-                if (toTaker != 0) _collateral.safeTransfer(taker, toTaker);
-                uint256 exchangeFees = totals.fullSetFees + takerFeeFromExchange;
-                if (exchangeFees != 0) _collateral.safeTransfer(recipient, exchangeFees);
-            }
+    }
+
+    /// @dev Splits or merges the match's full sets once and pays out everything the exchange holds:
+    /// each MINT/MERGE maker (net of fee), the taker, and the fees it holds.
+    function _payFullSetProceeds(
+        MakerFill[] memory fills,
+        MatchTotals memory totals,
+        uint256 takerHeld,
+        uint256 takerFeeFromExchange,
+        address recipient
+    ) private {
+        uint256 tokenId = totals.tokenId;
+        uint256 complement = totals.complement;
+        bool takerBuys = totals.takerBuys;
+        if (takerBuys) _splitFullSets(tokenId, totals.fullSets);
+        else _mergeFullSets(tokenId, totals.fullSets);
+        uint256 count = fills.length;
+        for (uint256 i; i < count; ++i) {
+            MakerFill memory fill = fills[i];
+            if (!fill.viaFullSet) continue;
+            if (takerBuys) _transferPosition(address(this), fill.maker, complement, fill.taking - fill.fee);
+            else _collateral.safeTransfer(fill.maker, fill.taking - fill.fee);
         }
-        // Fees the taker pays from its own balance: complementary makers' fees in what it gives,
-        // and the rest of its own fee in what it receives.
-        uint256 complementaryFees = totals.complementaryFees;
-        uint256 takerFeeFromTaker = takerFee - takerFeeFromExchange;
+        uint256 toTaker = takerHeld - takerFeeFromExchange;
         if (takerBuys) {
-            if (complementaryFees != 0) _collateral.safeTransferFrom(taker, recipient, complementaryFees);
-            if (takerFeeFromTaker != 0) _transferPosition(taker, recipient, tokenId, takerFeeFromTaker);
+            _transferPosition(address(this), totals.taker, tokenId, toTaker);
+            if (totals.fullSetFees != 0) _transferPosition(address(this), recipient, complement, totals.fullSetFees);
+            if (takerFeeFromExchange != 0) {
+                _transferPosition(address(this), recipient, tokenId, takerFeeFromExchange);
+            }
         } else {
-            if (complementaryFees != 0) _transferPosition(taker, recipient, tokenId, complementaryFees);
-            if (takerFeeFromTaker != 0) _collateral.safeTransferFrom(taker, recipient, takerFeeFromTaker);
+            if (toTaker != 0) _collateral.safeTransfer(totals.taker, toTaker);
+            uint256 exchangeFees = totals.fullSetFees + takerFeeFromExchange;
+            if (exchangeFees != 0) _collateral.safeTransfer(recipient, exchangeFees);
         }
     }
 
@@ -677,8 +721,13 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         if (_registry[tokenId].complement == 0) revert TokenNotRegistered(tokenId);
         bool isBuy = order.side == BUY;
         uint256 taking = OrderMath.takingAmountRoundedUp(making, order.makerAmount, order.takerAmount);
-        uint256 fee =
-            OrderMath.feeRoundedUp(order.feeRateBps, isBuy, order.makerAmount, order.takerAmount, isBuy ? taking : making);
+        uint256 fee = OrderMath.feeRoundedUp(
+            order.feeRateBps,
+            isBuy,
+            order.makerAmount,
+            order.takerAmount,
+            isBuy ? taking : making
+        );
         address maker = order.maker;
         emit OrderFilled(
             orderHash,
@@ -751,8 +800,9 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     /// @dev Whether `tokenId` is one of the two positions of `conditionId` over the collateral.
     function _isPlainPosition(uint256 tokenId, bytes32 conditionId) private view returns (bool) {
         address collateral_ = address(_collateral);
-        return tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_FIRST))
-            || tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_SECOND));
+        return
+            tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_FIRST)) ||
+            tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_SECOND));
     }
 
     function _binaryPartition() private pure returns (uint256[] memory partition) {

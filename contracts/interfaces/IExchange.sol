@@ -105,7 +105,10 @@ interface IExchange {
     event NonceIncremented(address indexed maker, uint256 newNonce);
     /// @notice A token was registered with its complement (emitted once per direction).
     event TokenRegistered(
-        uint256 indexed token, uint256 indexed complement, bytes32 indexed conditionId, address negRiskAdapter
+        uint256 indexed token,
+        uint256 indexed complement,
+        bytes32 indexed conditionId,
+        address negRiskAdapter
     );
     /// @notice An operator was added.
     event OperatorAdded(address indexed account);
@@ -229,6 +232,12 @@ interface IExchange {
 
     /// @notice The maximum fee rate an order may sign, in basis points (10%).
     function MAX_FEE_RATE_BPS() external view returns (uint256);
+
+    /// @notice keccak256 of the Order EIP-712 type string (Polymarket CTF Exchange V1).
+    function ORDER_TYPEHASH() external view returns (bytes32);
+
+    /// @notice The EIP-712 domain separator orders are signed under (name, version, chain id, this address).
+    function domainSeparator() external view returns (bytes32);
 
     /// @notice The EIP-712 digest a maker signs for `order`.
     function hashOrder(Order calldata order) external view returns (bytes32);

@@ -61,11 +61,11 @@ interface IOptimisticOracle is IAnswerSource {
     error EmptyAncillaryData();
     /// @notice The liveness is outside MIN_LIVENESS_SECONDS..MAX_LIVENESS_SECONDS (0 selects the default).
     error InvalidLiveness(uint256 liveness);
-    /// @notice The bond is zero or does not fit 128 bits.
+    /// @notice The bond is zero or does not fit 96 bits.
     error InvalidBond(uint256 bond);
-    /// @notice The reward does not fit 128 bits.
+    /// @notice The reward does not fit 96 bits.
     error InvalidReward(uint256 reward);
-    /// @notice The end time is zero or does not fit 64 bits.
+    /// @notice The end time is zero or does not fit 40 bits (year 36812).
     error InvalidEndTime(uint256 endTime);
     /// @notice The question is not in the state this call needs.
     error WrongState(bytes32 questionId, State state);

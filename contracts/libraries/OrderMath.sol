@@ -13,11 +13,11 @@ library OrderMath {
 
     /// @notice What an order receives for giving `making`, rounded UP so that the maker never
     /// receives less than its signed price implies: `taking * makerAmount >= making * takerAmount`.
-    function takingAmountRoundedUp(uint256 making, uint256 makerAmount, uint256 takerAmount)
-        internal
-        pure
-        returns (uint256)
-    {
+    function takingAmountRoundedUp(
+        uint256 making,
+        uint256 makerAmount,
+        uint256 takerAmount
+    ) internal pure returns (uint256) {
         // Cannot overflow: making <= makerAmount < 2^128 and takerAmount < 2^128.
         return Math.ceilDiv(making * takerAmount, makerAmount);
     }
@@ -35,11 +35,13 @@ library OrderMath {
     /// @param makerAmount The order's makerAmount.
     /// @param takerAmount The order's takerAmount.
     /// @param shares Tokens traded by this fill: received (BUY) or given (SELL).
-    function feeRoundedUp(uint256 feeRateBps, bool isBuy, uint256 makerAmount, uint256 takerAmount, uint256 shares)
-        internal
-        pure
-        returns (uint256)
-    {
+    function feeRoundedUp(
+        uint256 feeRateBps,
+        bool isBuy,
+        uint256 makerAmount,
+        uint256 takerAmount,
+        uint256 shares
+    ) internal pure returns (uint256) {
         if (feeRateBps == 0 || shares == 0) return 0;
         (uint256 collateralLeg, uint256 tokenLeg) = isBuy ? (makerAmount, takerAmount) : (takerAmount, makerAmount);
         // tokenLeg >= collateralLeg because every accepted price is at most one.

@@ -40,14 +40,16 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
     /// @dev Answers are stored as 16-bit codes: the outcome index (< 256), or INVALID_CODE.
     uint16 private constant INVALID_CODE = type(uint16).max;
 
-    /// @dev Six slots; the hot paths (propose, settle) touch slots 0, 1 and 3.
+    /// @dev Six slots. Opening writes slots 0 and 3; propose and settle read slots 0, 1 and 3;
+    /// slot 2 is touched only by escalation and flagging, slots 4-5 only after a reset.
     struct Question {
         // slot 0
         address requester;
-        uint64 endTime;
+        uint40 endTime;
         uint16 outcomeCount;
         State state;
         bool reset;
+        bool flagged;
         // slot 1
         address proposer;
         uint64 expiresAt;
@@ -55,11 +57,11 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         uint16 finalAnswer;
         // slot 2
         address disputer;
-        uint32 liveness;
         uint64 emergencyResolvableAt;
         // slot 3
-        uint128 bond;
-        uint128 reward;
+        uint96 bond;
+        uint96 reward;
+        uint32 liveness;
         // slot 4: the proposal voided by the first dispute
         address firstProposer;
         uint16 firstAnswer;
@@ -114,9 +116,9 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         // Checks.
         if (ancillaryData.length == 0) revert EmptyAncillaryData();
         if (outcomeCount_ < MIN_OUTCOMES || outcomeCount_ > MAX_OUTCOMES) revert InvalidOutcomeCount(outcomeCount_);
-        if (endTime == 0 || endTime > type(uint64).max) revert InvalidEndTime(endTime);
-        if (reward > type(uint128).max) revert InvalidReward(reward);
-        if (bond == 0 || bond > type(uint128).max) revert InvalidBond(bond);
+        if (endTime == 0 || endTime > type(uint40).max) revert InvalidEndTime(endTime);
+        if (reward > type(uint96).max) revert InvalidReward(reward);
+        if (bond == 0 || bond > type(uint96).max) revert InvalidBond(bond);
         if (liveness == 0) liveness = DEFAULT_LIVENESS_SECONDS;
         if (liveness < MIN_LIVENESS_SECONDS || liveness > MAX_LIVENESS_SECONDS) revert InvalidLiveness(liveness);
         questionId = _questionId(msg.sender, ancillaryData, outcomeCount_, endTime);
@@ -136,7 +138,7 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         // Checks.
         Question storage q = _questions[questionId];
         _requireState(questionId, q.state, State.Open);
-        if (q.emergencyResolvableAt != 0) revert QuestionFlagged(questionId);
+        if (q.flagged) revert QuestionFlagged(questionId);
         if (block.timestamp < q.endTime) revert QuestionNotEnded(questionId, q.endTime);
         uint16 code = _encode(questionId, answer, q.outcomeCount);
         uint256 expiresAt = block.timestamp + q.liveness;
@@ -157,7 +159,7 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         // Checks.
         Question storage q = _questions[questionId];
         _requireState(questionId, q.state, State.Proposed);
-        if (q.emergencyResolvableAt != 0) revert QuestionFlagged(questionId);
+        if (q.flagged) revert QuestionFlagged(questionId);
         if (block.timestamp >= q.expiresAt) revert LivenessOver(questionId, q.expiresAt);
         address proposer = q.proposer;
         uint16 code = q.proposedAnswer;
@@ -187,7 +189,7 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         // Checks.
         Question storage q = _questions[questionId];
         _requireState(questionId, q.state, State.Proposed);
-        if (q.emergencyResolvableAt != 0) revert QuestionFlagged(questionId);
+        if (q.flagged) revert QuestionFlagged(questionId);
         if (block.timestamp < q.expiresAt) revert LivenessRunning(questionId, q.expiresAt);
         uint16 code = q.proposedAnswer;
 
@@ -210,7 +212,7 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         if (msg.sender != _arbitrator) revert NotArbitrator(msg.sender);
         Question storage q = _questions[questionId];
         _requireState(questionId, q.state, State.Escalated);
-        if (q.emergencyResolvableAt != 0) revert QuestionFlagged(questionId);
+        if (q.flagged) revert QuestionFlagged(questionId);
         uint16 code = _encode(questionId, answer, q.outcomeCount);
 
         // Effects.
@@ -238,10 +240,11 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         State state = q.state;
         if (state == State.None) revert QuestionNotFound(questionId);
         if (state == State.Settled) revert WrongState(questionId, state);
-        if (q.emergencyResolvableAt != 0) revert QuestionFlagged(questionId);
+        if (q.flagged) revert QuestionFlagged(questionId);
         uint256 resolvableAt = block.timestamp + _safetyPeriod;
 
         // Effects. Safe cast: a timestamp plus at most 30 days fits 64 bits.
+        q.flagged = true;
         q.emergencyResolvableAt = uint64(resolvableAt);
         emit QuestionFlaggedForEmergency(questionId, msg.sender, resolvableAt);
     }
@@ -251,9 +254,10 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         // Checks.
         Question storage q = _questions[questionId];
         if (q.state == State.Settled) revert WrongState(questionId, State.Settled);
-        if (q.emergencyResolvableAt == 0) revert QuestionNotFlagged(questionId);
+        if (!q.flagged) revert QuestionNotFlagged(questionId);
 
         // Effects: a pending proposal gets a full dispute window again.
+        q.flagged = false;
         q.emergencyResolvableAt = 0;
         uint256 expiresAt = q.expiresAt;
         if (q.state == State.Proposed) {
@@ -271,8 +275,8 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         State state = q.state;
         if (state == State.None) revert QuestionNotFound(questionId);
         if (state == State.Settled) revert WrongState(questionId, state);
+        if (!q.flagged) revert QuestionNotFlagged(questionId);
         uint256 resolvableAt = q.emergencyResolvableAt;
-        if (resolvableAt == 0) revert QuestionNotFlagged(questionId);
         if (block.timestamp < resolvableAt) revert SafetyPeriodRunning(questionId, resolvableAt);
         uint16 code = _encode(questionId, answer, q.outcomeCount);
 
@@ -403,12 +407,12 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         if (q.state != State.None) revert QuestionExists(questionId);
         // Safe casts: each value was bounded in openQuestion.
         q.requester = msg.sender;
-        q.endTime = uint64(endTime);
+        q.endTime = uint40(endTime);
         q.outcomeCount = uint16(outcomeCount_);
         q.state = State.Open;
         q.liveness = uint32(liveness);
-        q.bond = uint128(bond);
-        q.reward = uint128(reward);
+        q.bond = uint96(bond);
+        q.reward = uint96(reward);
     }
 
     /// @dev The voided first proposal's two bonds go to the side the final answer proves right:

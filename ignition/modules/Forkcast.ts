@@ -2,9 +2,12 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 import { ExternalCollateralModule, TestCollateralModule } from "./Collateral.js";
 import ConditionalTokensModule from "./ConditionalTokens.js";
+import { deployExchange } from "./Exchange.js";
+import { deployMarkets } from "./Markets.js";
 
 /**
- * The whole protocol. `testCollateral` decides, when the deploy script builds the module,
+ * The whole protocol. Module parameters live under the id "ForkcastTest" (test collateral) or
+ * "Forkcast" (see Exchange.ts and Markets.ts for their names). `testCollateral` decides, when the deploy script builds the module,
  * whether a TestUSD is deployed (local chains, testnets) or an existing token is used.
  */
 export function buildForkcastModule(options: { testCollateral: boolean }) {
@@ -13,6 +16,8 @@ export function buildForkcastModule(options: { testCollateral: boolean }) {
       ? m.useModule(TestCollateralModule).collateral
       : m.useModule(ExternalCollateralModule).collateral;
     const { conditionalTokens } = m.useModule(ConditionalTokensModule);
-    return { collateral, conditionalTokens };
+    const { exchange } = deployExchange(m, { collateral, conditionalTokens });
+    const markets = deployMarkets(m, { collateral, conditionalTokens, exchange });
+    return { collateral, conditionalTokens, exchange, ...markets };
   });
 }

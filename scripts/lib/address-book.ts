@@ -6,7 +6,10 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const DEPLOYMENTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "deployments");
+/** Where address books live; FORKCAST_DEPLOYMENTS_DIR redirects them (tests deploy to stand-in chains). */
+export const DEPLOYMENTS_DIR =
+  process.env.FORKCAST_DEPLOYMENTS_DIR ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "deployments");
 
 export type Address = `0x${string}`;
 

@@ -31,7 +31,7 @@ contract ERC1271Wallet is IERC1271, ERC1155Holder {
 
     /// @inheritdoc IERC1271
     function isValidSignature(bytes32 hash, bytes calldata signature) external view returns (bytes4) {
-        (address recovered, ECDSA.RecoverError err,) = ECDSA.tryRecoverCalldata(hash, signature);
+        (address recovered, ECDSA.RecoverError err, ) = ECDSA.tryRecoverCalldata(hash, signature);
         return err == ECDSA.RecoverError.NoError && recovered == owner ? MAGIC_VALUE : INVALID;
     }
 }

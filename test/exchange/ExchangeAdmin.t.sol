@@ -64,7 +64,9 @@ contract ExchangeAdminTest is ExchangeFixture {
         );
         assertEq(exchange.domainSeparator(), domain, "domain separator");
         assertEq(
-            exchange.hashOrder(order), keccak256(abi.encodePacked("\x19\x01", domain, structHash)), "EIP-712 digest"
+            exchange.hashOrder(order),
+            keccak256(abi.encodePacked("\x19\x01", domain, structHash)),
+            "EIP-712 digest"
         );
         assertEq(exchange.ORDER_TYPEHASH(), typeHash, "type hash");
     }
@@ -78,7 +80,10 @@ contract ExchangeAdminTest is ExchangeFixture {
         exchange.addOperator(stranger);
         exchange.addPauser(stranger);
         exchange.addRegistrar(stranger);
-        assertTrue(exchange.isOperator(stranger) && exchange.isPauser(stranger) && exchange.isRegistrar(stranger), "all roles");
+        assertTrue(
+            exchange.isOperator(stranger) && exchange.isPauser(stranger) && exchange.isRegistrar(stranger),
+            "all roles"
+        );
         vm.expectEmit(address(exchange));
         emit IExchange.OperatorRemoved(stranger);
         exchange.removeOperator(stranger);
@@ -111,6 +116,8 @@ contract ExchangeAdminTest is ExchangeFixture {
         exchange.rescue(address(usd), stranger, 1);
         vm.expectRevert(err);
         exchange.rescueERC1155(address(ctf), yes, stranger, 1);
+        vm.expectRevert(err);
+        exchange.transferOwnership(stranger);
         vm.stopPrank();
     }
 

@@ -50,7 +50,14 @@ abstract contract ExchangeFixture is Test {
 
         usd = new TestUSD(address(this), false);
         ctf = new ConditionalTokens("");
-        exchange = new Exchange(admin, IConditionalTokens(address(ctf)), IERC20(address(usd)), feeRecipient, "Forkcast", "1");
+        exchange = new Exchange(
+            admin,
+            IConditionalTokens(address(ctf)),
+            IERC20(address(usd)),
+            feeRecipient,
+            "Forkcast",
+            "1"
+        );
         vm.prank(admin);
         exchange.addOperator(operator);
 
@@ -89,10 +96,13 @@ abstract contract ExchangeFixture is Test {
     }
 
     /// @dev A public EOA order with no fee, no expiry and a fresh salt.
-    function _order(address maker, uint256 tokenId, uint8 side, uint256 makerAmount, uint256 takerAmount)
-        internal
-        returns (Order memory order)
-    {
+    function _order(
+        address maker,
+        uint256 tokenId,
+        uint8 side,
+        uint256 makerAmount,
+        uint256 takerAmount
+    ) internal returns (Order memory order) {
         order.salt = ++_salt;
         order.maker = maker;
         order.signer = maker;
@@ -115,10 +125,13 @@ abstract contract ExchangeFixture is Test {
         return carolKey;
     }
 
-    function _signed(address maker, uint256 tokenId, uint8 side, uint256 makerAmount, uint256 takerAmount)
-        internal
-        returns (Order memory)
-    {
+    function _signed(
+        address maker,
+        uint256 tokenId,
+        uint8 side,
+        uint256 makerAmount,
+        uint256 takerAmount
+    ) internal returns (Order memory) {
         return _sign(_order(maker, tokenId, side, makerAmount, takerAmount), _keyOf(maker));
     }
 

@@ -56,16 +56,20 @@ contract ExchangeFuzzTest is ExchangeFixture {
         _fillAndCheck(100 * USDC, 4_000, 37 * USDC, true, 100);
     }
 
-    function _fillAndCheck(uint256 makerAmount, uint256 priceBps, uint256 fill, bool isBuy, uint256 feeRateBps)
-        internal
-    {
+    function _fillAndCheck(
+        uint256 makerAmount,
+        uint256 priceBps,
+        uint256 fill,
+        bool isBuy,
+        uint256 feeRateBps
+    ) internal {
         priceBps = bound(priceBps, 1, BPS);
         // A BUY receives at most MAX_SHARES tokens (the operator's inventory is finite).
-        uint256 maxMaker = isBuy ? MAX_SHARES * priceBps / BPS : MAX_SHARES;
+        uint256 maxMaker = isBuy ? (MAX_SHARES * priceBps) / BPS : MAX_SHARES;
         makerAmount = bound(makerAmount, 1, maxMaker == 0 ? 1 : maxMaker);
         feeRateBps = bound(feeRateBps, 0, 1_000);
         // BUY: collateral = tokens * p, so tokens = collateral / p; SELL: collateral = tokens * p.
-        uint256 takerAmount = isBuy ? makerAmount * BPS / priceBps : makerAmount * priceBps / BPS;
+        uint256 takerAmount = isBuy ? (makerAmount * BPS) / priceBps : (makerAmount * priceBps) / BPS;
         if (takerAmount == 0) takerAmount = 1;
         if (!isBuy && takerAmount > makerAmount) takerAmount = makerAmount;
         fill = bound(fill, 1, makerAmount);
@@ -118,7 +122,14 @@ contract ExchangeFuzzTest is ExchangeFixture {
         uint256 crossing = kind == 0 ? makerPriceBps : BPS - makerPriceBps;
         uint256 takerPriceBps = kind == 2 ? bound(spreadBps, 1, crossing) : bound(spreadBps, crossing, BPS);
         _matchAndCheck(
-            MatchCase(kind, shares, makerPriceBps, takerPriceBps, bound(makerFeeBps, 0, 1_000), bound(takerFeeBps, 0, 1_000))
+            MatchCase(
+                kind,
+                shares,
+                makerPriceBps,
+                takerPriceBps,
+                bound(makerFeeBps, 0, 1_000),
+                bound(takerFeeBps, 0, 1_000)
+            )
         );
     }
 
@@ -130,11 +141,12 @@ contract ExchangeFuzzTest is ExchangeFixture {
 
     function _matchAndCheck(MatchCase memory c) internal {
         // Maker: complementary SELL YES; mint BUY NO; merge SELL NO. Shares are whole-order token amounts.
-        uint256 makerCollateral = c.shares * c.makerPriceBps / BPS;
+        uint256 makerCollateral = (c.shares * c.makerPriceBps) / BPS;
         vm.assume(makerCollateral > 0);
-        Order memory maker = c.kind == 1
-            ? _order(bob, no, BUY, makerCollateral, c.shares)
-            : _order(bob, c.kind == 0 ? yes : no, SELL, c.shares, makerCollateral);
+        Order memory maker =
+            c.kind == 1
+                ? _order(bob, no, BUY, makerCollateral, c.shares)
+                : _order(bob, c.kind == 0 ? yes : no, SELL, c.shares, makerCollateral);
         maker.feeRateBps = c.makerFeeBps;
         maker = _sign(maker, bobKey);
         uint256 makerFill = maker.makerAmount;
@@ -142,12 +154,23 @@ contract ExchangeFuzzTest is ExchangeFixture {
 
         // Taker order sized so its whole fill is what this match needs (operator's choice).
         bool takerBuys = c.kind != 2;
-        uint256 takerGives = c.kind == 0 ? makerTaking : c.kind == 1 ? makerTaking - makerFill : makerFill;
-        uint256 takerGets = c.kind == 0 ? makerFill : c.kind == 1 ? makerTaking : makerFill - makerTaking;
+        uint256 takerGives =
+            c.kind == 0
+                ? makerTaking
+                : c.kind == 1
+                    ? makerTaking - makerFill
+                    : makerFill;
+        uint256 takerGets =
+            c.kind == 0
+                ? makerFill
+                : c.kind == 1
+                    ? makerTaking
+                    : makerFill - makerTaking;
         vm.assume(takerGives > 0);
-        Order memory taker = takerBuys
-            ? _order(alice, yes, BUY, takerGives, takerGives * BPS / c.takerPriceBps)
-            : _order(alice, yes, SELL, takerGives, takerGives * c.takerPriceBps / BPS);
+        Order memory taker =
+            takerBuys
+                ? _order(alice, yes, BUY, takerGives, (takerGives * BPS) / c.takerPriceBps)
+                : _order(alice, yes, SELL, takerGives, (takerGives * c.takerPriceBps) / BPS);
         vm.assume(taker.takerAmount > 0 && taker.takerAmount >= (takerBuys ? taker.makerAmount : 0));
         vm.assume(takerBuys || taker.takerAmount <= taker.makerAmount);
         taker.feeRateBps = c.takerFeeBps;

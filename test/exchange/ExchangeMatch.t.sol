@@ -2,12 +2,14 @@
 pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 
 import {ExchangeFixture} from "./ExchangeFixture.sol";
 import {MockNegRiskSplitter} from "./MockNegRiskSplitter.sol";
+import {ERC1271Wallet} from "./ERC1271Wallet.sol";
 import {IExchange} from "../../contracts/interfaces/IExchange.sol";
 import {IConditionalTokens} from "../../contracts/interfaces/IConditionalTokens.sol";
-import {Order} from "../../contracts/libraries/OrderStructs.sol";
+import {Order, SignatureType} from "../../contracts/libraries/OrderStructs.sol";
 
 /// @notice matchOrders: COMPLEMENTARY, MINT, MERGE, mixed, fees, adapter path and every revert.
 contract ExchangeMatchTest is ExchangeFixture {
@@ -46,7 +48,16 @@ contract ExchangeMatchTest is ExchangeFixture {
         vm.expectEmit(address(exchange));
         emit IExchange.OrderFilled(exchange.hashOrder(maker), bob, alice, yes, 0, 100 * USDC, 50 * USDC, 0);
         vm.expectEmit(address(exchange));
-        emit IExchange.OrderFilled(exchange.hashOrder(taker), alice, address(exchange), 0, yes, 50 * USDC, 100 * USDC, 0);
+        emit IExchange.OrderFilled(
+            exchange.hashOrder(taker),
+            alice,
+            address(exchange),
+            0,
+            yes,
+            50 * USDC,
+            100 * USDC,
+            0
+        );
         _match(taker, maker, 60 * USDC, 100 * USDC);
 
         assertEq(a0.usd - usd.balanceOf(alice), 50 * USDC, "taker paid the maker's price");
@@ -99,7 +110,7 @@ contract ExchangeMatchTest is ExchangeFixture {
         exchange.matchOrders(taker, _twoMakers(m1, m2), 60 * USDC, _two(16 * USDC, 24 * USDC));
         uint256 splits;
         bytes32 splitTopic = IConditionalTokens.PositionSplit.selector;
-        Vm_Log[] memory logs = _logs();
+        RecordedLog[] memory logs = _logs();
         for (uint256 i; i < logs.length; ++i) {
             if (logs[i].emitter == address(ctf) && logs[i].topics[0] == splitTopic) splits += 1;
         }
@@ -219,6 +230,67 @@ contract ExchangeMatchTest is ExchangeFixture {
         _assertExchangeEmpty();
     }
 
+    function test_matchOrders_complementaryTakerSellFees() public {
+        // Taker SELL 100 NO at 0.40 (100 bps): fee 1% * 0.4 * 100 = 0.4 collateral, from its proceeds.
+        // Maker BUY 100 NO at 0.40 (250 bps): fee 2.5% * 0.4 * 100 / 0.4 = 2.5 NO, paid by the taker.
+        Order memory taker = _withFee(_order(alice, no, SELL, 100 * USDC, 40 * USDC), 100, aliceKey);
+        Order memory maker = _withFee(_order(bob, no, BUY, 40 * USDC, 100 * USDC), 250, bobKey);
+        Balances memory a0 = _balances(alice);
+        Balances memory b0 = _balances(bob);
+        _match(taker, maker, 100 * USDC, 40 * USDC);
+        assertEq(usd.balanceOf(feeRecipient), 400_000, "taker fee in collateral");
+        assertEq(ctf.balanceOf(feeRecipient, no), 2_500_000, "maker fee in NO");
+        assertEq(usd.balanceOf(alice) - a0.usd, 40 * USDC - 400_000, "taker net collateral");
+        assertEq(a0.no - ctf.balanceOf(alice, no), 100 * USDC, "taker gave 100 NO (97.5 + 2.5 fee)");
+        assertEq(ctf.balanceOf(bob, no) - b0.no, 97_500_000, "maker net NO");
+        _assertExchangeEmpty();
+    }
+
+    function test_matchOrders_takerFeeBeyondMintedProceedsIsPaidByTaker() public {
+        // Taker BUY 100 YES at 0.50 (1000 bps) = 10 YES fee: 99 YES come directly from a seller,
+        // only 1 YES is minted, so 1 YES of the fee comes from the exchange and 9 from the taker.
+        Order memory taker = _withFee(_order(alice, yes, BUY, 50 * USDC, 100 * USDC), 1_000, aliceKey);
+        Order memory seller = _signed(bob, yes, SELL, 99 * USDC, 49_500_000);
+        Order memory bidder = _signed(carol, no, BUY, 500_000, 1 * USDC);
+        Balances memory a0 = _balances(alice);
+        vm.prank(operator);
+        exchange.matchOrders(taker, _twoMakers(seller, bidder), 50 * USDC, _two(99 * USDC, 500_000));
+        assertEq(ctf.balanceOf(feeRecipient, yes), 10 * USDC, "fee 10% * 0.5 * 100 / 0.5");
+        assertEq(ctf.balanceOf(alice, yes) - a0.yes, 90 * USDC, "taker net YES");
+        assertEq(a0.usd - usd.balanceOf(alice), 50 * USDC, "taker paid 49.5 + 0.5");
+        _assertExchangeEmpty();
+    }
+
+    function test_matchOrders_eip1271WalletMaker() public {
+        ERC1271Wallet wallet = new ERC1271Wallet(carol);
+        vm.prank(carol);
+        ctf.safeTransferFrom(carol, address(wallet), yes, 100 * USDC, "");
+        vm.prank(carol);
+        wallet.execute(address(ctf), abi.encodeCall(IERC1155.setApprovalForAll, (address(exchange), true)));
+        Order memory maker = _order(address(wallet), yes, SELL, 100 * USDC, 50 * USDC);
+        maker.signatureType = uint8(SignatureType.POLY_1271);
+        maker = _sign(maker, carolKey);
+        Order memory taker = _signed(alice, yes, BUY, 50 * USDC, 100 * USDC);
+        _match(taker, maker, 50 * USDC, 100 * USDC);
+        assertEq(usd.balanceOf(address(wallet)), 50 * USDC, "wallet paid");
+        assertEq(ctf.balanceOf(address(wallet), yes), 0, "wallet sold");
+    }
+
+    function test_RevertWhen_orderFieldHasDirtyHighBits() public {
+        // The order is hashed from its raw calldata words, so a narrow field with dirty high bits
+        // must be rejected rather than hashed differently.
+        Order memory order = _signed(bob, yes, SELL, 100 * USDC, 50 * USDC);
+        bytes memory data = abi.encodeCall(exchange.fillOrder, (order, 100 * USDC));
+        // Layout: selector, offset, fillAmount, then the order head; side is the 11th head word.
+        uint256 sideWord = 4 + 32 * 3 + 32 * 10;
+        data[sideWord + 30] = 0x01; // side = 0x0101 instead of 0x01
+        vm.prank(operator);
+        (bool ok, ) = address(exchange).call(data);
+        assertFalse(ok, "dirty side rejected");
+        (bool done, ) = exchange.getOrderStatus(exchange.hashOrder(order));
+        assertFalse(done, "untouched");
+    }
+
     // ------------------------------------------------------------------ mistaken deposits
 
     function test_matchOrders_neverPaysOutMistakenDeposits() public {
@@ -321,7 +393,9 @@ contract ExchangeMatchTest is ExchangeFixture {
         // ...and a larger fill amount than the taker signed is refused.
         bytes32 takerHash = exchange.hashOrder(taker);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.FillExceedsRemaining.selector, takerHash, 50 * USDC, 40 * USDC));
+        vm.expectRevert(
+            abi.encodeWithSelector(IExchange.FillExceedsRemaining.selector, takerHash, 50 * USDC, 40 * USDC)
+        );
         exchange.matchOrders(taker, _one(maker), 50 * USDC, _one(100 * USDC));
     }
 
@@ -366,14 +440,14 @@ contract ExchangeMatchTest is ExchangeFixture {
 
     // ------------------------------------------------------------------ log helper
 
-    struct Vm_Log {
+    struct RecordedLog {
         bytes32[] topics;
         bytes data;
         address emitter;
     }
 
-    function _logs() internal returns (Vm_Log[] memory out) {
+    function _logs() internal returns (RecordedLog[] memory out) {
         bytes memory raw = abi.encode(vm.getRecordedLogs());
-        out = abi.decode(raw, (Vm_Log[]));
+        out = abi.decode(raw, (RecordedLog[]));
     }
 }

@@ -71,7 +71,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         _fill(order, 20 * USDC);
         _fill(order, 30 * USDC);
         bytes32 orderHash = exchange.hashOrder(order);
-        (bool done,) = exchange.getOrderStatus(orderHash);
+        (bool done, ) = exchange.getOrderStatus(orderHash);
         assertTrue(done, "filled after two fills");
         _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.OrderNotFillable.selector, orderHash));
     }
@@ -109,7 +109,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         amounts[1] = 5 * USDC;
         vm.prank(operator);
         exchange.fillOrders(orders, amounts);
-        (bool done0,) = exchange.getOrderStatus(exchange.hashOrder(orders[0]));
+        (bool done0, ) = exchange.getOrderStatus(exchange.hashOrder(orders[0]));
         (, uint256 remaining1) = exchange.getOrderStatus(exchange.hashOrder(orders[1]));
         assertTrue(done0, "first filled");
         assertEq(remaining1, 5 * USDC, "second half filled");
@@ -157,7 +157,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
     function test_fillOrder_priceOfExactlyOneIsAccepted() public {
         Order memory order = _signed(alice, yes, BUY, 100, 100);
         _fill(order, 100);
-        (bool done,) = exchange.getOrderStatus(exchange.hashOrder(order));
+        (bool done, ) = exchange.getOrderStatus(exchange.hashOrder(order));
         assertTrue(done, "price 1 fills");
     }
 
@@ -185,7 +185,9 @@ contract ExchangeOrdersTest is ExchangeFixture {
         order.expiration = 999;
         order = _sign(order, aliceKey);
         _expectFillRevert(
-            order, 1, abi.encodeWithSelector(IExchange.OrderExpired.selector, exchange.hashOrder(order), 999, 1_000)
+            order,
+            1,
+            abi.encodeWithSelector(IExchange.OrderExpired.selector, exchange.hashOrder(order), 999, 1_000)
         );
         order.expiration = 1_000;
         order = _sign(order, aliceKey);
@@ -221,7 +223,9 @@ contract ExchangeOrdersTest is ExchangeFixture {
     function test_RevertWhen_signedByAnotherKey() public {
         Order memory order = _sign(_order(alice, yes, BUY, 40, 100), bobKey);
         _expectFillRevert(
-            order, 1, abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), alice)
+            order,
+            1,
+            abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), alice)
         );
     }
 
@@ -229,7 +233,9 @@ contract ExchangeOrdersTest is ExchangeFixture {
         Order memory order = _signed(alice, yes, BUY, 40, 100);
         order.takerAmount = 1_000;
         _expectFillRevert(
-            order, 1, abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), alice)
+            order,
+            1,
+            abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), alice)
         );
     }
 
@@ -237,7 +243,9 @@ contract ExchangeOrdersTest is ExchangeFixture {
         Order memory order = _signed(alice, yes, BUY, 40, 100);
         order.signature = bytes.concat(order.signature, bytes1(0));
         _expectFillRevert(
-            order, 1, abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), alice)
+            order,
+            1,
+            abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), alice)
         );
     }
 
@@ -266,14 +274,20 @@ contract ExchangeOrdersTest is ExchangeFixture {
 
     function test_RevertWhen_fillAmountIsZero() public {
         Order memory order = _signed(alice, yes, BUY, 40, 100);
-        _expectFillRevert(order, 0, abi.encodeWithSelector(IExchange.ZeroFillAmount.selector, exchange.hashOrder(order)));
+        _expectFillRevert(
+            order,
+            0,
+            abi.encodeWithSelector(IExchange.ZeroFillAmount.selector, exchange.hashOrder(order))
+        );
     }
 
     function test_RevertWhen_fillExceedsRemaining() public {
         Order memory order = _signed(alice, yes, BUY, 40, 100);
         _fill(order, 30);
         _expectFillRevert(
-            order, 11, abi.encodeWithSelector(IExchange.FillExceedsRemaining.selector, exchange.hashOrder(order), 11, 10)
+            order,
+            11,
+            abi.encodeWithSelector(IExchange.FillExceedsRemaining.selector, exchange.hashOrder(order), 11, 10)
         );
     }
 
@@ -317,7 +331,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         vm.expectEmit(address(exchange));
         emit IExchange.OrderCancelled(orderHash, alice);
         exchange.cancelOrder(order);
-        (bool done,) = exchange.getOrderStatus(orderHash);
+        (bool done, ) = exchange.getOrderStatus(orderHash);
         assertTrue(done, "cancelled");
         _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.OrderNotFillable.selector, orderHash));
     }
@@ -357,7 +371,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         vm.prank(alice);
         exchange.cancelOrders(orders);
         for (uint256 i; i < 3; ++i) {
-            (bool done,) = exchange.getOrderStatus(exchange.hashOrder(orders[i]));
+            (bool done, ) = exchange.getOrderStatus(exchange.hashOrder(orders[i]));
             assertTrue(done, "done");
         }
         (, uint256 remaining) = exchange.getOrderStatus(exchange.hashOrder(orders[1]));
@@ -397,10 +411,12 @@ contract ExchangeOrdersTest is ExchangeFixture {
         vm.stopPrank();
     }
 
-    function _walletOrder(ERC1271Wallet wallet, uint8 side, uint256 makerAmount, uint256 takerAmount)
-        internal
-        returns (Order memory order)
-    {
+    function _walletOrder(
+        ERC1271Wallet wallet,
+        uint8 side,
+        uint256 makerAmount,
+        uint256 takerAmount
+    ) internal returns (Order memory order) {
         order = _order(address(wallet), yes, side, makerAmount, takerAmount);
         order.signatureType = uint8(SignatureType.POLY_1271);
         order = _sign(order, carolKey);
@@ -420,7 +436,9 @@ contract ExchangeOrdersTest is ExchangeFixture {
         order.signatureType = uint8(SignatureType.POLY_1271);
         order = _sign(order, aliceKey); // not the wallet's owner
         _expectFillRevert(
-            order, 1, abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), address(wallet))
+            order,
+            1,
+            abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), address(wallet))
         );
     }
 
@@ -429,7 +447,9 @@ contract ExchangeOrdersTest is ExchangeFixture {
         order.signatureType = uint8(SignatureType.POLY_1271);
         order = _sign(order, aliceKey);
         _expectFillRevert(
-            order, 1, abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), alice)
+            order,
+            1,
+            abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), alice)
         );
     }
 }

@@ -18,10 +18,11 @@ contract OrderMathTest is Test {
         assertEq(OrderMath.takingAmountRoundedUp(2, 3, 2), 2, "4/3 rounds up to 2");
     }
 
-    function testFuzz_takingAmountRoundedUp_neverBelowSignedPrice(uint256 making, uint256 makerAmount, uint256 takerAmount)
-        public
-        pure
-    {
+    function testFuzz_takingAmountRoundedUp_neverBelowSignedPrice(
+        uint256 making,
+        uint256 makerAmount,
+        uint256 takerAmount
+    ) public pure {
         _checkTaking(making, makerAmount, takerAmount);
     }
 
@@ -77,10 +78,13 @@ contract OrderMathTest is Test {
         _checkFeeBound(1_000, false, MAX_AMOUNT, 1, MAX_AMOUNT);
     }
 
-    function _checkFeeBound(uint256 feeRateBps, bool isBuy, uint256 makerAmount, uint256 takerAmount, uint256 shares)
-        internal
-        pure
-    {
+    function _checkFeeBound(
+        uint256 feeRateBps,
+        bool isBuy,
+        uint256 makerAmount,
+        uint256 takerAmount,
+        uint256 shares
+    ) internal pure {
         feeRateBps = bound(feeRateBps, 0, 1_000);
         makerAmount = bound(makerAmount, 1, MAX_AMOUNT);
         takerAmount = bound(takerAmount, 1, MAX_AMOUNT);

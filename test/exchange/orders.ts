@@ -63,7 +63,12 @@ export function buildOrder(
   };
 }
 
-export function exchangeDomain(chainId: number, verifyingContract: Address, name = "Forkcast", version = "1"): TypedDataDomain {
+export function exchangeDomain(
+  chainId: number,
+  verifyingContract: Address,
+  name = "Forkcast",
+  version = "1",
+): TypedDataDomain {
   return { name, version, chainId, verifyingContract };
 }
 
@@ -75,7 +80,11 @@ export type TypedDataSigner = (args: {
   message: UnsignedOrder;
 }) => Promise<Hex>;
 
-export async function signOrder(sign: TypedDataSigner, domain: TypedDataDomain, order: UnsignedOrder): Promise<SignedOrder> {
+export async function signOrder(
+  sign: TypedDataSigner,
+  domain: TypedDataDomain,
+  order: UnsignedOrder,
+): Promise<SignedOrder> {
   const signature = await sign({ domain, types: ORDER_TYPES, primaryType: "Order", message: order });
   return { ...order, signature };
 }

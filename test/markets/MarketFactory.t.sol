@@ -208,9 +208,9 @@ contract MarketFactoryTest is MarketsFixture {
         assertEq(usd.balanceOf(creator), FUNDS - reward, "creator paid");
     }
 
-    function test_RevertWhen_createMarket_endTimeBeyond64Bits() public {
+    function test_RevertWhen_createMarket_endTimeBeyond40Bits() public {
         IMarketFactory.MarketParams memory p = _params("Far future?", 2);
-        p.endTime = uint256(type(uint64).max) + 1;
+        p.endTime = uint256(type(uint40).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.InvalidEndTime.selector, p.endTime));
         vm.prank(creator);
         factory.createMarket(p);

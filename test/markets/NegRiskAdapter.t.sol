@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {IERC20Errors, IERC1155Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
 import {MarketsFixture} from "./MarketsFixture.sol";
@@ -511,12 +512,8 @@ contract NegRiskAdapterTest is MarketsFixture {
 
     function test_wrappedCollateral_metadata() public view {
         assertEq(wcol.adapter(), address(adapter), "adapter");
-        assertEq(uint256(IERC20Metadata6(address(wcol)).decimals()), 6, "collateral decimals");
+        assertEq(uint256(IERC20Metadata(address(wcol)).decimals()), 6, "collateral decimals");
         assertTrue(adapter.supportsInterface(type(INegRiskAdapter).interfaceId), "ERC-165");
         assertEq(adapter.collateral(), address(usd), "collateral");
     }
-}
-
-interface IERC20Metadata6 {
-    function decimals() external view returns (uint8);
 }

@@ -88,15 +88,15 @@ contract OptimisticOracleTest is OracleFixture {
         oracle.openQuestion(DATA, 2, 0, REWARD, BOND, 0);
     }
 
-    function test_RevertWhen_openQuestion_endTimeAbove64Bits() public {
-        uint256 tooLate = uint256(type(uint64).max) + 1;
+    function test_RevertWhen_openQuestion_endTimeAbove40Bits() public {
+        uint256 tooLate = uint256(type(uint40).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.InvalidEndTime.selector, tooLate));
         vm.prank(requester);
         oracle.openQuestion(DATA, 2, tooLate, REWARD, BOND, 0);
     }
 
-    function test_RevertWhen_openQuestion_rewardAbove128Bits() public {
-        uint256 reward = uint256(type(uint128).max) + 1;
+    function test_RevertWhen_openQuestion_rewardAbove96Bits() public {
+        uint256 reward = uint256(type(uint96).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.InvalidReward.selector, reward));
         vm.prank(requester);
         oracle.openQuestion(DATA, 2, endTime, reward, BOND, 0);
@@ -108,8 +108,8 @@ contract OptimisticOracleTest is OracleFixture {
         oracle.openQuestion(DATA, 2, endTime, REWARD, 0, 0);
     }
 
-    function test_RevertWhen_openQuestion_bondAbove128Bits() public {
-        uint256 bond = uint256(type(uint128).max) + 1;
+    function test_RevertWhen_openQuestion_bondAbove96Bits() public {
+        uint256 bond = uint256(type(uint96).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.InvalidBond.selector, bond));
         vm.prank(requester);
         oracle.openQuestion(DATA, 2, endTime, REWARD, bond, 0);
@@ -542,6 +542,33 @@ contract OptimisticOracleTest is OracleFixture {
         uint256 fee = (bond * feeBps + 9_999) / 10_000;
         assertEq(usd.balanceOf(treasury), 2 * fee, "fee rounded up on each losing bond");
         assertEq(usd.balanceOf(proposer2), FUNDS + bond - fee + REWARD, "winner paid the rest");
+        assertEq(usd.balanceOf(address(oracle)), 0, "nothing left");
+    }
+
+    function testFuzz_rule_paysEachRoundToTheRightSide(uint256 first, uint256 second, uint256 ruling) public {
+        first = bound(first, 0, 2);
+        second = bound(second, 0, 2);
+        ruling = bound(ruling, 0, 2);
+        _checkRounds(
+            first == 2 ? Answers.INVALID : first,
+            second == 2 ? Answers.INVALID : second,
+            ruling == 2 ? Answers.INVALID : ruling
+        );
+    }
+
+    function test_rule_paysEachRoundToTheRightSide_fixedAllInvalid() public {
+        _checkRounds(Answers.INVALID, Answers.INVALID, Answers.INVALID);
+    }
+
+    function _checkRounds(uint256 first, uint256 second, uint256 ruling) private {
+        bytes32 id = _escalated(first, second);
+        _rule(id, ruling);
+        uint256 win = BOND - (BOND * FEE_BPS) / 10_000;
+        assertEq(usd.balanceOf(proposer), first == ruling ? FUNDS + win : FUNDS - BOND, "first proposer");
+        assertEq(usd.balanceOf(disputer), first == ruling ? FUNDS - BOND : FUNDS + win, "first disputer");
+        assertEq(usd.balanceOf(proposer2), second == ruling ? FUNDS + win + REWARD : FUNDS - BOND, "second proposer");
+        assertEq(usd.balanceOf(disputer2), second == ruling ? FUNDS - BOND : FUNDS + win + REWARD, "second disputer");
+        assertEq(usd.balanceOf(treasury), 2 * ((BOND * FEE_BPS) / 10_000), "two fees");
         assertEq(usd.balanceOf(address(oracle)), 0, "nothing left");
     }
 

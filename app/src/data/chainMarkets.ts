@@ -89,7 +89,7 @@ export function useChainMarket(marketId: string | undefined) {
 /** The oracle question behind a market (its id is the market id). */
 export function useOracleQuestion(questionId: Hex | undefined) {
   const { address } = useDeployment();
-  const oracle = address("optimisticOracle");
+  const oracle = address("oracle");
   return useReadContract({
     address: oracle,
     abi: optimisticOracleAbi,

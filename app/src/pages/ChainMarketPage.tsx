@@ -183,9 +183,9 @@ function Positions({ market, conditionId }: { market: ChainMarket; conditionId: 
 function Resolution({ market, now }: { market: ChainMarket; now: number }) {
   const { address: account } = useConnection();
   const { address, chainId } = useDeployment();
-  const oracle = address("optimisticOracle");
+  const oracle = address("oracle");
   const factory = address("marketFactory");
-  const arbitrator = address("committeeArbitrator");
+  const arbitrator = address("arbitrator");
   const collateral = address("collateral");
   const question = useOracleQuestion(market.marketId);
   const member = useReadContract({

@@ -11,7 +11,7 @@ export default function ResolutionPage() {
   const markets = useChainMarkets();
   const block = useBlock({ query: { refetchInterval: 5_000 } });
   const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
-  const oracle = address("optimisticOracle");
+  const oracle = address("oracle");
   return (
     <section data-testid="resolution-page">
       <h1>Resolution</h1>

@@ -50,8 +50,12 @@ const ZERO32 = `0x${"00".repeat(32)}` as Hex;
 export async function measure(connection: Connection): Promise<Record<string, bigint>> {
   const { viem } = connection;
   const publicClient = await viem.getPublicClient();
-  const [admin, operator, taker, feeRecipient] = await viem.getWalletClients();
-  if (!admin || !operator || !taker || !feeRecipient) throw new Error("need four funded accounts");
+  const clients = await viem.getWalletClients();
+  const [admin, operator, taker, feeRecipient] = [0, 1, 2, 3].map((i) => {
+    const client = clients[i];
+    if (!client) throw new Error("need four funded accounts");
+    return client;
+  }) as [(typeof clients)[0], (typeof clients)[0], (typeof clients)[0], (typeof clients)[0]];
   const chain = publicClient.chain;
 
   const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
@@ -94,10 +98,38 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     const wallet = createWalletClient({ account: maker, chain, transport: custom(connection.provider) });
     const asMaker = { account: maker, chain };
     await seed({
-      approveUsd: () => wallet.writeContract({ address: usd.address, abi: usd.abi, functionName: "approve", args: [exchange.address, maxUint256], ...asMaker }),
-      approveCtfForSplit: () => wallet.writeContract({ address: usd.address, abi: usd.abi, functionName: "approve", args: [ctf.address, maxUint256], ...asMaker }),
-      split: () => wallet.writeContract({ address: ctf.address, abi: ctf.abi, functionName: "splitPosition", args: [usd.address, ZERO32, conditionId, [1n, 2n], stake], ...asMaker }),
-      approveCtf: () => wallet.writeContract({ address: ctf.address, abi: ctf.abi, functionName: "setApprovalForAll", args: [exchange.address, true], ...asMaker }),
+      approveUsd: () =>
+        wallet.writeContract({
+          address: usd.address,
+          abi: usd.abi,
+          functionName: "approve",
+          args: [exchange.address, maxUint256],
+          ...asMaker,
+        }),
+      approveCtfForSplit: () =>
+        wallet.writeContract({
+          address: usd.address,
+          abi: usd.abi,
+          functionName: "approve",
+          args: [ctf.address, maxUint256],
+          ...asMaker,
+        }),
+      split: () =>
+        wallet.writeContract({
+          address: ctf.address,
+          abi: ctf.abi,
+          functionName: "splitPosition",
+          args: [usd.address, ZERO32, conditionId, [1n, 2n], stake],
+          ...asMaker,
+        }),
+      approveCtf: () =>
+        wallet.writeContract({
+          address: ctf.address,
+          abi: ctf.abi,
+          functionName: "setApprovalForAll",
+          args: [exchange.address, true],
+          ...asMaker,
+        }),
     });
   }
   for (const party of [operator, taker, feeRecipient]) {
@@ -117,7 +149,11 @@ export async function measure(connection: Connection): Promise<Record<string, bi
   const signAsMaker = (maker: PrivateKeyAccount, order: Parameters<typeof buildOrder>[0]) =>
     signOrder((args) => maker.signTypedData(args), domain, buildOrder({ ...order, salt: nextSalt() }));
   const signAsTaker = (order: Parameters<typeof buildOrder>[0]) =>
-    signOrder((args) => taker.signTypedData({ account: taker.account, ...args }), domain, buildOrder({ ...order, salt: nextSalt() }));
+    signOrder(
+      (args) => taker.signTypedData({ account: taker.account, ...args }),
+      domain,
+      buildOrder({ ...order, salt: nextSalt() }),
+    );
 
   const unit = 10n * USDC; // shares per maker
   const half = 5n * USDC; // collateral per maker at price 0.5
@@ -145,7 +181,9 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     const takerOrder = await signAsTaker({ maker: taker.account.address, tokenId: yes, feeRateBps, ...takerFields });
     return gasUsed(
       connection,
-      exchange.write.matchOrders([takerOrder, makerOrders, takerFields.makerAmount, fills], { account: operator.account }),
+      exchange.write.matchOrders([takerOrder, makerOrders, takerFields.makerAmount, fills], {
+        account: operator.account,
+      }),
     );
   }
 
@@ -157,18 +195,47 @@ export async function measure(connection: Connection): Promise<Record<string, bi
 
   const [first] = makers;
   if (!first) throw new Error("no maker");
-  const sell = await signAsMaker(first, { maker: first.address, tokenId: yes, side: Side.SELL, makerAmount: unit, takerAmount: half });
-  rows["exchange.fillOrder"] = await gasUsed(connection, exchange.write.fillOrder([sell, unit], { account: operator.account }));
+  const sell = await signAsMaker(first, {
+    maker: first.address,
+    tokenId: yes,
+    side: Side.SELL,
+    makerAmount: unit,
+    takerAmount: half,
+  });
+  rows["exchange.fillOrder"] = await gasUsed(
+    connection,
+    exchange.write.fillOrder([sell, unit], { account: operator.account }),
+  );
 
   const firstWallet = createWalletClient({ account: first, chain, transport: custom(connection.provider) });
-  const resting = await signAsMaker(first, { maker: first.address, tokenId: yes, side: Side.BUY, makerAmount: half, takerAmount: unit });
+  const resting = await signAsMaker(first, {
+    maker: first.address,
+    tokenId: yes,
+    side: Side.BUY,
+    makerAmount: half,
+    takerAmount: unit,
+  });
   rows["exchange.cancelOrder"] = await gasUsed(
     connection,
-    firstWallet.writeContract({ address: exchange.address, abi: exchange.abi, functionName: "cancelOrder", args: [resting], account: first, chain }),
+    firstWallet.writeContract({
+      address: exchange.address,
+      abi: exchange.abi,
+      functionName: "cancelOrder",
+      args: [resting],
+      account: first,
+      chain,
+    }),
   );
   rows["exchange.incrementNonce"] = await gasUsed(
     connection,
-    firstWallet.writeContract({ address: exchange.address, abi: exchange.abi, functionName: "incrementNonce", args: [], account: first, chain }),
+    firstWallet.writeContract({
+      address: exchange.address,
+      abi: exchange.abi,
+      functionName: "incrementNonce",
+      args: [],
+      account: first,
+      chain,
+    }),
   );
   const check: Address = exchange.address;
   for (const token of [yes, no]) {

@@ -1,0 +1,188 @@
+/**
+ * The keeper: one `tick()` looks at the chain and does every chore that is due.
+ *
+ * - settles oracle questions whose proposal outlived its liveness window undisputed;
+ * - resolves order-book markets (binary and multi-outcome) whose oracle answer is final;
+ * - resolves pool conditions whose answer is final and settles parlays with a lost leg
+ *   (when a pool is deployed).
+ *
+ * Every action re-reads the on-chain state and simulates before sending, so running two keepers,
+ * or one keeper twice, is safe: a chore someone else did is skipped, never sent twice.
+ */
+import type { Abi, Account, Address, Chain, Hex, PublicClient, Transport, WalletClient } from "viem";
+import { BaseError, ContractFunctionRevertedError, parseEventLogs } from "viem";
+
+import { abis } from "@forkcast/deployments";
+
+export interface KeeperContracts {
+  oracle: Address;
+  marketFactory: Address;
+}
+
+export interface KeeperOptions {
+  publicClient: PublicClient;
+  walletClient: WalletClient<Transport, Chain, Account>;
+  contracts: KeeperContracts;
+  /** First block to scan for events (the deployment block). */
+  fromBlock: bigint;
+  log?: (line: string) => void;
+}
+
+export interface KeeperAction {
+  kind: "settleQuestion" | "resolveMarket";
+  id: Hex;
+  txHash: Hex;
+}
+
+/** Oracle states, in the order of IOptimisticOracle.State. */
+const PROPOSED_STATE = 2;
+const MAX_BLOCK_RANGE = 10_000n;
+
+export class Keeper {
+  private readonly options: KeeperOptions;
+  private readonly log: (line: string) => void;
+  private cursor: bigint;
+  /** Questions with a live proposal: question id → when it may be settled (unix seconds). */
+  private readonly pendingProposals = new Map<Hex, bigint>();
+  /** Markets not yet resolved. */
+  private readonly openMarkets = new Set<Hex>();
+
+  constructor(options: KeeperOptions) {
+    this.options = options;
+    this.log = options.log ?? ((line) => console.log(line));
+    this.cursor = options.fromBlock;
+  }
+
+  /** Scans new blocks, then does every chore that is due. Returns what it sent. */
+  async tick(): Promise<KeeperAction[]> {
+    const head = await this.options.publicClient.getBlock({ blockTag: "latest" });
+    await this.scan(head.number);
+    const actions: KeeperAction[] = [];
+
+    for (const [questionId, expiresAt] of [...this.pendingProposals]) {
+      if (head.timestamp < expiresAt) continue;
+      const state = await this.read<number>(this.options.contracts.oracle, abis.OptimisticOracle, "stateOf", [
+        questionId,
+      ]);
+      if (state !== PROPOSED_STATE) {
+        this.pendingProposals.delete(questionId);
+        continue;
+      }
+      const txHash = await this.send(this.options.contracts.oracle, abis.OptimisticOracle, "settle", [questionId]);
+      if (txHash) {
+        actions.push({ kind: "settleQuestion", id: questionId, txHash });
+        this.pendingProposals.delete(questionId);
+      }
+    }
+
+    for (const marketId of [...this.openMarkets]) {
+      const final = await this.read<boolean>(this.options.contracts.oracle, abis.OptimisticOracle, "isAnswerFinal", [
+        marketId,
+      ]);
+      if (!final) continue;
+      const market = await this.read<readonly [number, Address, bigint, bigint, boolean]>(
+        this.options.contracts.marketFactory,
+        abis.MarketFactory,
+        "getMarket",
+        [marketId],
+      );
+      if (market[4]) {
+        this.openMarkets.delete(marketId);
+        continue;
+      }
+      const txHash = await this.send(this.options.contracts.marketFactory, abis.MarketFactory, "resolveMarket", [
+        marketId,
+      ]);
+      if (txHash) {
+        actions.push({ kind: "resolveMarket", id: marketId, txHash });
+        this.openMarkets.delete(marketId);
+      }
+    }
+    return actions;
+  }
+
+  /** Reads oracle and factory events since the last scan to know which chores may come due. */
+  private async scan(head: bigint): Promise<void> {
+    while (this.cursor <= head) {
+      const toBlock = this.cursor + MAX_BLOCK_RANGE - 1n < head ? this.cursor + MAX_BLOCK_RANGE - 1n : head;
+      const logs = await this.options.publicClient.getLogs({
+        address: [this.options.contracts.oracle, this.options.contracts.marketFactory],
+        fromBlock: this.cursor,
+        toBlock,
+      });
+      const oracleEvents = parseEventLogs({
+        abi: abis.OptimisticOracle,
+        logs: logs.filter((l) => sameAddress(l.address, this.options.contracts.oracle)),
+      });
+      for (const event of oracleEvents) {
+        switch (event.eventName) {
+          case "AnswerProposed":
+            this.pendingProposals.set(event.args.questionId, event.args.expiresAt);
+            break;
+          case "QuestionUnflagged":
+            if (event.args.expiresAt > 0n) this.pendingProposals.set(event.args.questionId, event.args.expiresAt);
+            break;
+          case "QuestionReset":
+          case "DisputeEscalated":
+          case "QuestionSettled":
+            this.pendingProposals.delete(event.args.questionId);
+            break;
+          default:
+            break;
+        }
+      }
+      const factoryEvents = parseEventLogs({
+        abi: abis.MarketFactory,
+        logs: logs.filter((l) => sameAddress(l.address, this.options.contracts.marketFactory)),
+      });
+      for (const event of factoryEvents) {
+        if (event.eventName === "MarketCreated") this.openMarkets.add(event.args.marketId);
+        if (event.eventName === "MarketResolved") this.openMarkets.delete(event.args.marketId);
+      }
+      this.cursor = toBlock + 1n;
+    }
+  }
+
+  private async read<T>(address: Address, abi: Abi, functionName: string, args: readonly unknown[]): Promise<T> {
+    return (await this.options.publicClient.readContract({ address, abi, functionName, args })) as T;
+  }
+
+  /** Simulates, then sends; a chore that reverts in simulation (already done, paused) is skipped and logged. */
+  private async send(address: Address, abi: Abi, functionName: string, args: readonly unknown[]): Promise<Hex | null> {
+    const label = `${functionName}(${args.map(String).join(", ")})`;
+    try {
+      const { request } = await this.options.publicClient.simulateContract({
+        address,
+        abi,
+        functionName,
+        args,
+        account: this.options.walletClient.account,
+      });
+      const hash = await this.options.walletClient.writeContract(request);
+      const receipt = await this.options.publicClient.waitForTransactionReceipt({ hash });
+      if (receipt.status !== "success") {
+        this.log(`keeper: ${label} reverted in ${hash}`);
+        return null;
+      }
+      this.log(`keeper: ${label} done in ${hash}`);
+      return hash;
+    } catch (error) {
+      this.log(`keeper: skipped ${label}: ${describeRevert(error)}`);
+      return null;
+    }
+  }
+}
+
+function sameAddress(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The custom error name of a revert, or the first line of any other failure. */
+export function describeRevert(error: unknown): string {
+  if (error instanceof BaseError) {
+    const revert = error.walk((e) => e instanceof ContractFunctionRevertedError);
+    if (revert instanceof ContractFunctionRevertedError && revert.data?.errorName) return revert.data.errorName;
+    return error.shortMessage;
+  }
+  return error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+}

@@ -1,0 +1,115 @@
+/**
+ * The keeper against the real contracts on an in-process chain: it settles an undisputed answer
+ * once liveness is over, resolves the market, does nothing twice, and skips what it may not do.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { network } from "hardhat";
+import { maxUint256, parseUnits } from "viem";
+
+import { Keeper } from "@forkcast/keeper";
+
+import { buildForkcastModule } from "../../ignition/modules/Forkcast.js";
+
+const LIVENESS_SECONDS = 300n;
+const BOND = parseUnits("10", 6);
+const REWARD = parseUnits("5", 6);
+
+async function setup() {
+  const connection = await network.create();
+  const { viem, ignition, networkHelpers } = connection;
+  const deployed = await ignition.deploy(buildForkcastModule({ testCollateral: true }));
+  const { collateral, oracle, marketFactory, conditionalTokens } = deployed;
+  const publicClient = await viem.getPublicClient();
+  const [deployer, proposer, keeperAccount] = await viem.getWalletClients();
+  if (!deployer || !proposer || !keeperAccount) throw new Error("need three dev accounts");
+
+  for (const who of [deployer, proposer]) {
+    await collateral.write.mint([who.account.address, parseUnits("1000", 6)]);
+    await collateral.write.approve([marketFactory.address, maxUint256], { account: who.account });
+    await collateral.write.approve([oracle.address, maxUint256], { account: who.account });
+  }
+
+  const endTime = (await publicClient.getBlock()).timestamp + 3_600n;
+  const params = {
+    question: "Will the keeper settle this?",
+    outcomeNames: ["Yes", "No"],
+    rules: "Resolves YES if the keeper settles it.",
+    category: "Test",
+    imageUri: "",
+    endTime,
+    reward: REWARD,
+    bond: BOND,
+    liveness: LIVENESS_SECONDS,
+  };
+  const marketId = await marketFactory.read.marketIdFor([params]);
+  await marketFactory.write.createMarket([params]);
+
+  const lines: string[] = [];
+  const newKeeper = () =>
+    new Keeper({
+      publicClient,
+      walletClient: keeperAccount,
+      contracts: { oracle: oracle.address, marketFactory: marketFactory.address },
+      fromBlock: 0n,
+      log: (line) => lines.push(line),
+    });
+  return {
+    networkHelpers,
+    oracle,
+    marketFactory,
+    conditionalTokens,
+    proposer,
+    deployer,
+    marketId,
+    endTime,
+    newKeeper,
+    lines,
+  };
+}
+
+describe("keeper", () => {
+  it("settles an undisputed answer after liveness and resolves its market, once", async () => {
+    const { networkHelpers, oracle, marketFactory, conditionalTokens, proposer, marketId, endTime, newKeeper } =
+      await setup();
+    const keeper = newKeeper();
+    assert.deepEqual(await keeper.tick(), [], "nothing is due before anyone proposes");
+
+    await networkHelpers.time.increaseTo(endTime);
+    await oracle.write.propose([marketId, 0n], { account: proposer.account });
+    assert.deepEqual(await keeper.tick(), [], "nothing is due while liveness runs");
+
+    await networkHelpers.time.increase(LIVENESS_SECONDS);
+    const actions = await keeper.tick();
+    assert.deepEqual(
+      actions.map((a) => [a.kind, a.id]),
+      [
+        ["settleQuestion", marketId],
+        ["resolveMarket", marketId],
+      ],
+      "settles the question, then resolves the market",
+    );
+    assert.equal(await oracle.read.finalAnswer([marketId]), 0n, "YES is final");
+    const conditionId = await marketFactory.read.binaryConditionId([marketId]);
+    assert.deepEqual(await conditionalTokens.read.getPayoutNumerators([conditionId]), [1n, 0n], "YES pays");
+
+    assert.deepEqual(await keeper.tick(), [], "a second tick does nothing");
+    assert.deepEqual(await newKeeper().tick(), [], "a second keeper finds nothing left to do");
+  });
+
+  it("skips a flagged question and says why", async () => {
+    const { networkHelpers, oracle, proposer, deployer, marketId, endTime, newKeeper, lines } = await setup();
+    await networkHelpers.time.increaseTo(endTime);
+    await oracle.write.propose([marketId, 1n], { account: proposer.account });
+    await oracle.write.flag([marketId], { account: deployer.account });
+    await networkHelpers.time.increase(LIVENESS_SECONDS);
+
+    assert.deepEqual(await newKeeper().tick(), [], "a flagged question is not settled");
+    assert.ok(
+      lines.some((l) => l.includes("skipped settle") && l.includes("QuestionFlagged")),
+      `the log names the reason; got:\n${lines.join("\n")}`,
+    );
+    assert.equal(await oracle.read.isAnswerFinal([marketId]), false, "still not final");
+  });
+});
