@@ -234,8 +234,31 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     const card = page.getByTestId("market-card").filter({ hasText: "Which team wins the e2e cup?" });
     await card.filter({ hasText: "3 outcomes" }).waitFor({ timeout: 30_000 });
     await card.click();
-    for (const team of ["Red", "Blue", "Green"])
-      await page.getByTestId("chain-market-page").getByText(team, { exact: true }).waitFor();
+    for (const team of ["Red", "Blue", "Green"]) await page.getByTestId(`yes-${team}`).waitFor();
+    // Mint YES+NO on Red and on Blue through the adapter, then convert both NOs:
+    // (2 − 1) × 10 = 10 tUSD back plus 10 YES on Green.
+    const balanceOf = async () =>
+      Number(((await page.getByTestId("collateral-balance").textContent()) ?? "").replace(/[^0-9.]/g, ""));
+    const before = await balanceOf();
+    await page.getByRole("button", { name: "Split Red" }).click();
+    await page.getByTestId("no-Red").filter({ hasText: "10.00 shares" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Split Blue" }).click();
+    await page.getByTestId("no-Blue").filter({ hasText: "10.00 shares" }).waitFor({ timeout: 30_000 });
+    await page.getByLabel("Convert NO Red").check();
+    await page.getByLabel("Convert NO Blue").check();
+    await page.getByTestId("multi-positions").getByText("Converting 2 × NO gives 10.00 tUSD").waitFor();
+    await page.getByRole("button", { name: "Convert", exact: true }).click();
+    await page.getByTestId("yes-Green").filter({ hasText: "10.00 shares" }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("no-Red").filter({ hasText: "0.00 shares" }).waitFor();
+    await page.waitForFunction(
+      (expected) => {
+        const text = document.querySelector('[data-testid="collateral-balance"]')?.textContent ?? "";
+        return Number(text.replace(/[^0-9.]/g, "")) === expected;
+      },
+      before - 10,
+      { timeout: 15_000 },
+    );
+    await screenshot(page, "15-multi-outcome-convert");
     await page.getByRole("link", { name: "Markets" }).click();
     await page.getByLabel("Category").selectOption("Sports");
     assert.equal(await page.getByTestId("market-card").count(), 1, "the category filter keeps only the Sports market");

@@ -16,7 +16,7 @@ import {
   waitForTransactionReceipt,
   writeContract,
 } from "wagmi/actions";
-import { testUSDAbi } from "@forkcast/deployments";
+import { conditionalTokensAbi, testUSDAbi } from "@forkcast/deployments";
 
 import { newToastId, useToasts } from "../components/toasts.tsx";
 import { decodeRevert } from "../lib/errors.ts";
@@ -49,6 +49,8 @@ export interface TxRequest {
     /** When the contract accepts an EIP-2612 permit, the call to make with it instead of approve + call. */
     withPermit?: (permit: Permit) => ContractCall;
   };
+  /** Outcome shares (ERC-1155) the called contract will pull: operator approval on the token contract. */
+  approvalForAll?: { token: Address; operator: Address };
 }
 
 export interface TxResult {
@@ -105,6 +107,27 @@ export function useTx() {
               const receipt = await waitForTransactionReceipt(config, { hash: approveHash });
               if (receipt.status !== "success") throw new Error("The approval transaction reverted.");
             }
+          }
+        }
+        const forAll = request.approvalForAll;
+        if (forAll) {
+          const approved = await readContract(config, {
+            address: forAll.token,
+            abi: conditionalTokensAbi,
+            functionName: "isApprovedForAll",
+            args: [account, forAll.operator],
+          });
+          if (!approved) {
+            step({ type: "approve" });
+            const sim = await simulateContract(config, {
+              account,
+              address: forAll.token,
+              abi: conditionalTokensAbi,
+              functionName: "setApprovalForAll",
+              args: [forAll.operator, true],
+            });
+            const receipt = await waitForTransactionReceipt(config, { hash: await writeContract(config, sim.request) });
+            if (receipt.status !== "success") throw new Error("The approval transaction reverted.");
           }
         }
         const simulation = await simulateContract(config, { ...call, account } as Parameters<

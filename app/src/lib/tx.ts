@@ -63,7 +63,7 @@ export function describePhase(state: TxState): string {
     case "simulating":
       return "Checking the transaction…";
     case "approving":
-      return "Approve tUSD spending in your wallet…";
+      return "Approving in your wallet (allowance for the contract)…";
     case "signing":
       return "Waiting for your signature…";
     case "pending":

@@ -10,6 +10,7 @@ import { type Hex, zeroHash } from "viem";
 import { useBlock, useConnection, useReadContract, useReadContracts } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
+import { MultiOutcomePositions } from "../components/MultiOutcomePositions.tsx";
 import { type ChainMarket, ORACLE_STATES, useChainMarket, useOracleQuestion } from "../data/chainMarkets.ts";
 import { OPERATOR_URL } from "../data/operator.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
@@ -68,9 +69,7 @@ function MarketView({ market }: { market: ChainMarket }) {
         {market.kind === "binary" && conditionId ? (
           <Positions market={market} conditionId={conditionId} />
         ) : (
-          <p className="panel muted">
-            Multi-outcome positions are traded and converted through the neg-risk adapter (order book).
-          </p>
+          <MultiOutcomePositions market={market} />
         )}
       </div>
       <Resolution market={market} now={now} />
