@@ -259,6 +259,39 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       { timeout: 15_000 },
     );
     await screenshot(page, "15-multi-outcome-convert");
+
+    // Resolve to "Green" and redeem: YES Green pays 10 tUSD, YES Red and YES Blue pay nothing.
+    await stack.rpc("evm_increaseTime", [86_400 + 600]);
+    await stack.rpc("evm_mine");
+    await page.getByRole("button", { name: "Propose Green" }).click();
+    await page.getByTestId("oracle-state").filter({ hasText: "Proposed" }).waitFor({ timeout: 30_000 });
+    await stack.rpc("evm_increaseTime", [7_300]);
+    await stack.rpc("evm_mine");
+    await page.getByRole("button", { name: "Settle" }).click();
+    await page.getByTestId("final-answer").filter({ hasText: "Green" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Resolve market" }).click();
+    await page
+      .getByTestId("toast-confirmed")
+      .filter({ hasText: "Resolve the market" })
+      .last()
+      .waitFor({ timeout: 30_000 });
+    await page.getByRole("link", { name: "Portfolio" }).click();
+    const greenRow = page.getByTestId("redeem-row").filter({ hasText: "Which team wins the e2e cup? — Green" });
+    await greenRow.getByTestId("redeem-value").filter({ hasText: "10.00 tUSD" }).waitFor({ timeout: 15_000 });
+    const redRow = page.getByTestId("redeem-row").filter({ hasText: "Which team wins the e2e cup? — Red" });
+    await redRow.getByTestId("redeem-value").filter({ hasText: "0.00 tUSD" }).waitFor();
+    const beforeRedeem = await balanceOf();
+    await greenRow.getByRole("button", { name: "Redeem" }).click();
+    await greenRow.waitFor({ state: "detached", timeout: 30_000 });
+    await page.waitForFunction(
+      (expected) => {
+        const text = document.querySelector('[data-testid="collateral-balance"]')?.textContent ?? "";
+        return Number(text.replace(/[^0-9.]/g, "")) === expected;
+      },
+      beforeRedeem + 10,
+      { timeout: 15_000 },
+    );
+    await screenshot(page, "16-multi-outcome-redeemed");
     await page.getByRole("link", { name: "Markets" }).click();
     await page.getByLabel("Category").selectOption("Sports");
     assert.equal(await page.getByTestId("market-card").count(), 1, "the category filter keeps only the Sports market");

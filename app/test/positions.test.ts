@@ -37,6 +37,6 @@ describe("labelPositions", () => {
   });
   it("names multi-outcome legs by outcome and side", () => {
     const [a] = labelPositions([{ tokenId: 21n, balance: 1n }], [market("multi", ["A", "B"], [20n, 21n], [30n, 31n])]);
-    expect(a?.outcome).toBe("B: Yes");
+    expect(a).toMatchObject({ outcome: "B: Yes", outcomeIndex: 0, conditionIndex: 1 });
   });
 });

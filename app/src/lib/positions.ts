@@ -7,6 +7,8 @@ export interface LabelledPosition {
   market?: ChainMarket;
   /** For binary markets 0 = first outcome (YES), 1 = second (NO). */
   outcomeIndex?: number;
+  /** Which of the market's conditions the token belongs to (always 0 for binary markets). */
+  conditionIndex?: number;
   outcome?: string;
 }
 
@@ -14,12 +16,16 @@ export function labelPositions(
   balances: readonly { tokenId: bigint; balance: bigint }[],
   markets: readonly ChainMarket[],
 ): LabelledPosition[] {
-  const byToken = new Map<bigint, { market: ChainMarket; outcomeIndex: number; outcome: string }>();
+  const byToken = new Map<
+    bigint,
+    { market: ChainMarket; outcomeIndex: number; conditionIndex: number; outcome: string }
+  >();
   for (const market of markets) {
     market.yesTokenIds.forEach((id, i) =>
       byToken.set(id, {
         market,
         outcomeIndex: 0,
+        conditionIndex: i,
         outcome: market.kind === "binary" ? (market.outcomes[0] ?? "Yes") : `${market.outcomes[i] ?? i}: Yes`,
       }),
     );
@@ -27,6 +33,7 @@ export function labelPositions(
       byToken.set(id, {
         market,
         outcomeIndex: 1,
+        conditionIndex: i,
         outcome: market.kind === "binary" ? (market.outcomes[1] ?? "No") : `${market.outcomes[i] ?? i}: No`,
       }),
     );

@@ -1,6 +1,6 @@
-import { conditionalTokensAbi } from "@forkcast/deployments";
+import { conditionalTokensAbi, negRiskAdapterAbi } from "@forkcast/deployments";
 import { Link } from "react-router";
-import { zeroHash } from "viem";
+import { type Hex, zeroHash } from "viem";
 import { useConnection, useReadContracts } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
@@ -96,56 +96,90 @@ export default function PortfolioPage() {
   );
 }
 
-/** Resolved binary markets where the account holds shares: one click redeems each. */
+interface RedeemableCondition {
+  market: ChainMarket;
+  conditionId: Hex;
+  positions: LabelledPosition[];
+}
+
+/** Conditions of resolved markets where the account holds shares: one click redeems each
+ * (binary markets through the conditional tokens, multi-outcome ones through the neg-risk adapter). */
 function Redeemable({ positions }: { positions: readonly LabelledPosition[] }) {
   const { address } = useDeployment();
   const ctf = address("conditionalTokens");
   const collateral = address("collateral");
+  const adapter = address("negRiskAdapter");
   const { run, state } = useTx();
-  const resolved = new Map<string, ChainMarket>();
-  for (const p of positions)
-    if (p.market?.resolved && p.market.kind === "binary") resolved.set(p.market.marketId, p.market);
-  const markets = [...resolved.values()];
+  const byCondition = new Map<string, RedeemableCondition>();
+  for (const p of positions) {
+    const conditionId = p.market?.conditionIds[p.conditionIndex ?? 0];
+    if (!p.market?.resolved || !conditionId) continue;
+    const entry = byCondition.get(conditionId) ?? { market: p.market, conditionId, positions: [] };
+    entry.positions.push(p);
+    byCondition.set(conditionId, entry);
+  }
+  const conditions = [...byCondition.values()];
   const payouts = useReadContracts({
-    contracts: markets.map((m) => ({
+    contracts: conditions.map((c) => ({
       address: ctf,
       abi: conditionalTokensAbi,
       functionName: "getPayoutNumerators" as const,
-      args: [m.conditionIds[0] ?? zeroHash] as const,
+      args: [c.conditionId] as const,
     })),
-    query: { enabled: Boolean(ctf && markets.length) },
+    query: { enabled: Boolean(ctf && conditions.length) },
   });
   if (!ctf || !collateral) return null;
   return (
     <div className="panel" data-testid="redeemable">
       <h2>Redeemable winnings</h2>
-      {markets.length === 0 && <p className="muted">Nothing to redeem.</p>}
-      {markets.map((m, i) => {
-        const numerators =
-          payouts.data?.[i]?.status === "success" ? (payouts.data[i].result as readonly bigint[]) : undefined;
+      {conditions.length === 0 && <p className="muted">Nothing to redeem.</p>}
+      {conditions.map((c, i) => {
+        const result = payouts.data?.[i];
+        const numerators = result?.status === "success" ? (result.result as readonly bigint[]) : undefined;
         const total = numerators?.reduce((a, b) => a + b, 0n) ?? 0n;
-        const value = positions
-          .filter((p) => p.market?.marketId === m.marketId && p.outcomeIndex !== undefined)
-          .reduce(
-            (sum, p) => sum + (total > 0n ? (p.balance * (numerators?.[p.outcomeIndex ?? 0] ?? 0n)) / total : 0n),
-            0n,
-          );
+        const value = c.positions.reduce(
+          (sum, p) => sum + (total > 0n ? (p.balance * (numerators?.[p.outcomeIndex ?? 0] ?? 0n)) / total : 0n),
+          0n,
+        );
+        const multi = c.market.kind === "multi";
+        const label = multi
+          ? `${c.market.question} — ${c.market.outcomes[c.positions[0]?.conditionIndex ?? 0] ?? ""}`
+          : c.market.question;
         return (
-          <div className="row" key={m.marketId}>
-            <span>{m.question}</span>
+          <div className="row" key={c.conditionId} data-testid="redeem-row">
+            <span>{label}</span>
             <strong data-testid="redeem-value">{formatAmount(value, { unit: "tUSD" })}</strong>
             <Button
-              disabledReason={isBusy(state) ? "Transaction in progress" : undefined}
+              disabledReason={
+                isBusy(state)
+                  ? "Transaction in progress"
+                  : multi && !adapter
+                    ? "The neg-risk adapter is not deployed on this chain."
+                    : undefined
+              }
               onClick={() =>
-                void run({
-                  label: `Redeem "${m.question}"`,
-                  call: {
-                    address: ctf,
-                    abi: conditionalTokensAbi,
-                    functionName: "redeemPositions",
-                    args: [collateral, zeroHash, m.conditionIds[0] ?? zeroHash, [1n, 2n]],
-                  },
-                })
+                void run(
+                  multi && adapter
+                    ? {
+                        label: `Redeem "${label}"`,
+                        call: {
+                          address: adapter,
+                          abi: negRiskAdapterAbi,
+                          functionName: "redeemPositions",
+                          args: [c.conditionId],
+                        },
+                        approvalForAll: { token: ctf, operator: adapter },
+                      }
+                    : {
+                        label: `Redeem "${label}"`,
+                        call: {
+                          address: ctf,
+                          abi: conditionalTokensAbi,
+                          functionName: "redeemPositions",
+                          args: [collateral, zeroHash, c.conditionId, [1n, 2n]],
+                        },
+                      },
+                )
               }
             >
               Redeem
