@@ -3,12 +3,14 @@
  * the conditional tokens, collateral transfers), from the deployment block. The indexer replaces
  * this module's internals when it lands; the hooks' shapes stay.
  */
-import { conditionalTokensAbi, testUSDAbi } from "@forkcast/deployments";
+import { conditionalTokensAbi, exchangeAbi, testUSDAbi } from "@forkcast/deployments";
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 
 import { useDeployment } from "../hooks/useDeployment.ts";
+import { fillsByToken } from "../lib/fills.ts";
+import { type Position, positionFromFills } from "../lib/pnl.ts";
 
 export interface PositionBalance {
   tokenId: bigint;
@@ -36,12 +38,15 @@ export function usePortfolio(account: Address | undefined) {
   const { chainId, book, address } = useDeployment();
   const ctf = address("conditionalTokens");
   const collateral = address("collateral");
+  const exchange = address("exchange");
   return useQuery({
-    queryKey: ["portfolio", chainId, account],
+    queryKey: ["portfolio", chainId, account, exchange],
     enabled: Boolean(client && account && ctf && collateral && book),
     refetchInterval: 5_000,
     queryFn: async () => {
-      if (!client || !account || !ctf || !collateral || !book) return { positions: [], activity: [] };
+      if (!client || !account || !ctf || !collateral || !book) {
+        return { positions: [], activity: [], costs: new Map<bigint, Position>() };
+      }
       const fromBlock = BigInt(book.deployBlock);
       const [singleIn, singleOut, batchIn, batchOut, usdIn, usdOut] = await Promise.all([
         client.getContractEvents({
@@ -148,8 +153,30 @@ export function usePortfolio(account: Address | undefined) {
           });
         }
       }
+      // Average prices and realized P&L come from the exchange's fills of this account's orders.
+      const filled = exchange
+        ? await client.getContractEvents({
+            address: exchange,
+            abi: exchangeAbi,
+            eventName: "OrderFilled",
+            args: { maker: account },
+            fromBlock,
+          })
+        : [];
+      const costs = new Map<bigint, Position>();
+      for (const [tokenId, fills] of fillsByToken(
+        filled.map((l) => ({
+          makerAssetId: l.args.makerAssetId ?? 0n,
+          takerAssetId: l.args.takerAssetId ?? 0n,
+          makerAmountFilled: l.args.makerAmountFilled ?? 0n,
+          takerAmountFilled: l.args.takerAmountFilled ?? 0n,
+          fee: l.args.fee ?? 0n,
+        })),
+      )) {
+        costs.set(tokenId, positionFromFills(fills));
+      }
       activity.sort((a, b) => (a.block > b.block ? -1 : a.block < b.block ? 1 : 0));
-      return { positions: netBalances(transfers), activity };
+      return { positions: netBalances(transfers), activity, costs };
     },
   });
 }

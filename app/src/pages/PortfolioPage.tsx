@@ -8,7 +8,8 @@ import { type ChainMarket, useChainMarkets } from "../data/chainMarkets.ts";
 import { usePortfolio } from "../data/portfolio.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
-import { formatAmount } from "../lib/amount.ts";
+import { formatAmount, formatSigned } from "../lib/amount.ts";
+import { formatCents } from "../lib/price.ts";
 import { type LabelledPosition, labelPositions } from "../lib/positions.ts";
 import { isBusy } from "../lib/tx.ts";
 
@@ -19,6 +20,14 @@ export default function PortfolioPage() {
   if (!address) return <p data-testid="portfolio-page">Connect a wallet to see your portfolio.</p>;
   const data = portfolio.data;
   const positions = labelPositions(data?.positions ?? [], markets.data ?? []);
+  const avg = (tokenId: bigint) => {
+    const cost = data?.costs.get(tokenId);
+    return cost && cost.averagePrice > 0n ? formatCents(cost.averagePrice) : "—";
+  };
+  const realized = (tokenId: bigint) => {
+    const cost = data?.costs.get(tokenId);
+    return cost ? formatSigned(cost.realized, { unit: "tUSD" }) : "—";
+  };
   return (
     <section data-testid="portfolio-page">
       <h1>Portfolio</h1>
@@ -31,6 +40,8 @@ export default function PortfolioPage() {
               <th>Market</th>
               <th>Outcome</th>
               <th className="num">Shares</th>
+              <th className="num">Avg price</th>
+              <th className="num">Realized P&amp;L</th>
               <th className="num">Value</th>
             </tr>
           </thead>
@@ -46,6 +57,8 @@ export default function PortfolioPage() {
                 </td>
                 <td>{p.outcome ?? "—"}</td>
                 <td className="num">{formatAmount(p.balance, { unit: "shares" })}</td>
+                <td className="num">{avg(p.tokenId)}</td>
+                <td className="num">{realized(p.tokenId)}</td>
                 <td className="num" title="Open markets are valued once the order book (operator) provides prices">
                   {p.market?.resolved ? "redeemable" : "—"}
                 </td>
