@@ -4,6 +4,7 @@ import { ExternalCollateralModule, TestCollateralModule } from "./Collateral.js"
 import ConditionalTokensModule from "./ConditionalTokens.js";
 import { deployExchange } from "./Exchange.js";
 import { deployMarkets } from "./Markets.js";
+import { deployPool } from "./Pool.js";
 
 /**
  * The whole protocol. Module parameters live under the id "ForkcastTest" (test collateral) or
@@ -18,6 +19,7 @@ export function buildForkcastModule(options: { testCollateral: boolean }) {
     const { conditionalTokens } = m.useModule(ConditionalTokensModule);
     const { exchange } = deployExchange(m, { collateral, conditionalTokens });
     const markets = deployMarkets(m, { collateral, conditionalTokens, exchange });
-    return { collateral, conditionalTokens, exchange, ...markets };
+    const { pool, poolExtension } = deployPool(m, { collateral, oracle: markets.oracle });
+    return { collateral, conditionalTokens, exchange, ...markets, pool, poolExtension };
   });
 }

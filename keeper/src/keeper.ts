@@ -3,8 +3,8 @@
  *
  * - settles oracle questions whose proposal outlived its liveness window undisputed;
  * - resolves order-book markets (binary and multi-outcome) whose oracle answer is final;
- * - resolves pool conditions whose answer is final and settles parlays with a lost leg
- *   (when a pool is deployed).
+ * - resolves pool conditions whose answer is final and settles parlays with a lost leg, so
+ *   their reserve returns to LPs at once (when a pool is deployed).
  *
  * Every action re-reads the on-chain state and simulates before sending, so running two keepers,
  * or one keeper twice, is safe: a chore someone else did is skipped, never sent twice.
@@ -17,6 +17,8 @@ import { abis } from "@forkcast/deployments";
 export interface KeeperContracts {
   oracle: Address;
   marketFactory: Address;
+  /** The betting pool, when one is deployed. */
+  pool?: Address;
 }
 
 export interface KeeperOptions {
@@ -29,13 +31,17 @@ export interface KeeperOptions {
 }
 
 export interface KeeperAction {
-  kind: "settleQuestion" | "resolveMarket";
+  kind: "settleQuestion" | "resolveMarket" | "resolveCondition" | "settleParlays";
   id: Hex;
   txHash: Hex;
 }
 
 /** Oracle states, in the order of IOptimisticOracle.State. */
 const PROPOSED_STATE = 2;
+/** Parlay statuses, in the order of IBettingPool.ParlayStatus. */
+const PARLAY_LOST = 1;
+/** Parlays settled per transaction (each settlement is a bounded amount of work). */
+const PARLAY_BATCH = 50;
 const MAX_BLOCK_RANGE = 10_000n;
 
 export class Keeper {
@@ -46,6 +52,10 @@ export class Keeper {
   private readonly pendingProposals = new Map<Hex, bigint>();
   /** Markets not yet resolved. */
   private readonly openMarkets = new Set<Hex>();
+  /** Pool conditions not yet resolved: condition id → oracle question id. */
+  private readonly openConditions = new Map<bigint, Hex>();
+  /** Parlays not yet settled. */
+  private readonly pendingParlays = new Set<bigint>();
 
   constructor(options: KeeperOptions) {
     this.options = options;
@@ -98,6 +108,36 @@ export class Keeper {
         this.openMarkets.delete(marketId);
       }
     }
+    if (this.options.contracts.pool) actions.push(...(await this.poolChores(this.options.contracts.pool)));
+    return actions;
+  }
+
+  /** Resolves pool conditions whose answer is final, then settles parlays with a lost leg. */
+  private async poolChores(pool: Address): Promise<KeeperAction[]> {
+    const actions: KeeperAction[] = [];
+    for (const [conditionId, questionId] of [...this.openConditions]) {
+      const final = await this.read<boolean>(this.options.contracts.oracle, abis.OptimisticOracle, "isAnswerFinal", [
+        questionId,
+      ]);
+      if (!final) continue;
+      const txHash = await this.send(pool, abis.IBettingPool, "resolveCondition", [conditionId]);
+      if (txHash) actions.push({ kind: "resolveCondition", id: toHex32(conditionId), txHash });
+      this.openConditions.delete(conditionId);
+    }
+
+    const lost: bigint[] = [];
+    for (const betId of this.pendingParlays) {
+      const status = await this.read<number>(pool, abis.IBettingPool, "parlayStatus", [betId]);
+      if (status === PARLAY_LOST) lost.push(betId);
+    }
+    for (let i = 0; i < lost.length; i += PARLAY_BATCH) {
+      const batch = lost.slice(i, i + PARLAY_BATCH);
+      const txHash = await this.send(pool, abis.IBettingPool, "settleParlays", [batch]);
+      if (txHash) {
+        actions.push({ kind: "settleParlays", id: toHex32(batch[0] ?? 0n), txHash });
+        for (const betId of batch) this.pendingParlays.delete(betId);
+      }
+    }
     return actions;
   }
 
@@ -105,8 +145,9 @@ export class Keeper {
   private async scan(head: bigint): Promise<void> {
     while (this.cursor <= head) {
       const toBlock = this.cursor + MAX_BLOCK_RANGE - 1n < head ? this.cursor + MAX_BLOCK_RANGE - 1n : head;
+      const pool = this.options.contracts.pool;
       const logs = await this.options.publicClient.getLogs({
-        address: [this.options.contracts.oracle, this.options.contracts.marketFactory],
+        address: [this.options.contracts.oracle, this.options.contracts.marketFactory, ...(pool ? [pool] : [])],
         fromBlock: this.cursor,
         toBlock,
       });
@@ -138,6 +179,23 @@ export class Keeper {
       for (const event of factoryEvents) {
         if (event.eventName === "MarketCreated") this.openMarkets.add(event.args.marketId);
         if (event.eventName === "MarketResolved") this.openMarkets.delete(event.args.marketId);
+      }
+      if (pool) {
+        const poolEvents = parseEventLogs({
+          abi: abis.IBettingPool,
+          logs: logs.filter((l) => sameAddress(l.address, pool)),
+        });
+        for (const event of poolEvents) {
+          if (event.eventName === "ConditionCreated") {
+            this.openConditions.set(event.args.conditionId, event.args.questionId);
+          } else if (event.eventName === "ConditionResolved" || event.eventName === "ConditionCancelled") {
+            this.openConditions.delete(event.args.conditionId);
+          } else if (event.eventName === "ParlayPlaced") {
+            this.pendingParlays.add(event.args.betId);
+          } else if (event.eventName === "ParlaySettled") {
+            this.pendingParlays.delete(event.args.betId);
+          }
+        }
       }
       this.cursor = toBlock + 1n;
     }
@@ -171,6 +229,10 @@ export class Keeper {
       return null;
     }
   }
+}
+
+function toHex32(value: bigint): Hex {
+  return `0x${value.toString(16).padStart(64, "0")}`;
 }
 
 function sameAddress(a: string, b: string): boolean {

@@ -59,7 +59,7 @@ if (remoteChainId !== chainId) fail(`${rpcUrl} is chain ${remoteChainId}, expect
 const keeper = new Keeper({
   publicClient,
   walletClient,
-  contracts: { oracle, marketFactory },
+  contracts: { oracle, marketFactory, pool: book.contracts.pool?.address },
   fromBlock: BigInt(book.deployBlock),
 });
 console.log(`keeper: watching chain ${chainId} as ${account.address} every ${intervalMs} ms`);

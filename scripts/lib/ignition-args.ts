@@ -14,6 +14,16 @@ interface FutureLike {
   type: string;
   contractName?: string;
   constructorArgs?: unknown[];
+  /** For contractAt futures: the address, possibly the deployment future it views. */
+  address?: unknown;
+}
+
+/** The constructor arguments of a deployment, or of the deployment a contractAt future views. */
+function constructorArgsOf(future: FutureLike): unknown[] {
+  if (future.constructorArgs) return future.constructorArgs;
+  const viewed = future.address as FutureLike | undefined;
+  if (viewed && typeof viewed === "object" && Array.isArray(viewed.constructorArgs)) return viewed.constructorArgs;
+  return [];
 }
 
 function allFutures(module: AnyModule, into = new Map<string, FutureLike>()): Map<string, FutureLike> {
@@ -61,7 +71,7 @@ export function resolveDeployedContracts(
     entries[key] = {
       contract: future.contractName ?? key,
       address,
-      args: (future.constructorArgs ?? []).map(resolve),
+      args: constructorArgsOf(future).map(resolve),
     };
   }
   return entries;

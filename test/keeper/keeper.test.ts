@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { network } from "hardhat";
-import { maxUint256, parseUnits } from "viem";
+import { maxUint256, parseEventLogs, parseUnits, toHex } from "viem";
 
 import { Keeper } from "@forkcast/keeper";
 
@@ -20,15 +20,16 @@ async function setup() {
   const connection = await network.create();
   const { viem, ignition, networkHelpers } = connection;
   const deployed = await ignition.deploy(buildForkcastModule({ testCollateral: true }));
-  const { collateral, oracle, marketFactory, conditionalTokens } = deployed;
+  const { collateral, oracle, marketFactory, conditionalTokens, pool } = deployed;
   const publicClient = await viem.getPublicClient();
   const [deployer, proposer, keeperAccount] = await viem.getWalletClients();
   if (!deployer || !proposer || !keeperAccount) throw new Error("need three dev accounts");
 
   for (const who of [deployer, proposer]) {
-    await collateral.write.mint([who.account.address, parseUnits("1000", 6)]);
+    await collateral.write.mint([who.account.address, parseUnits("1000000", 6)]);
     await collateral.write.approve([marketFactory.address, maxUint256], { account: who.account });
     await collateral.write.approve([oracle.address, maxUint256], { account: who.account });
+    await collateral.write.approve([pool.address, maxUint256], { account: who.account });
   }
 
   const endTime = (await publicClient.getBlock()).timestamp + 3_600n;
@@ -51,12 +52,14 @@ async function setup() {
     new Keeper({
       publicClient,
       walletClient: keeperAccount,
-      contracts: { oracle: oracle.address, marketFactory: marketFactory.address },
+      contracts: { oracle: oracle.address, marketFactory: marketFactory.address, pool: pool.address },
       fromBlock: 0n,
       log: (line) => lines.push(line),
     });
   return {
     networkHelpers,
+    publicClient,
+    pool,
     oracle,
     marketFactory,
     conditionalTokens,
@@ -111,5 +114,63 @@ describe("keeper", () => {
       `the log names the reason; got:\n${lines.join("\n")}`,
     );
     assert.equal(await oracle.read.isAnswerFinal([marketId]), false, "still not final");
+  });
+
+  it("resolves pool conditions and settles a parlay as soon as a leg lost", async () => {
+    const { networkHelpers, publicClient, oracle, pool, proposer, deployer, endTime, newKeeper } = await setup();
+    const PROBABILITY_ONE = 1_000_000_000_000n;
+    await pool.write.deposit([parseUnits("100000", 6)], { account: deployer.account });
+
+    const conditions: { questionId: `0x${string}`; conditionId: bigint }[] = [];
+    for (const label of ["Home team wins?", "Over 2.5 goals?"]) {
+      const hash = await oracle.write.openQuestion([toHex(label), 2n, endTime, REWARD, BOND, LIVENESS_SECONDS]);
+      const [opened] = parseEventLogs({
+        abi: oracle.abi,
+        eventName: "QuestionOpened",
+        logs: (await publicClient.waitForTransactionReceipt({ hash })).logs,
+      });
+      if (!opened) throw new Error("QuestionOpened not emitted");
+      const created = await pool.write.createCondition([
+        opened.args.questionId,
+        [PROBABILITY_ONE / 2n, PROBABILITY_ONE / 2n],
+        parseUnits("10000", 6),
+        500n,
+        endTime - 60n,
+      ]);
+      const [event] = parseEventLogs({
+        abi: pool.abi,
+        eventName: "ConditionCreated",
+        logs: (await publicClient.waitForTransactionReceipt({ hash: created })).logs,
+      });
+      if (!event) throw new Error("ConditionCreated not emitted");
+      conditions.push({ questionId: opened.args.questionId, conditionId: event.args.conditionId });
+    }
+    const [first, second] = conditions;
+    if (!first || !second) throw new Error("two conditions expected");
+
+    const legs = conditions.map((c) => ({ conditionId: c.conditionId, outcome: 0n }));
+    const placed = await pool.write.betParlay([legs, parseUnits("10", 6), 0n, endTime], { account: proposer.account });
+    const [parlay] = parseEventLogs({
+      abi: pool.abi,
+      eventName: "ParlayPlaced",
+      logs: (await publicClient.waitForTransactionReceipt({ hash: placed })).logs,
+    });
+    if (!parlay) throw new Error("ParlayPlaced not emitted");
+
+    await networkHelpers.time.increaseTo(endTime);
+    // The first leg loses (outcome 1 wins); the second question stays unanswered.
+    await oracle.write.propose([first.questionId, 1n], { account: deployer.account });
+    await networkHelpers.time.increase(LIVENESS_SECONDS);
+
+    const { lockedReserve: lockedBefore } = await pool.read.totals().then(([lockedReserve]) => ({ lockedReserve }));
+    const actions = await newKeeper().tick();
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ["settleQuestion", "resolveCondition", "settleParlays"],
+      "settles the answer, resolves the condition, settles the lost parlay",
+    );
+    assert.equal(await pool.read.parlayStatus([parlay.args.betId]).catch(() => "settled"), "settled", "parlay gone");
+    const [lockedAfter] = await pool.read.totals();
+    assert.ok(lockedAfter < lockedBefore, `the parlay's reserve returned to LPs (${lockedBefore} → ${lockedAfter})`);
   });
 });

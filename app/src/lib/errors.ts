@@ -196,6 +196,16 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   TooManyDeposits: ([max]) => `At most ${String(max)} deposits are allowed.`,
   NoFees: () => "There are no fees to claim.",
   NotPool: ([caller]) => `Only the pool may do this, not ${short(caller)}.`,
+  NoLiquidity: () => "The pool has no liquidity yet.",
+  ERC721NonexistentToken: ([id]) => `LP position #${String(id)} does not exist.`,
+  ERC721IncorrectOwner: ([sender, id]) => `${short(sender)} does not own LP position #${String(id)}.`,
+  ERC721InsufficientApproval: ([operator, id]) => `${short(operator)} may not move LP position #${String(id)}.`,
+  KeyNotPresent: ([key]) => `Pool entry #${String(key)} does not exist.`,
+  KeyOutOfRange: ([key]) => `Pool entry #${String(key)} is out of range.`,
+  LeafNotFound: ([leaf]) => `Liquidity position #${String(leaf)} does not exist.`,
+  PrefixTooLong: () => "The liquidity range is out of bounds.",
+  SafeCastOverflowedUintDowncast: () => "An amount is too large for the contract.",
+  AccessControlBadConfirmation: () => "Renouncing a role must be confirmed by the account itself.",
 };
 
 function fallbackSentence(name: string, args: readonly unknown[]): string {
