@@ -36,17 +36,20 @@ export default function CreateMarketPage() {
   const show = (key: keyof MarketDraft) => touched && errors[key] && <small className="error">{errors[key]}</small>;
   const factory = address(draft.kind === "pool" ? "bettingPool" : "marketFactory");
   const collateral = address("collateral");
-  const reason = !factory
-    ? draft.kind === "pool"
-      ? "The betting pool is not deployed on this chain yet (pool markets are for the market-creator role)."
-      : "The market factory is not deployed on this chain yet."
-    : !isConnected
-      ? "Connect a wallet first."
-      : !valid
-        ? "Fix the highlighted fields first."
-        : isBusy(state)
-          ? "Creating the market…"
-          : undefined;
+  const reason =
+    draft.kind === "pool" && factory
+      ? "Creating pool markets from the app is not wired yet (the pool's createCondition needs the market-creator role)."
+      : !factory
+        ? draft.kind === "pool"
+          ? "The betting pool is not deployed on this chain yet (pool markets are for the market-creator role)."
+          : "The market factory is not deployed on this chain yet."
+        : !isConnected
+          ? "Connect a wallet first."
+          : !valid
+            ? "Fix the highlighted fields first."
+            : isBusy(state)
+              ? "Creating the market…"
+              : undefined;
   const submit = async () => {
     setTouched(true);
     const params = toMarketParams(draft, Math.floor(Date.now() / 1000));

@@ -14,7 +14,7 @@ interface Leg {
 /** Pool (bookmaker) markets: the bet slip. Odds and markets come from the betting pool once it is deployed. */
 export default function PoolPage() {
   const { address } = useDeployment();
-  const pool = address("bettingPool");
+  const pool = address("pool");
   const [legs] = useState<Leg[]>([]);
   const [stake, setStake] = useState("");
   const [toleranceBps, setToleranceBps] = useState(100n);
