@@ -318,11 +318,7 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await stack.rpc("evm_mine");
     await row.first().getByRole("button", { name: "Withdraw all" }).click({ timeout: 15_000 });
     await page.getByTestId("toast-confirmed").filter({ hasText: "Withdraw LP" }).waitFor({ timeout: 30_000 });
-    await page
-      .getByTestId("lp-positions")
-      .getByText("No LP positions.")
-      .waitFor({ timeout: 15_000 })
-      .catch(() => undefined);
+    await page.getByText("No LP positions.").waitFor({ timeout: 15_000 });
     await page.waitForFunction(
       (expected) => {
         const text = document.querySelector('[data-testid="collateral-balance"]')?.textContent ?? "";
