@@ -5,7 +5,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
+import { iBettingPoolAbi } from "@forkcast/deployments";
 import type { Browser, Page } from "playwright-core";
+import { encodeFunctionData } from "viem";
 
 import { launchBrowser, screenshot } from "./browser.ts";
 import { type Stack, startStack } from "./stack.ts";
@@ -329,11 +331,77 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     );
   });
 
+  it("bets on a pool market: live odds, bet slip with slippage, the bet listed under My bets", async () => {
+    const chainNow = Number(
+      ((await stack.rpc("eth_getBlockByNumber", ["latest", false])) as { timestamp: string }).timestamp,
+    );
+    // Liquidity backs the payouts.
+    await page.getByRole("link", { name: "Liquidity" }).click();
+    await page.getByLabel("Deposit amount").fill("500");
+    await page.getByRole("button", { name: "Deposit", exact: true }).click();
+    await page.getByTestId("toast-confirmed").filter({ hasText: "Deposit 500.00 tUSD" }).waitFor({ timeout: 30_000 });
+    // An oracle question to bet on: a factory market created in the app.
+    await page.getByRole("link", { name: "Create" }).click();
+    await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill("Will the pool pay out?");
+    await page
+      .locator('input[type="datetime-local"]')
+      .fill(new Date((chainNow + 2 * 86_400) * 1000).toISOString().slice(0, 16));
+    await page.locator("textarea").fill("Resolves Yes if the e2e pool bet wins.");
+    await page.getByLabel("Resolution source").fill("the e2e test");
+    await page.getByLabel("Category").selectOption("Sports");
+    await page.getByRole("button", { name: "Create market" }).click();
+    await page.getByTestId("market-card").filter({ hasText: "Will the pool pay out?" }).click();
+    await page.getByTestId("chain-market-page").waitFor();
+    const marketId = page.url().split("/m/")[1] ?? "";
+    // The market-creator role (the deployer, account #0) opens a pool condition on it: 50/50, 5% margin.
+    const pool = stack.contracts.pool;
+    assert.ok(pool, "the deployment has a betting pool");
+    await stack.rpc("eth_sendTransaction", [
+      {
+        from: stack.accounts[0],
+        to: pool,
+        data: encodeFunctionData({
+          abi: iBettingPoolAbi,
+          functionName: "createCondition",
+          args: [
+            marketId as `0x${string}`,
+            [500_000_000_000n, 500_000_000_000n],
+            1_000_000_000n,
+            500n,
+            BigInt(chainNow + 86_400),
+          ],
+        }),
+      },
+    ]);
+    await page.getByRole("link", { name: "Pool" }).click();
+    const condition = page.getByTestId("pool-condition").filter({ hasText: "Will the pool pay out?" });
+    await condition.getByText("taking bets").waitFor({ timeout: 15_000 });
+    await condition.getByRole("button", { name: /^Yes \d+\.\d\d$/ }).click();
+    await page
+      .getByTestId("bet-slip")
+      .getByText(/Yes @ \d+\.\d\d/)
+      .waitFor();
+    await page.getByLabel("Stake").fill("10");
+    await page
+      .getByTestId("possible-win")
+      .filter({ hasText: /Possible win: 1\d\.\d\d tUSD/ })
+      .waitFor();
+    await page.getByRole("button", { name: "Place bet" }).click();
+    const betToast = page.locator('[data-testid^="toast-"]').filter({ hasText: "Bet 10.00 tUSD on Yes" });
+    await betToast
+      .and(page.locator('[data-testid="toast-confirmed"], [data-testid="toast-failed"]'))
+      .waitFor({ timeout: 30_000 });
+    assert.equal(await betToast.getAttribute("data-testid"), "toast-confirmed", (await betToast.textContent()) ?? "");
+    await page.getByTestId("my-bets").getByText("Will the pool pay out?: Yes").waitFor({ timeout: 15_000 });
+    assert.ok(
+      (await page.getByTestId("disabled-reason").allTextContents()).includes("The market is not resolved yet"),
+      "claiming says why it is not possible yet",
+    );
+    await screenshot(page, "09-pool");
+  });
+
   it("every other main screen renders and explains disabled actions", async () => {
-    for (const [link, testId, file] of [
-      ["Pool", "pool-page", "09-pool"],
-      ["Resolution", "resolution-page", "11-resolution"],
-    ] as const) {
+    for (const [link, testId, file] of [["Resolution", "resolution-page", "11-resolution"]] as const) {
       await page.getByRole("link", { name: link, exact: true }).click();
       await page.getByTestId(testId).waitFor();
       await screenshot(page, file);

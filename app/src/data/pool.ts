@@ -82,3 +82,108 @@ export function useLpPositions(account: Address | undefined) {
     },
   });
 }
+
+export interface PoolCondition {
+  conditionId: bigint;
+  questionId: `0x${string}`;
+  outcomeCount: number;
+  startsAt: number;
+  /** Odds (1e12 = 1.0x) for a 1 tUSD bet on each outcome, from `quote`. */
+  odds: (bigint | undefined)[];
+  state: number;
+}
+
+export const CONDITION_STATES = ["None", "Active", "Paused", "Resolved", "Cancelled"] as const;
+
+/** Pool conditions (ConditionCreated events) with their state and current odds. */
+export function usePoolConditions() {
+  const client = usePublicClient();
+  const { chainId, book, address } = useDeployment();
+  const pool = address("pool");
+  return useQuery({
+    queryKey: ["poolConditions", chainId, pool],
+    enabled: Boolean(client && pool && book),
+    refetchInterval: 3_000,
+    queryFn: async (): Promise<PoolCondition[]> => {
+      if (!client || !pool || !book) return [];
+      const created = await client.getContractEvents({
+        address: pool,
+        abi: iBettingPoolAbi,
+        eventName: "ConditionCreated",
+        fromBlock: BigInt(book.deployBlock),
+      });
+      return Promise.all(
+        created.map(async (c) => {
+          const conditionId = c.args.conditionId ?? 0n;
+          const outcomeCount = c.args.probabilities?.length ?? 0;
+          const view = await client.readContract({
+            address: pool,
+            abi: iBettingPoolAbi,
+            functionName: "getCondition",
+            args: [conditionId],
+          });
+          const odds = await Promise.all(
+            Array.from({ length: outcomeCount }, (_, i) =>
+              client
+                .readContract({
+                  address: pool,
+                  abi: iBettingPoolAbi,
+                  functionName: "quote",
+                  args: [conditionId, BigInt(i), 1_000_000n],
+                })
+                .then(([o]) => o)
+                .catch(() => undefined),
+            ),
+          );
+          return {
+            conditionId,
+            questionId: c.args.questionId ?? "0x",
+            outcomeCount,
+            startsAt: Number(c.args.startsAt ?? 0n),
+            odds,
+            state: view.state,
+          };
+        }),
+      );
+    },
+  });
+}
+
+export interface MyBet {
+  betId: bigint;
+  conditionId: bigint;
+  outcome: number;
+  amount: bigint;
+  odds: bigint;
+  payout: bigint;
+}
+
+/** The account's single bets (BetPlaced events). */
+export function useMyBets(account: Address | undefined) {
+  const client = usePublicClient();
+  const { chainId, book, address } = useDeployment();
+  const pool = address("pool");
+  return useQuery({
+    queryKey: ["myBets", chainId, pool, account],
+    enabled: Boolean(client && pool && book && account),
+    refetchInterval: 3_000,
+    queryFn: async (): Promise<MyBet[]> => {
+      if (!client || !pool || !book || !account) return [];
+      const placed = await client.getContractEvents({
+        address: pool,
+        abi: iBettingPoolAbi,
+        eventName: "BetPlaced",
+        args: { bettor: account },
+        fromBlock: BigInt(book.deployBlock),
+      });
+      return placed.map((b) => ({
+        betId: b.args.betId ?? 0n,
+        conditionId: b.args.conditionId ?? 0n,
+        outcome: Number(b.args.outcome ?? 0n),
+        amount: b.args.amount ?? 0n,
+        odds: b.args.odds ?? 0n,
+        payout: b.args.payout ?? 0n,
+      }));
+    },
+  });
+}
