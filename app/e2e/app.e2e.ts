@@ -397,6 +397,42 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       (await page.getByTestId("disabled-reason").allTextContents()).includes("The market is not resolved yet"),
       "claiming says why it is not possible yet",
     );
+    // A combo: a second condition on the same question, "Yes" on the first + "No" on the second.
+    const chainNow2 = Number(
+      ((await stack.rpc("eth_getBlockByNumber", ["latest", false])) as { timestamp: string }).timestamp,
+    );
+    await stack.rpc("eth_sendTransaction", [
+      {
+        from: stack.accounts[0],
+        to: pool,
+        data: encodeFunctionData({
+          abi: iBettingPoolAbi,
+          functionName: "createCondition",
+          args: [
+            marketId as `0x${string}`,
+            [400_000_000_000n, 600_000_000_000n],
+            1_000_000_000n,
+            500n,
+            BigInt(chainNow2 + 86_400),
+          ],
+        }),
+      },
+    ]);
+    const second = page.getByTestId("pool-condition").filter({ hasText: "Will the pool pay out?" }).nth(1);
+    await second.getByRole("button", { name: /^No \d+\.\d\d$/ }).click({ timeout: 15_000 });
+    await page.getByTestId("bet-slip").getByText("Bet slip (combo)").waitFor();
+    await page.getByLabel("Stake").fill("5");
+    await page.getByRole("button", { name: "Place bet" }).click();
+    const comboToast = page.locator('[data-testid^="toast-"]').filter({ hasText: "Bet 5.00 tUSD on Yes + No" });
+    await comboToast
+      .and(page.locator('[data-testid="toast-confirmed"], [data-testid="toast-failed"]'))
+      .waitFor({ timeout: 30_000 });
+    assert.equal(
+      await comboToast.getAttribute("data-testid"),
+      "toast-confirmed",
+      (await comboToast.textContent()) ?? "",
+    );
+    await page.getByTestId("my-bets").getByText("Combo:").waitFor({ timeout: 15_000 });
     await screenshot(page, "09-pool");
   });
 

@@ -151,6 +151,9 @@ export function usePoolConditions() {
 
 export interface MyBet {
   betId: bigint;
+  /** Single bets: one leg; combos: every leg. */
+  legs: { conditionId: bigint; outcome: number }[];
+  /** For single bets, the leg's condition (0 for combos). */
   conditionId: bigint;
   outcome: number;
   amount: bigint;
@@ -169,21 +172,42 @@ export function useMyBets(account: Address | undefined) {
     refetchInterval: 3_000,
     queryFn: async (): Promise<MyBet[]> => {
       if (!client || !pool || !book || !account) return [];
-      const placed = await client.getContractEvents({
-        address: pool,
-        abi: iBettingPoolAbi,
-        eventName: "BetPlaced",
-        args: { bettor: account },
-        fromBlock: BigInt(book.deployBlock),
-      });
-      return placed.map((b) => ({
+      const fromBlock = BigInt(book.deployBlock);
+      const [placed, parlays] = await Promise.all([
+        client.getContractEvents({
+          address: pool,
+          abi: iBettingPoolAbi,
+          eventName: "BetPlaced",
+          args: { bettor: account },
+          fromBlock,
+        }),
+        client.getContractEvents({
+          address: pool,
+          abi: iBettingPoolAbi,
+          eventName: "ParlayPlaced",
+          args: { bettor: account },
+          fromBlock,
+        }),
+      ]);
+      const combos: MyBet[] = parlays.map((p) => ({
+        betId: p.args.betId ?? 0n,
+        legs: (p.args.legs ?? []).map((l) => ({ conditionId: l.conditionId, outcome: Number(l.outcome) })),
+        conditionId: 0n,
+        outcome: 0,
+        amount: p.args.amount ?? 0n,
+        odds: p.args.odds ?? 0n,
+        payout: p.args.payout ?? 0n,
+      }));
+      const singles: MyBet[] = placed.map((b) => ({
         betId: b.args.betId ?? 0n,
+        legs: [{ conditionId: b.args.conditionId ?? 0n, outcome: Number(b.args.outcome ?? 0n) }],
         conditionId: b.args.conditionId ?? 0n,
         outcome: Number(b.args.outcome ?? 0n),
         amount: b.args.amount ?? 0n,
         odds: b.args.odds ?? 0n,
         payout: b.args.payout ?? 0n,
       }));
+      return [...singles, ...combos].sort((a, b) => (a.betId < b.betId ? -1 : 1));
     },
   });
 }

@@ -46,7 +46,16 @@ export default function PoolPage() {
       single && parsed.ok && parsed.value > 0n ? [single.conditionId, BigInt(single.outcome), parsed.value] : undefined,
     query: { enabled: Boolean(pool && single && parsed.ok && parsed.value > 0n), refetchInterval: 3_000 },
   });
-  const legOdds = useMemo(() => (legs.length ? comboOdds(legs.map((l) => l.odds)) : ODDS_SCALE), [legs]);
+  // Leg odds are re-read from the live conditions, never the odds at the time of the click.
+  const live = useMemo(
+    () =>
+      legs.map((l) => ({
+        ...l,
+        odds: conditions.data?.find((c) => c.conditionId === l.conditionId)?.odds[l.outcome] ?? l.odds,
+      })),
+    [legs, conditions.data],
+  );
+  const legOdds = useMemo(() => (live.length ? comboOdds(live.map((l) => l.odds)) : ODDS_SCALE), [live]);
   const odds = single && stakeQuote.data ? stakeQuote.data[0] : legOdds;
   const names = (c: PoolCondition) => {
     const market = markets.data?.find((m) => m.marketId === c.questionId);
@@ -149,12 +158,21 @@ export default function PoolPage() {
           <table data-testid="my-bets">
             <tbody>
               {(bets.data ?? []).map((b) => {
-                const c = conditions.data?.find((x) => x.conditionId === b.conditionId);
-                const resolved = c && CONDITION_STATES[c.state] === "Resolved";
+                const legConditions = b.legs.map((l) => conditions.data?.find((x) => x.conditionId === l.conditionId));
+                const resolved = legConditions.every((c) => c && CONDITION_STATES[c.state] === "Resolved");
+                const describe = b.legs
+                  .map((l, i) => {
+                    const c = legConditions[i];
+                    return c ? `${names(c).title}: ${names(c).outcome(l.outcome)}` : `condition ${l.conditionId}`;
+                  })
+                  .join(" + ");
                 return (
                   <tr key={b.betId.toString()}>
                     <td>#{b.betId.toString()}</td>
-                    <td>{c ? `${names(c).title}: ${names(c).outcome(b.outcome)}` : `condition ${b.conditionId}`}</td>
+                    <td>
+                      {b.legs.length > 1 ? "Combo: " : ""}
+                      {describe}
+                    </td>
                     <td className="num">{formatAmount(b.amount, { unit: "tUSD" })}</td>
                     <td className="num">@ {formatDecimalOdds(b.odds)}</td>
                     <td className="num">to win {formatAmount(b.payout, { unit: "tUSD" })}</td>
@@ -183,7 +201,7 @@ export default function PoolPage() {
       <aside className="panel" data-testid="bet-slip">
         <h2>Bet slip {legs.length > 1 ? "(combo)" : "(single)"}</h2>
         {legs.length === 0 && <p className="muted">Your picks appear here.</p>}
-        {legs.map((l) => (
+        {live.map((l) => (
           <p key={`${l.conditionId}-${l.outcome}`}>
             {l.label} @ {formatDecimalOdds(l.odds)}
           </p>
