@@ -434,6 +434,48 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     );
     await page.getByTestId("my-bets").getByText("Combo:").waitFor({ timeout: 15_000 });
     await screenshot(page, "09-pool");
+
+    // The answer is "Yes": settle it through the oracle in the app, resolve both pool conditions
+    // (the keeper's job), then claim the winning single bet.
+    await stack.rpc("evm_increaseTime", [2 * 86_400 + 600]);
+    await stack.rpc("evm_mine");
+    await page.getByRole("link", { name: "Markets" }).click();
+    await page.getByLabel("Category").selectOption("");
+    await page.getByTestId("market-card").filter({ hasText: "Will the pool pay out?" }).click();
+    await page.getByRole("button", { name: "Propose Yes" }).click();
+    await page.getByTestId("oracle-state").filter({ hasText: "Proposed" }).waitFor({ timeout: 30_000 });
+    await stack.rpc("evm_increaseTime", [7_300]);
+    await stack.rpc("evm_mine");
+    await page.getByRole("button", { name: "Settle" }).click();
+    await page.getByTestId("final-answer").filter({ hasText: "Yes" }).waitFor({ timeout: 30_000 });
+    for (const conditionId of [1n, 2n]) {
+      await stack.rpc("eth_sendTransaction", [
+        {
+          from: stack.accounts[0],
+          to: pool,
+          data: encodeFunctionData({ abi: iBettingPoolAbi, functionName: "resolveCondition", args: [conditionId] }),
+        },
+      ]);
+    }
+    await page.getByRole("link", { name: "Pool" }).click();
+    const singleRow = page
+      .getByTestId("my-bets")
+      .locator("tr")
+      .filter({ hasText: "Will the pool pay out?: Yes" })
+      .filter({ hasNotText: "Combo" });
+    const balanceBefore = Number(
+      ((await page.getByTestId("collateral-balance").textContent()) ?? "").replace(/[^0-9.]/g, ""),
+    );
+    await singleRow.getByRole("button", { name: "Claim" }).click({ timeout: 15_000 });
+    await page.getByTestId("toast-confirmed").filter({ hasText: "Claim bet #" }).waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      (before) => {
+        const text = document.querySelector('[data-testid="collateral-balance"]')?.textContent ?? "";
+        return Number(text.replace(/[^0-9.]/g, "")) > before + 10;
+      },
+      balanceBefore,
+      { timeout: 15_000 },
+    );
   });
 
   it("every other main screen renders and explains disabled actions", async () => {

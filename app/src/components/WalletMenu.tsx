@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useConnect, useConnection, useConnectors, useDisconnect } from "wagmi";
 
 import { isDevConnector } from "../wallet/devAccounts.ts";
@@ -15,7 +15,11 @@ export function WalletMenu() {
   const injected = connectors.filter((c) => !isDevConnector(c.id));
 
   // Reconnect the dev account chosen before a reload (the mock connector keeps no session).
+  const restored = useRef(false);
   useEffect(() => {
+    // Once per page load (StrictMode runs effects twice in development).
+    if (restored.current) return;
+    restored.current = true;
     const saved = localStorage.getItem(LAST_DEV_ACCOUNT);
     const target = saved ? dev.find((c) => c.id === saved) : undefined;
     if (!isConnected && target && connect.status === "idle") connect.mutate({ connector: target });
