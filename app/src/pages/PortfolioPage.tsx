@@ -75,7 +75,9 @@ export default function PortfolioPage() {
       <div className="panel">
         <h2>Open orders, bets, LP positions</h2>
         <p className="muted">
-          These need the exchange operator and the betting pool, which are not connected on this network yet.
+          Your pool bets (with claim) are under <Link to="/pool">Pool</Link> and your LP positions under{" "}
+          <Link to="/liquidity">Liquidity</Link>. Open orders need the exchange operator, which is not connected on this
+          network.
         </p>
       </div>
       <div className="panel">
