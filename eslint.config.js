@@ -12,6 +12,7 @@ export default tseslint.config(
       "coverage/**",
       "types/**",
       "**/.ponder/**",
+      "**/ponder-env.d.ts",
       "**/generated/**",
       "ignition/deployments/**",
     ],

@@ -8,12 +8,13 @@
  * 4. prints `App: <url>`, `Operator: <url>`, `Indexer: <url>`, `RPC: <url>` and the funded demo
  *    accounts once everything answers, and stops everything cleanly on Ctrl-C.
  *
- * Ports: RPC_PORT (8545), OPERATOR_PORT (8080), INDEXER_PORT (42069), APP_PORT (5173).
+ * Ports: RPC_PORT (8545), OPERATOR_PORT (8787), INDEXER_PORT (42069), APP_PORT (5173).
  */
 import { existsSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
 
 import { DEMO_ACCOUNTS } from "./lib/demo-accounts.ts";
-import { devServices } from "./lib/dev-services.ts";
+import { DEV_DATA_DIR, type DevService, devServices } from "./lib/dev-services.ts";
 import { type Labelled, assertPortFree, rpc, runLabelled, spawnLabelled, stop, waitFor } from "./lib/processes.ts";
 
 const BLOCK_INTERVAL_MS = 1_000;
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const rpcUrl = `http://127.0.0.1:${rpcPort}`;
   const services = devServices({
     rpcUrl,
-    operatorPort: port("OPERATOR_PORT", 8080),
+    operatorPort: port("OPERATOR_PORT", 8787),
     indexerPort: port("INDEXER_PORT", 42069),
     appPort: port("APP_PORT", 5173),
   }).filter((s) => existsSync(s.dir));
@@ -73,24 +74,42 @@ async function main(): Promise<void> {
     await runLabelled("deploy", "npx", ["hardhat", "run", "scripts/deploy.ts", "--network", "localhost"], {
       CI: "true",
     });
-    if (existsSync("scripts/seed.ts")) {
-      await runLabelled("seed", "npx", ["hardhat", "run", "scripts/seed.ts", "--network", "localhost"]);
-    }
-    // From here on, blocks arrive every second whether or not there are transactions.
-    await rpc(rpcUrl, "evm_setAutomine", [false]);
-    await rpc(rpcUrl, "evm_setIntervalMining", [BLOCK_INTERVAL_MS]);
+    await rm(DEV_DATA_DIR, { recursive: true, force: true });
+    await mkdir(DEV_DATA_DIR, { recursive: true });
 
     const env = { RPC_URL: rpcUrl, CHAIN_ID: "31337" };
     const urls = new Map<string, string>();
-    for (const s of services) {
-      running.push(s.start(env));
-      if (s.port) urls.set(s.name, `http://127.0.0.1:${s.port}`);
-    }
-    for (const s of services) {
-      const url = urls.get(s.name);
-      if (url && s.ready)
-        await waitFor(`the ${s.name.toLowerCase()} at ${url}`, () => s.ready?.(url) ?? Promise.resolve(true), 120_000);
-    }
+    const startAll = async (group: DevService[]) => {
+      const started = group.map((s) => {
+        const p = s.start(env);
+        running.push(p);
+        if (s.port) urls.set(s.name, `http://127.0.0.1:${s.port}`);
+        return { s, p };
+      });
+      for (const { s, p } of started) {
+        const url = urls.get(s.name);
+        const ready = s.ready;
+        if (!url || !ready) continue;
+        await waitFor(
+          `the ${s.name.toLowerCase()} at ${url}`,
+          async () => {
+            if (p.child.exitCode !== null) throw new Error(`the ${s.name.toLowerCase()} exited (see its log above)`);
+            return ready(url);
+          },
+          120_000,
+        );
+      }
+    };
+
+    await startAll(services.filter((s) => s.beforeSeed));
+    const operatorUrl = urls.get("Operator");
+    await runLabelled("seed", "npx", ["hardhat", "run", "scripts/seed.ts", "--network", "localhost"], {
+      ...(operatorUrl ? { OPERATOR_URL: operatorUrl } : { SEED_SKIP_ORDERS: "1" }),
+    });
+    // From here on, blocks arrive every second whether or not there are transactions.
+    await rpc(rpcUrl, "evm_setAutomine", [false]);
+    await rpc(rpcUrl, "evm_setIntervalMining", [BLOCK_INTERVAL_MS]);
+    await startAll(services.filter((s) => !s.beforeSeed));
 
     console.log("\nDemo accounts (funded with ETH and tUSD; keys are Hardhat's public dev keys):");
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.name.padEnd(8)} ${a.address}  ${a.privateKey}`);

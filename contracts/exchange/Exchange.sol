@@ -40,6 +40,9 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     uint256 private constant ROLE_OPERATOR = 1;
     uint256 private constant ROLE_PAUSER = 2;
     uint256 private constant ROLE_REGISTRAR = 4;
+    /// @dev Set in every operator's role word while trading is paused, so that a fill reads the
+    /// operator role and the pause flag in one slot. `_config.paused` stays the source of truth.
+    uint256 private constant OPERATOR_PAUSED = 8;
 
     /// @dev Asset id of the collateral in OrderFilled events.
     uint256 private constant COLLATERAL_ASSET_ID = 0;
@@ -97,6 +100,8 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
 
     Config private _config;
     mapping(address account => uint256 roleBits) private _roles;
+    /// @dev Every current operator, so that pausing can mark each one's role word.
+    address[] private _operators;
     mapping(address maker => uint256 nonce) private _nonces;
     mapping(bytes32 orderHash => OrderStatus) private _orderStatus;
     mapping(uint256 tokenId => TokenInfo) private _registry;
@@ -135,7 +140,7 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         uint256[] calldata makerFillAmounts
     ) external nonReentrant {
         // Checks and effects.
-        address recipient = _checkOperatorNotPaused();
+        _checkOperatorNotPaused();
         uint256 count = makerOrders.length;
         if (count == 0 || count != makerFillAmounts.length) revert LengthMismatch(count, makerFillAmounts.length);
         bytes32 takerHash = _checkAndConsume(takerOrder, takerFillAmount, msg.sender);
@@ -147,22 +152,22 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         uint256 takerFee = _closeMatch(takerOrder, takerFillAmount, takerHash, totals);
 
         // Interactions.
-        _settleMatch(takerFee, recipient, fills, totals);
+        _settleMatch(takerFee, fills, totals);
     }
 
     /// @inheritdoc IExchange
     function fillOrder(Order calldata order, uint256 fillAmount) external nonReentrant {
-        address recipient = _checkOperatorNotPaused();
-        _fillOrder(order, fillAmount, recipient);
+        _checkOperatorNotPaused();
+        _fillOrder(order, fillAmount);
     }
 
     /// @inheritdoc IExchange
     function fillOrders(Order[] calldata orders, uint256[] calldata fillAmounts) external nonReentrant {
-        address recipient = _checkOperatorNotPaused();
+        _checkOperatorNotPaused();
         uint256 count = orders.length;
         if (count == 0 || count != fillAmounts.length) revert LengthMismatch(count, fillAmounts.length);
         for (uint256 i; i < count; ++i) {
-            _fillOrder(orders[i], fillAmounts[i], recipient);
+            _fillOrder(orders[i], fillAmounts[i]);
         }
     }
 
@@ -228,13 +233,29 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
 
     /// @inheritdoc IExchange
     function addOperator(address account) external onlyOwner {
-        _roles[account] |= ROLE_OPERATOR;
+        uint256 roles = _roles[account];
+        if (roles & ROLE_OPERATOR == 0) {
+            _operators.push(account);
+            roles |= ROLE_OPERATOR;
+            if (_config.paused) roles |= OPERATOR_PAUSED;
+            _roles[account] = roles;
+        }
         emit OperatorAdded(account);
     }
 
     /// @inheritdoc IExchange
     function removeOperator(address account) external onlyOwner {
-        _roles[account] &= ~ROLE_OPERATOR;
+        if (_roles[account] & ROLE_OPERATOR != 0) {
+            uint256 count = _operators.length;
+            for (uint256 i; i < count; ++i) {
+                if (_operators[i] == account) {
+                    _operators[i] = _operators[count - 1];
+                    _operators.pop();
+                    break;
+                }
+            }
+            _roles[account] &= ~(ROLE_OPERATOR | OPERATOR_PAUSED);
+        }
         emit OperatorRemoved(account);
     }
 
@@ -266,6 +287,7 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     function pauseTrading() external {
         if (_roles[msg.sender] & ROLE_PAUSER == 0) revert NotPauser(msg.sender);
         _config.paused = true;
+        _markOperators(true);
         emit TradingPausedBy(msg.sender);
     }
 
@@ -273,6 +295,7 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     function unpauseTrading() external {
         if (_roles[msg.sender] & ROLE_PAUSER == 0) revert NotPauser(msg.sender);
         _config.paused = false;
+        _markOperators(false);
         emit TradingUnpausedBy(msg.sender);
     }
 
@@ -396,12 +419,22 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
 
     // ================================================================== internals: checks
 
-    /// @dev Reverts unless the caller is an operator and trading is live; returns the fee recipient.
-    function _checkOperatorNotPaused() private view returns (address recipient) {
-        if (_roles[msg.sender] & ROLE_OPERATOR == 0) revert NotOperator(msg.sender);
-        Config memory config = _config;
-        if (config.paused) revert TradingPaused();
-        return config.feeRecipient;
+    /// @dev Reverts unless the caller is an operator and trading is live: one slot read (the
+    /// operator's role word carries the pause mark). The fee recipient is read only for a fee.
+    function _checkOperatorNotPaused() private view {
+        uint256 roles = _roles[msg.sender];
+        if (roles & ROLE_OPERATOR == 0) revert NotOperator(msg.sender);
+        if (roles & OPERATOR_PAUSED != 0) revert TradingPaused();
+    }
+
+    /// @dev Sets or clears the pause mark in every operator's role word.
+    function _markOperators(bool paused) private {
+        uint256 count = _operators.length;
+        for (uint256 i; i < count; ++i) {
+            address operator = _operators[i];
+            if (paused) _roles[operator] |= OPERATOR_PAUSED;
+            else _roles[operator] &= ~OPERATOR_PAUSED;
+        }
     }
 
     /// @dev Every check of an order that does not depend on its fill: amounts, price, fee rate,
@@ -422,16 +455,17 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         if (expiration != 0 && expiration < block.timestamp) {
             revert OrderExpired(orderHash, expiration, block.timestamp);
         }
-        uint256 currentNonce = _nonces[order.maker];
-        if (order.nonce != currentNonce) revert InvalidNonce(order.maker, order.nonce, currentNonce);
-        _checkSignature(order, orderHash);
+        address maker = order.maker;
+        uint256 currentNonce = _nonces[maker];
+        if (order.nonce != currentNonce) revert InvalidNonce(maker, order.nonce, currentNonce);
+        _checkSignature(order, orderHash, maker);
     }
 
-    function _checkSignature(Order calldata order, bytes32 orderHash) private view {
+    function _checkSignature(Order calldata order, bytes32 orderHash, address maker) private view {
         uint8 signatureType = order.signatureType;
         address signer = order.signer;
         if (signatureType != SIG_EOA && signatureType != SIG_1271) revert UnsupportedSignatureType(signatureType);
-        if (signer != order.maker) revert SignerNotMaker(signer, order.maker);
+        if (signer != maker) revert SignerNotMaker(signer, maker);
         bool valid =
             signatureType == SIG_EOA
                 ? _isEcdsaSignatureOf(orderHash, order.signature, signer)
@@ -567,7 +601,12 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
                     order.takerAmount,
                     makerBuys ? taking : making
                 );
-        fill = MakerFill({maker: order.maker, making: making, taking: taking, fee: fee, viaFullSet: viaFullSet});
+        // Fields of the zeroed return value, set one by one (no second allocation).
+        fill.maker = order.maker;
+        fill.making = making;
+        fill.taking = taking;
+        fill.fee = fee;
+        fill.viaFullSet = viaFullSet;
 
         _addToTotals(totals, viaFullSet, making, taking, fee);
         emit OrderFilled(
@@ -620,25 +659,22 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
     }
 
     /// @dev Phase two of a match: every transfer, the split or merge, and the fees.
-    function _settleMatch(
-        uint256 takerFee,
-        address recipient,
-        MakerFill[] memory fills,
-        MatchTotals memory totals
-    ) private {
+    function _settleMatch(uint256 takerFee, MakerFill[] memory fills, MatchTotals memory totals) private {
         // The taker's proceeds that pass through the exchange (MINT: tokens; MERGE: collateral),
         // from which its fee is paid first.
         uint256 takerHeld = totals.takerBuys ? totals.fullSets : totals.fullSets - totals.fullSetMakersOut;
         uint256 takerFeeFromExchange = takerFee < takerHeld ? takerFee : takerHeld;
 
         _collectInputsAndSettleDirectLegs(fills, totals);
-        if (totals.fullSets != 0) _payFullSetProceeds(fills, totals, takerHeld, takerFeeFromExchange, recipient);
+        if (totals.fullSets != 0) _payFullSetProceeds(fills, totals, takerHeld, takerFeeFromExchange);
 
         // Fees the taker pays from its own balance: complementary makers' fees in what it gives,
         // and the rest of its own fee in what it receives.
         address taker = totals.taker;
         uint256 complementaryFees = totals.complementaryFees;
         uint256 takerFeeFromTaker = takerFee - takerFeeFromExchange;
+        if (complementaryFees == 0 && takerFeeFromTaker == 0) return;
+        address recipient = _config.feeRecipient;
         if (totals.takerBuys) {
             if (complementaryFees != 0) _collateral.safeTransferFrom(taker, recipient, complementaryFees);
             if (takerFeeFromTaker != 0) _transferPosition(taker, recipient, totals.tokenId, takerFeeFromTaker);
@@ -685,8 +721,7 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         MakerFill[] memory fills,
         MatchTotals memory totals,
         uint256 takerHeld,
-        uint256 takerFeeFromExchange,
-        address recipient
+        uint256 takerFeeFromExchange
     ) private {
         uint256 tokenId = totals.tokenId;
         uint256 complement = totals.complement;
@@ -703,18 +738,20 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         uint256 toTaker = takerHeld - takerFeeFromExchange;
         if (takerBuys) {
             _transferPosition(address(this), totals.taker, tokenId, toTaker);
-            if (totals.fullSetFees != 0) _transferPosition(address(this), recipient, complement, totals.fullSetFees);
+            if (totals.fullSetFees != 0) {
+                _transferPosition(address(this), _config.feeRecipient, complement, totals.fullSetFees);
+            }
             if (takerFeeFromExchange != 0) {
-                _transferPosition(address(this), recipient, tokenId, takerFeeFromExchange);
+                _transferPosition(address(this), _config.feeRecipient, tokenId, takerFeeFromExchange);
             }
         } else {
             if (toTaker != 0) _collateral.safeTransfer(totals.taker, toTaker);
             uint256 exchangeFees = totals.fullSetFees + takerFeeFromExchange;
-            if (exchangeFees != 0) _collateral.safeTransfer(recipient, exchangeFees);
+            if (exchangeFees != 0) _collateral.safeTransfer(_config.feeRecipient, exchangeFees);
         }
     }
 
-    function _fillOrder(Order calldata order, uint256 making, address recipient) private {
+    function _fillOrder(Order calldata order, uint256 making) private {
         // Checks and effects.
         bytes32 orderHash = _checkAndConsume(order, making, msg.sender);
         uint256 tokenId = order.tokenId;
@@ -744,11 +781,11 @@ contract Exchange is IExchange, EIP712, Ownable2Step, ReentrancyGuardTransient, 
         if (isBuy) {
             _collateral.safeTransferFrom(maker, msg.sender, making);
             _transferPosition(msg.sender, maker, tokenId, taking - fee);
-            if (fee != 0) _transferPosition(msg.sender, recipient, tokenId, fee);
+            if (fee != 0) _transferPosition(msg.sender, _config.feeRecipient, tokenId, fee);
         } else {
             _transferPosition(maker, msg.sender, tokenId, making);
             _collateral.safeTransferFrom(msg.sender, maker, taking - fee);
-            if (fee != 0) _collateral.safeTransferFrom(msg.sender, recipient, fee);
+            if (fee != 0) _collateral.safeTransferFrom(msg.sender, _config.feeRecipient, fee);
         }
     }
 

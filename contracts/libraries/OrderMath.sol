@@ -18,8 +18,10 @@ library OrderMath {
         uint256 makerAmount,
         uint256 takerAmount
     ) internal pure returns (uint256) {
-        // Cannot overflow: making <= makerAmount < 2^128 and takerAmount < 2^128.
-        return Math.ceilDiv(making * takerAmount, makerAmount);
+        // Cannot overflow: making <= makerAmount < 2^128 and takerAmount < 2^128 (callers' guarantee).
+        unchecked {
+            return Math.ceilDiv(making * takerAmount, makerAmount);
+        }
     }
 
     /// @notice The fee an order pays on a fill, in the asset it receives, rounded UP (the fee

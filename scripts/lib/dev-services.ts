@@ -2,6 +2,7 @@
  * The long-running services `npm run dev` starts after the chain is deployed and seeded.
  * A service is started only if its folder is part of this checkout.
  */
+import { ACCOUNT_INDEX, devPrivateKey } from "./demo-accounts.ts";
 import type { Labelled } from "./processes.ts";
 import { spawnLabelled } from "./processes.ts";
 
@@ -14,7 +15,17 @@ export interface DevService {
   start(env: NodeJS.ProcessEnv): Labelled;
   /** Resolves true once the service answers at its URL. */
   ready?(url: string): Promise<boolean>;
+  /** Started before the demo seed (the seed places orders through the operator). */
+  beforeSeed?: boolean;
 }
+
+async function answers(url: string): Promise<boolean> {
+  const response = await fetch(url);
+  return response.ok;
+}
+
+/** A fresh chain needs fresh service databases: each `npm run dev` uses new data folders. */
+export const DEV_DATA_DIR = ".data/dev";
 
 export interface DevPorts {
   rpcUrl: string;
@@ -23,8 +34,60 @@ export interface DevPorts {
   appPort: number;
 }
 
-export function devServices(_ports: DevPorts): DevService[] {
+export function devServices(ports: DevPorts): DevService[] {
   return [
+    {
+      name: "Operator",
+      dir: "operator",
+      port: ports.operatorPort,
+      beforeSeed: true,
+      start: (env) =>
+        spawnLabelled("operator", "node_modules/.bin/tsx", ["operator/src/main.ts"], {
+          env: {
+            ...env,
+            OPERATOR_RPC_URL: ports.rpcUrl,
+            OPERATOR_CHAIN_ID: "31337",
+            OPERATOR_PORT: String(ports.operatorPort),
+            OPERATOR_PRIVATE_KEY: devPrivateKey(ACCOUNT_INDEX.operator),
+            OPERATOR_DATA_DIR: `${DEV_DATA_DIR}/operator`,
+          },
+        }),
+      ready: (url) => answers(`${url}/health`),
+    },
+    {
+      name: "Indexer",
+      dir: "indexer",
+      port: ports.indexerPort,
+      start: (env) =>
+        spawnLabelled(
+          "indexer",
+          "../node_modules/.bin/ponder",
+          [
+            "start",
+            "-H",
+            "127.0.0.1",
+            "-p",
+            String(ports.indexerPort),
+            "--schema",
+            `dev_${Date.now()}`,
+            "--log-level",
+            "warn",
+          ],
+          {
+            cwd: "indexer",
+            env: {
+              ...env,
+              CHAIN_ID: "31337",
+              RPC_URL: ports.rpcUrl,
+              PONDER_PORT: String(ports.indexerPort),
+              PGLITE_DIRECTORY: `../${DEV_DATA_DIR}/indexer`,
+            },
+            // Ponder leaves a lock behind on SIGTERM; SIGINT stops it cleanly.
+            stopSignal: "SIGINT",
+          },
+        ),
+      ready: (url) => answers(`${url}/ready`),
+    },
     {
       name: "Keeper",
       dir: "keeper",

@@ -132,6 +132,7 @@ export async function waitFor(what: string, probe: () => Promise<boolean>, timeo
       if (await probe()) return;
     } catch (error) {
       lastError = (error as Error).message;
+      if (/exited/.test(lastError)) throw new Error(`Gave up waiting for ${what}: ${lastError}`, { cause: error });
     }
     await new Promise((r) => setTimeout(r, 250));
   }

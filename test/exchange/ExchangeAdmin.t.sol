@@ -169,6 +169,66 @@ contract ExchangeAdminTest is ExchangeFixture {
         exchange.fillOrder(sell, 100 * USDC);
     }
 
+    function test_pause_coversOperatorsAddedWhilePausedAndClearsOnUnpause() public {
+        address second = makeAddr("second operator");
+        address third = makeAddr("third operator");
+        _fund(second);
+        _fund(third);
+        vm.startPrank(admin);
+        exchange.addPauser(admin);
+        exchange.addOperator(second);
+        exchange.pauseTrading();
+        exchange.addOperator(third);
+        // Adding an existing operator again keeps it paused.
+        exchange.addOperator(second);
+        vm.stopPrank();
+
+        Order memory sell = _signed(bob, yes, SELL, 100 * USDC, 40 * USDC);
+        address[3] memory operators = [operator, second, third];
+        for (uint256 i; i < operators.length; ++i) {
+            vm.prank(operators[i]);
+            vm.expectRevert(abi.encodeWithSelector(IExchange.TradingPaused.selector));
+            exchange.fillOrder(sell, 10 * USDC);
+        }
+
+        // An operator removed while paused and re-added after unpausing trades; a removed one cannot.
+        vm.startPrank(admin);
+        exchange.removeOperator(second);
+        exchange.unpauseTrading();
+        exchange.addOperator(second);
+        exchange.removeOperator(third);
+        vm.stopPrank();
+        assertFalse(exchange.isOperator(third), "third removed");
+        vm.prank(third);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.NotOperator.selector, third));
+        exchange.fillOrder(sell, 10 * USDC);
+        vm.prank(operator);
+        exchange.fillOrder(sell, 10 * USDC);
+        vm.prank(second);
+        exchange.fillOrder(sell, 10 * USDC);
+        (, uint256 remaining) = exchange.getOrderStatus(exchange.hashOrder(sell));
+        assertEq(remaining, 80 * USDC, "two fills after unpause");
+
+        // Pausing again marks the operators present now, and only them.
+        vm.prank(admin);
+        exchange.pauseTrading();
+        vm.prank(second);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.TradingPaused.selector));
+        exchange.fillOrder(sell, 10 * USDC);
+        vm.prank(third);
+        vm.expectRevert(abi.encodeWithSelector(IExchange.NotOperator.selector, third));
+        exchange.fillOrder(sell, 10 * USDC);
+    }
+
+    function test_removeOperator_ofNonOperatorOnlyEmits() public {
+        vm.prank(admin);
+        vm.expectEmit(address(exchange));
+        emit IExchange.OperatorRemoved(stranger);
+        exchange.removeOperator(stranger);
+        assertTrue(exchange.isOperator(operator), "others kept");
+        assertFalse(exchange.isOperator(stranger), "still not operator");
+    }
+
     function test_RevertWhen_pauseByNonPauser() public {
         vm.prank(admin);
         vm.expectRevert(abi.encodeWithSelector(IExchange.NotPauser.selector, admin));

@@ -1,0 +1,45 @@
+/** Small helpers shared by the indexing functions. */
+
+/** Prices are collateral per outcome token scaled by this (1_000_000 = 1 collateral unit). */
+export const PRICE_SCALE = 1_000_000n;
+
+/** Row id of a log: unique within the chain. */
+export function logId(event: { transaction: { hash: `0x${string}` }; log: { logIndex: number } }): string {
+  return `${event.transaction.hash}-${event.log.logIndex}`;
+}
+
+/** Collateral per token, scaled by PRICE_SCALE, rounded down. Zero size has no price (0). */
+export function priceE6(collateral: bigint, size: bigint): bigint {
+  return size === 0n ? 0n : (collateral * PRICE_SCALE) / size;
+}
+
+/** The trade a fill describes, from the maker's point of view (asset id 0 = collateral). */
+export function describeFill(args: {
+  makerAssetId: bigint;
+  takerAssetId: bigint;
+  makerAmountFilled: bigint;
+  takerAmountFilled: bigint;
+}): { side: "buy" | "sell"; tokenId: bigint; size: bigint; collateral: bigint } {
+  if (args.makerAssetId === 0n) {
+    return {
+      side: "buy",
+      tokenId: args.takerAssetId,
+      size: args.takerAmountFilled,
+      collateral: args.makerAmountFilled,
+    };
+  }
+  return { side: "sell", tokenId: args.makerAssetId, size: args.makerAmountFilled, collateral: args.takerAmountFilled };
+}
+
+const ORACLE_RESOLUTIONS = ["undisputed", "arbitrated", "emergency"] as const;
+
+export function resolutionName(value: number): string {
+  return ORACLE_RESOLUTIONS[value] ?? `unknown(${value})`;
+}
+
+export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+export const ZERO_BYTES32 = "0x0000000000000000000000000000000000000000000000000000000000000000";
+
+export function sameAddress(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}

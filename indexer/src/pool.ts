@@ -1,0 +1,217 @@
+/** The betting pool: conditions, odds, bets and parlays, LP deposits and withdrawals. */
+import { type Context, ponder } from "ponder:registry";
+import { lpEvent, lpPosition, oddsChange, poolBet, poolCondition, poolOutcome } from "ponder:schema";
+
+import { logId } from "./lib.ts";
+
+const FULL_WITHDRAWAL_BPS = 10_000n;
+const PARLAY_STATUSES = ["open", "lost", "won", "void"] as const;
+
+async function setConditionState(
+  db: Context["db"],
+  id: bigint,
+  state: string,
+  fields: Partial<typeof poolCondition.$inferInsert> = {},
+): Promise<void> {
+  if (!(await db.find(poolCondition, { id }))) return;
+  await db.update(poolCondition, { id }).set({ state, ...fields });
+}
+
+ponder.on("BettingPool:ConditionCreated", async ({ event, context }) => {
+  const { conditionId, questionId, creator, probabilities, reinforcement, marginBps, startsAt } = event.args;
+  await context.db.insert(poolCondition).values({
+    id: conditionId,
+    questionId,
+    creator,
+    outcomeCount: probabilities.length,
+    probabilities: probabilities.map(String),
+    reinforcement,
+    marginBps,
+    startsAt,
+    state: "active",
+    totalFund: 0n,
+    reserve: 0n,
+    lockedReserve: 0n,
+    turnover: 0n,
+    betCount: 0,
+    winningOutcome: null,
+    payoutTotal: null,
+    lpResult: null,
+    treasuryFee: null,
+    creatorFee: null,
+    createdAt: event.block.timestamp,
+    closedAt: null,
+  });
+});
+
+ponder.on("BettingPool:OddsChanged", async ({ event, context }) => {
+  const { conditionId, outcome, outcomeFund, totalFund } = event.args;
+  await context.db.insert(oddsChange).values({
+    id: logId(event),
+    conditionId,
+    outcome: Number(outcome),
+    outcomeFund,
+    totalFund,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+  });
+  await context.db
+    .insert(poolOutcome)
+    .values({
+      id: `${conditionId}-${outcome}`,
+      conditionId,
+      outcome: Number(outcome),
+      fund: outcomeFund,
+      totalFund,
+      updatedAt: event.block.timestamp,
+    })
+    .onConflictDoUpdate({ fund: outcomeFund, totalFund, updatedAt: event.block.timestamp });
+  if (await context.db.find(poolCondition, { id: conditionId })) {
+    await context.db.update(poolCondition, { id: conditionId }).set({ totalFund });
+  }
+});
+
+ponder.on("BettingPool:ReserveChanged", async ({ event, context }) => {
+  const { conditionId, reserve, lockedReserve } = event.args;
+  if (!(await context.db.find(poolCondition, { id: conditionId }))) return;
+  await context.db.update(poolCondition, { id: conditionId }).set({ reserve, lockedReserve });
+});
+
+ponder.on("BettingPool:BetPlaced", async ({ event, context }) => {
+  const { betId, conditionId, bettor, outcome, amount, odds, payout } = event.args;
+  await context.db.insert(poolBet).values({
+    id: betId,
+    kind: "single",
+    bettor,
+    conditionId,
+    outcome: Number(outcome),
+    legs: null,
+    amount,
+    odds,
+    payout,
+    status: "open",
+    paidOut: 0n,
+    placedAt: event.block.timestamp,
+    txHash: event.transaction.hash,
+  });
+  if (await context.db.find(poolCondition, { id: conditionId })) {
+    await context.db
+      .update(poolCondition, { id: conditionId })
+      .set((row) => ({ turnover: row.turnover + amount, betCount: row.betCount + 1 }));
+  }
+});
+
+ponder.on("BettingPool:ParlayPlaced", async ({ event, context }) => {
+  const { betId, bettor, legs, legOdds, amount, odds, payout } = event.args;
+  await context.db.insert(poolBet).values({
+    id: betId,
+    kind: "parlay",
+    bettor,
+    conditionId: null,
+    outcome: null,
+    legs: legs.map((leg, k) => ({
+      conditionId: String(leg.conditionId),
+      outcome: String(leg.outcome),
+      odds: String(legOdds[k] ?? 0n),
+    })),
+    amount,
+    odds,
+    payout,
+    status: "open",
+    paidOut: 0n,
+    placedAt: event.block.timestamp,
+    txHash: event.transaction.hash,
+  });
+});
+
+ponder.on("BettingPool:PayoutClaimed", async ({ event, context }) => {
+  const { betId, amount } = event.args;
+  await context.db.update(poolBet, { id: betId }).set((row) => ({ status: "claimed", paidOut: row.paidOut + amount }));
+});
+
+ponder.on("BettingPool:BetCashedOut", async ({ event, context }) => {
+  const { betId, amount } = event.args;
+  await context.db
+    .update(poolBet, { id: betId })
+    .set((row) => ({ status: "cashedOut", paidOut: row.paidOut + amount }));
+});
+
+ponder.on("BettingPool:ParlaySettled", async ({ event, context }) => {
+  const { betId, status, amount } = event.args;
+  await context.db
+    .update(poolBet, { id: betId })
+    .set((row) => ({ status: PARLAY_STATUSES[status] ?? `unknown(${status})`, paidOut: row.paidOut + amount }));
+});
+
+ponder.on("BettingPool:ConditionResolved", async ({ event, context }) => {
+  const { conditionId, winningOutcome, payoutTotal, lpResult, treasuryFee, creatorFee } = event.args;
+  await setConditionState(context.db, conditionId, "resolved", {
+    winningOutcome,
+    payoutTotal,
+    lpResult,
+    treasuryFee,
+    creatorFee,
+    closedAt: event.block.timestamp,
+  });
+});
+
+ponder.on("BettingPool:ConditionCancelled", async ({ event, context }) => {
+  const { conditionId, refundTotal, lpResult } = event.args;
+  await setConditionState(context.db, conditionId, "cancelled", {
+    payoutTotal: refundTotal,
+    lpResult,
+    closedAt: event.block.timestamp,
+  });
+});
+
+ponder.on("BettingPool:ConditionPaused", async ({ event, context }) => {
+  await setConditionState(context.db, event.args.conditionId, "paused");
+});
+
+ponder.on("BettingPool:ConditionResumed", async ({ event, context }) => {
+  await setConditionState(context.db, event.args.conditionId, "active");
+});
+
+ponder.on("BettingPool:LiquidityDeposited", async ({ event, context }) => {
+  const { lpId, provider, amount } = event.args;
+  await context.db.insert(lpPosition).values({
+    id: lpId,
+    provider,
+    deposited: amount,
+    withdrawn: 0n,
+    closed: false,
+    depositedAt: event.block.timestamp,
+    updatedAt: event.block.timestamp,
+  });
+  await context.db.insert(lpEvent).values({
+    id: logId(event),
+    lpId,
+    provider,
+    kind: "deposit",
+    amount,
+    fractionBps: null,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    txHash: event.transaction.hash,
+  });
+});
+
+ponder.on("BettingPool:LiquidityWithdrawn", async ({ event, context }) => {
+  const { lpId, provider, fractionBps, amount } = event.args;
+  await context.db.update(lpPosition, { id: lpId }).set((row) => ({
+    withdrawn: row.withdrawn + amount,
+    closed: fractionBps === FULL_WITHDRAWAL_BPS,
+    updatedAt: event.block.timestamp,
+  }));
+  await context.db.insert(lpEvent).values({
+    id: logId(event),
+    lpId,
+    provider,
+    kind: "withdraw",
+    amount,
+    fractionBps,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    txHash: event.transaction.hash,
+  });
+});

@@ -1,0 +1,255 @@
+/**
+ * Test harness: a Hardhat node on a free port, the repository's deploy script pointed at it
+ * (address book in a temp dir), and the indexer (`ponder start`, fresh PGlite dir and schema).
+ * Every process is stopped in `close()`, Ponder with SIGINT.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { type Labelled, freePort, rpc, spawnLabelled, stop, waitFor } from "../../scripts/lib/processes.ts";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const INDEXER_DIR = path.join(ROOT, "indexer");
+export const CHAIN_ID = 31337;
+/** Hardhat's first dev key (funded on every local node, never on a real chain): the deployer. */
+const DEV_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+const VERBOSE = process.env.INDEXER_TEST_VERBOSE === "1";
+
+export type Address = `0x${string}`;
+
+export interface Book {
+  chainId: number;
+  deployBlock: number;
+  deployer: Address;
+  contracts: Record<string, { contract: string; address: Address; args?: unknown[] }>;
+}
+
+/** Runs a command to completion and returns its exit code and combined output. */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGINT");
+    }, options.timeoutMs ?? 120_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, output });
+    });
+  });
+}
+
+/** A throwaway PostgreSQL server (from the system's `postgresql` package) on a free port. */
+export class Postgres {
+  dir = "";
+  url = "";
+  private bin = "";
+  private readonly asPostgresUser = process.getuid?.() === 0;
+
+  private command(tool: string, args: string[]): [string, string[]] {
+    const full = path.join(this.bin, tool);
+    // PostgreSQL refuses to run as root: CI runs as root, so run it as the `postgres` user there.
+    return this.asPostgresUser ? ["runuser", ["-u", "postgres", "--", full, ...args]] : [full, args];
+  }
+
+  async start(): Promise<string> {
+    const candidates = ["/usr/local/bin", "/usr/bin", ...(await listPostgresBinDirs())];
+    for (const dir of candidates) {
+      if (existsSync(path.join(dir, "initdb")) && existsSync(path.join(dir, "pg_ctl"))) {
+        this.bin = dir;
+        break;
+      }
+    }
+    if (!this.bin) throw new Error("PostgreSQL is not installed (apt-get install postgresql): initdb/pg_ctl not found");
+    this.dir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-pg-"));
+    if (this.asPostgresUser) await runCommand("chown", ["-R", "postgres:postgres", this.dir]);
+    const data = path.join(this.dir, "data");
+    const init = await runCommand(
+      ...this.command("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]),
+    );
+    if (init.code !== 0) throw new Error(`initdb failed:\n${init.output}`);
+    const port = await freePort();
+    const options = `-p ${port} -h 127.0.0.1 -k ${this.dir}`;
+    const started = await runCommand(
+      ...this.command("pg_ctl", ["-D", data, "-o", options, "-l", path.join(this.dir, "log"), "-w", "start"]),
+    );
+    if (started.code !== 0) throw new Error(`pg_ctl start failed:\n${started.output}`);
+    this.url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.dir) return;
+    if (this.url)
+      await runCommand(...this.command("pg_ctl", ["-D", path.join(this.dir, "data"), "-m", "fast", "-w", "stop"]));
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+async function listPostgresBinDirs(): Promise<string[]> {
+  try {
+    const versions = await readdir("/usr/lib/postgresql");
+    return versions.map((v) => path.join("/usr/lib/postgresql", v, "bin"));
+  } catch {
+    return [];
+  }
+}
+
+export class Stack {
+  node: Labelled | undefined;
+  indexer: Labelled | undefined;
+  rpcUrl = "";
+  indexerUrl = "";
+  booksDir = "";
+  dataDir = "";
+  book: Book | undefined;
+  private readonly deploymentId = `standin-indexer-${process.pid}`;
+
+  /** Starts a node and deploys the protocol with `scripts/deploy.ts`. */
+  async startChain(): Promise<Book> {
+    const port = await freePort();
+    this.rpcUrl = `http://127.0.0.1:${port}`;
+    this.node = spawnLabelled("node", "npx", ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)], {
+      cwd: ROOT,
+      quiet: !VERBOSE,
+    });
+    await waitFor(
+      "the hardhat node",
+      async () => (await rpc<string>(this.rpcUrl, "eth_chainId")) !== undefined,
+      90_000,
+    );
+    this.booksDir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-books-"));
+    this.dataDir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-pglite-"));
+    // The `sepolia` network reads its URL and key from env: point it at this node (chain 31337).
+    const { code, output } = await runCommand("npx", ["hardhat", "run", "scripts/deploy.ts", "--network", "sepolia"], {
+      env: {
+        SEPOLIA_RPC_URL: this.rpcUrl,
+        SEPOLIA_PRIVATE_KEY: DEV_KEY_0,
+        FORKCAST_DEPLOYMENTS_DIR: this.booksDir,
+        FORKCAST_DEPLOYMENT_ID: this.deploymentId,
+        CI: "true",
+      },
+    });
+    if (code !== 0) throw new Error(`deploy failed:\n${output}`);
+    this.book = JSON.parse(await readFile(path.join(this.booksDir, `${CHAIN_ID}.json`), "utf8")) as Book;
+    return this.book;
+  }
+
+  /** Records a contract deployed outside Ignition in this chain's (temporary) address book. */
+  async addToAddressBook(key: string, contract: string, address: Address): Promise<void> {
+    const file = path.join(this.booksDir, `${CHAIN_ID}.json`);
+    const book = JSON.parse(await readFile(file, "utf8")) as Book & { contracts: Record<string, unknown> };
+    book.contracts[key] = { contract, address, args: [] };
+    await writeFile(file, JSON.stringify(book, null, 2));
+    this.book = book;
+  }
+
+  /** A temp dir holding this chain's address book relabelled as `chainId` (for wrong-chain tests). */
+  async bookCopyFor(chainId: number): Promise<string> {
+    const dir = path.join(this.booksDir, `as-${chainId}`);
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, `${chainId}.json`), JSON.stringify({ ...this.book, chainId }));
+    return dir;
+  }
+
+  /** Environment for the indexer process pointed at this chain. */
+  indexerEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    return {
+      CHAIN_ID: String(CHAIN_ID),
+      RPC_URL: this.rpcUrl,
+      FORKCAST_DEPLOYMENTS_DIR: this.booksDir,
+      PGLITE_DIRECTORY: this.dataDir,
+      POLLING_INTERVAL_MS: "250",
+      DATABASE_URL: "",
+      ...overrides,
+    };
+  }
+
+  /** Starts `ponder start` with a fresh schema and waits for its HTTP server. */
+  async startIndexer(): Promise<void> {
+    const { process: indexer, url } = await this.spawnIndexer(`test_${process.pid}`, {});
+    this.indexer = indexer;
+    this.indexerUrl = url;
+  }
+
+  /** Starts one more `ponder start` (e.g. on PostgreSQL); the caller stops it. */
+  async spawnIndexer(schema: string, env: NodeJS.ProcessEnv): Promise<{ process: Labelled; url: string }> {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const indexer = spawnLabelled(
+      "indexer",
+      "npx",
+      ["ponder", "start", "--schema", schema, "-H", "127.0.0.1", "-p", String(port)],
+      { cwd: INDEXER_DIR, env: this.indexerEnv(env), stopSignal: "SIGINT", quiet: !VERBOSE },
+    );
+    // Keep the end of its output so an early exit explains itself.
+    let tail = "";
+    const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-4_000));
+    indexer.child.stdout?.on("data", keep);
+    indexer.child.stderr?.on("data", keep);
+    const exited = new Promise<never>((_, reject) =>
+      indexer.child.once("exit", (code) => reject(new Error(`indexer exited early with code ${code}:\n${tail}`))),
+    );
+    exited.catch(() => undefined);
+    try {
+      await Promise.race([
+        waitFor("the indexer's /ready", async () => (await fetch(`${url}/ready`)).ok, 120_000),
+        exited,
+      ]);
+    } catch (error) {
+      await stop(indexer, 15_000);
+      throw error;
+    }
+    return { process: indexer, url };
+  }
+
+  /** Waits until the indexer at `url` has processed the chain's current head. */
+  async waitIndexed(url = this.indexerUrl): Promise<number> {
+    const head = Number(BigInt(await rpc<string>(this.rpcUrl, "eth_blockNumber")));
+    await waitFor(
+      `the indexer to reach block ${head}`,
+      async () => {
+        const status = (await (await fetch(`${url}/status`)).json()) as Record<string, { block?: { number: number } }>;
+        return Object.values(status).some((chain) => (chain.block?.number ?? 0) >= head);
+      },
+      60_000,
+    );
+    return head;
+  }
+
+  /** Runs a GraphQL query and returns `data`, throwing on errors. */
+  async graphql<T>(query: string, variables: Record<string, unknown> = {}, url = this.indexerUrl): Promise<T> {
+    const response = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join("; ")}`);
+    if (!body.data) throw new Error("GraphQL: no data");
+    return body.data;
+  }
+
+  async close(): Promise<void> {
+    if (this.indexer) await stop(this.indexer, 15_000);
+    if (this.node) await stop(this.node);
+    await rm(path.join(ROOT, "ignition", "deployments", this.deploymentId), { recursive: true, force: true });
+    if (this.booksDir) await rm(this.booksDir, { recursive: true, force: true });
+    if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,146 @@
+/** Unit tests: environment and address-book checks, fill decoding, candle aggregation. */
+import assert from "node:assert/strict";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+
+import { buildCandles } from "../src/candles.ts";
+import { describeFill, priceE6 } from "../src/lib.ts";
+import { SettingsError, checkRpcChainId, loadSettings } from "../src/settings.ts";
+
+const ADDRESS = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+
+describe("loadSettings", () => {
+  let dir = "";
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-settings-"));
+    const book = {
+      chainId: 31337,
+      deployBlock: 7,
+      contracts: { exchange: { contract: "Exchange", address: ADDRESS } },
+    };
+    await writeFile(path.join(dir, "31337.json"), JSON.stringify(book));
+    await writeFile(path.join(dir, "5.json"), JSON.stringify({ ...book, chainId: 6 }));
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("reads the chain's address book and defaults", () => {
+    const settings = loadSettings({ FORKCAST_DEPLOYMENTS_DIR: dir });
+    assert.equal(settings.chainId, 31337);
+    assert.equal(settings.rpcUrl, "http://127.0.0.1:8545");
+    assert.equal(settings.book.deployBlock, 7);
+    assert.equal(settings.address("exchange"), ADDRESS);
+  });
+
+  it("says which deploy command to run when the address book is missing", () => {
+    assert.throws(
+      () => loadSettings({ FORKCAST_DEPLOYMENTS_DIR: path.join(dir, "none") }),
+      (error: Error) =>
+        error instanceof SettingsError &&
+        /No address book for chain 31337/.test(error.message) &&
+        /npm run deploy -- --network localhost/.test(error.message),
+    );
+    assert.throws(
+      () => loadSettings({ FORKCAST_DEPLOYMENTS_DIR: dir, CHAIN_ID: "11155111" }),
+      /No address book for chain 11155111.*npm run deploy -- --network/,
+    );
+  });
+
+  it("rejects a book for another chain, a bad CHAIN_ID, a bad RPC_URL and a missing contract", () => {
+    assert.throws(
+      () => loadSettings({ FORKCAST_DEPLOYMENTS_DIR: dir, CHAIN_ID: "5" }),
+      /is for chain 6, not CHAIN_ID=5/,
+    );
+    assert.throws(
+      () => loadSettings({ FORKCAST_DEPLOYMENTS_DIR: dir, CHAIN_ID: "abc" }),
+      /CHAIN_ID must be a positive integer/,
+    );
+    assert.throws(() => loadSettings({ FORKCAST_DEPLOYMENTS_DIR: dir, RPC_URL: "ws://x" }), /RPC_URL must be an http/);
+    const settings = loadSettings({ FORKCAST_DEPLOYMENTS_DIR: dir });
+    assert.throws(() => settings.address("oracle"), /has no "oracle" contract/);
+  });
+});
+
+describe("checkRpcChainId", () => {
+  let server: http.Server | undefined;
+  let url = "";
+  before(async () => {
+    server = http.createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ jsonrpc: "2.0", id: 1, result: "0x7a69" }));
+      });
+    });
+    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  });
+  after(async () => {
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+  });
+
+  it("accepts the configured chain", async () => {
+    await checkRpcChainId({ chainId: 31337, rpcUrl: url });
+  });
+
+  it("refuses an RPC that serves another chain, naming both ids", async () => {
+    await assert.rejects(
+      checkRpcChainId({ chainId: 11155111, rpcUrl: url }),
+      /serves chain 31337, but CHAIN_ID is 11155111/,
+    );
+  });
+
+  it("says the node is not running when nothing answers", async () => {
+    await assert.rejects(checkRpcChainId({ chainId: 31337, rpcUrl: "http://127.0.0.1:9" }), /is the node running/);
+  });
+});
+
+describe("fills and candles", () => {
+  it("reads a buy (maker gave collateral) and a sell (maker gave tokens)", () => {
+    assert.deepEqual(
+      describeFill({ makerAssetId: 0n, takerAssetId: 7n, makerAmountFilled: 3n, takerAmountFilled: 10n }),
+      {
+        side: "buy",
+        tokenId: 7n,
+        size: 10n,
+        collateral: 3n,
+      },
+    );
+    assert.deepEqual(
+      describeFill({ makerAssetId: 7n, takerAssetId: 0n, makerAmountFilled: 10n, takerAmountFilled: 6n }),
+      {
+        side: "sell",
+        tokenId: 7n,
+        size: 10n,
+        collateral: 6n,
+      },
+    );
+    assert.equal(priceE6(6n, 10n), 600_000n);
+    assert.equal(priceE6(1n, 3n), 333_333n, "rounds down");
+    assert.equal(priceE6(1n, 0n), 0n);
+  });
+
+  it("aggregates points into OHLC candles per interval, skipping empty intervals", () => {
+    const point = (timestamp: bigint, priceE6: bigint) => ({
+      timestamp,
+      priceE6,
+      size: 10n,
+      collateral: priceE6 / 100_000n,
+    });
+    const candles = buildCandles(
+      [point(60n, 500_000n), point(100n, 700_000n), point(110n, 400_000n), point(400n, 550_000n)],
+      120n,
+    );
+    assert.deepEqual(candles, [
+      { start: 0n, open: 500_000n, high: 700_000n, low: 400_000n, close: 400_000n, volume: 16n, size: 30n, trades: 3 },
+      { start: 360n, open: 550_000n, high: 550_000n, low: 550_000n, close: 550_000n, volume: 5n, size: 10n, trades: 1 },
+    ]);
+    assert.deepEqual(buildCandles([], 60n), []);
+    assert.throws(() => buildCandles([], 0n), RangeError);
+  });
+});

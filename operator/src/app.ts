@@ -1,0 +1,191 @@
+/**
+ * Wires the operator together and runs it: database → chain catch-up → book recovery →
+ * settlement → HTTP/WebSocket server → background loops. `stop()` shuts down in reverse order.
+ */
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { createServer } from "node:http";
+
+import { getRequestListener } from "@hono/node-server";
+import { privateKeyToAccount } from "viem/accounts";
+
+import { handleFast } from "./api/fastpath.js";
+import { createHttpApp } from "./api/http.js";
+import { attachWebSockets } from "./api/ws.js";
+import { exchangeAbi } from "./chain/abi.js";
+import { ChainReader } from "./chain/chain.js";
+import { marketsFileSchema, readAddressBook, type AddressBook, type Config } from "./config.js";
+import { openDatabase } from "./db/driver.js";
+import { migrate } from "./db/migrations.js";
+import { Store } from "./db/store.js";
+import { createLogger, type Logger } from "./log.js";
+import { WorkerVerifier } from "./intake/workers.js";
+import { OperatorService } from "./service.js";
+import { Settler } from "./settlement/settler.js";
+
+export interface RunningOperator {
+  readonly url: string;
+  readonly port: number;
+  readonly service: OperatorService;
+  readonly settler: Settler | undefined;
+  stop(): Promise<void>;
+}
+
+const LAST_BLOCK_KEY = "chain.lastBlock";
+/** Blocks per getLogs request while catching up. */
+const LOG_RANGE = 5_000n;
+const EXPIRY_SWEEP_MS = 1_000;
+
+export async function startOperator(
+  config: Config,
+  options: { addressBook?: AddressBook; logger?: Logger } = {},
+): Promise<RunningOperator> {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const book = options.addressBook ?? readAddressBook(config);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(db);
+  const store = new Store(db, 2, (error) => {
+    log.error("storage write failed: exiting so that the book is rebuilt from storage on restart", {
+      error: String(error),
+    });
+    process.exit(70);
+  });
+  const chain = new ChainReader(config.chainId, config.rpcUrl, book);
+  const remoteChainId = await chain.client.getChainId().catch((error: unknown) => {
+    throw new Error(`cannot reach the RPC node at ${config.rpcUrl}: ${String(error).split("\n")[0]}`);
+  });
+  if (remoteChainId !== config.chainId)
+    throw new Error(`RPC node at ${config.rpcUrl} is chain ${remoteChainId}, expected ${config.chainId}`);
+
+  const service = new OperatorService(config, store, chain, log);
+  const workerVerifier =
+    config.signatureWorkers > 0 ? new WorkerVerifier(service.hasher.domain, config.signatureWorkers) : undefined;
+  if (workerVerifier) {
+    await workerVerifier.ready;
+    service.verifier = workerVerifier;
+  }
+  const nowMs = Date.now();
+  const recovered = await service.recover(Math.floor(nowMs / 1000));
+  await service.loadLastTrades();
+
+  // Catch up with chain events (markets, cancels, nonces, transfers) before serving.
+  let lastBlock = BigInt((await store.getKv(LAST_BLOCK_KEY)) ?? (book.startBlock - 1n).toString());
+  const syncEvents = async (): Promise<void> => {
+    const head = await chain.blockNumber();
+    while (lastBlock < head) {
+      const to = lastBlock + LOG_RANGE < head ? lastBlock + LOG_RANGE : head;
+      const events = await chain.events(lastBlock + 1n, to);
+      await service.onChainEvents(events);
+      lastBlock = to;
+      await store.setKv(LAST_BLOCK_KEY, lastBlock.toString());
+    }
+  };
+  await syncEvents();
+  if (config.marketsFile) {
+    const file = marketsFileSchema.parse(JSON.parse(readFileSync(config.marketsFile, "utf8")) as unknown);
+    await Promise.all(service.applyMarketsFile(file));
+  }
+
+  let settler: Settler | undefined;
+  if (config.operatorKey) {
+    const account = privateKeyToAccount(config.operatorKey);
+    const isOperator = (await chain.client.readContract({
+      address: book.exchange,
+      abi: exchangeAbi(),
+      functionName: "isOperator",
+      args: [account.address],
+    })) as boolean;
+    if (!isOperator) {
+      await db.close();
+      throw new Error(
+        `account ${account.address} (OPERATOR_PRIVATE_KEY) is not an operator of the exchange ${book.exchange}: grant it with addOperator first`,
+      );
+    }
+    settler = new Settler(
+      service,
+      chain,
+      store,
+      account,
+      { confirmations: config.confirmations, pollMs: config.pollMs, batchMs: config.settleBatchMs },
+      log,
+    );
+    service.settler = settler;
+    for (const plan of recovered.settlements) settler.track(plan);
+    await settler.resumeInFlight();
+    settler.start();
+    log.info("settlement enabled", { operator: account.address });
+  } else {
+    log.warn(
+      "OPERATOR_PRIVATE_KEY is not set: matches are stored but not settled until the operator restarts with a key",
+    );
+  }
+
+  const app = createHttpApp(service);
+  const honoListener = getRequestListener(app.fetch);
+  const server: Server = createServer((req, res) => {
+    if (!handleFast(req, res, service)) void honoListener(req, res);
+  });
+  server.keepAliveTimeout = 30_000;
+  const wss = attachWebSockets(server, service);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`port ${config.port} on ${config.host} is already in use: set OPERATOR_PORT`)
+          : error,
+      ),
+    );
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host}:${port}`;
+
+  let stopped = false;
+  let eventTimer: NodeJS.Timeout | undefined;
+  const eventLoop = (): void => {
+    void syncEvents()
+      .catch((error: unknown) => log.warn("chain event sync failed; retrying", { error: String(error).slice(0, 300) }))
+      .finally(() => {
+        if (!stopped) eventTimer = setTimeout(eventLoop, config.pollMs);
+      });
+  };
+  eventTimer = setTimeout(eventLoop, config.pollMs);
+  const expiryTimer = setInterval(
+    () =>
+      void service.expireOrders().catch((error: unknown) => log.error("expiry sweep failed", { error: String(error) })),
+    EXPIRY_SWEEP_MS,
+  );
+
+  log.info("operator listening", {
+    url,
+    db: db.kind,
+    migrationsApplied: applied,
+    recoveredSettlements: recovered.settlements.length,
+    droppedOnRecovery: recovered.dropped,
+  });
+
+  return {
+    url,
+    port,
+    service,
+    settler,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearTimeout(eventTimer);
+      clearInterval(expiryTimer);
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await settler?.stop();
+      await workerVerifier?.close();
+      await store.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * Configuration from the environment, overridable by `--flag=value` arguments
+ * (`--port=9000` sets OPERATOR_PORT). Parsed once with a schema; the operator key is kept
+ * out of every printable form of the config.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { getAddress, type Address, type Hex } from "viem";
+import { z } from "zod";
+
+const hexKey = z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be a 32-byte hex private key");
+
+const envSchema = z.object({
+  OPERATOR_RPC_URL: z.string().url().default("http://127.0.0.1:8545"),
+  OPERATOR_CHAIN_ID: z.coerce.number().int().positive().default(31337),
+  OPERATOR_ADDRESS_BOOK: z.string().optional(),
+  OPERATOR_PRIVATE_KEY: hexKey.optional(),
+  OPERATOR_HOST: z.string().default("127.0.0.1"),
+  OPERATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  DATABASE_URL: z.string().optional(),
+  OPERATOR_DATA_DIR: z.string().default(".operator/pgdata"),
+  OPERATOR_DOMAIN_NAME: z.string().default("Forkcast"),
+  OPERATOR_DOMAIN_VERSION: z.string().default("1"),
+  OPERATOR_MARKETS_FILE: z.string().optional(),
+  OPERATOR_DEFAULT_TICK_SIZE: z.coerce.number().int().positive().default(10_000),
+  OPERATOR_DEFAULT_MIN_SIZE: z.coerce.bigint().default(5_000_000n),
+  OPERATOR_DEFAULT_FEE_RATE_BPS: z.coerce.number().int().min(0).max(1_000).default(0),
+  OPERATOR_CONFIRMATIONS: z.coerce.number().int().min(1).default(1),
+  OPERATOR_POLL_MS: z.coerce.number().int().positive().default(250),
+  OPERATOR_SETTLE_BATCH_MS: z.coerce.number().int().min(0).default(50),
+  OPERATOR_MAX_MAKERS_PER_MATCH: z.coerce.number().int().positive().default(20),
+  OPERATOR_RATE_LIMIT_PER_SEC: z.coerce.number().positive().default(500),
+  OPERATOR_RATE_LIMIT_BURST: z.coerce.number().positive().default(2_000),
+  OPERATOR_SIGNATURE_WORKERS: z.coerce.number().int().min(0).default(1),
+  OPERATOR_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+const addressSchema = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/)
+  .transform((a) => getAddress(a));
+const bookEntrySchema = z.union([
+  addressSchema,
+  z.object({
+    address: addressSchema,
+    blockNumber: z.coerce.number().int().min(0).optional(),
+    deployBlock: z.coerce.number().int().min(0).optional(),
+  }),
+]);
+
+/** Accepts `{ contracts: { Exchange: "0x…" | { address, blockNumber } } }` or the same map at top level. */
+const addressBookSchema = z
+  .object({ chainId: z.coerce.number().int().optional(), contracts: z.record(z.string(), bookEntrySchema).optional() })
+  .catchall(z.unknown());
+
+export interface AddressBook {
+  readonly exchange: Address;
+  readonly conditionalTokens: Address;
+  readonly collateral: Address;
+  /** First block to scan for exchange events. */
+  readonly startBlock: bigint;
+}
+
+export function parseAddressBook(json: unknown, chainId: number): AddressBook {
+  const parsed = addressBookSchema.parse(json);
+  if (parsed.chainId !== undefined && parsed.chainId !== chainId) {
+    throw new Error(`address book is for chain ${parsed.chainId}, but the operator is configured for chain ${chainId}`);
+  }
+  const entries: Record<string, unknown> = parsed.contracts ?? parsed;
+  const pick = (...names: string[]): { address: Address; block: number } => {
+    for (const name of names) {
+      const entry = entries[name];
+      if (entry === undefined) continue;
+      const value = bookEntrySchema.parse(entry);
+      return typeof value === "string"
+        ? { address: value, block: 0 }
+        : { address: value.address, block: value.blockNumber ?? value.deployBlock ?? 0 };
+    }
+    throw new Error(`address book has no ${names.join(" / ")} entry`);
+  };
+  const exchange = pick("Exchange", "exchange");
+  return {
+    exchange: exchange.address,
+    conditionalTokens: pick("ConditionalTokens", "conditionalTokens").address,
+    collateral: pick("TestUSD", "Collateral", "collateral").address,
+    startBlock: BigInt(exchange.block),
+  };
+}
+
+export interface Config {
+  readonly rpcUrl: string;
+  readonly chainId: number;
+  readonly addressBookPath: string;
+  readonly host: string;
+  readonly port: number;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly domainName: string;
+  readonly domainVersion: string;
+  readonly marketsFile: string | undefined;
+  readonly defaults: { readonly tickSize: number; readonly minSize: bigint; readonly feeRateBps: number };
+  readonly confirmations: number;
+  readonly pollMs: number;
+  readonly settleBatchMs: number;
+  readonly maxMakersPerMatch: number;
+  readonly rateLimit: { readonly perSecond: number; readonly burst: number };
+  readonly signatureWorkers: number;
+  readonly logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Never printed: see `toJSON`. */
+  readonly operatorKey: Hex | undefined;
+}
+
+/** Maps `--some-flag=value` to OPERATOR_SOME_FLAG (and `--database-url` to DATABASE_URL). */
+export function flagsToEnv(argv: readonly string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const arg of argv) {
+    const match = /^--([a-z0-9-]+)=(.*)$/.exec(arg);
+    if (!match) throw new Error(`unrecognised argument ${arg}: use --name=value`);
+    const name = (match[1] as string).replaceAll("-", "_").toUpperCase();
+    env[name === "DATABASE_URL" ? name : `OPERATOR_${name}`] = match[2] as string;
+  }
+  return env;
+}
+
+export function loadConfig(env: Record<string, string | undefined>, argv: readonly string[] = []): Config {
+  const merged = { ...env, ...flagsToEnv(argv) };
+  const result = envSchema.safeParse(merged);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`invalid operator configuration: ${problems}`);
+  }
+  const e = result.data;
+  const config: Config = {
+    rpcUrl: e.OPERATOR_RPC_URL,
+    chainId: e.OPERATOR_CHAIN_ID,
+    addressBookPath: e.OPERATOR_ADDRESS_BOOK ?? path.join("deployments", `${e.OPERATOR_CHAIN_ID}.json`),
+    host: e.OPERATOR_HOST,
+    port: e.OPERATOR_PORT,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.OPERATOR_DATA_DIR,
+    domainName: e.OPERATOR_DOMAIN_NAME,
+    domainVersion: e.OPERATOR_DOMAIN_VERSION,
+    marketsFile: e.OPERATOR_MARKETS_FILE,
+    defaults: {
+      tickSize: e.OPERATOR_DEFAULT_TICK_SIZE,
+      minSize: e.OPERATOR_DEFAULT_MIN_SIZE,
+      feeRateBps: e.OPERATOR_DEFAULT_FEE_RATE_BPS,
+    },
+    confirmations: e.OPERATOR_CONFIRMATIONS,
+    pollMs: e.OPERATOR_POLL_MS,
+    settleBatchMs: e.OPERATOR_SETTLE_BATCH_MS,
+    maxMakersPerMatch: e.OPERATOR_MAX_MAKERS_PER_MATCH,
+    rateLimit: { perSecond: e.OPERATOR_RATE_LIMIT_PER_SEC, burst: e.OPERATOR_RATE_LIMIT_BURST },
+    signatureWorkers: e.OPERATOR_SIGNATURE_WORKERS,
+    logLevel: e.OPERATOR_LOG_LEVEL,
+    operatorKey: e.OPERATOR_PRIVATE_KEY as Hex | undefined,
+  };
+  Object.defineProperty(config, "operatorKey", { enumerable: false });
+  Object.defineProperty(config, "toJSON", {
+    enumerable: false,
+    value: () => ({
+      ...config,
+      defaults: { ...config.defaults, minSize: config.defaults.minSize.toString() },
+      databaseUrl: config.databaseUrl ? "<set>" : undefined,
+      operatorKey: config.operatorKey ? "<set>" : undefined,
+    }),
+  });
+  return config;
+}
+
+export function readAddressBook(config: Config): AddressBook {
+  let text: string;
+  try {
+    text = readFileSync(config.addressBookPath, "utf8");
+  } catch {
+    throw new Error(
+      `address book not found at ${config.addressBookPath}: deploy the contracts first or set OPERATOR_ADDRESS_BOOK`,
+    );
+  }
+  return parseAddressBook(JSON.parse(text) as unknown, config.chainId);
+}
+
+/** Optional per-market overrides: question, tick size, min size, fee rate, status. */
+export const marketsFileSchema = z.array(
+  z.object({
+    conditionId: z.string().regex(/^0x[0-9a-fA-F]{64}$/),
+    question: z.string().default(""),
+    tickSize: z.number().int().positive().optional(),
+    minSize: z.coerce.bigint().optional(),
+    feeRateBps: z.number().int().min(0).max(1_000).optional(),
+    status: z.enum(["open", "closed"]).optional(),
+  }),
+);
+export type MarketsFile = z.infer<typeof marketsFileSchema>;

@@ -1,0 +1,95 @@
+/**
+ * One SQL surface over two backends: PGlite (embedded, a data directory or memory) and a real
+ * PostgreSQL server (node-postgres pool) when DATABASE_URL is set. Columns use only types
+ * both drivers return identically (text, int4, float8, bool), so the query layer never
+ * branches on the backend.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+
+export type SqlScalar = string | number | boolean | null;
+export type SqlValue = SqlScalar | readonly SqlScalar[];
+
+export interface Sql {
+  query<T>(text: string, params?: readonly SqlValue[]): Promise<T[]>;
+}
+
+export interface Database extends Sql {
+  readonly kind: "pglite" | "postgres";
+  exec(text: string): Promise<void>;
+  /** Runs `fn` in one transaction; everything it writes commits together or not at all. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+class PgliteDatabase implements Database {
+  readonly kind = "pglite" as const;
+  constructor(private readonly db: PGlite) {}
+
+  async query<T>(text: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return (await this.db.query<T>(text, [...params])).rows;
+  }
+
+  async exec(text: string): Promise<void> {
+    await this.db.exec(text);
+  }
+
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) =>
+      fn({
+        query: async <R>(text: string, params: readonly SqlValue[] = []) => (await tx.query<R>(text, [...params])).rows,
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+class PostgresDatabase implements Database {
+  readonly kind = "postgres" as const;
+  constructor(private readonly pool: pg.Pool) {}
+
+  async query<T>(text: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return (await this.pool.query(text, [...params])).rows as T[];
+  }
+
+  async exec(text: string): Promise<void> {
+    await this.pool.query(text);
+  }
+
+  async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await fn({
+        query: async <R>(text: string, params: readonly SqlValue[] = []) =>
+          (await client.query(text, [...params])).rows as R[],
+      });
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** `databaseUrl` wins; otherwise PGlite at `dataDir` (or in memory when dataDir is "memory://"). */
+export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+    await pool.query("SELECT 1");
+    return new PostgresDatabase(pool);
+  }
+  const db = options.dataDir === "memory://" ? new PGlite() : new PGlite(options.dataDir);
+  await db.waitReady;
+  return new PgliteDatabase(db);
+}

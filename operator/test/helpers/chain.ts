@@ -1,0 +1,228 @@
+/**
+ * A local Hardhat node on 127.0.0.1 (Hardhat's programmatic JSON-RPC server) with the real
+ * contracts deployed from build artifacts: TestUSD, ConditionalTokens, Exchange, one binary
+ * market registered, traders funded and approved.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import {
+  createPublicClient,
+  createWalletClient,
+  http,
+  maxUint256,
+  toHex,
+  type Abi,
+  type Address,
+  type Hex,
+  type PublicClient,
+  type WalletClient,
+} from "viem";
+import { mnemonicToAccount, privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts";
+
+import { artifact } from "../../src/chain/abi.js";
+import { localChain } from "../../src/chain/chain.js";
+
+const MNEMONIC = "test test test test test test test test test test test junk";
+export const CHAIN_ID = 31337;
+
+export function devKey(index: number): Hex {
+  const key = mnemonicToAccount(MNEMONIC, { addressIndex: index }).getHdKey().privateKey;
+  if (!key) throw new Error("no private key for dev account");
+  return toHex(key);
+}
+
+export interface LocalChain {
+  readonly rpcUrl: string;
+  readonly client: PublicClient;
+  stop(): Promise<void>;
+  rpc(method: string, params?: unknown[]): Promise<unknown>;
+}
+
+export async function startChain(): Promise<LocalChain> {
+  const { network } = await import("hardhat");
+  const server = await network.createServer(undefined, "127.0.0.1");
+  const { address, port } = await server.listen();
+  const rpcUrl = `http://${address}:${port}`;
+  const client = createPublicClient({ chain: localChain(CHAIN_ID, rpcUrl), transport: http(rpcUrl) });
+  return {
+    rpcUrl,
+    client,
+    rpc: async (method, params = []) => {
+      const response = await fetch(rpcUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+      });
+      const json = (await response.json()) as { result?: unknown; error?: { message: string } };
+      if (json.error) throw new Error(`${method}: ${json.error.message}`);
+      return json.result;
+    },
+    stop: () => server.close(),
+  };
+}
+
+export interface Trader {
+  readonly key: Hex;
+  readonly account: PrivateKeyAccount;
+  readonly address: Address;
+}
+
+export interface Stack {
+  readonly chain: LocalChain;
+  readonly exchange: Address;
+  readonly ctf: Address;
+  readonly collateral: Address;
+  readonly conditionId: Hex;
+  readonly yes: bigint;
+  readonly no: bigint;
+  readonly admin: Trader;
+  readonly operator: Trader;
+  readonly traders: Trader[];
+  readonly addressBookPath: string;
+  readonly abis: { exchange: Abi; ctf: Abi; collateral: Abi };
+  wallet(trader: Trader): WalletClient;
+  /** Sends a transaction and waits for its receipt (mines it when automine is on). */
+  write(trader: Trader, address: Address, abi: Abi, functionName: string, args: unknown[]): Promise<Hex>;
+  read<T>(address: Address, abi: Abi, functionName: string, args: unknown[]): Promise<T>;
+  /** Prepares another binary condition and registers its two tokens on the exchange. */
+  addMarket(questionId: Hex): Promise<{ conditionId: Hex; yes: bigint; no: bigint }>;
+}
+
+function trader(index: number): Trader {
+  const key = devKey(index);
+  const account = privateKeyToAccount(key);
+  return { key, account, address: account.address };
+}
+
+export const ONE = 1_000_000n;
+
+export async function deployStack(
+  chain: LocalChain,
+  options: { traders?: number; fundUsd?: bigint; splitUsd?: bigint } = {},
+): Promise<Stack> {
+  const admin = trader(0);
+  const operator = trader(1);
+  const traders = Array.from({ length: options.traders ?? 4 }, (_, i) => trader(2 + i));
+  const viemChain = localChain(CHAIN_ID, chain.rpcUrl);
+  const wallets = new Map<string, WalletClient>();
+  const wallet = (t: Trader): WalletClient => {
+    let w = wallets.get(t.address);
+    if (!w)
+      wallets.set(
+        t.address,
+        (w = createWalletClient({ account: t.account, chain: viemChain, transport: http(chain.rpcUrl) })),
+      );
+    return w;
+  };
+  const client = chain.client;
+  const deploy = async (name: string, args: unknown[]): Promise<Address> => {
+    const a = artifact(name);
+    const hash = await wallet(admin).deployContract({
+      abi: a.abi,
+      bytecode: a.bytecode,
+      args,
+      account: admin.account,
+      chain: viemChain,
+    });
+    const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+    if (!receipt.contractAddress) throw new Error(`${name} deployment failed`);
+    return receipt.contractAddress;
+  };
+  const write = async (t: Trader, address: Address, abi: Abi, functionName: string, args: unknown[]): Promise<Hex> => {
+    const hash = await wallet(t).writeContract({
+      address,
+      abi,
+      functionName,
+      args,
+      account: t.account,
+      chain: viemChain,
+    });
+    const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+    if (receipt.status !== "success") throw new Error(`${functionName} reverted`);
+    return hash;
+  };
+  const read = async <T>(address: Address, abi: Abi, functionName: string, args: unknown[]): Promise<T> =>
+    (await client.readContract({ address, abi, functionName, args })) as T;
+
+  const abis = {
+    exchange: artifact("Exchange").abi,
+    ctf: artifact("ConditionalTokens").abi,
+    collateral: artifact("TestUSD").abi,
+  };
+  const startBlock = await client.getBlockNumber();
+  const collateral = await deploy("TestUSD", [admin.address, false]);
+  const ctf = await deploy("ConditionalTokens", [""]);
+  const exchange = await deploy("Exchange", [admin.address, ctf, collateral, admin.address, "Forkcast", "1"]);
+  await write(admin, exchange, abis.exchange, "addOperator", [operator.address]);
+
+  const addMarket = async (questionId: Hex): Promise<{ conditionId: Hex; yes: bigint; no: bigint }> => {
+    await write(admin, ctf, abis.ctf, "prepareCondition", [admin.address, questionId, 2n]);
+    const conditionId = await read<Hex>(ctf, abis.ctf, "getConditionId", [admin.address, questionId, 2n]);
+    const zero = `0x${"0".repeat(64)}`;
+    const yes = await read<bigint>(ctf, abis.ctf, "getPositionId", [
+      collateral,
+      await read<Hex>(ctf, abis.ctf, "getCollectionId", [zero, conditionId, 1n]),
+    ]);
+    const no = await read<bigint>(ctf, abis.ctf, "getPositionId", [
+      collateral,
+      await read<Hex>(ctf, abis.ctf, "getCollectionId", [zero, conditionId, 2n]),
+    ]);
+    await write(admin, exchange, abis.exchange, "registerToken", [
+      yes,
+      no,
+      conditionId,
+      "0x0000000000000000000000000000000000000000",
+    ]);
+    return { conditionId, yes, no };
+  };
+  const market = await addMarket(toHex("market-1", { size: 32 }));
+
+  const fund = options.fundUsd ?? 10_000n * ONE;
+  const split = options.splitUsd ?? 1_000n * ONE;
+  for (const t of traders) {
+    await write(admin, collateral, abis.collateral, "mint", [t.address, fund]);
+    await write(t, collateral, abis.collateral, "approve", [exchange, maxUint256]);
+    await write(t, collateral, abis.collateral, "approve", [ctf, maxUint256]);
+    await write(t, ctf, abis.ctf, "setApprovalForAll", [exchange, true]);
+    if (split > 0n)
+      await write(t, ctf, abis.ctf, "splitPosition", [
+        collateral,
+        `0x${"0".repeat(64)}`,
+        market.conditionId,
+        [1n, 2n],
+        split,
+      ]);
+  }
+
+  const dir = mkdtempSync(path.join(tmpdir(), "forkcast-book-"));
+  const addressBookPath = path.join(dir, `${CHAIN_ID}.json`);
+  writeFileSync(
+    addressBookPath,
+    JSON.stringify({
+      chainId: CHAIN_ID,
+      contracts: {
+        Exchange: { address: exchange, blockNumber: Number(startBlock) },
+        ConditionalTokens: ctf,
+        TestUSD: collateral,
+      },
+    }),
+  );
+  return {
+    chain,
+    exchange,
+    ctf,
+    collateral,
+    ...market,
+    admin,
+    operator,
+    traders,
+    addressBookPath,
+    abis,
+    wallet,
+    write,
+    read,
+    addMarket,
+  };
+}

@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { flagsToEnv, loadConfig, parseAddressBook } from "../../src/config.js";
+
+const KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
+describe("config", () => {
+  it("applies defaults and lets flags override the environment", () => {
+    const config = loadConfig({ OPERATOR_PORT: "9000" }, ["--port=9100", "--database-url=postgres://x"]);
+    assert.equal(config.port, 9100);
+    assert.equal(config.host, "127.0.0.1");
+    assert.equal(config.databaseUrl, "postgres://x");
+    assert.equal(config.addressBookPath, "deployments/31337.json");
+    assert.deepEqual(flagsToEnv(["--chain-id=5"]), { OPERATOR_CHAIN_ID: "5" });
+    assert.throws(() => flagsToEnv(["--port"]), /use --name=value/);
+  });
+
+  it("never prints the operator key", () => {
+    const config = loadConfig({ OPERATOR_PRIVATE_KEY: KEY });
+    assert.equal(config.operatorKey, KEY);
+    assert.ok(!JSON.stringify(config).includes(KEY.slice(2)), "JSON form must hide the key");
+    assert.ok(!Object.keys(config).includes("operatorKey"), "the key must not be enumerable");
+  });
+
+  it("explains invalid values", () => {
+    assert.throws(() => loadConfig({ OPERATOR_PORT: "70000" }), /OPERATOR_PORT/);
+    assert.throws(() => loadConfig({ OPERATOR_PRIVATE_KEY: "0x1234" }), /OPERATOR_PRIVATE_KEY/);
+  });
+
+  it("reads both address-book shapes and checks the chain id", () => {
+    const a = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+    const b = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
+    const c = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
+    const nested = parseAddressBook(
+      { chainId: 31337, contracts: { Exchange: { address: a, blockNumber: 7 }, ConditionalTokens: b, TestUSD: c } },
+      31337,
+    );
+    assert.deepEqual(nested, { exchange: a, conditionalTokens: b, collateral: c, startBlock: 7n });
+    assert.equal(parseAddressBook({ Exchange: a, ConditionalTokens: b, TestUSD: c }, 1).startBlock, 0n);
+    assert.throws(() => parseAddressBook({ chainId: 1, contracts: {} }, 31337), /chain 1/);
+    assert.throws(() => parseAddressBook({ contracts: { Exchange: a } }, 31337), /ConditionalTokens/);
+  });
+});

@@ -1,0 +1,3 @@
+export * from "./order.js";
+export * from "./eip712.js";
+export * from "./math.js";

@@ -1,0 +1,372 @@
+/**
+ * Demo data for a running local node: `npm run seed` (also run by `npm run dev`).
+ *
+ * Order-book markets (four binary, one multi-outcome) with resting orders on both sides and a
+ * trade history (through the operator, so its book and trade tape know them), one market in its
+ * dispute window, one resolved market with redeemable positions; pool markets with LP
+ * liquidity, single bets and a parlay. Deterministic: the same accounts, amounts, prices and
+ * salts every run (end times are relative to the chain's clock).
+ *
+ * Environment: OPERATOR_URL (default http://127.0.0.1:8787). Orders are skipped, with a
+ * warning, only when SEED_SKIP_ORDERS=1.
+ */
+import { network } from "hardhat";
+import { type Address, type Hex, maxUint256, parseEventLogs, parseUnits, toHex } from "viem";
+
+import { ORDER_TYPES, Side, exchangeDomain, orderAmounts } from "@forkcast/shared";
+
+import { readAddressBook } from "./lib/address-book.ts";
+
+const USD = (amount: string) => parseUnits(amount, 6);
+const PRICE = (p: string) => parseUnits(p, 6);
+const HOUR = 3_600n;
+const DAY = 24n * HOUR;
+const PROBABILITY_ONE = 1_000_000_000_000n;
+const ZERO: Address = "0x0000000000000000000000000000000000000000";
+const OPERATOR_URL = process.env.OPERATOR_URL ?? "http://127.0.0.1:8787";
+
+const connection = await network.create();
+const { viem } = connection;
+const publicClient = await viem.getPublicClient();
+const testClient = await viem.getTestClient();
+const chainId = await publicClient.getChainId();
+const book = await readAddressBook(chainId);
+const address = (key: string): Address => {
+  const entry = book.contracts[key];
+  if (!entry) throw new Error(`The address book of chain ${chainId} has no "${key}": redeploy (npm run deploy).`);
+  return entry.address;
+};
+
+const wallets = await viem.getWalletClients();
+type Wallet = (typeof wallets)[number];
+const wallet = (index: number): Wallet => {
+  const w = wallets[index];
+  if (!w) throw new Error(`the node exposes no dev account ${index}: seed a local Hardhat node`);
+  return w;
+};
+const [deployer, alice, bob, carol, dave] = [0, 1, 2, 3, 4].map(wallet) as [Wallet, Wallet, Wallet, Wallet, Wallet];
+const people: Record<string, Wallet> = { deployer, alice, bob, carol, dave };
+
+const usd = await viem.getContractAt("TestUSD", address("collateral"));
+const ctf = await viem.getContractAt("ConditionalTokens", address("conditionalTokens"));
+const oracle = await viem.getContractAt("OptimisticOracle", address("oracle"));
+const factory = await viem.getContractAt("MarketFactory", address("marketFactory"));
+const pool = await viem.getContractAt("IBettingPool", address("pool"));
+
+const receipt = async (hash: Hex | Promise<Hex>) => {
+  const r = await publicClient.waitForTransactionReceipt({ hash: await hash });
+  if (r.status !== "success") throw new Error(`seed transaction ${r.transactionHash} reverted`);
+  return r;
+};
+const now = async () => (await publicClient.getBlock()).timestamp;
+const advance = async (seconds: bigint) => {
+  await testClient.increaseTime({ seconds: Number(seconds) });
+  await testClient.mine({ blocks: 1 });
+};
+
+// ------------------------------------------------------------------ funding and approvals
+
+console.log("seed: funding demo accounts");
+for (const who of Object.values(people)) {
+  await receipt(usd.write.mint([who.account.address, USD("100000")]));
+  const as = { account: who.account };
+  for (const spender of [
+    address("marketFactory"),
+    address("oracle"),
+    address("pool"),
+    address("conditionalTokens"),
+    address("exchange"),
+    address("negRiskAdapter"),
+  ]) {
+    await receipt(usd.write.approve([spender, maxUint256], as));
+  }
+  await receipt(ctf.write.setApprovalForAll([address("exchange"), true], as));
+  await receipt(ctf.write.setApprovalForAll([address("negRiskAdapter"), true], as));
+}
+
+// ------------------------------------------------------------------ order-book markets
+
+interface CreatedMarket {
+  marketId: Hex;
+  conditionIds: readonly Hex[];
+  yes: readonly bigint[];
+  no: readonly bigint[];
+}
+
+async function createMarket(
+  question: string,
+  outcomeNames: string[],
+  category: string,
+  endsIn: bigint,
+  options: { liveness?: bigint; multi?: boolean; rules?: string } = {},
+): Promise<CreatedMarket> {
+  const params = {
+    question,
+    outcomeNames,
+    rules: options.rules ?? `Resolves to the outcome that matches the official result of: ${question}`,
+    category,
+    imageUri: "",
+    endTime: (await now()) + endsIn,
+    reward: USD("5"),
+    bond: USD("50"),
+    liveness: options.liveness ?? 0n,
+  };
+  const hash = options.multi
+    ? factory.write.createMultiOutcomeMarket([params, 100n], { account: deployer.account })
+    : factory.write.createMarket([params], { account: deployer.account });
+  const [created] = parseEventLogs({ abi: factory.abi, eventName: "MarketCreated", logs: (await receipt(hash)).logs });
+  if (!created) throw new Error(`MarketCreated missing for "${question}"`);
+  console.log(`seed: market "${question}"`);
+  return {
+    marketId: created.args.marketId,
+    conditionIds: created.args.conditionIds,
+    yes: created.args.yesTokenIds,
+    no: created.args.noTokenIds,
+  };
+}
+
+const split = async (who: Wallet, conditionId: Hex, amount: bigint) =>
+  receipt(
+    ctf.write.splitPosition([address("collateral"), `0x${"00".repeat(32)}`, conditionId, [1n, 2n], amount], {
+      account: who.account,
+    }),
+  );
+
+// Short-lived markets first: one ends up resolved, one in its dispute window.
+const resolved = await createMarket(
+  "Did the 2026 Lisbon Marathon winner finish under 2h06?",
+  ["Yes", "No"],
+  "Sports",
+  30n * 60n,
+  { liveness: 5n * 60n },
+);
+const disputed = await createMarket(
+  "Will the ECB cut its deposit rate at the January 2027 meeting?",
+  ["Yes", "No"],
+  "Economics",
+  HOUR,
+);
+const resolvedCondition = resolved.conditionIds[0];
+if (!resolvedCondition) throw new Error("resolved market has no condition");
+await split(alice, resolvedCondition, USD("200"));
+await receipt(
+  ctf.write.safeTransferFrom([alice.account.address, bob.account.address, resolved.no[0] ?? 0n, USD("200"), "0x"], {
+    account: alice.account,
+  }),
+);
+
+await advance(HOUR + 1n);
+await receipt(oracle.write.propose([resolved.marketId, 0n], { account: carol.account }));
+await receipt(oracle.write.propose([disputed.marketId, 1n], { account: dave.account }));
+await advance(5n * 60n + 1n);
+await receipt(oracle.write.settle([resolved.marketId], { account: carol.account }));
+await receipt(factory.write.resolveMarket([resolved.marketId], { account: carol.account }));
+console.log("seed: one market resolved (YES: alice can redeem), one proposed and in its dispute window");
+
+const eth = await createMarket("Will ETH close above $5,000 on 31 December 2026?", ["Yes", "No"], "Crypto", 37n * DAY);
+const snow = await createMarket("Will it snow in Lisbon before March 2027?", ["Yes", "No"], "Weather", 90n * DAY);
+const league = await createMarket(
+  "Who wins the 2026–27 Primeira Liga?",
+  ["Benfica", "Porto", "Sporting", "Braga"],
+  "Sports",
+  200n * DAY,
+  { multi: true },
+);
+
+// ------------------------------------------------------------------ pool markets
+
+console.log("seed: pool liquidity and conditions");
+await receipt(pool.write.deposit([USD("50000")], { account: carol.account }));
+await receipt(pool.write.deposit([USD("20000")], { account: dave.account }));
+
+async function poolCondition(label: string, probabilities: string[], endsIn: bigint): Promise<bigint> {
+  const endTime = (await now()) + endsIn;
+  const opened = await receipt(
+    oracle.write.openQuestion([toHex(label), BigInt(probabilities.length), endTime, USD("5"), USD("50"), 0n], {
+      account: deployer.account,
+    }),
+  );
+  const [question] = parseEventLogs({ abi: oracle.abi, eventName: "QuestionOpened", logs: opened.logs });
+  if (!question) throw new Error(`QuestionOpened missing for "${label}"`);
+  const created = await receipt(
+    pool.write.createCondition(
+      [
+        question.args.questionId,
+        probabilities.map((p) => (PROBABILITY_ONE * BigInt(Math.round(Number(p) * 1_000))) / 1_000n),
+        USD("10000"),
+        500n,
+        endTime - 2n * HOUR,
+      ],
+      { account: deployer.account },
+    ),
+  );
+  const [condition] = parseEventLogs({ abi: pool.abi, eventName: "ConditionCreated", logs: created.logs });
+  if (!condition) throw new Error(`ConditionCreated missing for "${label}"`);
+  console.log(`seed: pool condition "${label}"`);
+  return condition.args.conditionId;
+}
+
+const derby = await poolCondition(
+  "Lisbon derby: Benfica vs Sporting (home / draw / away)",
+  ["0.45", "0.27", "0.28"],
+  10n * DAY,
+);
+const final = await poolCondition("Tennis final: Alcaraz vs Sinner", ["0.52", "0.48"], 12n * DAY);
+const rain = await poolCondition("Will it rain in Porto on Saturday?", ["0.6", "0.4"], 14n * DAY);
+const deadline = (await now()) + DAY;
+await receipt(pool.write.bet([derby, 0n, USD("100"), 1n, deadline], { account: alice.account }));
+await receipt(pool.write.bet([final, 1n, USD("50"), 1n, deadline], { account: bob.account }));
+await receipt(pool.write.bet([rain, 0n, USD("80"), 1n, deadline], { account: dave.account }));
+await receipt(
+  pool.write.betParlay(
+    [
+      [
+        { conditionId: derby, outcome: 0n },
+        { conditionId: rain, outcome: 1n },
+      ],
+      USD("20"),
+      1n,
+      deadline,
+    ],
+    { account: bob.account },
+  ),
+);
+console.log("seed: bets and a parlay placed");
+
+// ------------------------------------------------------------------ orders through the operator
+
+let salt = 1_000n;
+async function order(who: Wallet, tokenId: bigint, side: Side, price: string, shares: string): Promise<string> {
+  const amounts = orderAmounts(side, PRICE(price), USD(shares));
+  salt += 1n;
+  const message = {
+    salt,
+    maker: who.account.address,
+    signer: who.account.address,
+    taker: ZERO,
+    tokenId,
+    makerAmount: amounts.makerAmount,
+    takerAmount: amounts.takerAmount,
+    expiration: 0n,
+    nonce: 0n,
+    feeRateBps: 0n,
+    side,
+    signatureType: 0,
+  } as const;
+  const signature = await who.signTypedData({
+    domain: exchangeDomain(chainId, address("exchange")),
+    types: ORDER_TYPES,
+    primaryType: "Order",
+    message,
+  });
+  const body = {
+    order: {
+      ...Object.fromEntries(Object.entries(message).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v])),
+      side: side === Side.BUY ? "BUY" : "SELL",
+      signature,
+    },
+    orderType: "GTC",
+  };
+  const response = await fetch(`${OPERATOR_URL}/order`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const answer = (await response.json()) as { success?: boolean; status?: string; error?: string; message?: string };
+  if (!response.ok || answer.success !== true) {
+    throw new Error(
+      `operator rejected a seed order (${response.status}): ${answer.error ?? ""} ${answer.message ?? ""}`,
+    );
+  }
+  return answer.status ?? "";
+}
+
+async function waitForTrades(count: number): Promise<void> {
+  const deadlineMs = Date.now() + 60_000;
+  while (Date.now() < deadlineMs) {
+    const response = await fetch(`${OPERATOR_URL}/trades?limit=100`);
+    const page = (await response.json()) as { data?: { status: string }[] };
+    const confirmed = (page.data ?? []).filter((t) => t.status === "CONFIRMED" || t.status === "MINED").length;
+    if (confirmed >= count) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the operator did not settle ${count} seed trades within 60 s`);
+}
+
+if (process.env.SEED_SKIP_ORDERS === "1") {
+  console.log("seed: SEED_SKIP_ORDERS=1, no orders placed");
+} else {
+  const health = await fetch(`${OPERATOR_URL}/health`).catch(() => undefined);
+  if (!health?.ok) {
+    throw new Error(`The operator is not answering at ${OPERATOR_URL}: start it first, or set SEED_SKIP_ORDERS=1.`);
+  }
+  // Inventory for the sellers.
+  for (const market of [eth, snow]) {
+    const conditionId = market.conditionIds[0];
+    if (!conditionId) throw new Error("market without condition");
+    await split(alice, conditionId, USD("2000"));
+    await split(carol, conditionId, USD("1000"));
+  }
+  const ethYes = eth.yes[0] ?? 0n;
+  const ethNo = eth.no[0] ?? 0n;
+  const snowYes = snow.yes[0] ?? 0n;
+
+  // A trade history on ETH > $5k: prices drift up from 0.55 to 0.62.
+  let trades = 0;
+  for (const [price, shares] of [
+    ["0.55", "40"],
+    ["0.57", "60"],
+    ["0.56", "25"],
+    ["0.60", "80"],
+    ["0.62", "50"],
+  ] as const) {
+    await order(alice, ethYes, Side.SELL, price, shares);
+    await order(bob, ethYes, Side.BUY, price, shares);
+    trades += 1;
+  }
+  // A MINT: a YES bid and a NO bid that sum to one dollar.
+  await order(dave, ethYes, Side.BUY, "0.63", "30");
+  await order(carol, ethNo, Side.BUY, "0.37", "30");
+  trades += 1;
+  await waitForTrades(trades);
+
+  // Resting orders on both sides.
+  for (const [price, shares] of [
+    ["0.64", "150"],
+    ["0.66", "200"],
+    ["0.70", "300"],
+  ] as const) {
+    await order(alice, ethYes, Side.SELL, price, shares);
+  }
+  for (const [price, shares] of [
+    ["0.60", "120"],
+    ["0.58", "200"],
+    ["0.54", "400"],
+  ] as const) {
+    await order(bob, ethYes, Side.BUY, price, shares);
+  }
+  for (const [price, shares] of [
+    ["0.18", "100"],
+    ["0.21", "250"],
+  ] as const) {
+    await order(carol, snowYes, Side.SELL, price, shares);
+  }
+  for (const [price, shares] of [
+    ["0.12", "150"],
+    ["0.10", "300"],
+  ] as const) {
+    await order(dave, snowYes, Side.BUY, price, shares);
+  }
+  // Multi-outcome: bids on each club's YES.
+  for (const [index, price] of [
+    [0, "0.38"],
+    [1, "0.30"],
+    [2, "0.24"],
+    [3, "0.05"],
+  ] as const) {
+    await order(bob, league.yes[index] ?? 0n, Side.BUY, price, "100");
+  }
+  console.log(`seed: ${trades} trades settled through the operator; resting orders on both sides`);
+}
+
+console.log("seed: done");
