@@ -1,0 +1,186 @@
+/**
+ * Starts the local stack an e2e run needs and tears all of it down again:
+ * a Hardhat node on a free loopback port, the repo's deployment (address book + generated
+ * module), a production build of the app pointed at that node, and `vite preview` serving it.
+ * The developer's own deployments/<chainId>.json and generated module are restored afterwards.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { getAddress } from "viem";
+import { type PreviewServer, build, preview } from "vite";
+
+const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = path.resolve(APP_DIR, "..");
+const HARDHAT_CLI = path.join(ROOT, "node_modules", "hardhat", "dist", "src", "cli.js");
+const CHAIN_ID = 31337;
+
+export interface Stack {
+  rpcUrl: string;
+  appUrl: string;
+  accounts: `0x${string}`[];
+  contracts: Record<string, `0x${string}`>;
+  /** Runs a JSON-RPC call against the node. */
+  rpc(method: string, params?: unknown[]): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function rpcCall(url: string, method: string, params: unknown[] = []): Promise<unknown> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await response.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
+
+async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`);
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${args.join(" ")} exited with ${code}:\n${out}`)),
+    );
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.pid === undefined) return resolve();
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-(child.pid as number), "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, 5_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      process.kill(-(child.pid as number), "SIGTERM");
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}
+
+export async function startStack(): Promise<Stack> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((e: unknown) => console.error("cleanup failed:", e));
+  };
+  try {
+    // 1. The node, in its own process group so every child dies with it.
+    const rpcPort = await freePort();
+    const rpcUrl = `http://127.0.0.1:${rpcPort}`;
+    let nodeLog = "";
+    const node = spawn(process.execPath, [HARDHAT_CLI, "node", "--hostname", "127.0.0.1", "--port", String(rpcPort)], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    node.stdout?.on("data", (d: Buffer) => (nodeLog = (nodeLog + d.toString()).slice(-4000)));
+    node.stderr?.on("data", (d: Buffer) => (nodeLog = (nodeLog + d.toString()).slice(-4000)));
+    cleanups.push(() => stopProcess(node));
+    await waitFor(`the Hardhat node on ${rpcUrl} (log: ${nodeLog})`, 60_000, async () =>
+      Number(await rpcCall(rpcUrl, "eth_chainId")) === CHAIN_ID ? true : undefined,
+    );
+    const accounts = ((await rpcCall(rpcUrl, "eth_accounts")) as string[]).map((a) => getAddress(a));
+
+    // 2. Deploy, keeping the developer's address book and generated module to put back.
+    const bookFile = path.join(ROOT, "deployments", `${CHAIN_ID}.json`);
+    const generatedDir = path.join(ROOT, "deployments", "generated");
+    const backup = await mkdtemp(path.join(tmpdir(), "forkcast-e2e-backup-"));
+    const savedBook = await readFile(bookFile, "utf8").catch(() => undefined);
+    await cp(generatedDir, path.join(backup, "generated"), { recursive: true }).catch(() => undefined);
+    cleanups.push(async () => {
+      if (savedBook === undefined) await rm(bookFile, { force: true });
+      else await writeFile(bookFile, savedBook);
+      await rm(generatedDir, { recursive: true, force: true });
+      await cp(path.join(backup, "generated"), generatedDir, { recursive: true }).catch(() => undefined);
+      await rm(backup, { recursive: true, force: true });
+    });
+    const deploymentId = `e2e-${process.pid}-${Date.now()}`;
+    cleanups.push(() => rm(path.join(ROOT, "ignition", "deployments", deploymentId), { recursive: true, force: true }));
+    const out = await run([HARDHAT_CLI, "run", "app/e2e/deploy-local.ts"], {
+      E2E_RPC_URL: rpcUrl,
+      E2E_DEPLOYMENT_ID: deploymentId,
+    });
+    const summaryLine = out
+      .trim()
+      .split("\n")
+      .reverse()
+      .find((l) => l.startsWith("{"));
+    if (!summaryLine) throw new Error(`deploy printed no summary:\n${out}`);
+    const { contracts } = JSON.parse(summaryLine) as { contracts: Record<string, `0x${string}`> };
+
+    // 3. Build the app against this node into a temporary folder and serve it.
+    const outDir = await mkdtemp(path.join(tmpdir(), "forkcast-e2e-app-"));
+    cleanups.push(() => rm(outDir, { recursive: true, force: true }));
+    process.env.VITE_RPC_URL = rpcUrl;
+    await build({ root: APP_DIR, logLevel: "warn", build: { outDir, emptyOutDir: true } });
+    const appPort = await freePort();
+    const server: PreviewServer = await preview({
+      root: APP_DIR,
+      logLevel: "warn",
+      build: { outDir },
+      preview: { host: "127.0.0.1", port: appPort, strictPort: true },
+    });
+    cleanups.push(() => server.close());
+    return {
+      rpcUrl,
+      appUrl: `http://127.0.0.1:${appPort}`,
+      accounts,
+      contracts,
+      rpc: (method, params) => rpcCall(rpcUrl, method, params),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

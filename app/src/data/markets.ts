@@ -1,0 +1,57 @@
+/** Market data hooks. Source today: the operator API; the indexer replaces it when it lands (issue 7). */
+import { useQuery } from "@tanstack/react-query";
+
+import type { ChartRange } from "../lib/time.ts";
+import { rangeStart } from "../lib/time.ts";
+import { OPERATOR_URL, fetchBook, fetchMarket, fetchMarkets, fetchPriceHistory, fetchTrades } from "./operator.ts";
+
+/** Why there is no data, for screens to say instead of showing an empty list. */
+export function marketSourceProblem(): string | undefined {
+  return OPERATOR_URL
+    ? undefined
+    : "No market data source: set VITE_OPERATOR_URL (the CLOB operator) or run `npm run dev`.";
+}
+
+export function useMarkets() {
+  return useQuery({
+    queryKey: ["markets"],
+    queryFn: fetchMarkets,
+    enabled: Boolean(OPERATOR_URL),
+    refetchInterval: 10_000,
+  });
+}
+
+export function useMarket(conditionId: string | undefined) {
+  return useQuery({
+    queryKey: ["market", conditionId],
+    queryFn: () => fetchMarket(conditionId ?? ""),
+    enabled: Boolean(OPERATOR_URL && conditionId),
+  });
+}
+
+export function useBook(tokenId: bigint | undefined) {
+  return useQuery({
+    queryKey: ["book", tokenId?.toString()],
+    queryFn: () => fetchBook(tokenId ?? 0n),
+    enabled: Boolean(OPERATOR_URL && tokenId !== undefined),
+    refetchInterval: 2_000,
+  });
+}
+
+export function usePriceHistory(tokenId: bigint | undefined, range: ChartRange) {
+  return useQuery({
+    queryKey: ["history", tokenId?.toString(), range],
+    queryFn: () => fetchPriceHistory(tokenId ?? 0n, rangeStart(range, Math.floor(Date.now() / 1000))),
+    enabled: Boolean(OPERATOR_URL && tokenId !== undefined),
+    refetchInterval: 10_000,
+  });
+}
+
+export function useTrades(conditionId: string | undefined) {
+  return useQuery({
+    queryKey: ["trades", conditionId],
+    queryFn: () => fetchTrades(conditionId ?? ""),
+    enabled: Boolean(OPERATOR_URL && conditionId),
+    refetchInterval: 3_000,
+  });
+}

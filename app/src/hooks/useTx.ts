@@ -1,0 +1,187 @@
+/**
+ * The one transaction helper every write goes through:
+ * approval (ERC-20 allowance, or an EIP-2612 permit when the call accepts one) → simulate →
+ * sign → pending → confirmed / failed, with toasts at each step and reverts decoded into a sentence.
+ */
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useReducer, useRef } from "react";
+import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hex } from "viem";
+import { parseSignature } from "viem";
+import { useConfig } from "wagmi";
+import {
+  getConnection,
+  readContract,
+  signTypedData,
+  simulateContract,
+  waitForTransactionReceipt,
+  writeContract,
+} from "wagmi/actions";
+import { conditionalTokensAbi, testUSDAbi } from "@forkcast/deployments";
+
+import { newToastId, useToasts } from "../components/toasts.tsx";
+import { decodeRevert } from "../lib/errors.ts";
+import { IDLE, type TxState, txReducer } from "../lib/tx.ts";
+
+export interface ContractCall<abi extends Abi = Abi> {
+  address: Address;
+  abi: abi;
+  functionName: ContractFunctionName<abi, "nonpayable" | "payable">;
+  args?: ContractFunctionArgs<abi, "nonpayable" | "payable">;
+}
+
+export interface Permit {
+  value: bigint;
+  deadline: bigint;
+  v: number;
+  r: Hex;
+  s: Hex;
+}
+
+export interface TxRequest {
+  /** What the user is doing, shown in the toast: "Buy 10 YES". */
+  label: string;
+  call: ContractCall;
+  /** Collateral the called contract will pull from the user. */
+  approval?: {
+    token: Address;
+    spender: Address;
+    amount: bigint;
+    /** When the contract accepts an EIP-2612 permit, the call to make with it instead of approve + call. */
+    withPermit?: (permit: Permit) => ContractCall;
+  };
+  /** Outcome shares (ERC-1155) the called contract will pull: operator approval on the token contract. */
+  approvalForAll?: { token: Address; operator: Address };
+}
+
+export interface TxResult {
+  ok: boolean;
+  hash?: Hex;
+  error?: string;
+}
+
+const PERMIT_TTL_SECONDS = 1_800n;
+
+export function useTx() {
+  const config = useConfig();
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+  const [state, dispatch] = useReducer(txReducer, IDLE);
+  const stateRef = useRef<TxState>(IDLE);
+
+  const run = useCallback(
+    async (request: TxRequest): Promise<TxResult> => {
+      const toastId = newToastId();
+      const step = (event: Parameters<typeof txReducer>[1]) => {
+        stateRef.current = txReducer(stateRef.current, event);
+        dispatch(event);
+        toasts.upsert(toastId, stateRef.current);
+      };
+      step({ type: "start", label: request.label });
+      try {
+        const account = getConnection(config).address;
+        if (!account) throw new Error("Connect a wallet first.");
+        let call = request.call;
+        const approval = request.approval;
+        if (approval) {
+          const allowance = await readContract(config, {
+            address: approval.token,
+            abi: testUSDAbi,
+            functionName: "allowance",
+            args: [account, approval.spender],
+          });
+          if (allowance < approval.amount) {
+            step({ type: "approve" });
+            if (approval.withPermit) {
+              call = approval.withPermit(
+                await signPermit(config, account, approval.token, approval.spender, approval.amount),
+              );
+            } else {
+              const sim = await simulateContract(config, {
+                account,
+                address: approval.token,
+                abi: testUSDAbi,
+                functionName: "approve",
+                args: [approval.spender, approval.amount],
+              });
+              const approveHash = await writeContract(config, sim.request);
+              const receipt = await waitForTransactionReceipt(config, { hash: approveHash });
+              if (receipt.status !== "success") throw new Error("The approval transaction reverted.");
+            }
+          }
+        }
+        const forAll = request.approvalForAll;
+        if (forAll) {
+          const approved = await readContract(config, {
+            address: forAll.token,
+            abi: conditionalTokensAbi,
+            functionName: "isApprovedForAll",
+            args: [account, forAll.operator],
+          });
+          if (!approved) {
+            step({ type: "approve" });
+            const sim = await simulateContract(config, {
+              account,
+              address: forAll.token,
+              abi: conditionalTokensAbi,
+              functionName: "setApprovalForAll",
+              args: [forAll.operator, true],
+            });
+            const receipt = await waitForTransactionReceipt(config, { hash: await writeContract(config, sim.request) });
+            if (receipt.status !== "success") throw new Error("The approval transaction reverted.");
+          }
+        }
+        const simulation = await simulateContract(config, { ...call, account } as Parameters<
+          typeof simulateContract
+        >[1]);
+        step({ type: "sign" });
+        const hash = await writeContract(config, simulation.request as Parameters<typeof writeContract>[1]);
+        step({ type: "submitted", hash });
+        const receipt = await waitForTransactionReceipt(config, { hash });
+        if (receipt.status !== "success") throw new Error("The transaction reverted on chain.");
+        step({ type: "confirmed" });
+        await queryClient.invalidateQueries();
+        return { ok: true, hash };
+      } catch (error) {
+        const decoded = decodeRevert(error);
+        step({ type: "failed", error: decoded.sentence, errorName: decoded.name });
+        return { ok: false, error: decoded.sentence };
+      }
+    },
+    [config, queryClient, toasts],
+  );
+
+  return { state, run };
+}
+
+/** Signs an EIP-2612 permit for `amount` valid for 30 minutes. */
+async function signPermit(
+  config: ReturnType<typeof useConfig>,
+  owner: Address,
+  token: Address,
+  spender: Address,
+  value: bigint,
+): Promise<Permit> {
+  const [name, nonce, chainId] = await Promise.all([
+    readContract(config, { address: token, abi: testUSDAbi, functionName: "name" }),
+    readContract(config, { address: token, abi: testUSDAbi, functionName: "nonces", args: [owner] }),
+    Promise.resolve(config.state.chainId),
+  ]);
+  const deadline = BigInt(Math.floor(Date.now() / 1000)) + PERMIT_TTL_SECONDS;
+  const signature = await signTypedData(config, {
+    account: owner,
+    domain: { name, version: "1", chainId, verifyingContract: token },
+    types: {
+      Permit: [
+        { name: "owner", type: "address" },
+        { name: "spender", type: "address" },
+        { name: "value", type: "uint256" },
+        { name: "nonce", type: "uint256" },
+        { name: "deadline", type: "uint256" },
+      ],
+    },
+    primaryType: "Permit",
+    message: { owner, spender, value, nonce, deadline },
+  });
+  const { v, r, s, yParity } = parseSignature(signature);
+  return { value, deadline, v: Number(v ?? BigInt(27 + yParity)), r, s };
+}

@@ -1,0 +1,42 @@
+/** Attaches market and outcome names to raw ERC-1155 balances. Pure. */
+import type { ChainMarket } from "../data/chainMarkets.ts";
+
+export interface LabelledPosition {
+  tokenId: bigint;
+  balance: bigint;
+  market?: ChainMarket;
+  /** For binary markets 0 = first outcome (YES), 1 = second (NO). */
+  outcomeIndex?: number;
+  /** Which of the market's conditions the token belongs to (always 0 for binary markets). */
+  conditionIndex?: number;
+  outcome?: string;
+}
+
+export function labelPositions(
+  balances: readonly { tokenId: bigint; balance: bigint }[],
+  markets: readonly ChainMarket[],
+): LabelledPosition[] {
+  const byToken = new Map<
+    bigint,
+    { market: ChainMarket; outcomeIndex: number; conditionIndex: number; outcome: string }
+  >();
+  for (const market of markets) {
+    market.yesTokenIds.forEach((id, i) =>
+      byToken.set(id, {
+        market,
+        outcomeIndex: 0,
+        conditionIndex: i,
+        outcome: market.kind === "binary" ? (market.outcomes[0] ?? "Yes") : `${market.outcomes[i] ?? i}: Yes`,
+      }),
+    );
+    market.noTokenIds.forEach((id, i) =>
+      byToken.set(id, {
+        market,
+        outcomeIndex: 1,
+        conditionIndex: i,
+        outcome: market.kind === "binary" ? (market.outcomes[1] ?? "No") : `${market.outcomes[i] ?? i}: No`,
+      }),
+    );
+  }
+  return balances.map((b) => ({ ...b, ...byToken.get(b.tokenId) }));
+}

@@ -1,0 +1,134 @@
+import { iBettingPoolAbi } from "@forkcast/deployments";
+import { useState } from "react";
+import { useBlock, useConnection } from "wagmi";
+
+import { Button } from "../components/Button.tsx";
+import { useLpPositions, usePoolTotals } from "../data/pool.ts";
+import { useDeployment } from "../hooks/useDeployment.ts";
+import { useTx } from "../hooks/useTx.ts";
+import { formatAmount, formatSigned, parseAmount } from "../lib/amount.ts";
+import { formatDuration } from "../lib/time.ts";
+import { isBusy } from "../lib/tx.ts";
+
+export default function LiquidityPage() {
+  const { address: account } = useConnection();
+  const { address } = useDeployment();
+  const collateral = address("collateral");
+  const totals = usePoolTotals();
+  const positions = useLpPositions(account);
+  const block = useBlock({ query: { refetchInterval: 3_000 } });
+  const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
+  const { run, state } = useTx();
+  const [amount, setAmount] = useState("");
+  const parsed = parseAmount(amount);
+  const pool = totals.pool;
+  const busy = isBusy(state) ? "Transaction in progress" : undefined;
+  const depositReason = !pool
+    ? "The betting pool is not deployed on this chain yet"
+    : !account
+      ? "Connect a wallet first."
+      : !parsed.ok
+        ? parsed.reason
+        : parsed.value === 0n
+          ? "Enter an amount above zero"
+          : busy;
+  const usd = (v: bigint | undefined) => (v === undefined ? "…" : formatAmount(v, { unit: "tUSD" }));
+  return (
+    <section data-testid="liquidity-page">
+      <h1>Liquidity</h1>
+      <div className="panel row">
+        <span>
+          Pool size <strong data-testid="pool-total">{usd(totals.total)}</strong>
+        </span>
+        <span>
+          Free <strong>{usd(totals.free)}</strong>
+        </span>
+        <span>
+          Locked in open bets <strong>{usd(totals.locked)}</strong>
+        </span>
+        {totals.withdrawTimeout !== undefined && (
+          <span className="muted">
+            Deposits can be withdrawn {formatDuration(totals.withdrawTimeout)} after depositing.
+          </span>
+        )}
+      </div>
+      <div className="panel">
+        <h2>Deposit</h2>
+        <div className="row">
+          <input
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            inputMode="decimal"
+            aria-label="Deposit amount"
+            placeholder="tUSD"
+          />
+          <Button
+            disabledReason={depositReason}
+            onClick={() =>
+              pool &&
+              collateral &&
+              parsed.ok &&
+              void run({
+                label: `Deposit ${formatAmount(parsed.value, { unit: "tUSD" })} into the pool`,
+                call: { address: pool, abi: iBettingPoolAbi, functionName: "deposit", args: [parsed.value] },
+                approval: { token: collateral, spender: pool, amount: parsed.value },
+              })
+            }
+          >
+            Deposit
+          </Button>
+        </div>
+      </div>
+      <div className="panel">
+        <h2>Your LP positions</h2>
+        {positions.data?.length === 0 && <p className="muted">No LP positions.</p>}
+        <table data-testid="lp-positions">
+          <thead>
+            <tr>
+              <th>LP #</th>
+              <th className="num">Deposited</th>
+              <th className="num">Value now</th>
+              <th className="num">Result</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {(positions.data ?? []).map((p) => {
+              const unlocksAt = p.depositedAt + (totals.withdrawTimeout ?? 0);
+              const reason =
+                busy ?? (now < unlocksAt ? `Withdrawable in ${formatDuration(unlocksAt - now)}` : undefined);
+              return (
+                <tr key={p.lpId.toString()}>
+                  <td>{p.lpId.toString()}</td>
+                  <td className="num">{formatAmount(p.deposited, { unit: "tUSD" })}</td>
+                  <td className="num">{formatAmount(p.value, { unit: "tUSD" })}</td>
+                  <td className="num">{formatSigned(p.value - p.deposited, { unit: "tUSD" })}</td>
+                  <td>
+                    <Button
+                      className="secondary"
+                      disabledReason={reason}
+                      onClick={() =>
+                        pool &&
+                        void run({
+                          label: `Withdraw LP #${p.lpId}`,
+                          call: {
+                            address: pool,
+                            abi: iBettingPoolAbi,
+                            functionName: "withdraw",
+                            args: [p.lpId, 10_000n],
+                          },
+                        })
+                      }
+                    >
+                      Withdraw all
+                    </Button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

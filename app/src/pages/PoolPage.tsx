@@ -1,0 +1,233 @@
+import { iBettingPoolAbi } from "@forkcast/deployments";
+import { useMemo, useState } from "react";
+import { useBlock, useConnection, useReadContract } from "wagmi";
+
+import { Button } from "../components/Button.tsx";
+import { useChainMarkets } from "../data/chainMarkets.ts";
+import { CONDITION_STATES, type PoolCondition, useMyBets, usePoolConditions } from "../data/pool.ts";
+import { useDeployment } from "../hooks/useDeployment.ts";
+import { useTx } from "../hooks/useTx.ts";
+import { formatAmount, parseAmount } from "../lib/amount.ts";
+import { ODDS_SCALE, comboOdds, formatDecimalOdds, minOddsWithSlippage, possibleWin } from "../lib/odds.ts";
+import { isBusy } from "../lib/tx.ts";
+
+interface Leg {
+  conditionId: bigint;
+  outcome: number;
+  odds: bigint;
+  label: string;
+}
+
+const BET_DEADLINE_SECONDS = 600n;
+
+/** Pool (bookmaker) markets: conditions with live odds, the bet slip, and the user's bets. */
+export default function PoolPage() {
+  const { address: account } = useConnection();
+  const { address } = useDeployment();
+  const pool = address("pool");
+  const collateral = address("collateral");
+  const conditions = usePoolConditions();
+  const markets = useChainMarkets();
+  const bets = useMyBets(account);
+  const block = useBlock({ query: { refetchInterval: 3_000 } });
+  const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
+  const { run, state } = useTx();
+  const [legs, setLegs] = useState<Leg[]>([]);
+  const [stake, setStake] = useState("10");
+  const [toleranceBps, setToleranceBps] = useState(100n);
+  const parsed = parseAmount(stake);
+  // A single bet is quoted at its real stake (bigger stakes move the odds); a combo multiplies the legs' odds.
+  const single = legs.length === 1 ? legs[0] : undefined;
+  const stakeQuote = useReadContract({
+    address: pool,
+    abi: iBettingPoolAbi,
+    functionName: "quote",
+    args:
+      single && parsed.ok && parsed.value > 0n ? [single.conditionId, BigInt(single.outcome), parsed.value] : undefined,
+    query: { enabled: Boolean(pool && single && parsed.ok && parsed.value > 0n), refetchInterval: 3_000 },
+  });
+  // Leg odds are re-read from the live conditions, never the odds at the time of the click.
+  const live = useMemo(
+    () =>
+      legs.map((l) => ({
+        ...l,
+        odds: conditions.data?.find((c) => c.conditionId === l.conditionId)?.odds[l.outcome] ?? l.odds,
+      })),
+    [legs, conditions.data],
+  );
+  const legOdds = useMemo(() => (live.length ? comboOdds(live.map((l) => l.odds)) : ODDS_SCALE), [live]);
+  const odds = single && stakeQuote.data ? stakeQuote.data[0] : legOdds;
+  const names = (c: PoolCondition) => {
+    const market = markets.data?.find((m) => m.marketId === c.questionId);
+    return {
+      title: market?.question ?? `Pool condition #${c.conditionId}`,
+      outcome: (i: number) => market?.outcomes[i] ?? `Outcome ${i + 1}`,
+    };
+  };
+  const toggle = (leg: Leg) =>
+    setLegs((all) =>
+      all.some((l) => l.conditionId === leg.conditionId && l.outcome === leg.outcome)
+        ? all.filter((l) => !(l.conditionId === leg.conditionId && l.outcome === leg.outcome))
+        : [...all.filter((l) => l.conditionId !== leg.conditionId), leg],
+    );
+  const reason = !pool
+    ? "The betting pool is not deployed on this chain yet"
+    : !account
+      ? "Connect a wallet first."
+      : legs.length === 0
+        ? "Pick an outcome first"
+        : !parsed.ok
+          ? parsed.reason
+          : parsed.value === 0n
+            ? "Enter a stake above zero"
+            : isBusy(state)
+              ? "Transaction in progress"
+              : undefined;
+  const place = () => {
+    if (!pool || !collateral || !parsed.ok || legs.length === 0) return;
+    const minOdds = minOddsWithSlippage(odds, toleranceBps);
+    const deadline = BigInt(now) + BET_DEADLINE_SECONDS;
+    const [first] = legs;
+    void run({
+      label: `Bet ${formatAmount(parsed.value, { unit: "tUSD" })} on ${legs.map((l) => l.label).join(" + ")}`,
+      call:
+        legs.length === 1 && first
+          ? {
+              address: pool,
+              abi: iBettingPoolAbi,
+              functionName: "bet",
+              args: [first.conditionId, BigInt(first.outcome), parsed.value, minOdds, deadline],
+            }
+          : {
+              address: pool,
+              abi: iBettingPoolAbi,
+              functionName: "betParlay",
+              args: [
+                legs.map((l) => ({ conditionId: l.conditionId, outcome: BigInt(l.outcome) })),
+                parsed.value,
+                minOdds,
+                deadline,
+              ],
+            },
+      approval: { token: collateral, spender: pool, amount: parsed.value },
+    });
+  };
+  return (
+    <section data-testid="pool-page" className="grid">
+      <div>
+        <h1>Pool markets</h1>
+        {!pool && <p className="panel muted">No betting pool in this chain's address book.</p>}
+        {conditions.data?.length === 0 && (
+          <p className="panel muted">No pool markets yet (the market-creator role opens them).</p>
+        )}
+        {(conditions.data ?? []).map((c) => {
+          const n = names(c);
+          const stateName = CONDITION_STATES[c.state] ?? "None";
+          const open = stateName === "Active" && now < c.startsAt;
+          return (
+            <div className="panel" key={c.conditionId.toString()} data-testid="pool-condition">
+              <strong>{n.title}</strong>{" "}
+              <small className="muted">
+                {open ? "taking bets" : stateName === "Active" ? "started, betting closed" : stateName.toLowerCase()}
+              </small>
+              <div className="row">
+                {Array.from({ length: c.outcomeCount }, (_, i) => {
+                  const o = c.odds[i];
+                  const picked = legs.some((l) => l.conditionId === c.conditionId && l.outcome === i);
+                  return (
+                    <Button
+                      key={i}
+                      className={picked ? "primary" : "secondary"}
+                      disabledReason={!open ? "Betting is closed" : o === undefined ? "No odds" : undefined}
+                      onClick={() =>
+                        o !== undefined &&
+                        toggle({ conditionId: c.conditionId, outcome: i, odds: o, label: n.outcome(i) })
+                      }
+                    >
+                      {n.outcome(i)} {o !== undefined ? formatDecimalOdds(o) : "—"}
+                    </Button>
+                  );
+                })}
+              </div>
+            </div>
+          );
+        })}
+        <div className="panel">
+          <h2>My bets</h2>
+          {bets.data?.length === 0 && <p className="muted">No bets yet.</p>}
+          <table data-testid="my-bets">
+            <tbody>
+              {(bets.data ?? []).map((b) => {
+                const legConditions = b.legs.map((l) => conditions.data?.find((x) => x.conditionId === l.conditionId));
+                const resolved = legConditions.every((c) => c && CONDITION_STATES[c.state] === "Resolved");
+                const describe = b.legs
+                  .map((l, i) => {
+                    const c = legConditions[i];
+                    return c ? `${names(c).title}: ${names(c).outcome(l.outcome)}` : `condition ${l.conditionId}`;
+                  })
+                  .join(" + ");
+                return (
+                  <tr key={b.betId.toString()}>
+                    <td>#{b.betId.toString()}</td>
+                    <td>
+                      {b.legs.length > 1 ? "Combo: " : ""}
+                      {describe}
+                    </td>
+                    <td className="num">{formatAmount(b.amount, { unit: "tUSD" })}</td>
+                    <td className="num">@ {formatDecimalOdds(b.odds)}</td>
+                    <td className="num">to win {formatAmount(b.payout, { unit: "tUSD" })}</td>
+                    <td>
+                      <Button
+                        className="secondary"
+                        disabledReason={resolved ? undefined : "The market is not resolved yet"}
+                        onClick={() =>
+                          pool &&
+                          void run({
+                            label: `Claim bet #${b.betId}`,
+                            call: { address: pool, abi: iBettingPoolAbi, functionName: "claim", args: [b.betId] },
+                          })
+                        }
+                      >
+                        Claim
+                      </Button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <aside className="panel" data-testid="bet-slip">
+        <h2>Bet slip {legs.length > 1 ? "(combo)" : "(single)"}</h2>
+        {legs.length === 0 && <p className="muted">Your picks appear here.</p>}
+        {live.map((l) => (
+          <p key={`${l.conditionId}-${l.outcome}`}>
+            {l.label} @ {formatDecimalOdds(l.odds)}
+          </p>
+        ))}
+        <label className="field">
+          Stake (tUSD)
+          <input value={stake} onChange={(e) => setStake(e.target.value)} inputMode="decimal" aria-label="Stake" />
+        </label>
+        <label className="field">
+          Odds slippage tolerance
+          <select value={toleranceBps.toString()} onChange={(e) => setToleranceBps(BigInt(e.target.value))}>
+            <option value="50">0.5%</option>
+            <option value="100">1%</option>
+            <option value="300">3%</option>
+          </select>
+        </label>
+        <p>
+          Odds {formatDecimalOdds(odds)} (accepting ≥ {formatDecimalOdds(minOddsWithSlippage(odds, toleranceBps))})
+        </p>
+        <p data-testid="possible-win">
+          Possible win: {formatAmount(parsed.ok ? possibleWin(parsed.value, odds) : 0n, { unit: "tUSD" })}
+        </p>
+        <Button disabledReason={reason} onClick={place}>
+          Place bet
+        </Button>
+      </aside>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { Link } from "react-router";
+import { useBlock } from "wagmi";
+
+import { useChainMarkets } from "../data/chainMarkets.ts";
+import { useDeployment } from "../hooks/useDeployment.ts";
+import { formatRelativeEnd } from "../lib/time.ts";
+
+/** Every market's path to an answer; each row opens the market's resolution panel. */
+export default function ResolutionPage() {
+  const { address } = useDeployment();
+  const markets = useChainMarkets();
+  const block = useBlock({ query: { refetchInterval: 5_000 } });
+  const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
+  const oracle = address("oracle");
+  return (
+    <section data-testid="resolution-page">
+      <h1>Resolution</h1>
+      <div className="panel">
+        <p>
+          Answers go through the optimistic oracle: open → proposed (challenge window) → settled, or disputed → reset →
+          disputed again → escalated to the arbitration committee → settled. Proposers and disputers post a bond; the
+          side proven wrong loses it.
+        </p>
+        {!oracle && <p className="why">The optimistic oracle is not deployed on this chain yet.</p>}
+      </div>
+      <table className="panel">
+        <thead>
+          <tr>
+            <th>Market</th>
+            <th>End</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(markets.data ?? []).map((m) => (
+            <tr key={m.marketId}>
+              <td>
+                <Link to={`/m/${m.marketId}`}>{m.question}</Link>
+              </td>
+              <td>{formatRelativeEnd(m.endTime, now)}</td>
+              <td>{m.resolved ? "resolved" : m.endTime <= now ? "awaiting answer" : "trading"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
