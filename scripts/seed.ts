@@ -281,6 +281,19 @@ async function order(who: Wallet, tokenId: bigint, side: Side, price: string, sh
   return answer.status ?? "";
 }
 
+/** The operator learns markets from the exchange's registration events; wait until it has. */
+async function waitForOperatorMarkets(conditionIds: readonly Hex[]): Promise<void> {
+  for (const conditionId of conditionIds) {
+    const deadlineMs = Date.now() + 30_000;
+    for (;;) {
+      const response = await fetch(`${OPERATOR_URL}/markets/${conditionId}`);
+      if (response.ok) break;
+      if (Date.now() > deadlineMs) throw new Error(`the operator did not list market ${conditionId} within 30 s`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 async function waitForTrades(count: number): Promise<void> {
   const deadlineMs = Date.now() + 60_000;
   while (Date.now() < deadlineMs) {
@@ -300,6 +313,7 @@ if (process.env.SEED_SKIP_ORDERS === "1") {
   if (!health?.ok) {
     throw new Error(`The operator is not answering at ${OPERATOR_URL}: start it first, or set SEED_SKIP_ORDERS=1.`);
   }
+  await waitForOperatorMarkets([...eth.conditionIds, ...snow.conditionIds, ...league.conditionIds]);
   // Inventory for the sellers.
   for (const market of [eth, snow]) {
     const conditionId = market.conditionIds[0];

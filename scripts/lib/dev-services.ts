@@ -89,6 +89,28 @@ export function devServices(ports: DevPorts): DevService[] {
       ready: (url) => answers(`${url}/ready`),
     },
     {
+      name: "App",
+      dir: "app",
+      port: ports.appPort,
+      start: (env) =>
+        spawnLabelled(
+          "app",
+          "node_modules/.bin/vite",
+          ["--host", "127.0.0.1", "--port", String(ports.appPort), "--strictPort"],
+          {
+            cwd: "app",
+            env: {
+              ...env,
+              VITE_RPC_URL: ports.rpcUrl,
+              VITE_LOCAL_CHAIN_ID: "31337",
+              VITE_OPERATOR_URL: `http://127.0.0.1:${ports.operatorPort}`,
+              VITE_INDEXER_URL: `http://127.0.0.1:${ports.indexerPort}`,
+            },
+          },
+        ),
+      ready: (url) => answers(url),
+    },
+    {
       name: "Keeper",
       dir: "keeper",
       start: (env) =>
