@@ -2,6 +2,7 @@ import { Suspense, lazy, useMemo, useState } from "react";
 import { useParams } from "react-router";
 
 import { Button } from "../components/Button.tsx";
+import { useMarketSocket } from "../data/marketSocket.ts";
 import { useBook, useMarket, usePriceHistory, useTrades, marketSourceProblem } from "../data/markets.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useCancelOrders, useOpenOrders, usePlaceOrder } from "../hooks/useOrders.ts";
@@ -19,10 +20,11 @@ export default function MarketPage() {
   const market = useMarket(conditionId);
   const [outcomeIndex, setOutcomeIndex] = useState(0);
   const token = market.data?.tokens[outcomeIndex];
-  const book = useBook(token?.tokenId);
+  const live = useMarketSocket(conditionId, market.data?.tokens.map((t) => t.tokenId) ?? []);
+  const book = useBook(token?.tokenId, live);
   const [range, setRange] = useState<ChartRange>("1D");
   const history = usePriceHistory(token?.tokenId, range);
-  const trades = useTrades(conditionId);
+  const trades = useTrades(conditionId, live);
   const problem = marketSourceProblem();
   if (problem)
     return (
@@ -72,6 +74,9 @@ export default function MarketPage() {
         <div className="panel">
           <h2>
             Order book{" "}
+            <small className="muted" data-testid="live-status">
+              {live ? "live" : "polling"}
+            </small>{" "}
             {currentSpread !== undefined && <small className="muted">spread {formatCents(currentSpread)}</small>}
           </h2>
           <OrderBookTable bids={bids} asks={asks} />
