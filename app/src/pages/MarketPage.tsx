@@ -2,6 +2,7 @@ import { Suspense, lazy, useMemo, useState } from "react";
 import { useParams } from "react-router";
 
 import { Button } from "../components/Button.tsx";
+import { useChainMarkets } from "../data/chainMarkets.ts";
 import { useMarketSocket } from "../data/marketSocket.ts";
 import { useBook, useMarket, usePriceHistory, useTrades, marketSourceProblem } from "../data/markets.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
@@ -25,6 +26,12 @@ export default function MarketPage() {
   const [range, setRange] = useState<ChartRange>("1D");
   const history = usePriceHistory(token?.tokenId, range);
   const trades = useTrades(conditionId, live);
+  // The operator learns markets from the exchange's TokenRegistered events, which carry no
+  // question: fall back to the factory market that owns this condition.
+  const chainMarkets = useChainMarkets();
+  const chainQuestion = chainMarkets.data?.find((m) =>
+    m.conditionIds.some((c) => c.toLowerCase() === conditionId?.toLowerCase()),
+  )?.question;
   const problem = marketSourceProblem();
   if (problem)
     return (
@@ -32,8 +39,18 @@ export default function MarketPage() {
         {problem}
       </p>
     );
-  if (market.error) return <p className="error">Could not load the market: {market.error.message}</p>;
-  if (!market.data) return <p className="muted">Loading market…</p>;
+  if (market.error)
+    return (
+      <p className="error" data-testid="market-page">
+        Could not load the market: {market.error.message}
+      </p>
+    );
+  if (!market.data)
+    return (
+      <p className="muted" data-testid="market-page">
+        Loading market…
+      </p>
+    );
   const bids = book.data?.bids ?? [];
   const asks = book.data?.asks ?? [];
   const lastTrade = trades.data?.[0]?.price;
@@ -43,7 +60,7 @@ export default function MarketPage() {
     <section data-testid="market-page" className="grid">
       <div>
         <div className="panel">
-          <h1>{market.data.question}</h1>
+          <h1>{market.data.question || chainQuestion || "Untitled market"}</h1>
           <div className="row">
             {market.data.tokens.map((t, i) => (
               <button
@@ -83,7 +100,7 @@ export default function MarketPage() {
         </div>
         <div className="panel">
           <h2>Recent trades</h2>
-          <table>
+          <table data-testid="recent-trades">
             <tbody>
               {(trades.data ?? []).map((t) => (
                 <tr key={t.id}>
