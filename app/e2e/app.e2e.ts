@@ -490,6 +490,121 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     assert.deepEqual(pageErrors, [], "no uncaught errors in the page");
   });
 
+  it("order book: A sells YES with limit orders, B buys with a market order, both portfolios, A cancels", async () => {
+    try {
+      const question = "Will the order book match?";
+      const chainNow = Number(
+        ((await stack.rpc("eth_getBlockByNumber", ["latest", false])) as { timestamp: string }).timestamp,
+      );
+      // The previous test reloaded the page: reconnect the dev wallet if it did not restore itself.
+      const devAccount = async (index: number) => {
+        const select = page.getByTestId("dev-account-select");
+        const connectDev = page.getByTestId("connect-dev");
+        await Promise.race([select.waitFor({ timeout: 15_000 }), connectDev.waitFor({ timeout: 15_000 })]);
+        if (!(await select.isVisible())) await connectDev.click();
+        await select.selectOption(`dev-${index}`);
+        await page
+          .getByTestId("connected-address")
+          .filter({ hasText: short(stack.accounts[index] ?? "") })
+          .waitFor();
+      };
+      // Account A (#0) creates a market and splits a full set: 10 YES + 10 NO.
+      await page.goto(stack.appUrl);
+      await devAccount(0);
+      await page.getByRole("link", { name: "Create" }).click();
+      await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill(question);
+      await page
+        .locator('input[type="datetime-local"]')
+        .fill(new Date((chainNow + 2 * 86_400) * 1000).toISOString().slice(0, 16));
+      await page.locator("textarea").fill("Resolves Yes if the e2e orders match.");
+      await page.getByLabel("Resolution source").fill("the e2e test");
+      await page.getByLabel("Category").selectOption("Crypto");
+      await page.getByRole("button", { name: "Create market" }).click();
+      await page.getByTestId("market-card").filter({ hasText: question }).click({ timeout: 30_000 });
+      await page.getByTestId("chain-market-page").waitFor();
+      await page.getByTestId("positions").getByRole("button", { name: "Split" }).click();
+      await page.getByTestId("shares-Yes").filter({ hasText: "10.00 shares" }).waitFor({ timeout: 30_000 });
+      await page.getByRole("link", { name: "Open the order book and trade ticket" }).click();
+      await page.waitForURL(/\/market\/0x[0-9a-f]{64}$/);
+      const marketUrl = page.url();
+      // The operator discovers the market from the exchange's TokenRegistered events.
+      await page.getByRole("heading", { name: question }).waitFor({ timeout: 30_000 });
+      await page.getByTestId("live-status").filter({ hasText: "live" }).waitFor({ timeout: 15_000 });
+      const ticket = page.getByTestId("trade-ticket");
+      const limitSell = async (cents: string, shares: string) => {
+        await ticket.getByRole("button", { name: "Sell", exact: true }).click();
+        await ticket.getByLabel("Order type").selectOption("limit");
+        await ticket.getByLabel("Limit price (¢)").fill(cents);
+        await ticket.getByLabel("Shares").fill(shares);
+        await ticket.getByTestId("place-order").click();
+        await ticket
+          .getByTestId("ticket-message")
+          .filter({ hasText: "Order placed on the book." })
+          .waitFor({ timeout: 30_000 });
+      };
+      // Disabled buttons say why: a price off the 1¢ tick.
+      await ticket.getByRole("button", { name: "Sell", exact: true }).click();
+      await ticket.getByLabel("Order type").selectOption("limit");
+      await ticket.getByLabel("Limit price (¢)").fill("60.5");
+      await ticket.getByLabel("Shares").fill("5");
+      await ticket.getByTestId("disabled-reason").filter({ hasText: "tick" }).waitFor();
+      // A resting ask: 5 YES at 60¢ (setApprovalForAll first).
+      await limitSell("60", "5");
+      const book = page.getByTestId("order-book");
+      await book.getByText("60¢").waitFor({ timeout: 15_000 });
+      await page.getByTestId("open-order").filter({ hasText: "60¢" }).waitFor({ timeout: 15_000 });
+      await screenshot(page, "ob-14-orders-resting");
+
+      // Account B (#1) buys with a market order: 3 tUSD fill-or-kill takes exactly the 60¢ ask.
+      await devAccount(1);
+      await page.goto(marketUrl);
+      await devAccount(1);
+      await page.getByRole("heading", { name: question }).waitFor({ timeout: 30_000 });
+      await book.getByText("60¢").waitFor({ timeout: 15_000 });
+      await ticket.getByRole("button", { name: "Buy", exact: true }).click();
+      await ticket.getByLabel("Order type").selectOption("market");
+      await ticket.getByLabel("Amount (tUSD)").fill("3");
+      await ticket.getByText("FOK at worst price 60¢ for 5.00 shares.").waitFor();
+      await screenshot(page, "ob-15-market-buy-ticket");
+      await ticket.getByTestId("place-order").click();
+      await ticket.getByTestId("ticket-message").filter({ hasText: "Order filled." }).waitFor({ timeout: 30_000 });
+      // The trade in recent trades, the 60¢ ask gone from the book (live), the chart redrawn.
+      await page.getByTestId("recent-trades").getByText("60¢").waitFor({ timeout: 15_000 });
+      await book.getByText("60¢").waitFor({ state: "detached", timeout: 15_000 });
+      await screenshot(page, "ob-16-trade-and-chart");
+
+      // Both portfolios after on-chain settlement: B holds 5 YES, A 5 YES (+ 10 NO).
+      const yesRow = () =>
+        page.getByTestId("positions-table").locator("tr").filter({ hasText: question }).filter({ hasText: "Yes" });
+      await page.getByRole("link", { name: "Portfolio" }).click();
+      await yesRow().filter({ hasText: "5.00 shares" }).waitFor({ timeout: 30_000 });
+      await screenshot(page, "ob-17-portfolio-buyer");
+      await devAccount(0);
+      await yesRow().filter({ hasText: "5.00 shares" }).waitFor({ timeout: 30_000 });
+      await screenshot(page, "ob-18-portfolio-seller");
+
+      // A rests a second order (its other 5 YES at 70¢), then cancels it with a signed cancel message.
+      await page.goto(marketUrl);
+      await devAccount(0);
+      await page.getByTestId("open-orders").getByText("No open orders in this market.").waitFor({ timeout: 15_000 });
+      await limitSell("70", "5");
+      await book.getByText("70¢").waitFor({ timeout: 15_000 });
+      const orders = page.getByTestId("open-order");
+      await orders.filter({ hasText: "70¢" }).waitFor({ timeout: 15_000 });
+      assert.equal(await orders.count(), 1, "only the 70¢ order is open");
+      await screenshot(page, "ob-19-second-order-resting");
+      await orders.getByRole("button", { name: "Cancel" }).click();
+      await page.getByTestId("cancel-message").filter({ hasText: "Cancelled 1 order." }).waitFor({ timeout: 15_000 });
+      await page.getByTestId("open-orders").getByText("No open orders in this market.").waitFor({ timeout: 15_000 });
+      await book.getByText("70¢").waitFor({ state: "detached", timeout: 15_000 });
+      await screenshot(page, "ob-20-order-cancelled");
+    } catch (error) {
+      // Leave the page as it failed, for the artifacts.
+      await screenshot(page, "order-book-failure").catch(() => undefined);
+      throw error;
+    }
+  });
+
   it("an EIP-6963 wallet on the wrong chain sees the banner and switches to the local chain", async () => {
     const account = stack.accounts[2] ?? "";
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -18,10 +18,14 @@ const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const ROOT = path.resolve(APP_DIR, "..");
 const HARDHAT_CLI = path.join(ROOT, "node_modules", "hardhat", "dist", "src", "cli.js");
 const CHAIN_ID = 31337;
+/** Hardhat dev account 18, the exchange operator of the localhost deployment parameters (a public test key). */
+const OPERATOR_DEV_KEY = "0xde9be858da4a475276426320d5e9262ecfc3ba460bfac56360bfa6c4c28b4ee0";
 
 export interface Stack {
   rpcUrl: string;
   appUrl: string;
+  /** The CLOB operator the app reaches through its same-origin `/operator` proxy. */
+  operatorUrl: string;
   accounts: `0x${string}`[];
   contracts: Record<string, `0x${string}`>;
   /** Runs a JSON-RPC call against the node. */
@@ -158,7 +162,45 @@ export async function startStack(): Promise<Stack> {
     if (!summaryLine) throw new Error(`deploy printed no summary:\n${out}`);
     const { contracts } = JSON.parse(summaryLine) as { contracts: Record<string, `0x${string}`> };
 
-    // 3. Build the app against this node into a temporary folder and serve it.
+    // 3. The CLOB operator on this node; dev account 18 is the exchange operator in
+    //    ignition/parameters/localhost.json, which the deploy above used.
+    const operatorPort = await freePort();
+    const operatorUrl = `http://127.0.0.1:${operatorPort}`;
+    const operatorData = await mkdtemp(path.join(tmpdir(), "forkcast-e2e-operator-"));
+    let operatorLog = "";
+    const operator = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["operator/src/main.ts"], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        OPERATOR_RPC_URL: rpcUrl,
+        OPERATOR_CHAIN_ID: String(CHAIN_ID),
+        OPERATOR_PORT: String(operatorPort),
+        OPERATOR_PRIVATE_KEY: OPERATOR_DEV_KEY,
+        OPERATOR_DATA_DIR: operatorData,
+        OPERATOR_ADDRESS_BOOK: bookFile,
+        OPERATOR_LOG_LEVEL: "warn",
+      },
+    });
+    operator.stdout?.on("data", (d: Buffer) => (operatorLog = (operatorLog + d.toString()).slice(-4000)));
+    operator.stderr?.on("data", (d: Buffer) => (operatorLog = (operatorLog + d.toString()).slice(-4000)));
+    cleanups.push(async () => {
+      await stopProcess(operator);
+      await rm(operatorData, { recursive: true, force: true });
+    });
+    await waitFor(`the operator on ${operatorUrl}`, 60_000, async () => {
+      if (operator.exitCode !== null) throw new Error(`the operator exited: ${operatorLog}`);
+      const response = await fetch(`${operatorUrl}/health`);
+      return response.ok ? true : undefined;
+    }).catch((error: unknown) => {
+      throw new Error(`${String(error)}\noperator log: ${operatorLog}`);
+    });
+
+    // 4. Build the app against this node into a temporary folder and serve it; the operator sends
+    //    no CORS headers, so the app reaches it through the preview server's /operator proxy.
+    process.env.VITE_OPERATOR_URL = "/operator";
+    process.env.OPERATOR_PROXY_TARGET = operatorUrl;
     const outDir = await mkdtemp(path.join(tmpdir(), "forkcast-e2e-app-"));
     cleanups.push(() => rm(outDir, { recursive: true, force: true }));
     process.env.VITE_RPC_URL = rpcUrl;
@@ -174,6 +216,7 @@ export async function startStack(): Promise<Stack> {
     return {
       rpcUrl,
       appUrl: `http://127.0.0.1:${appPort}`,
+      operatorUrl,
       accounts,
       contracts,
       rpc: (method, params) => rpcCall(rpcUrl, method, params),

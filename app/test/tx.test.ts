@@ -20,6 +20,13 @@ describe("transaction state machine", () => {
     expect(run([{ type: "start", label: "Buy" }, { type: "approve" }]).phase).toBe("approving");
     expect(run([{ type: "start", label: "Buy" }, { type: "approve" }, { type: "sign" }]).phase).toBe("signing");
   });
+  it("an approval-only request confirms after its approvals, never once signing a call", () => {
+    expect(run([{ type: "start", label: "Allow" }, { type: "approve" }, { type: "approvalsDone" }]).phase).toBe(
+      "confirmed",
+    );
+    expect(run([{ type: "start", label: "Allow" }, { type: "approvalsDone" }]).phase).toBe("confirmed");
+    expect(run([{ type: "start", label: "x" }, { type: "sign" }, { type: "approvalsDone" }]).phase).toBe("signing");
+  });
   it("records the decoded error when failing", () => {
     const s = run([
       { type: "start", label: "Faucet" },

@@ -29,12 +29,13 @@ export function useMarket(conditionId: string | undefined) {
   });
 }
 
-export function useBook(tokenId: bigint | undefined) {
+/** `live`: the market WebSocket keeps the cache current, so polling slows to a safety net. */
+export function useBook(tokenId: bigint | undefined, live = false) {
   return useQuery({
     queryKey: ["book", tokenId?.toString()],
     queryFn: () => fetchBook(tokenId ?? 0n),
     enabled: Boolean(OPERATOR_URL && tokenId !== undefined),
-    refetchInterval: 2_000,
+    refetchInterval: live ? 30_000 : 2_000,
   });
 }
 
@@ -47,11 +48,11 @@ export function usePriceHistory(tokenId: bigint | undefined, range: ChartRange) 
   });
 }
 
-export function useTrades(conditionId: string | undefined) {
+export function useTrades(conditionId: string | undefined, live = false) {
   return useQuery({
     queryKey: ["trades", conditionId],
     queryFn: () => fetchTrades(conditionId ?? ""),
     enabled: Boolean(OPERATOR_URL && conditionId),
-    refetchInterval: 3_000,
+    refetchInterval: live ? 30_000 : 2_000,
   });
 }

@@ -40,7 +40,8 @@ export interface Permit {
 export interface TxRequest {
   /** What the user is doing, shown in the toast: "Buy 10 YES". */
   label: string;
-  call: ContractCall;
+  /** Omitted ⇒ only the approvals (e.g. before signing an off-chain order). */
+  call?: ContractCall;
   /** Collateral the called contract will pull from the user. */
   approval?: {
     token: Address;
@@ -129,6 +130,10 @@ export function useTx() {
             const receipt = await waitForTransactionReceipt(config, { hash: await writeContract(config, sim.request) });
             if (receipt.status !== "success") throw new Error("The approval transaction reverted.");
           }
+        }
+        if (!call) {
+          step({ type: "approvalsDone" });
+          return { ok: true };
         }
         const simulation = await simulateContract(config, { ...call, account } as Parameters<
           typeof simulateContract

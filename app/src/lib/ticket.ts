@@ -33,6 +33,8 @@ export interface TicketQuote {
   /** Buy: collateral paid; sell: collateral received. */
   collateral: bigint;
   price: bigint;
+  /** The price the order carries: the limit, or for market orders the worst level the fill touches. */
+  worstPrice: bigint;
   payoutIfRight: bigint;
   priceImpactBps: bigint;
   impactWarning: boolean;
@@ -42,6 +44,7 @@ const EMPTY: Omit<TicketQuote, "ok" | "reason"> = {
   shares: 0n,
   collateral: 0n,
   price: 0n,
+  worstPrice: 0n,
   payoutIfRight: 0n,
   priceImpactBps: 0n,
   impactWarning: false,
@@ -65,6 +68,7 @@ export function quoteTicket(input: TicketInput): TicketQuote {
       shares,
       collateral,
       price: price.value,
+      worstPrice: price.value,
       payoutIfRight: input.side === "buy" ? payoutIfRight(shares) : 0n,
     };
   }
@@ -77,6 +81,7 @@ export function quoteTicket(input: TicketInput): TicketQuote {
     shares: fill.shares,
     collateral: fill.collateral,
     price: fill.averagePrice,
+    worstPrice: fill.worstPrice,
     payoutIfRight: input.side === "buy" ? payoutIfRight(fill.shares) : 0n,
     priceImpactBps: fill.priceImpactBps,
     impactWarning: fill.priceImpactBps >= PRICE_IMPACT_WARNING_BPS,

@@ -19,6 +19,8 @@ export type TxEvent =
   | { type: "sign" }
   | { type: "submitted"; hash: Hash }
   | { type: "confirmed" }
+  /** An approval-only request (no call) finished its approvals, or needed none. */
+  | { type: "approvalsDone" }
   | { type: "failed"; error: string; errorName: string }
   | { type: "reset" };
 
@@ -37,6 +39,8 @@ export function txReducer(state: TxState, event: TxEvent): TxState {
       return state.phase === "signing" ? { ...state, phase: "pending", hash: event.hash } : state;
     case "confirmed":
       return state.phase === "pending" ? { ...state, phase: "confirmed" } : state;
+    case "approvalsDone":
+      return state.phase === "simulating" || state.phase === "approving" ? { ...state, phase: "confirmed" } : state;
     case "failed":
       return state.phase === "idle" || state.phase === "confirmed"
         ? state
