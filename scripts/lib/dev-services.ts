@@ -103,7 +103,9 @@ export function devServices(ports: DevPorts): DevService[] {
               ...env,
               VITE_RPC_URL: ports.rpcUrl,
               VITE_LOCAL_CHAIN_ID: "31337",
-              VITE_OPERATOR_URL: `http://127.0.0.1:${ports.operatorPort}`,
+              // The app reaches the operator through Vite's same-origin proxy (REST and WebSocket).
+              OPERATOR_PROXY_TARGET: `http://127.0.0.1:${ports.operatorPort}`,
+              VITE_OPERATOR_URL: "/operator",
               VITE_INDEXER_URL: `http://127.0.0.1:${ports.indexerPort}`,
             },
           },
