@@ -786,8 +786,16 @@ export class OperatorService {
       for (const asset of new Set(orders.map((t) => t.asset))) {
         const holding = await this.funds.holding(maker as Address, asset);
         const newestFirst = orders.filter((t) => t.asset === asset).sort((a, b) => b.row.seq - a.row.seq);
+        // Shares already handed to a settlement stay reserved until it is CONFIRMED, but once it is
+        // mined the balance no longer holds them: counting them here would drop a funded order.
+        // Only what rests on the book is checked against the holding; a settlement whose funds
+        // really left fails on chain and takes the failure path (restore or drop with a reason).
+        const inflightNeed = [...this.tracked.values()]
+          .filter((t) => t.row.maker === maker && t.asset === asset && t.inflight > 0n)
+          .reduce((sum, t) => sum + needFor(t.row.side, t.row.price, t.inflight), 0n);
+        const restingNeed = () => this.funds.reservedOf(maker, asset) - inflightNeed;
         const drop: string[] = [];
-        let reserved = this.funds.reservedOf(maker, asset);
+        let reserved = restingNeed();
         for (const tracked of newestFirst) {
           if (holding.balance >= reserved && holding.allowance >= reserved) break;
           drop.push(tracked.row.hash);
@@ -797,7 +805,7 @@ export class OperatorService {
           await this.drop(
             drop,
             "INVALID",
-            holding.balance < this.funds.reservedOf(maker, asset) ? "INSUFFICIENT_BALANCE" : "INSUFFICIENT_ALLOWANCE",
+            holding.balance < restingNeed() ? "INSUFFICIENT_BALANCE" : "INSUFFICIENT_ALLOWANCE",
           );
       }
     }

@@ -225,6 +225,44 @@ for (const backend of ["pglite", "postgres"] as const) {
       assert.equal(lastNo.body["price"], "0.45");
     });
 
+    it("keeps a maker's second resting order live while the first one's settlement awaits confirmation", async () => {
+      // With two confirmations the settlement stays MINED (shares in flight) while the operator
+      // already sees its transfer events: the in-flight shares must not be counted twice.
+      await op.stop();
+      op = await startTestOperator(stack, db, { OPERATOR_CONFIRMATIONS: "2" });
+      try {
+        const held = await balanceOf(carol, stack.yes);
+        const half = (held / 2n / ONE) * ONE;
+        assert.ok(half >= 5n * ONE, "carol holds enough YES for two orders");
+        await post(carol, { tokenId: stack.yes, side: SELL, price: 700_000n, shares: half });
+        const second = await post(carol, { tokenId: stack.yes, side: SELL, price: 720_000n, shares: held - half });
+        assert.equal(second.body["status"], "live", "both orders together use exactly carol's YES");
+        const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 700_000n, shares: half });
+        const takerHash = String(taker.body["orderID"]);
+        await waitFor("the settlement MINED", async () => {
+          const trades = await tradesOf(takerHash);
+          return trades.length === 1 && trades[0]?.["status"] === "MINED" ? trades : undefined;
+        });
+        await waitFor("carol's YES leaves her wallet", async () =>
+          (await balanceOf(carol, stack.yes)) === held - half ? true : undefined,
+        );
+        // A few event polls while the trade is still only MINED.
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        const order = await api<Json>(op.url, "GET", `/data/order/${String(second.body["orderID"])}`);
+        assert.equal(
+          order.body["status"],
+          "LIVE",
+          `the funded order stays on the book (${String(order.body["reason"])})`,
+        );
+        await chain.rpc("evm_mine");
+        await confirmed(takerHash);
+        await cancelAll();
+      } finally {
+        await op.stop();
+        op = await startTestOperator(stack, db);
+      }
+    });
+
     it("settles MINT (two BUYs) and MERGE (two SELLs)", async () => {
       const [carolNo, daveYes] = [await balanceOf(carol, stack.no), await balanceOf(dave, stack.yes)];
       await post(carol, { tokenId: stack.no, side: BUY, price: 450_000n, shares: 4n * ONE });
