@@ -13,7 +13,7 @@
 import { network } from "hardhat";
 import { type Address, type Hex, maxUint256, parseEventLogs, parseUnits, toHex } from "viem";
 
-import { ORDER_TYPES, Side, exchangeDomain, orderAmounts } from "@forkcast/shared";
+import { ORDER_TYPES, Side, exchangeDomain, orderAmounts, orderToJson } from "@forkcast/shared";
 
 import { readAddressBook } from "./lib/address-book.ts";
 
@@ -259,14 +259,7 @@ async function order(who: Wallet, tokenId: bigint, side: Side, price: string, sh
     primaryType: "Order",
     message,
   });
-  const body = {
-    order: {
-      ...Object.fromEntries(Object.entries(message).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v])),
-      side: side === Side.BUY ? "BUY" : "SELL",
-      signature,
-    },
-    orderType: "GTC",
-  };
+  const body = { order: orderToJson({ ...message, signature }), orderType: "GTC" };
   const response = await fetch(`${OPERATOR_URL}/order`, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -3,28 +3,12 @@
  * V1, field for field), a builder with defaults and a signer that works with any viem account or
  * wallet client.
  */
+import { ORDER_TYPES, SignatureType } from "@forkcast/shared";
 import type { Address, Hex, TypedDataDomain } from "viem";
 
-export const Side = { BUY: 0, SELL: 1 } as const;
-export const SignatureType = { EOA: 0, POLY_PROXY: 1, POLY_GNOSIS_SAFE: 2, POLY_1271: 3 } as const;
-
-/** Exactly `Order(uint256 salt,address maker,...,uint8 side,uint8 signatureType)`. */
-export const ORDER_TYPES = {
-  Order: [
-    { name: "salt", type: "uint256" },
-    { name: "maker", type: "address" },
-    { name: "signer", type: "address" },
-    { name: "taker", type: "address" },
-    { name: "tokenId", type: "uint256" },
-    { name: "makerAmount", type: "uint256" },
-    { name: "takerAmount", type: "uint256" },
-    { name: "expiration", type: "uint256" },
-    { name: "nonce", type: "uint256" },
-    { name: "feeRateBps", type: "uint256" },
-    { name: "side", type: "uint8" },
-    { name: "signatureType", type: "uint8" },
-  ],
-} as const;
+// The EIP-712 types and enums are the shared package's, the one definition the app and the
+// operator sign with; the exchange's own tests pin its typehash to the literal type string.
+export { ORDER_TYPES, Side, SignatureType } from "@forkcast/shared";
 
 export interface UnsignedOrder {
   salt: bigint;

@@ -5,11 +5,13 @@
 import {
   LOT_SIZE_UNITS,
   type Order,
+  type OrderJson,
   Side as OrderSide,
   ZERO_ADDRESS,
   SignatureType,
   isOnTick,
   orderAmounts,
+  orderToJson,
 } from "@forkcast/shared";
 import type { Address, Hex } from "viem";
 
@@ -83,42 +85,14 @@ export function randomSalt(): bigint {
 }
 
 export interface PostOrderBody {
-  order: {
-    salt: string;
-    maker: Address;
-    signer: Address;
-    taker: Address;
-    tokenId: string;
-    makerAmount: string;
-    takerAmount: string;
-    expiration: string;
-    nonce: string;
-    feeRateBps: string;
-    side: "BUY" | "SELL";
-    signatureType: number;
-    signature: Hex;
-  };
+  order: OrderJson;
   orderType: TimeInForce;
   postOnly: boolean;
 }
 
 export function postOrderBody(order: Order, signature: Hex, orderType: TimeInForce, postOnly: boolean): PostOrderBody {
   return {
-    order: {
-      salt: order.salt.toString(),
-      maker: order.maker,
-      signer: order.signer,
-      taker: order.taker,
-      tokenId: order.tokenId.toString(),
-      makerAmount: order.makerAmount.toString(),
-      takerAmount: order.takerAmount.toString(),
-      expiration: order.expiration.toString(),
-      nonce: order.nonce.toString(),
-      feeRateBps: order.feeRateBps.toString(),
-      side: order.side === OrderSide.BUY ? "BUY" : "SELL",
-      signatureType: order.signatureType,
-      signature,
-    },
+    order: orderToJson({ ...order, signature }),
     orderType,
     // Post-only applies to resting orders only; the operator rejects it on FOK/FAK.
     postOnly: postOnly && (orderType === "GTC" || orderType === "GTD"),

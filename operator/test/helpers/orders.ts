@@ -2,6 +2,7 @@
 import {
   OrderHasher,
   orderAmounts,
+  orderToJson,
   exchangeDomain,
   Side,
   SignatureType,
@@ -70,23 +71,5 @@ export function orderBody(
   orderType: "GTC" | "GTD" | "FOK" | "FAK" = "GTC",
   postOnly = false,
 ): Record<string, unknown> {
-  return {
-    order: {
-      salt: order.salt.toString(),
-      maker: order.maker,
-      signer: order.signer,
-      taker: order.taker,
-      tokenId: order.tokenId.toString(),
-      makerAmount: order.makerAmount.toString(),
-      takerAmount: order.takerAmount.toString(),
-      expiration: order.expiration.toString(),
-      nonce: order.nonce.toString(),
-      feeRateBps: order.feeRateBps.toString(),
-      side: order.side === 0 ? "BUY" : "SELL",
-      signatureType: order.signatureType,
-      signature: order.signature,
-    },
-    orderType,
-    postOnly,
-  };
+  return { order: orderToJson(order), orderType, postOnly };
 }

@@ -33,7 +33,10 @@ export interface SignedOrder extends Order {
 
 export const ZERO_ADDRESS: Address = "0x0000000000000000000000000000000000000000";
 
-/** JSON form of an order: every integer as a decimal string, as Polymarket's clients send it. */
+/**
+ * JSON form of an order, as the operator's `POST /order` takes it and Polymarket's clients send
+ * it: every integer as a decimal string, the side as "BUY" / "SELL".
+ */
 export interface OrderJson {
   readonly salt: string;
   readonly maker: Address;
@@ -45,7 +48,7 @@ export interface OrderJson {
   readonly expiration: string;
   readonly nonce: string;
   readonly feeRateBps: string;
-  readonly side: Side;
+  readonly side: "BUY" | "SELL";
   readonly signatureType: SignatureType;
   readonly signature: Hex;
 }
@@ -62,7 +65,7 @@ export function orderToJson(order: SignedOrder): OrderJson {
     expiration: order.expiration.toString(),
     nonce: order.nonce.toString(),
     feeRateBps: order.feeRateBps.toString(),
-    side: order.side,
+    side: order.side === Side.BUY ? "BUY" : "SELL",
     signatureType: order.signatureType,
     signature: order.signature,
   };
@@ -80,7 +83,7 @@ export function orderFromJson(json: OrderJson): SignedOrder {
     expiration: BigInt(json.expiration),
     nonce: BigInt(json.nonce),
     feeRateBps: BigInt(json.feeRateBps),
-    side: json.side,
+    side: json.side === "BUY" ? Side.BUY : Side.SELL,
     signatureType: json.signatureType,
     signature: json.signature,
   };
