@@ -85,61 +85,83 @@ function countsForOpenInterest(account: Hex, parentCollectionId: Hex, adapter: H
   return parentCollectionId === ZERO_BYTES32 && !sameAddress(account, adapter);
 }
 
-ponder.on("ConditionalTokens:PositionSplit", async ({ event, context }) => {
-  const { stakeholder, parentCollectionId, conditionId, amount } = event.args;
-  const counts = countsForOpenInterest(stakeholder, parentCollectionId, context.contracts.NegRiskAdapter.address);
+type ActivityEvent = Parameters<typeof activity>[0];
+
+/**
+ * Records a split, merge or redemption on ConditionalTokens and moves the market's open interest
+ * by `openInterestDelta` when the event counts (root collection, not the adapter's own moves).
+ */
+async function recordCtfChange(
+  context: Context,
+  event: ActivityEvent,
+  change: {
+    kind: "split" | "merge" | "redeem";
+    account: Hex;
+    parentCollectionId: Hex;
+    conditionId: Hex;
+    openInterestDelta: bigint;
+    amount: bigint;
+    payout: bigint | null;
+  },
+): Promise<void> {
+  const counts = countsForOpenInterest(
+    change.account,
+    change.parentCollectionId,
+    context.contracts.NegRiskAdapter.address,
+  );
   const marketId = counts
-    ? await addOpenInterest(context.db, conditionId, amount)
-    : await marketOf(context.db, conditionId);
+    ? await addOpenInterest(context.db, change.conditionId, change.openInterestDelta)
+    : await marketOf(context.db, change.conditionId);
   await context.db.insert(positionChange).values(
     activity(event, {
-      kind: "split",
+      kind: change.kind,
       source: "ctf",
-      account: stakeholder,
-      conditionId,
+      account: change.account,
+      conditionId: change.conditionId,
       marketId,
-      amount,
-      payout: null,
+      amount: change.amount,
+      payout: change.payout,
     }),
   );
+}
+
+ponder.on("ConditionalTokens:PositionSplit", async ({ event, context }) => {
+  const { stakeholder, parentCollectionId, conditionId, amount } = event.args;
+  await recordCtfChange(context, event, {
+    kind: "split",
+    account: stakeholder,
+    parentCollectionId,
+    conditionId,
+    openInterestDelta: amount,
+    amount,
+    payout: null,
+  });
 });
 
 ponder.on("ConditionalTokens:PositionsMerged", async ({ event, context }) => {
   const { stakeholder, parentCollectionId, conditionId, amount } = event.args;
-  const counts = countsForOpenInterest(stakeholder, parentCollectionId, context.contracts.NegRiskAdapter.address);
-  const marketId = counts
-    ? await addOpenInterest(context.db, conditionId, -amount)
-    : await marketOf(context.db, conditionId);
-  await context.db.insert(positionChange).values(
-    activity(event, {
-      kind: "merge",
-      source: "ctf",
-      account: stakeholder,
-      conditionId,
-      marketId,
-      amount,
-      payout: null,
-    }),
-  );
+  await recordCtfChange(context, event, {
+    kind: "merge",
+    account: stakeholder,
+    parentCollectionId,
+    conditionId,
+    openInterestDelta: -amount,
+    amount,
+    payout: null,
+  });
 });
 
 ponder.on("ConditionalTokens:PayoutRedeemed", async ({ event, context }) => {
   const { redeemer, parentCollectionId, conditionId, payout } = event.args;
-  const counts = countsForOpenInterest(redeemer, parentCollectionId, context.contracts.NegRiskAdapter.address);
-  const marketId = counts
-    ? await addOpenInterest(context.db, conditionId, -payout)
-    : await marketOf(context.db, conditionId);
-  await context.db.insert(positionChange).values(
-    activity(event, {
-      kind: "redeem",
-      source: "ctf",
-      account: redeemer,
-      conditionId,
-      marketId,
-      amount: payout,
-      payout,
-    }),
-  );
+  await recordCtfChange(context, event, {
+    kind: "redeem",
+    account: redeemer,
+    parentCollectionId,
+    conditionId,
+    openInterestDelta: -payout,
+    amount: payout,
+    payout,
+  });
 });
 
 ponder.on("NegRiskAdapter:PositionSplit", async ({ event, context }) => {
