@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { useBlock, useConnection, useReadContract } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
-import { useChainMarkets } from "../data/chainMarkets.ts";
+import { useMarketList } from "../data/catalog.ts";
 import { CONDITION_STATES, type PoolCondition, useMyBets, usePoolConditions } from "../data/pool.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
@@ -27,7 +27,7 @@ export default function PoolPage() {
   const pool = address("pool");
   const collateral = address("collateral");
   const conditions = usePoolConditions();
-  const markets = useChainMarkets();
+  const markets = useMarketList();
   const bets = useMyBets(account);
   const block = useBlock({ query: { refetchInterval: 3_000 } });
   const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
