@@ -333,8 +333,18 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     // Past the withdrawal timeout (at most 30 days), withdraw everything.
     await stack.rpc("evm_increaseTime", [31 * 86_400]);
     await stack.rpc("evm_mine");
-    await row.first().getByRole("button", { name: "Withdraw all" }).click({ timeout: 15_000 });
-    await page.getByTestId("toast-confirmed").filter({ hasText: "Withdraw LP" }).waitFor({ timeout: 30_000 });
+    // Half first: the row keeps the position and shows what was withdrawn.
+    await page.getByLabel("Withdraw share").selectOption("5000");
+    await row.first().getByRole("button", { name: "Withdraw 50%" }).click({ timeout: 15_000 });
+    await page.getByTestId("toast-confirmed").filter({ hasText: "Withdraw 50% of LP" }).waitFor({ timeout: 30_000 });
+    // Deposited 100, withdrawn 50 (indexed), worth 50 now (read from the pool), result 0.
+    await row
+      .filter({ hasText: /^\d+100\.00 tUSD50\.00 tUSD50\.00 tUSD0\.00 tUSD/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await page.getByLabel("Withdraw share").selectOption("10000");
+    await row.first().getByRole("button", { name: "Withdraw 100%" }).click({ timeout: 15_000 });
+    await page.getByTestId("toast-confirmed").filter({ hasText: "Withdraw 100% of LP" }).waitFor({ timeout: 30_000 });
     await page.getByText("No LP positions.").waitFor({ timeout: 15_000 });
     await page.waitForFunction(
       (expected) => {

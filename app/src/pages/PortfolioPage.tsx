@@ -1,18 +1,20 @@
 import { conditionalTokensAbi, negRiskAdapterAbi } from "@forkcast/deployments";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
-import { type Hex, zeroHash } from "viem";
+import { type Address, type Hex, zeroHash } from "viem";
 import { useConnection } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
 import { type Market, useMarketList } from "../data/catalog.ts";
 import { indexerProblem } from "../data/indexer.ts";
 import { OPERATOR_URL } from "../data/operator.ts";
+import { usePoolAccount } from "../data/poolIndex.ts";
 import { buildActivity, costPositions, useMarks, usePortfolio } from "../data/portfolio.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useAllOpenOrders, useCancelOrders } from "../hooks/useOrders.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, formatSigned } from "../lib/amount.ts";
+import { formatDecimalOdds } from "../lib/odds.ts";
 import { marketValue, unrealizedPnl } from "../lib/pnl.ts";
 import { formatCents } from "../lib/price.ts";
 import { type LabelledPosition, labelPositions } from "../lib/positions.ts";
@@ -142,13 +144,7 @@ export default function PortfolioPage() {
       </div>
       <Redeemable positions={positions} />
       <OpenOrders markets={markets.data ?? []} />
-      <div className="panel">
-        <h2>Bets and LP positions</h2>
-        <p className="muted">
-          Your pool bets (with cash-out and claim) are under <Link to="/pool">Pool</Link> and your LP positions under{" "}
-          <Link to="/liquidity">Liquidity</Link>.
-        </p>
-      </div>
+      <PoolHoldings account={address} />
       <div className="panel">
         <h2>Activity</h2>
         {portfolio.isLoading && <p className="muted">Loading…</p>}
@@ -175,6 +171,91 @@ export default function PortfolioPage() {
         </table>
       </div>
     </section>
+  );
+}
+
+const BET_STATUS: Record<string, string> = {
+  open: "open",
+  claimed: "claimed",
+  cashedOut: "cashed out",
+  lost: "lost",
+  won: "won, paid",
+  void: "void, refunded",
+};
+
+/** The account's pool bets and LP positions (claims and cash-outs happen on the Pool page). */
+function PoolHoldings({ account }: { account: Address }) {
+  const pool = usePoolAccount(account);
+  const bets = pool.data?.bets ?? [];
+  const lps = pool.data?.lps ?? [];
+  return (
+    <div className="panel" data-testid="portfolio-pool">
+      <h2>Bets</h2>
+      {pool.error && <p className="error">Could not load your bets: {pool.error.message}</p>}
+      {pool.isSuccess && bets.length === 0 && <p className="muted">No bets yet.</p>}
+      {bets.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>Bet</th>
+              <th>Selection</th>
+              <th className="num">Stake</th>
+              <th className="num">Odds</th>
+              <th className="num">To win</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bets.map((b) => (
+              <tr key={b.betId.toString()} data-testid="portfolio-bet">
+                <td>#{b.betId.toString()}</td>
+                <td>
+                  {b.legs.map((l) => `#${l.conditionId} → ${l.outcome + 1}`).join(" + ")}
+                  {b.kind === "parlay" ? " (combo)" : ""}
+                </td>
+                <td className="num">{formatAmount(b.amount, { unit: "tUSD" })}</td>
+                <td className="num">{formatDecimalOdds(b.odds)}</td>
+                <td className="num">{formatAmount(b.payout, { unit: "tUSD" })}</td>
+                <td>
+                  {BET_STATUS[b.status] ?? b.status}
+                  {b.paidOut > 0n ? ` (${formatAmount(b.paidOut, { unit: "tUSD" })})` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="muted">
+        Cash out and claim on the <Link to="/pool">Pool</Link> page.
+      </p>
+      <h2>LP positions</h2>
+      {pool.isSuccess && lps.length === 0 && <p className="muted">No open LP positions.</p>}
+      {lps.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>Position</th>
+              <th className="num">Deposited</th>
+              <th className="num">Withdrawn</th>
+              <th className="num">Value now</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lps.map((l) => (
+              <tr key={l.lpId.toString()} data-testid="portfolio-lp">
+                <td>LP #{l.lpId.toString()}</td>
+                <td className="num">{formatAmount(l.deposited, { unit: "tUSD" })}</td>
+                <td className="num">{formatAmount(l.withdrawn, { unit: "tUSD" })}</td>
+                <td className="num">{l.value === undefined ? "—" : formatAmount(l.value, { unit: "tUSD" })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="muted">
+        Deposit and withdraw on the <Link to="/liquidity">Liquidity</Link> page.
+      </p>
+    </div>
   );
 }
 
