@@ -113,6 +113,45 @@ function stopProcess(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): P
   });
 }
 
+interface ServiceSpec {
+  name: string;
+  command: string;
+  args: string[];
+  cwd: string;
+  /** The service's environment, given a fresh temporary data directory. */
+  env: (dataDir: string) => NodeJS.ProcessEnv;
+  /** Answers 2xx once the service is ready. */
+  healthUrl: string;
+  timeoutMs: number;
+  stopSignal?: NodeJS.Signals;
+}
+
+/** Starts a service in its own process group with a temporary data directory and waits until it is healthy;
+ * registers its stop (and the directory's removal) in `cleanups`. A failure carries the service's last output. */
+async function startService(cleanups: (() => Promise<void>)[], spec: ServiceSpec): Promise<void> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), `forkcast-e2e-${spec.name}-`));
+  let log = "";
+  const child = spawn(spec.command, spec.args, {
+    cwd: spec.cwd,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...spec.env(dataDir) },
+  });
+  child.stdout?.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+  child.stderr?.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+  cleanups.push(async () => {
+    await stopProcess(child, spec.stopSignal);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  await waitFor(`the ${spec.name} at ${spec.healthUrl}`, spec.timeoutMs, async () => {
+    if (child.exitCode !== null) throw new Error(`the ${spec.name} exited`);
+    const response = await fetch(spec.healthUrl);
+    return response.ok ? true : undefined;
+  }).catch((error: unknown) => {
+    throw new Error(`${String(error)}\n${spec.name} log: ${log}`);
+  });
+}
+
 export async function startStack(): Promise<Stack> {
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -168,72 +207,53 @@ export async function startStack(): Promise<Stack> {
     //    ignition/parameters/localhost.json, which the deploy above used.
     const operatorPort = await freePort();
     const operatorUrl = `http://127.0.0.1:${operatorPort}`;
-    const operatorData = await mkdtemp(path.join(tmpdir(), "forkcast-e2e-operator-"));
-    let operatorLog = "";
-    const operator = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["operator/src/main.ts"], {
+    await startService(cleanups, {
+      name: "operator",
+      command: path.join(ROOT, "node_modules", ".bin", "tsx"),
+      args: ["operator/src/main.ts"],
       cwd: ROOT,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
+      env: (dataDir) => ({
         OPERATOR_RPC_URL: rpcUrl,
         OPERATOR_CHAIN_ID: String(CHAIN_ID),
         OPERATOR_PORT: String(operatorPort),
         OPERATOR_PRIVATE_KEY: OPERATOR_DEV_KEY,
-        OPERATOR_DATA_DIR: operatorData,
+        OPERATOR_DATA_DIR: dataDir,
         OPERATOR_ADDRESS_BOOK: bookFile,
         OPERATOR_LOG_LEVEL: "warn",
-      },
-    });
-    operator.stdout?.on("data", (d: Buffer) => (operatorLog = (operatorLog + d.toString()).slice(-4000)));
-    operator.stderr?.on("data", (d: Buffer) => (operatorLog = (operatorLog + d.toString()).slice(-4000)));
-    cleanups.push(async () => {
-      await stopProcess(operator);
-      await rm(operatorData, { recursive: true, force: true });
-    });
-    await waitFor(`the operator on ${operatorUrl}`, 60_000, async () => {
-      if (operator.exitCode !== null) throw new Error(`the operator exited: ${operatorLog}`);
-      const response = await fetch(`${operatorUrl}/health`);
-      return response.ok ? true : undefined;
-    }).catch((error: unknown) => {
-      throw new Error(`${String(error)}\noperator log: ${operatorLog}`);
+      }),
+      healthUrl: `${operatorUrl}/health`,
+      timeoutMs: 60_000,
     });
 
     // 4. The indexer (Ponder, fresh PGlite directory), which the app reads lists and portfolios from.
     const indexerPort = await freePort();
     const indexerUrl = `http://127.0.0.1:${indexerPort}`;
-    const indexerData = await mkdtemp(path.join(tmpdir(), "forkcast-e2e-indexer-"));
-    let indexerLog = "";
-    const indexer = spawn(
-      path.join(ROOT, "node_modules", ".bin", "ponder"),
-      ["start", "-H", "127.0.0.1", "-p", String(indexerPort), "--schema", `e2e_${process.pid}`, "--log-level", "warn"],
-      {
-        cwd: path.join(ROOT, "indexer"),
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          ...process.env,
-          CHAIN_ID: String(CHAIN_ID),
-          RPC_URL: rpcUrl,
-          PONDER_PORT: String(indexerPort),
-          PGLITE_DIRECTORY: indexerData,
-          POLLING_INTERVAL_MS: "250",
-        },
-      },
-    );
-    indexer.stdout?.on("data", (d: Buffer) => (indexerLog = (indexerLog + d.toString()).slice(-4000)));
-    indexer.stderr?.on("data", (d: Buffer) => (indexerLog = (indexerLog + d.toString()).slice(-4000)));
-    cleanups.push(async () => {
+    await startService(cleanups, {
+      name: "indexer",
+      command: path.join(ROOT, "node_modules", ".bin", "ponder"),
+      args: [
+        "start",
+        "-H",
+        "127.0.0.1",
+        "-p",
+        String(indexerPort),
+        "--schema",
+        `e2e_${process.pid}`,
+        "--log-level",
+        "warn",
+      ],
+      cwd: path.join(ROOT, "indexer"),
+      env: (dataDir) => ({
+        CHAIN_ID: String(CHAIN_ID),
+        RPC_URL: rpcUrl,
+        PONDER_PORT: String(indexerPort),
+        PGLITE_DIRECTORY: dataDir,
+        POLLING_INTERVAL_MS: "250",
+      }),
+      healthUrl: `${indexerUrl}/ready`,
+      timeoutMs: 120_000,
       // Ponder leaves a lock behind on SIGTERM; SIGINT stops it cleanly.
-      await stopProcess(indexer, "SIGINT");
-      await rm(indexerData, { recursive: true, force: true });
-    });
-    await waitFor(`the indexer on ${indexerUrl}`, 120_000, async () => {
-      if (indexer.exitCode !== null) throw new Error(`the indexer exited: ${indexerLog}`);
-      const response = await fetch(`${indexerUrl}/ready`);
-      return response.ok ? true : undefined;
-    }).catch((error: unknown) => {
-      throw new Error(`${String(error)}\nindexer log: ${indexerLog}`);
+      stopSignal: "SIGINT",
     });
 
     // 5. Build the app against this node into a temporary folder and serve it; the operator sends
