@@ -4,12 +4,15 @@ import { type Hex, zeroHash } from "viem";
 import { useConnection, useReadContracts } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
+import { PoolBets } from "../components/PoolBets.tsx";
 import { type ChainMarket, useChainMarkets } from "../data/chainMarkets.ts";
+import { usePoolConditions } from "../data/pool.ts";
 import { usePortfolio } from "../data/portfolio.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, formatSigned } from "../lib/amount.ts";
 import { formatCents } from "../lib/price.ts";
+import { DEFAULT_TOLERANCE_BPS } from "../lib/poolBets.ts";
 import { type LabelledPosition, labelPositions } from "../lib/positions.ts";
 import { isBusy } from "../lib/tx.ts";
 
@@ -17,6 +20,7 @@ export default function PortfolioPage() {
   const { address } = useConnection();
   const portfolio = usePortfolio(address);
   const markets = useChainMarkets();
+  const poolConditions = usePoolConditions();
   if (!address) return <p data-testid="portfolio-page">Connect a wallet to see your portfolio.</p>;
   const data = portfolio.data;
   const positions = labelPositions(data?.positions ?? [], markets.data ?? []);
@@ -72,6 +76,10 @@ export default function PortfolioPage() {
         </p>
       </div>
       <Redeemable positions={positions} />
+      <div className="panel" data-testid="portfolio-bets">
+        <h2>Pool bets</h2>
+        <PoolBets account={address} conditions={poolConditions.data} toleranceBps={DEFAULT_TOLERANCE_BPS} />
+      </div>
       <div className="panel">
         <h2>Open orders, bets, LP positions</h2>
         <p className="muted">
