@@ -713,7 +713,7 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       .filter({ hasText: short(creator) })
       .waitFor();
     await page.getByRole("link", { name: "Create" }).click();
-    await page.getByRole("button", { name: "Pool market" }).click();
+    await page.getByRole("button", { name: "Pool market", exact: true }).click();
     await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill(question);
     await page.getByRole("button", { name: "Add outcome" }).click();
     for (const [i, name, percent] of [
@@ -724,7 +724,10 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       await page.getByLabel(`Outcome ${i}`, { exact: true }).fill(name);
       await page.getByLabel(`Probability of outcome ${i} (%)`, { exact: true }).fill(percent);
     }
-    await page.getByLabel("End time (UTC)", { exact: true }).fill(utcInput(chainNow + 2 * 86_400));
+    await page
+      .locator("label", { hasText: "End time (UTC)" })
+      .locator("input")
+      .fill(utcInput(chainNow + 2 * 86_400));
     await page.getByLabel("Betting closes at (UTC)", { exact: true }).fill(utcInput(chainNow + 86_400));
     await page.locator("textarea").fill("Result after 90 minutes; extra time does not count.");
     await page.getByLabel("Resolution source").fill("the e2e league");
@@ -815,7 +818,7 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       .filter({ hasText: short(other) })
       .waitFor();
     await page.getByRole("link", { name: "Create" }).click();
-    await page.getByRole("button", { name: "Pool market" }).click();
+    await page.getByRole("button", { name: "Pool market", exact: true }).click();
     const notice = page.getByTestId("pool-creator-notice");
     await notice.waitFor({ timeout: 15_000 });
     const text = (await notice.textContent()) ?? "";

@@ -42,7 +42,7 @@ describe("cash-out availability", () => {
     ["no wallet", { account: undefined }, "Connect a wallet first."],
     ["another holder", { holder: other }, "Not yours: the bet NFT is held by 0x3C44…93BC"],
     ["claimed bets", { stake: 0n }, "Already claimed"],
-    ["resolved markets", { conditionState: "Resolved" }, "The market is resolved: claim instead"],
+    ["resolved markets", { conditionState: "Resolved" }, "The market is resolved: cash-out is closed"],
     ["cancelled markets", { conditionState: "Cancelled" }, "The market was cancelled: claim your stake back"],
     ["paused markets", { conditionState: "Paused" }, "The market is paused"],
     ["started events", { now: 2_000 }, /^The event started at 1970-01-01 00:33 UTC: cash-out is closed$/],

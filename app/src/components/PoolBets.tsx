@@ -72,7 +72,15 @@ export function PoolBets({ account, conditions, toleranceBps }: Props) {
                 <td>
                   <Button
                     className="secondary"
-                    disabledReason={settled ? undefined : "The market is not resolved yet"}
+                    disabledReason={
+                      !settled
+                        ? "The market is not resolved yet"
+                        : onChain?.holder === null
+                          ? "Already cashed out"
+                          : onChain?.stake === 0n
+                            ? "Already claimed"
+                            : undefined
+                    }
                     onClick={() =>
                       pool &&
                       void run({

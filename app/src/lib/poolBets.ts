@@ -51,7 +51,7 @@ export function cashOutState(input: CashOutInput): CashOutState {
   if (input.holder.toLowerCase() !== input.account.toLowerCase())
     return no(`Not yours: the bet NFT is held by ${input.holder.slice(0, 6)}…${input.holder.slice(-4)}`);
   if (input.stake === 0n) return no("Already claimed");
-  if (input.conditionState === "Resolved") return no("The market is resolved: claim instead");
+  if (input.conditionState === "Resolved") return no("The market is resolved: cash-out is closed");
   if (input.conditionState === "Cancelled") return no("The market was cancelled: claim your stake back");
   if (input.conditionState === "Paused") return no("The market is paused");
   if (input.conditionState !== "Active") return no(`The market is ${input.conditionState.toLowerCase()}`);
