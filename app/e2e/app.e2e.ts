@@ -88,10 +88,12 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await page.getByTestId("collateral-balance").filter({ hasText: "1,000.00 tUSD" }).waitFor();
   });
 
-  it("the portfolio lists the faucet mint from chain events", async () => {
+  it("the portfolio reads from the indexer: no positions, no orders, zero value", async () => {
     await page.getByRole("link", { name: "Portfolio" }).click();
-    await page.getByTestId("activity").getByText("minted (faucet)").waitFor({ timeout: 15_000 });
-    assert.match((await page.getByTestId("activity").textContent()) ?? "", /1,000\.00 tUSD/);
+    await page.getByTestId("positions-table").waitFor();
+    await page.getByText("No positions yet.").waitFor({ timeout: 15_000 });
+    await page.getByTestId("portfolio-orders").getByText("No open orders.").waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByTestId("portfolio-value").textContent(), "0.00 tUSD");
     await screenshot(page, "03-portfolio");
   });
 
@@ -161,11 +163,24 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       .first()
       .waitFor({ timeout: 15_000 });
     await page.getByTestId("redeem-value").filter({ hasText: "10.00 tUSD" }).waitFor({ timeout: 15_000 });
+    // The indexed activity has the full-set split of 10 tUSD.
+    await page
+      .getByTestId("activity")
+      .locator("tr")
+      .filter({ hasText: "split" })
+      .filter({ hasText: "10.00 tUSD" })
+      .waitFor();
     await screenshot(page, "08-portfolio-redeemable");
     await page.getByTestId("redeemable").getByRole("button", { name: "Redeem" }).click();
     await page.getByTestId("toast-confirmed").filter({ hasText: "Redeem" }).waitFor({ timeout: 30_000 });
     await page.getByTestId("collateral-balance").filter({ hasText: "1,000.00 tUSD" }).waitFor({ timeout: 15_000 });
     await page.getByTestId("redeemable").getByText("Nothing to redeem.").waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId("activity")
+      .locator("tr")
+      .filter({ hasText: "redeemed" })
+      .filter({ hasText: "10.00 tUSD" })
+      .waitFor({ timeout: 15_000 });
   });
 
   it("two disputes escalate to the arbitrator, whose ruling settles the answer (local chain view)", async () => {
@@ -323,8 +338,18 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     // Past the withdrawal timeout (at most 30 days), withdraw everything.
     await stack.rpc("evm_increaseTime", [31 * 86_400]);
     await stack.rpc("evm_mine");
-    await row.first().getByRole("button", { name: "Withdraw all" }).click({ timeout: 15_000 });
-    await page.getByTestId("toast-confirmed").filter({ hasText: "Withdraw LP" }).waitFor({ timeout: 30_000 });
+    // Half first: the row keeps the position and shows what was withdrawn.
+    await page.getByLabel("Withdraw share").selectOption("5000");
+    await row.first().getByRole("button", { name: "Withdraw 50%" }).click({ timeout: 15_000 });
+    await page.getByTestId("toast-confirmed").filter({ hasText: "Withdraw 50% of LP" }).waitFor({ timeout: 30_000 });
+    // Deposited 100, withdrawn 50 (indexed), worth 50 now (read from the pool), result 0.
+    await row
+      .filter({ hasText: /^\d+100\.00 tUSD50\.00 tUSD50\.00 tUSD0\.00 tUSD/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await page.getByLabel("Withdraw share").selectOption("10000");
+    await row.first().getByRole("button", { name: "Withdraw 100%" }).click({ timeout: 15_000 });
+    await page.getByTestId("toast-confirmed").filter({ hasText: "Withdraw 100% of LP" }).waitFor({ timeout: 30_000 });
     await page.getByText("No LP positions.").waitFor({ timeout: 15_000 });
     await page.waitForFunction(
       (expected) => {
@@ -583,7 +608,23 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
         page.getByTestId("positions-table").locator("tr").filter({ hasText: question }).filter({ hasText: "Yes" });
       await page.getByRole("link", { name: "Portfolio" }).click();
       await yesRow().filter({ hasText: "5.00 shares" }).waitFor({ timeout: 30_000 });
+      // B paid 60¢ a share; with the book empty the mark is the last trade, so nothing is unrealized yet.
+      await yesRow().getByTestId("position-avg").filter({ hasText: "60¢" }).waitFor({ timeout: 15_000 });
+      await yesRow().getByTestId("position-mark").filter({ hasText: "60¢" }).waitFor({ timeout: 15_000 });
+      assert.equal(await yesRow().getByTestId("position-unrealized").textContent(), "0.00 tUSD");
+      await page
+        .getByTestId("activity")
+        .locator("tr")
+        .filter({ hasText: "bought" })
+        .filter({ hasText: "at 60¢" })
+        .waitFor();
       await screenshot(page, "ob-17-portfolio-buyer");
+      // The market card shows the last price and the volume from the indexer.
+      await page.getByRole("link", { name: "Markets" }).click();
+      const card = page.getByTestId("market-card").filter({ hasText: question });
+      await card.getByTestId("market-prices").filter({ hasText: "60%" }).waitFor({ timeout: 15_000 });
+      assert.equal(await card.getByTestId("market-volume").textContent(), "3 tUSD vol");
+      await page.getByRole("link", { name: "Portfolio" }).click();
       await devAccount(0);
       await yesRow().filter({ hasText: "5.00 shares" }).waitFor({ timeout: 30_000 });
       await screenshot(page, "ob-18-portfolio-seller");
@@ -598,8 +639,16 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       await orders.filter({ hasText: "70¢" }).waitFor({ timeout: 15_000 });
       assert.equal(await orders.count(), 1, "only the 70¢ order is open");
       await screenshot(page, "ob-19-second-order-resting");
-      await orders.getByRole("button", { name: "Cancel" }).click();
-      await page.getByTestId("cancel-message").filter({ hasText: "Cancelled 1 order." }).waitFor({ timeout: 15_000 });
+      // The portfolio lists it too, and cancels it there with a signed cancel message.
+      await page.getByRole("link", { name: "Portfolio" }).click();
+      const portfolioOrder = page.getByTestId("portfolio-order").filter({ hasText: question });
+      await portfolioOrder.filter({ hasText: "70¢" }).filter({ hasText: "SELL Yes" }).waitFor({ timeout: 15_000 });
+      await screenshot(page, "ob-19b-portfolio-open-orders");
+      await portfolioOrder.getByRole("button", { name: "Cancel" }).click();
+      await page.getByTestId("portfolio-orders").getByText("Cancelled 1 order.").waitFor({ timeout: 15_000 });
+      await page.getByTestId("portfolio-orders").getByText("No open orders.").waitFor({ timeout: 15_000 });
+      await page.goto(marketUrl);
+      await devAccount(0);
       await page.getByTestId("open-orders").getByText("No open orders in this market.").waitFor({ timeout: 15_000 });
       await book.getByText("70¢").waitFor({ state: "detached", timeout: 15_000 });
       await screenshot(page, "ob-20-order-cancelled");
@@ -805,7 +854,12 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       .waitFor({ timeout: 15_000 });
     // The portfolio lists the bet by name too.
     await page.getByRole("link", { name: "Portfolio" }).click();
-    await page.getByTestId("portfolio-bets").getByText(`${question}: Benfica`).waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId("portfolio-pool")
+      .getByTestId("portfolio-bet")
+      .filter({ hasText: `${question}: Benfica` })
+      .filter({ hasText: "cashed out" })
+      .waitFor({ timeout: 30_000 });
     await screenshot(page, "17-pool-cashed-out");
   });
 

@@ -26,6 +26,8 @@ export interface Stack {
   appUrl: string;
   /** The CLOB operator the app reaches through its same-origin `/operator` proxy. */
   operatorUrl: string;
+  /** The indexer (Ponder) the app reads markets, positions, bets and LP positions from. */
+  indexerUrl: string;
   accounts: `0x${string}`[];
   contracts: Record<string, `0x${string}`>;
   /** Runs a JSON-RPC call against the node. */
@@ -88,7 +90,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   });
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+function stopProcess(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.pid === undefined) return resolve();
     const timer = setTimeout(() => {
@@ -103,7 +105,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
       resolve();
     });
     try {
-      process.kill(-(child.pid as number), "SIGTERM");
+      process.kill(-(child.pid as number), signal);
     } catch {
       clearTimeout(timer);
       resolve();
@@ -197,13 +199,51 @@ export async function startStack(): Promise<Stack> {
       throw new Error(`${String(error)}\noperator log: ${operatorLog}`);
     });
 
-    // 4. Build the app against this node into a temporary folder and serve it; the operator sends
+    // 4. The indexer (Ponder, fresh PGlite directory), which the app reads lists and portfolios from.
+    const indexerPort = await freePort();
+    const indexerUrl = `http://127.0.0.1:${indexerPort}`;
+    const indexerData = await mkdtemp(path.join(tmpdir(), "forkcast-e2e-indexer-"));
+    let indexerLog = "";
+    const indexer = spawn(
+      path.join(ROOT, "node_modules", ".bin", "ponder"),
+      ["start", "-H", "127.0.0.1", "-p", String(indexerPort), "--schema", `e2e_${process.pid}`, "--log-level", "warn"],
+      {
+        cwd: path.join(ROOT, "indexer"),
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: {
+          ...process.env,
+          CHAIN_ID: String(CHAIN_ID),
+          RPC_URL: rpcUrl,
+          PONDER_PORT: String(indexerPort),
+          PGLITE_DIRECTORY: indexerData,
+          POLLING_INTERVAL_MS: "250",
+        },
+      },
+    );
+    indexer.stdout?.on("data", (d: Buffer) => (indexerLog = (indexerLog + d.toString()).slice(-4000)));
+    indexer.stderr?.on("data", (d: Buffer) => (indexerLog = (indexerLog + d.toString()).slice(-4000)));
+    cleanups.push(async () => {
+      // Ponder leaves a lock behind on SIGTERM; SIGINT stops it cleanly.
+      await stopProcess(indexer, "SIGINT");
+      await rm(indexerData, { recursive: true, force: true });
+    });
+    await waitFor(`the indexer on ${indexerUrl}`, 120_000, async () => {
+      if (indexer.exitCode !== null) throw new Error(`the indexer exited: ${indexerLog}`);
+      const response = await fetch(`${indexerUrl}/ready`);
+      return response.ok ? true : undefined;
+    }).catch((error: unknown) => {
+      throw new Error(`${String(error)}\nindexer log: ${indexerLog}`);
+    });
+
+    // 5. Build the app against this node into a temporary folder and serve it; the operator sends
     //    no CORS headers, so the app reaches it through the preview server's /operator proxy.
     process.env.VITE_OPERATOR_URL = "/operator";
     process.env.OPERATOR_PROXY_TARGET = operatorUrl;
     const outDir = await mkdtemp(path.join(tmpdir(), "forkcast-e2e-app-"));
     cleanups.push(() => rm(outDir, { recursive: true, force: true }));
     process.env.VITE_RPC_URL = rpcUrl;
+    process.env.VITE_INDEXER_URL = indexerUrl;
     await build({ root: APP_DIR, logLevel: "warn", build: { outDir, emptyOutDir: true } });
     const appPort = await freePort();
     const server: PreviewServer = await preview({
@@ -217,6 +257,7 @@ export async function startStack(): Promise<Stack> {
       rpcUrl,
       appUrl: `http://127.0.0.1:${appPort}`,
       operatorUrl,
+      indexerUrl,
       accounts,
       contracts,
       rpc: (method, params) => rpcCall(rpcUrl, method, params),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import { parseBook, parseMarket, parseTrade } from "../src/data/operator.ts";
-import { netBalances } from "../src/data/portfolio.ts";
 
 describe("operator response parsing", () => {
   it("parses a market with bigint sizes", () => {
@@ -43,18 +42,5 @@ describe("operator response parsing", () => {
       size: 10_000_000n,
       time: 1_700_000_000,
     });
-  });
-});
-
-describe("portfolio balances from transfers", () => {
-  it("nets incoming and outgoing transfers and drops empty positions", () => {
-    expect(
-      netBalances([
-        { id: 1n, value: 10n, incoming: true },
-        { id: 1n, value: 4n, incoming: false },
-        { id: 2n, value: 3n, incoming: true },
-        { id: 2n, value: 3n, incoming: false },
-      ]),
-    ).toEqual([{ tokenId: 1n, balance: 6n }]);
   });
 });

@@ -1,25 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import type { ChainMarket } from "../src/data/chainMarkets.ts";
+import type { Market } from "../src/data/catalog.ts";
+import { makeMarket } from "./fixtures.ts";
 import { labelPositions } from "../src/lib/positions.ts";
 
-const market = (kind: "binary" | "multi", outcomes: string[], yes: bigint[], no: bigint[]): ChainMarket => ({
-  marketId: "0x01",
-  kind,
-  creator: "0x0000000000000000000000000000000000000001",
-  question: "Q?",
-  outcomes,
-  rules: "",
-  category: "",
-  endTime: 0,
-  reward: 0n,
-  bond: 0n,
-  conditionIds: [],
-  yesTokenIds: yes,
-  noTokenIds: no,
-  resolved: false,
-  createdBlock: 0n,
-});
+const market = (kind: "binary" | "multi", outcomes: string[], yes: bigint[], no: bigint[]): Market =>
+  makeMarket({ kind, outcomes, yesTokenIds: yes, noTokenIds: no });
 
 describe("labelPositions", () => {
   it("names binary outcomes and leaves unknown tokens unlabelled", () => {

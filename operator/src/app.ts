@@ -11,6 +11,7 @@ import { createServer } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { privateKeyToAccount } from "viem/accounts";
 
+import { applyCors } from "./api/cors.js";
 import { handleFast } from "./api/fastpath.js";
 import { createHttpApp } from "./api/http.js";
 import { attachWebSockets } from "./api/ws.js";
@@ -125,6 +126,7 @@ export async function startOperator(
   const app = createHttpApp(service);
   const honoListener = getRequestListener(app.fetch);
   const server: Server = createServer((req, res) => {
+    if (applyCors(req, res, config.corsOrigins)) return;
     if (!handleFast(req, res, service)) void honoListener(req, res);
   });
   server.keepAliveTimeout = 30_000;

@@ -9,6 +9,8 @@ import path from "node:path";
 import { getAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
 
+import { parseCorsOrigins } from "./api/cors.js";
+
 const hexKey = z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be a 32-byte hex private key");
 
 const envSchema = z.object({
@@ -34,6 +36,17 @@ const envSchema = z.object({
   OPERATOR_RATE_LIMIT_BURST: z.coerce.number().positive().default(2_000),
   OPERATOR_SIGNATURE_WORKERS: z.coerce.number().int().min(0).default(1),
   OPERATOR_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  OPERATOR_CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((raw, ctx) => {
+      try {
+        return parseCorsOrigins(raw);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
 });
 
 const addressSchema = z
@@ -107,6 +120,8 @@ export interface Config {
   readonly rateLimit: { readonly perSecond: number; readonly burst: number };
   readonly signatureWorkers: number;
   readonly logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Browser origins allowed to call the API (CORS); empty = no CORS headers, `*` = any. */
+  readonly corsOrigins: readonly string[];
   /** Never printed: see `toJSON`. */
   readonly operatorKey: Hex | undefined;
 }
@@ -154,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined>, argv: readon
     rateLimit: { perSecond: e.OPERATOR_RATE_LIMIT_PER_SEC, burst: e.OPERATOR_RATE_LIMIT_BURST },
     signatureWorkers: e.OPERATOR_SIGNATURE_WORKERS,
     logLevel: e.OPERATOR_LOG_LEVEL,
+    corsOrigins: e.OPERATOR_CORS_ORIGINS,
     operatorKey: e.OPERATOR_PRIVATE_KEY as Hex | undefined,
   };
   Object.defineProperty(config, "operatorKey", { enumerable: false });

@@ -2,7 +2,7 @@ import { conditionalTokensAbi, negRiskAdapterAbi } from "@forkcast/deployments";
 import { useState } from "react";
 import { useConnection, useReadContract, useReadContracts } from "wagmi";
 
-import type { ChainMarket } from "../data/chainMarkets.ts";
+import type { Market } from "../data/catalog.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, parseAmount } from "../lib/amount.ts";
@@ -15,7 +15,7 @@ import { Button } from "./Button.tsx";
  * neg-risk adapter, and conversion of NO shares on several outcomes into collateral plus YES on
  * the rest.
  */
-export function MultiOutcomePositions({ market }: { market: ChainMarket }) {
+export function MultiOutcomePositions({ market }: { market: Market }) {
   const { address: account } = useConnection();
   const { address } = useDeployment();
   const ctf = address("conditionalTokens");

@@ -1,24 +1,19 @@
-/** Market data hooks. Source today: the operator API; the indexer replaces it when it lands (issue 7). */
+/**
+ * Live order-book data from the operator API: one market's tokens, its book, its trades and its
+ * price history (the market WebSocket keeps the book and trades current; see marketSocket.ts).
+ * Market metadata and lists come from the indexer (catalog.ts).
+ */
 import { useQuery } from "@tanstack/react-query";
 
 import type { ChartRange } from "../lib/time.ts";
 import { rangeStart } from "../lib/time.ts";
-import { OPERATOR_URL, fetchBook, fetchMarket, fetchMarkets, fetchPriceHistory, fetchTrades } from "./operator.ts";
+import { OPERATOR_URL, fetchBook, fetchMarket, fetchPriceHistory, fetchTrades } from "./operator.ts";
 
 /** Why there is no data, for screens to say instead of showing an empty list. */
 export function marketSourceProblem(): string | undefined {
   return OPERATOR_URL
     ? undefined
     : "No market data source: set VITE_OPERATOR_URL (the CLOB operator) or run `npm run dev`.";
-}
-
-export function useMarkets() {
-  return useQuery({
-    queryKey: ["markets"],
-    queryFn: fetchMarkets,
-    enabled: Boolean(OPERATOR_URL),
-    refetchInterval: 10_000,
-  });
 }
 
 export function useMarket(conditionId: string | undefined) {

@@ -136,11 +136,6 @@ export function parseTrade(raw: unknown): Trade {
   };
 }
 
-export async function fetchMarkets(): Promise<OperatorMarket[]> {
-  const body = await get("/markets");
-  return isRecord(body) && Array.isArray(body.data) ? body.data.map(parseMarket) : [];
-}
-
 export async function fetchMarket(conditionId: string): Promise<OperatorMarket> {
   return parseMarket(await get(`/markets/${conditionId}`));
 }
@@ -190,8 +185,9 @@ export function parseOpenOrder(raw: unknown): OpenOrder {
 }
 
 /** The maker's open orders in one market, newest first. */
-export async function fetchOpenOrders(maker: string, conditionId: string): Promise<OpenOrder[]> {
-  const body = await get(`/data/orders?maker=${maker}&market=${conditionId}`);
+/** The maker's open orders in one market, or in every market when `conditionId` is omitted. */
+export async function fetchOpenOrders(maker: string, conditionId?: string): Promise<OpenOrder[]> {
+  const body = await get(`/data/orders?maker=${maker}${conditionId ? `&market=${conditionId}` : ""}`);
   return isRecord(body) && Array.isArray(body.data) ? body.data.map(parseOpenOrder) : [];
 }
 

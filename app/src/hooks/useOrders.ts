@@ -31,6 +31,17 @@ export function useOpenOrders(conditionId: string | undefined) {
   });
 }
 
+/** The connected account's open orders in every market (the portfolio's list). */
+export function useAllOpenOrders() {
+  const { address } = useConnection();
+  return useQuery({
+    queryKey: ["openOrders", address, "all"],
+    queryFn: () => fetchOpenOrders(address ?? ""),
+    enabled: Boolean(OPERATOR_URL && address),
+    refetchInterval: 3_000,
+  });
+}
+
 function describe(error: unknown): string {
   if (error instanceof OperatorError) return operatorErrorSentence(error.code, error.message);
   const text = error instanceof Error ? error.message : String(error);

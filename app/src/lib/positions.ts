@@ -1,10 +1,10 @@
 /** Attaches market and outcome names to raw ERC-1155 balances. Pure. */
-import type { ChainMarket } from "../data/chainMarkets.ts";
+import type { Market } from "../data/catalog.ts";
 
 export interface LabelledPosition {
   tokenId: bigint;
   balance: bigint;
-  market?: ChainMarket;
+  market?: Market;
   /** For binary markets 0 = first outcome (YES), 1 = second (NO). */
   outcomeIndex?: number;
   /** Which of the market's conditions the token belongs to (always 0 for binary markets). */
@@ -14,12 +14,9 @@ export interface LabelledPosition {
 
 export function labelPositions(
   balances: readonly { tokenId: bigint; balance: bigint }[],
-  markets: readonly ChainMarket[],
+  markets: readonly Market[],
 ): LabelledPosition[] {
-  const byToken = new Map<
-    bigint,
-    { market: ChainMarket; outcomeIndex: number; conditionIndex: number; outcome: string }
-  >();
+  const byToken = new Map<bigint, { market: Market; outcomeIndex: number; conditionIndex: number; outcome: string }>();
   for (const market of markets) {
     market.yesTokenIds.forEach((id, i) =>
       byToken.set(id, {

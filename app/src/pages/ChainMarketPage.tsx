@@ -11,7 +11,7 @@ import { useBlock, useConnection, useReadContract, useReadContracts } from "wagm
 
 import { Button } from "../components/Button.tsx";
 import { MultiOutcomePositions } from "../components/MultiOutcomePositions.tsx";
-import { type ChainMarket, ORACLE_STATES, useChainMarket, useOracleQuestion } from "../data/chainMarkets.ts";
+import { type Market, ORACLE_STATES, useMarketDetail, useOracleQuestion } from "../data/catalog.ts";
 import { OPERATOR_URL } from "../data/operator.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
@@ -22,7 +22,7 @@ import { isBusy } from "../lib/tx.ts";
 /** A market from the factory: details, full-set split, resolution (oracle + arbitrator) and redemption. */
 export default function ChainMarketPage() {
   const { marketId } = useParams();
-  const market = useChainMarket(marketId);
+  const market = useMarketDetail(marketId);
   if (market.isLoading) return <p className="muted">Loading market…</p>;
   if (!market.data) return <p data-testid="chain-market-page">No market {marketId} on this chain.</p>;
   return <MarketView market={market.data} />;
@@ -33,7 +33,7 @@ function useChainTime(): number {
   return block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
 }
 
-function MarketView({ market }: { market: ChainMarket }) {
+function MarketView({ market }: { market: Market }) {
   const now = useChainTime();
   const conditionId = market.conditionIds[0];
   return (
@@ -77,7 +77,7 @@ function MarketView({ market }: { market: ChainMarket }) {
   );
 }
 
-function Positions({ market, conditionId }: { market: ChainMarket; conditionId: Hex }) {
+function Positions({ market, conditionId }: { market: Market; conditionId: Hex }) {
   const { address: account } = useConnection();
   const { address } = useDeployment();
   const ctf = address("conditionalTokens");
@@ -179,7 +179,7 @@ function Positions({ market, conditionId }: { market: ChainMarket; conditionId: 
   );
 }
 
-function Resolution({ market, now }: { market: ChainMarket; now: number }) {
+function Resolution({ market, now }: { market: Market; now: number }) {
   const { address: account } = useConnection();
   const { address, chainId } = useDeployment();
   const oracle = address("oracle");

@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useBlock, useConnection } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
-import { useLpPositions, usePoolTotals } from "../data/pool.ts";
+import { usePoolTotals } from "../data/pool.ts";
+import { usePoolAccount } from "../data/poolIndex.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, formatSigned, parseAmount } from "../lib/amount.ts";
@@ -15,7 +16,9 @@ export default function LiquidityPage() {
   const { address } = useDeployment();
   const collateral = address("collateral");
   const totals = usePoolTotals();
-  const positions = useLpPositions(account);
+  const poolAccount = usePoolAccount(account);
+  const positions = poolAccount.data?.lps;
+  const [fractionBps, setFractionBps] = useState(10_000n);
   const block = useBlock({ query: { refetchInterval: 3_000 } });
   const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
   const { run, state } = useTx();
@@ -81,19 +84,34 @@ export default function LiquidityPage() {
       </div>
       <div className="panel">
         <h2>Your LP positions</h2>
-        {positions.data?.length === 0 && <p className="muted">No LP positions.</p>}
+        {poolAccount.error && <p className="error">Could not load your positions: {poolAccount.error.message}</p>}
+        {positions?.length === 0 && <p className="muted">No LP positions.</p>}
+        <label>
+          Withdraw{" "}
+          <select
+            aria-label="Withdraw share"
+            value={fractionBps.toString()}
+            onChange={(e) => setFractionBps(BigInt(e.target.value))}
+          >
+            <option value="2500">25%</option>
+            <option value="5000">50%</option>
+            <option value="10000">100%</option>
+          </select>{" "}
+          of a position
+        </label>
         <table data-testid="lp-positions">
           <thead>
             <tr>
               <th>LP #</th>
               <th className="num">Deposited</th>
+              <th className="num">Withdrawn</th>
               <th className="num">Value now</th>
               <th className="num">Result</th>
               <th />
             </tr>
           </thead>
           <tbody>
-            {(positions.data ?? []).map((p) => {
+            {(positions ?? []).map((p) => {
               const unlocksAt = p.depositedAt + (totals.withdrawTimeout ?? 0);
               const reason =
                 busy ?? (now < unlocksAt ? `Withdrawable in ${formatDuration(unlocksAt - now)}` : undefined);
@@ -101,8 +119,11 @@ export default function LiquidityPage() {
                 <tr key={p.lpId.toString()}>
                   <td>{p.lpId.toString()}</td>
                   <td className="num">{formatAmount(p.deposited, { unit: "tUSD" })}</td>
-                  <td className="num">{formatAmount(p.value, { unit: "tUSD" })}</td>
-                  <td className="num">{formatSigned(p.value - p.deposited, { unit: "tUSD" })}</td>
+                  <td className="num">{formatAmount(p.withdrawn, { unit: "tUSD" })}</td>
+                  <td className="num">{p.value === undefined ? "—" : formatAmount(p.value, { unit: "tUSD" })}</td>
+                  <td className="num">
+                    {p.value === undefined ? "—" : formatSigned(p.value + p.withdrawn - p.deposited, { unit: "tUSD" })}
+                  </td>
                   <td>
                     <Button
                       className="secondary"
@@ -110,17 +131,17 @@ export default function LiquidityPage() {
                       onClick={() =>
                         pool &&
                         void run({
-                          label: `Withdraw LP #${p.lpId}`,
+                          label: `Withdraw ${Number(fractionBps) / 100}% of LP #${p.lpId}`,
                           call: {
                             address: pool,
                             abi: iBettingPoolAbi,
                             functionName: "withdraw",
-                            args: [p.lpId, 10_000n],
+                            args: [p.lpId, fractionBps],
                           },
                         })
                       }
                     >
-                      Withdraw all
+                      Withdraw {Number(fractionBps) / 100}%
                     </Button>
                   </td>
                 </tr>

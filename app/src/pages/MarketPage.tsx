@@ -2,7 +2,7 @@ import { Suspense, lazy, useMemo, useState } from "react";
 import { useParams } from "react-router";
 
 import { Button } from "../components/Button.tsx";
-import { useChainMarkets } from "../data/chainMarkets.ts";
+import { findMarketByCondition, useMarketList } from "../data/catalog.ts";
 import { useMarketSocket } from "../data/marketSocket.ts";
 import { useBook, useMarket, usePriceHistory, useTrades, marketSourceProblem } from "../data/markets.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
@@ -27,11 +27,9 @@ export default function MarketPage() {
   const history = usePriceHistory(token?.tokenId, range);
   const trades = useTrades(conditionId, live);
   // The operator learns markets from the exchange's TokenRegistered events, which carry no
-  // question: fall back to the factory market that owns this condition.
-  const chainMarkets = useChainMarkets();
-  const chainQuestion = chainMarkets.data?.find((m) =>
-    m.conditionIds.some((c) => c.toLowerCase() === conditionId?.toLowerCase()),
-  )?.question;
+  // question: the indexed factory market that owns this condition names it.
+  const catalog = useMarketList();
+  const chainQuestion = findMarketByCondition(catalog.data, conditionId)?.question;
   const problem = marketSourceProblem();
   if (problem)
     return (

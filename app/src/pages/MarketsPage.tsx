@@ -2,23 +2,23 @@ import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useBlock } from "wagmi";
 
-import { type ChainMarket, useChainMarkets } from "../data/chainMarkets.ts";
-import { useMarkets } from "../data/markets.ts";
-import { OPERATOR_URL } from "../data/operator.ts";
+import { type Market, useMarketList } from "../data/catalog.ts";
+import { indexerProblem } from "../data/indexer.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { formatAmount } from "../lib/amount.ts";
+import { formatProbability } from "../lib/price.ts";
 import { formatRelativeEnd, formatUtc } from "../lib/time.ts";
 
 type Status = "all" | "open" | "ended" | "resolved";
 
-export function marketStatus(m: ChainMarket, now: number): Exclude<Status, "all"> {
+export function marketStatus(m: Market, now: number): Exclude<Status, "all"> {
   return m.resolved ? "resolved" : m.endTime <= now ? "ended" : "open";
 }
 
 export default function MarketsPage() {
   const { address } = useDeployment();
-  const markets = useChainMarkets();
-  const operatorMarkets = useMarkets();
+  const markets = useMarketList();
+  const problem = indexerProblem();
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<Status>("all");
   const [category, setCategory] = useState("");
@@ -65,13 +65,9 @@ export default function MarketsPage() {
             ))}
           </select>
         </label>
-        {!OPERATOR_URL && (
-          <small className="muted">
-            Prices and volume appear when the operator API is configured (VITE_OPERATOR_URL).
-          </small>
-        )}
       </div>
       {!factory && <p className="panel muted">No market factory in this chain's address book yet.</p>}
+      {problem && <p className="panel why">{problem}</p>}
       {markets.error && <p className="error">Could not load markets: {markets.error.message}</p>}
       {markets.isSuccess && shown.length === 0 && (
         <p className="muted">No markets match. Create one from the Create tab.</p>
@@ -85,21 +81,32 @@ export default function MarketsPage() {
             <p>
               <strong>{m.question}</strong>
             </p>
+            <MarketPrices market={m} />
             <p className="muted" title={formatUtc(m.endTime)}>
-              {marketStatus(m, now) === "resolved" ? "resolved" : formatRelativeEnd(m.endTime, now)} · bond{" "}
-              {formatAmount(m.bond, { fractionDigits: 0, unit: "tUSD" })}
-            </p>
-          </Link>
-        ))}
-        {(operatorMarkets.data ?? []).map((m) => (
-          <Link key={m.conditionId} to={`/market/${m.conditionId}`} className="panel">
-            <small className="muted">operator book</small>
-            <p>
-              <strong>{m.question}</strong>
+              {marketStatus(m, now) === "resolved" ? "resolved" : formatRelativeEnd(m.endTime, now)} ·{" "}
+              <span data-testid="market-volume">{formatAmount(m.volume, { fractionDigits: 0, unit: "tUSD" })} vol</span>
             </p>
           </Link>
         ))}
       </div>
     </section>
+  );
+}
+
+/** Each outcome's implied probability from its last trade; "—" until it trades. */
+function MarketPrices({ market }: { market: Market }) {
+  const rows =
+    market.kind === "binary"
+      ? [{ name: market.outcomes[0] ?? "Yes", price: market.conditions[0]?.lastPrice }]
+      : market.conditions.map((c) => ({ name: c.name, price: c.lastPrice }));
+  return (
+    <ul className="prices" data-testid="market-prices">
+      {rows.slice(0, 4).map((r) => (
+        <li key={r.name}>
+          {r.name} <strong>{r.price === undefined ? "—" : formatProbability(r.price)}</strong>
+        </li>
+      ))}
+      {rows.length > 4 && <li className="muted">+{rows.length - 4} more</li>}
+    </ul>
   );
 }

@@ -1,42 +1,100 @@
 import { conditionalTokensAbi, negRiskAdapterAbi } from "@forkcast/deployments";
+import { useMemo, useState } from "react";
 import { Link } from "react-router";
-import { type Hex, zeroHash } from "viem";
-import { useConnection, useReadContracts } from "wagmi";
+import { type Address, type Hex, zeroHash } from "viem";
+import { useConnection } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
-import { PoolBets } from "../components/PoolBets.tsx";
-import { type ChainMarket, useChainMarkets } from "../data/chainMarkets.ts";
+import { type Market, useMarketList } from "../data/catalog.ts";
+import { indexerProblem } from "../data/indexer.ts";
+import { OPERATOR_URL } from "../data/operator.ts";
 import { usePoolConditions } from "../data/pool.ts";
-import { usePortfolio } from "../data/portfolio.ts";
+import { usePoolAccount } from "../data/poolIndex.ts";
+import { buildActivity, costPositions, useMarks, usePortfolio } from "../data/portfolio.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
+import { useAllOpenOrders, useCancelOrders } from "../hooks/useOrders.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, formatSigned } from "../lib/amount.ts";
+import { formatDecimalOdds } from "../lib/odds.ts";
+import { marketValue, unrealizedPnl } from "../lib/pnl.ts";
+import { conditionTitle, outcomeLabel } from "../lib/poolBets.ts";
 import { formatCents } from "../lib/price.ts";
-import { DEFAULT_TOLERANCE_BPS } from "../lib/poolBets.ts";
 import { type LabelledPosition, labelPositions } from "../lib/positions.ts";
+import { formatUtc } from "../lib/time.ts";
 import { isBusy } from "../lib/tx.ts";
+
+const signedClass = (v: bigint) => (v > 0n ? "num pnl-up" : v < 0n ? "num pnl-down" : "num");
 
 export default function PortfolioPage() {
   const { address } = useConnection();
   const portfolio = usePortfolio(address);
-  const markets = useChainMarkets();
-  const poolConditions = usePoolConditions();
-  if (!address) return <p data-testid="portfolio-page">Connect a wallet to see your portfolio.</p>;
+  const markets = useMarketList();
   const data = portfolio.data;
-  const positions = labelPositions(data?.positions ?? [], markets.data ?? []);
-  const avg = (tokenId: bigint) => {
-    const cost = data?.costs.get(tokenId);
-    return cost && cost.averagePrice > 0n ? formatCents(cost.averagePrice) : "—";
-  };
-  const realized = (tokenId: bigint) => {
-    const cost = data?.costs.get(tokenId);
-    return cost ? formatSigned(cost.realized, { unit: "tUSD" }) : "—";
-  };
+  const positions = useMemo(
+    () => labelPositions(data?.positions ?? [], markets.data ?? []),
+    [data?.positions, markets.data],
+  );
+  const costs = useMemo(
+    () => costPositions(data?.fills ?? [], data?.changes ?? [], markets.data ?? []),
+    [data?.fills, data?.changes, markets.data],
+  );
+  const open = positions.filter((p) => !p.market?.resolved);
+  const marks = useMarks(open.map((p) => ({ tokenId: p.tokenId, market: p.market })));
+  const activity = useMemo(() => {
+    if (!data) return [];
+    const byId = new Map((markets.data ?? []).map((m) => [m.marketId.toLowerCase(), m]));
+    const labels = labelPositions(
+      data.fills.map((f) => ({ tokenId: f.tokenId, balance: 0n })),
+      markets.data ?? [],
+    );
+    const tokenName = (tokenId: bigint) => {
+      const l = labels.find((x) => x.tokenId === tokenId);
+      return l?.market ? `${l.outcome ?? "?"} · ${l.market.question}` : `token ${tokenId.toString().slice(0, 10)}…`;
+    };
+    return buildActivity(data, tokenName, (id) => (id ? (byId.get(id.toLowerCase())?.question ?? id) : ""));
+  }, [data, markets.data]);
+  const problem = indexerProblem();
+  if (!address) return <p data-testid="portfolio-page">Connect a wallet to see your portfolio.</p>;
+  let totalValue = 0n;
+  let totalUnrealized = 0n;
+  let totalRealized = 0n;
+  for (const c of costs.values()) totalRealized += c.realized;
+  const rows = positions.map((p) => {
+    const cost = costs.get(p.tokenId);
+    const mark = p.market?.resolved ? undefined : marks.data?.get(p.tokenId);
+    const value =
+      mark === undefined
+        ? undefined
+        : marketValue({ ...(cost ?? { averagePrice: 0n, costBasis: 0n, realized: 0n }), shares: p.balance }, mark);
+    const unrealized = cost && cost.shares > 0n && mark !== undefined ? unrealizedPnl(cost, mark) : undefined;
+    totalValue += value ?? 0n;
+    totalUnrealized += unrealized ?? 0n;
+    return { p, cost, mark, value, unrealized };
+  });
   return (
     <section data-testid="portfolio-page">
       <h1>Portfolio</h1>
+      {problem && <p className="panel why">{problem}</p>}
+      {portfolio.error && <p className="error">Could not load your portfolio: {portfolio.error.message}</p>}
       <div className="panel">
         <h2>Positions</h2>
+        <p className="row">
+          <span>
+            Value <strong data-testid="portfolio-value">{formatAmount(totalValue, { unit: "tUSD" })}</strong>
+          </span>
+          <span>
+            Unrealized P&amp;L{" "}
+            <strong className={signedClass(totalUnrealized)} data-testid="portfolio-unrealized">
+              {formatSigned(totalUnrealized, { unit: "tUSD" })}
+            </strong>
+          </span>
+          <span>
+            Realized P&amp;L{" "}
+            <strong className={signedClass(totalRealized)} data-testid="portfolio-realized">
+              {formatSigned(totalRealized, { unit: "tUSD" })}
+            </strong>
+          </span>
+        </p>
         {data && positions.length === 0 && <p className="muted">No positions yet.</p>}
         <table data-testid="positions-table">
           <thead>
@@ -45,13 +103,15 @@ export default function PortfolioPage() {
               <th>Outcome</th>
               <th className="num">Shares</th>
               <th className="num">Avg price</th>
-              <th className="num">Realized P&amp;L</th>
+              <th className="num">Price</th>
               <th className="num">Value</th>
+              <th className="num">Unrealized P&amp;L</th>
+              <th className="num">Realized P&amp;L</th>
             </tr>
           </thead>
           <tbody>
-            {positions.map((p) => (
-              <tr key={p.tokenId.toString()}>
+            {rows.map(({ p, cost, mark, value, unrealized }) => (
+              <tr key={p.tokenId.toString()} data-testid="position-row">
                 <td>
                   {p.market ? (
                     <Link to={`/m/${p.market.marketId}`}>{p.market.question}</Link>
@@ -61,54 +121,51 @@ export default function PortfolioPage() {
                 </td>
                 <td>{p.outcome ?? "—"}</td>
                 <td className="num">{formatAmount(p.balance, { unit: "shares" })}</td>
-                <td className="num">{avg(p.tokenId)}</td>
-                <td className="num">{realized(p.tokenId)}</td>
-                <td className="num" title="Open markets are valued once the order book (operator) provides prices">
-                  {p.market?.resolved ? "redeemable" : "—"}
+                <td className="num" data-testid="position-avg">
+                  {cost && cost.averagePrice > 0n ? formatCents(cost.averagePrice) : "—"}
+                </td>
+                <td className="num" data-testid="position-mark">
+                  {p.market?.resolved ? "resolved" : mark === undefined ? "—" : formatCents(mark)}
+                </td>
+                <td className="num">{value === undefined ? "—" : formatAmount(value, { unit: "tUSD" })}</td>
+                <td className={signedClass(unrealized ?? 0n)} data-testid="position-unrealized">
+                  {unrealized === undefined ? "—" : formatSigned(unrealized, { unit: "tUSD" })}
+                </td>
+                <td className={signedClass(cost?.realized ?? 0n)}>
+                  {cost ? formatSigned(cost.realized, { unit: "tUSD" }) : "—"}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
         <p className="muted">
-          Average price and P&amp;L need your fills, which come from the operator's trade history (not connected on this
-          network).
+          Average price and P&amp;L follow your exchange fills (average cost, fees included). Shares minted as full sets
+          or received by transfer have no price; prices are the order book's midpoint, or the last trade when the spread
+          is wider than 10¢.
         </p>
       </div>
       <Redeemable positions={positions} />
-      <div className="panel" data-testid="portfolio-bets">
-        <h2>Pool bets</h2>
-        <PoolBets account={address} conditions={poolConditions.data} toleranceBps={DEFAULT_TOLERANCE_BPS} />
-      </div>
-      <div className="panel">
-        <h2>Open orders, bets, LP positions</h2>
-        <p className="muted">
-          Your pool bets (with claim) are under <Link to="/pool">Pool</Link> and your LP positions under{" "}
-          <Link to="/liquidity">Liquidity</Link>. Open orders need the exchange operator, which is not connected on this
-          network.
-        </p>
-      </div>
+      <OpenOrders markets={markets.data ?? []} />
+      <PoolHoldings account={address} />
       <div className="panel">
         <h2>Activity</h2>
         {portfolio.isLoading && <p className="muted">Loading…</p>}
-        {portfolio.error && <p className="error">{portfolio.error.message}</p>}
+        {data && activity.length === 0 && <p className="muted">Nothing yet.</p>}
         <table data-testid="activity">
           <thead>
             <tr>
-              <th>Block</th>
+              <th>When</th>
               <th>What</th>
               <th className="num">Amount</th>
               <th>Detail</th>
             </tr>
           </thead>
           <tbody>
-            {data?.activity.map((a) => (
+            {activity.map((a) => (
               <tr key={a.key}>
-                <td>{a.block.toString()}</td>
+                <td title={`block ${a.block}`}>{formatUtc(a.timestamp)}</td>
                 <td>{a.kind}</td>
-                <td className="num">
-                  {formatAmount(a.amount, { unit: a.kind.startsWith("collateral") ? "tUSD" : "shares" })}
-                </td>
+                <td className="num">{formatAmount(a.amount, { unit: a.unit })}</td>
                 <td>{a.detail}</td>
               </tr>
             ))}
@@ -119,8 +176,168 @@ export default function PortfolioPage() {
   );
 }
 
+const BET_STATUS: Record<string, string> = {
+  open: "open",
+  claimed: "claimed",
+  cashedOut: "cashed out",
+  lost: "lost",
+  won: "won, paid",
+  void: "void, refunded",
+};
+
+/** The account's pool bets and LP positions (claims and cash-outs happen on the Pool page). */
+function PoolHoldings({ account }: { account: Address }) {
+  const pool = usePoolAccount(account);
+  const conditions = usePoolConditions();
+  const selection = (l: { conditionId: bigint; outcome: number }) => {
+    const c = conditions.data?.find((x) => x.conditionId === l.conditionId);
+    return c ? `${conditionTitle(c)}: ${outcomeLabel(c, l.outcome)}` : `#${l.conditionId} → ${l.outcome + 1}`;
+  };
+  const bets = pool.data?.bets ?? [];
+  const lps = pool.data?.lps ?? [];
+  return (
+    <div className="panel" data-testid="portfolio-pool">
+      <h2>Bets</h2>
+      {pool.error && <p className="error">Could not load your bets: {pool.error.message}</p>}
+      {pool.isSuccess && bets.length === 0 && <p className="muted">No bets yet.</p>}
+      {bets.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>Bet</th>
+              <th>Selection</th>
+              <th className="num">Stake</th>
+              <th className="num">Odds</th>
+              <th className="num">To win</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bets.map((b) => (
+              <tr key={b.betId.toString()} data-testid="portfolio-bet">
+                <td>#{b.betId.toString()}</td>
+                <td>
+                  {b.legs.map(selection).join(" + ")}
+                  {b.kind === "parlay" ? " (combo)" : ""}
+                </td>
+                <td className="num">{formatAmount(b.amount, { unit: "tUSD" })}</td>
+                <td className="num">{formatDecimalOdds(b.odds)}</td>
+                <td className="num">{formatAmount(b.payout, { unit: "tUSD" })}</td>
+                <td>
+                  {BET_STATUS[b.status] ?? b.status}
+                  {b.paidOut > 0n ? ` (${formatAmount(b.paidOut, { unit: "tUSD" })})` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="muted">
+        Cash out and claim on the <Link to="/pool">Pool</Link> page.
+      </p>
+      <h2>LP positions</h2>
+      {pool.isSuccess && lps.length === 0 && <p className="muted">No open LP positions.</p>}
+      {lps.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>Position</th>
+              <th className="num">Deposited</th>
+              <th className="num">Withdrawn</th>
+              <th className="num">Value now</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lps.map((l) => (
+              <tr key={l.lpId.toString()} data-testid="portfolio-lp">
+                <td>LP #{l.lpId.toString()}</td>
+                <td className="num">{formatAmount(l.deposited, { unit: "tUSD" })}</td>
+                <td className="num">{formatAmount(l.withdrawn, { unit: "tUSD" })}</td>
+                <td className="num">{l.value === undefined ? "—" : formatAmount(l.value, { unit: "tUSD" })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="muted">
+        Deposit and withdraw on the <Link to="/liquidity">Liquidity</Link> page.
+      </p>
+    </div>
+  );
+}
+
+/** Every open order of the account, in all markets, with cancel. */
+function OpenOrders({ markets }: { markets: readonly Market[] }) {
+  const orders = useAllOpenOrders();
+  const { cancel, busy } = useCancelOrders();
+  const [result, setResult] = useState<{ ok: boolean; message: string } | undefined>();
+  const list = orders.data ?? [];
+  const label = (tokenId: bigint) => labelPositions([{ tokenId, balance: 0n }], markets)[0];
+  return (
+    <div className="panel" data-testid="portfolio-orders">
+      <h2>Open orders</h2>
+      {!OPERATOR_URL && <p className="why">Open orders need the operator API (VITE_OPERATOR_URL).</p>}
+      {orders.error && <p className="error">Could not load your orders: {orders.error.message}</p>}
+      {orders.isSuccess && list.length === 0 && <p className="muted">No open orders.</p>}
+      {list.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>Market</th>
+              <th>Side</th>
+              <th className="num">Price</th>
+              <th className="num">Filled / size</th>
+              <th>Type</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((o) => {
+              const l = label(o.tokenId);
+              return (
+                <tr key={o.id} data-testid="portfolio-order">
+                  <td>
+                    <Link to={`/market/${o.market}`}>{l?.market?.question ?? o.market.slice(0, 12)}</Link>
+                  </td>
+                  <td className={o.side === "BUY" ? "yes" : "no"}>
+                    {o.side} {l?.outcome ?? ""}
+                  </td>
+                  <td className="num">{formatCents(o.price)}</td>
+                  <td className="num">
+                    {formatAmount(o.sizeMatched)} / {formatAmount(o.originalSize)}
+                  </td>
+                  <td>{o.orderType}</td>
+                  <td>
+                    <Button
+                      className="secondary"
+                      disabledReason={busy ? "Cancelling…" : undefined}
+                      onClick={() =>
+                        void (async () => {
+                          setResult(undefined);
+                          setResult(await cancel(o.market as Hex, [o.id]));
+                        })()
+                      }
+                    >
+                      Cancel
+                    </Button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {result && (
+        <p className={result.ok ? "ok-text" : "error"} role="status">
+          {result.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
 interface RedeemableCondition {
-  market: ChainMarket;
+  market: Market;
   conditionId: Hex;
   positions: LabelledPosition[];
 }
@@ -142,23 +359,13 @@ function Redeemable({ positions }: { positions: readonly LabelledPosition[] }) {
     byCondition.set(conditionId, entry);
   }
   const conditions = [...byCondition.values()];
-  const payouts = useReadContracts({
-    contracts: conditions.map((c) => ({
-      address: ctf,
-      abi: conditionalTokensAbi,
-      functionName: "getPayoutNumerators" as const,
-      args: [c.conditionId] as const,
-    })),
-    query: { enabled: Boolean(ctf && conditions.length) },
-  });
   if (!ctf || !collateral) return null;
   return (
     <div className="panel" data-testid="redeemable">
       <h2>Redeemable winnings</h2>
       {conditions.length === 0 && <p className="muted">Nothing to redeem.</p>}
-      {conditions.map((c, i) => {
-        const result = payouts.data?.[i];
-        const numerators = result?.status === "success" ? (result.result as readonly bigint[]) : undefined;
+      {conditions.map((c) => {
+        const numerators = c.market.conditions[c.positions[0]?.conditionIndex ?? 0]?.payouts;
         const total = numerators?.reduce((a, b) => a + b, 0n) ?? 0n;
         const value = c.positions.reduce(
           (sum, p) => sum + (total > 0n ? (p.balance * (numerators?.[p.outcomeIndex ?? 0] ?? 0n)) / total : 0n),

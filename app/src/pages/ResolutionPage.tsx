@@ -1,17 +1,20 @@
 import { Link } from "react-router";
 import { useBlock } from "wagmi";
 
-import { useChainMarkets } from "../data/chainMarkets.ts";
+import { useMarketList } from "../data/catalog.ts";
+import { indexerProblem } from "../data/indexer.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
+import { resolutionStatus } from "../lib/resolution.ts";
 import { formatRelativeEnd } from "../lib/time.ts";
 
 /** Every market's path to an answer; each row opens the market's resolution panel. */
 export default function ResolutionPage() {
   const { address } = useDeployment();
-  const markets = useChainMarkets();
+  const markets = useMarketList();
   const block = useBlock({ query: { refetchInterval: 5_000 } });
   const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
   const oracle = address("oracle");
+  const problem = indexerProblem();
   return (
     <section data-testid="resolution-page">
       <h1>Resolution</h1>
@@ -22,6 +25,8 @@ export default function ResolutionPage() {
           side proven wrong loses it.
         </p>
         {!oracle && <p className="why">The optimistic oracle is not deployed on this chain yet.</p>}
+        {problem && <p className="why">{problem}</p>}
+        {markets.error && <p className="error">Could not load markets: {markets.error.message}</p>}
       </div>
       <table className="panel">
         <thead>
@@ -38,7 +43,7 @@ export default function ResolutionPage() {
                 <Link to={`/m/${m.marketId}`}>{m.question}</Link>
               </td>
               <td>{formatRelativeEnd(m.endTime, now)}</td>
-              <td>{m.resolved ? "resolved" : m.endTime <= now ? "awaiting answer" : "trading"}</td>
+              <td data-testid="resolution-status">{resolutionStatus(m, now)}</td>
             </tr>
           ))}
         </tbody>
