@@ -304,13 +304,13 @@ export const MARKET_CREATOR_ROLE = keccak256(toHex("MARKET_CREATOR_ROLE"));
 
 /** Whether `account` may create pool conditions, who may (current holders of the role, from
  * RoleGranted / RoleRevoked events), and what is left of the account's reinforcement cap. */
-export function usePoolCreatorRole(account: Address | undefined) {
+export function usePoolCreatorRole(account: Address | undefined, enabled = true) {
   const client = usePublicClient();
   const { chainId, book, address } = useDeployment();
   const pool = address("pool");
   return useQuery({
     queryKey: ["poolCreatorRole", chainId, pool, account],
-    enabled: Boolean(client && pool && book),
+    enabled: enabled && Boolean(client && pool && book),
     refetchInterval: 10_000,
     queryFn: async () => {
       if (!client || !pool || !book) return undefined;

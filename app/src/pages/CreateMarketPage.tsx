@@ -53,7 +53,7 @@ export default function CreateMarketPage() {
     closesAt: "",
   });
   const isPool = draft.kind === "pool";
-  const role = usePoolCreatorRole(isPool ? account : undefined);
+  const role = usePoolCreatorRole(account, isPool);
   const [touched, setTouched] = useState(false);
   const errors: PoolDraftErrors = useMemo(
     () =>
