@@ -289,6 +289,12 @@ export const poolCondition = onchainTable(
   (t) => ({
     id: t.bigint().primaryKey(),
     questionId: t.hex().notNull(),
+    /** Question text, outcome names and rules, decoded from the oracle question's ancillary data
+     * (`decodeQuestionData` of @forkcast/shared): plain-text data gives its text, no names and no
+     * rules; a question not opened on the indexed oracle gives "", [] and "". */
+    question: t.text().notNull(),
+    outcomeNames: t.json().$type<string[]>().notNull(),
+    rules: t.text().notNull(),
     creator: t.hex().notNull(),
     outcomeCount: t.integer().notNull(),
     /** Initial probabilities, 1e12 = 100%. */

@@ -11,9 +11,9 @@
  * warning, only when SEED_SKIP_ORDERS=1.
  */
 import { network } from "hardhat";
-import { type Address, type Hex, maxUint256, parseEventLogs, parseUnits, toHex } from "viem";
+import { type Address, type Hex, maxUint256, parseEventLogs, parseUnits } from "viem";
 
-import { ORDER_TYPES, Side, exchangeDomain, orderAmounts, orderToJson } from "@forkcast/shared";
+import { ORDER_TYPES, Side, encodeQuestionData, exchangeDomain, orderAmounts, orderToJson } from "@forkcast/shared";
 
 import { readAddressBook } from "./lib/address-book.ts";
 
@@ -179,20 +179,30 @@ console.log("seed: pool liquidity and conditions");
 await receipt(pool.write.deposit([USD("50000")], { account: carol.account }));
 await receipt(pool.write.deposit([USD("20000")], { account: dave.account }));
 
-async function poolCondition(label: string, probabilities: string[], endsIn: bigint): Promise<bigint> {
+interface PoolQuestion {
+  question: string;
+  /** Outcome names with their initial probabilities, in outcome order. */
+  outcomes: [name: string, probability: string][];
+  rules: string;
+  endsIn: bigint;
+}
+
+/** Opens the oracle question (ancillary data in the shared question encoding) and the pool condition on it. */
+async function poolCondition({ question: text, outcomes, rules, endsIn }: PoolQuestion): Promise<bigint> {
   const endTime = (await now()) + endsIn;
+  const ancillaryData = encodeQuestionData({ question: text, outcomeNames: outcomes.map(([n]) => n), rules, endTime });
   const opened = await receipt(
-    oracle.write.openQuestion([toHex(label), BigInt(probabilities.length), endTime, USD("5"), USD("50"), 0n], {
+    oracle.write.openQuestion([ancillaryData, BigInt(outcomes.length), endTime, USD("5"), USD("50"), 0n], {
       account: deployer.account,
     }),
   );
   const [question] = parseEventLogs({ abi: oracle.abi, eventName: "QuestionOpened", logs: opened.logs });
-  if (!question) throw new Error(`QuestionOpened missing for "${label}"`);
+  if (!question) throw new Error(`QuestionOpened missing for "${text}"`);
   const created = await receipt(
     pool.write.createCondition(
       [
         question.args.questionId,
-        probabilities.map((p) => (PROBABILITY_ONE * BigInt(Math.round(Number(p) * 1_000))) / 1_000n),
+        outcomes.map(([, p]) => (PROBABILITY_ONE * BigInt(Math.round(Number(p) * 1_000))) / 1_000n),
         USD("10000"),
         500n,
         endTime - 2n * HOUR,
@@ -201,18 +211,41 @@ async function poolCondition(label: string, probabilities: string[], endsIn: big
     ),
   );
   const [condition] = parseEventLogs({ abi: pool.abi, eventName: "ConditionCreated", logs: created.logs });
-  if (!condition) throw new Error(`ConditionCreated missing for "${label}"`);
-  console.log(`seed: pool condition "${label}"`);
+  if (!condition) throw new Error(`ConditionCreated missing for "${text}"`);
+  console.log(`seed: pool condition "${text}"`);
   return condition.args.conditionId;
 }
 
-const derby = await poolCondition(
-  "Lisbon derby: Benfica vs Sporting (home / draw / away)",
-  ["0.45", "0.27", "0.28"],
-  10n * DAY,
-);
-const final = await poolCondition("Tennis final: Alcaraz vs Sinner", ["0.52", "0.48"], 12n * DAY);
-const rain = await poolCondition("Will it rain in Porto on Saturday?", ["0.6", "0.4"], 14n * DAY);
+const derby = await poolCondition({
+  question: "Lisbon derby: Benfica vs Sporting, who wins?",
+  outcomes: [
+    ["Benfica", "0.45"],
+    ["Draw", "0.27"],
+    ["Sporting", "0.28"],
+  ],
+  rules:
+    "Result after 90 minutes plus stoppage time; extra time and penalties do not count.\n\nResolution source: Liga Portugal",
+  endsIn: 10n * DAY,
+});
+const final = await poolCondition({
+  question: "Tennis final: Alcaraz vs Sinner, who wins?",
+  outcomes: [
+    ["Alcaraz", "0.52"],
+    ["Sinner", "0.48"],
+  ],
+  rules: "The winner of the final as the tournament records it; a walkover counts as a win.\n\nResolution source: ATP",
+  endsIn: 12n * DAY,
+});
+const rain = await poolCondition({
+  question: "Will it rain in Porto on Saturday?",
+  outcomes: [
+    ["Yes", "0.6"],
+    ["No", "0.4"],
+  ],
+  rules:
+    "Yes if the Porto airport station records at least 1 mm of rain on Saturday (local time).\n\nResolution source: IPMA",
+  endsIn: 14n * DAY,
+});
 const deadline = (await now()) + DAY;
 await receipt(pool.write.bet([derby, 0n, USD("100"), 1n, deadline], { account: alice.account }));
 await receipt(pool.write.bet([final, 1n, USD("50"), 1n, deadline], { account: bob.account }));

@@ -5,14 +5,19 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
-import { iBettingPoolAbi } from "@forkcast/deployments";
+import { iBettingPoolAbi, testUSDAbi } from "@forkcast/deployments";
 import type { Browser, Page } from "playwright-core";
-import { encodeFunctionData } from "viem";
+import { decodeEventLog, decodeFunctionResult, encodeFunctionData, getAbiItem, toEventSelector } from "viem";
 
 import { launchBrowser, screenshot } from "./browser.ts";
 import { type Stack, startStack } from "./stack.ts";
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+/** tUSD base units as the app shows them: "1,234.56" (rounded toward zero). */
+const usd = (raw: bigint) => {
+  const cents = raw / 10_000n;
+  return `${(cents / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${(cents % 100n).toString().padStart(2, "0")}`;
+};
 
 describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
   let stack: Stack;
@@ -727,5 +732,160 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     } finally {
       await context.close();
     }
+  });
+
+  it("account 0 creates a pool market in the app, bets on it and cashes the bet out", async () => {
+    const question = "Who wins the e2e derby?";
+    const creator = stack.accounts[0] ?? "0x";
+    const collateral = stack.contracts.collateral;
+    const pool = stack.contracts.pool;
+    assert.ok(collateral && pool, "the deployment has collateral and a betting pool");
+    const balanceOf = async () =>
+      decodeFunctionResult({
+        abi: testUSDAbi,
+        functionName: "balanceOf",
+        data: (await stack.rpc("eth_call", [
+          {
+            to: collateral,
+            data: encodeFunctionData({ abi: testUSDAbi, functionName: "balanceOf", args: [creator] }),
+          },
+          "latest",
+        ])) as `0x${string}`,
+      });
+    const chainNow = Number(
+      ((await stack.rpc("eth_getBlockByNumber", ["latest", false])) as { timestamp: string }).timestamp,
+    );
+    const utcInput = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 16);
+    await page.getByTestId("dev-account-select").selectOption("dev-0");
+    await page
+      .getByTestId("connected-address")
+      .filter({ hasText: short(creator) })
+      .waitFor();
+    await page.getByRole("link", { name: "Create" }).click();
+    await page.getByRole("button", { name: "Pool market", exact: true }).click();
+    await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill(question);
+    await page.getByRole("button", { name: "Add outcome" }).click();
+    for (const [i, name, percent] of [
+      [1, "Benfica", "45"],
+      [2, "Sporting", "30"],
+      [3, "Draw", "25"],
+    ] as const) {
+      await page.getByLabel(`Outcome ${i}`, { exact: true }).fill(name);
+      await page.getByLabel(`Probability of outcome ${i} (%)`, { exact: true }).fill(percent);
+    }
+    await page
+      .locator("label", { hasText: "End time (UTC)" })
+      .locator("input")
+      .fill(utcInput(chainNow + 2 * 86_400));
+    await page.getByLabel("Betting closes at (UTC)", { exact: true }).fill(utcInput(chainNow + 86_400));
+    await page.locator("textarea").fill("Result after 90 minutes; extra time does not count.");
+    await page.getByLabel("Resolution source").fill("the e2e league");
+    await page.getByLabel("Category").selectOption("Sports");
+    await page.getByLabel("Oracle reward (tUSD, paid by you)").fill("1");
+    await page.getByTestId("market-preview").getByText("Benfica · 45%").waitFor();
+    await screenshot(page, "15-create-pool-market");
+    await page.getByRole("button", { name: "Create pool market" }).click();
+    const createToast = page.locator('[data-testid^="toast-"]').filter({ hasText: `Create pool market "${question}"` });
+    await createToast
+      .and(page.locator('[data-testid="toast-confirmed"], [data-testid="toast-failed"]'))
+      .waitFor({ timeout: 30_000 });
+    assert.equal(
+      await createToast.getAttribute("data-testid"),
+      "toast-confirmed",
+      (await createToast.textContent()) ?? "",
+    );
+
+    // The pool page names the market and its outcomes from the oracle question.
+    await page.getByTestId("pool-page").waitFor({ timeout: 15_000 });
+    const condition = page.getByTestId("pool-condition").filter({ hasText: question });
+    await condition.getByText("taking bets").waitFor({ timeout: 15_000 });
+    for (const name of ["Benfica", "Sporting", "Draw"]) {
+      await condition.getByRole("button", { name: new RegExp(`^${name} \\d+\\.\\d\\d$`) }).waitFor();
+    }
+    await condition.getByRole("button", { name: /^Benfica \d+\.\d\d$/ }).click();
+    await page.getByTestId("bet-slip").getByText(question).waitFor();
+    await page.getByLabel("Stake").fill("10");
+    await page.getByRole("button", { name: "Place bet" }).click();
+    const betToast = page.locator('[data-testid^="toast-"]').filter({ hasText: "Bet 10.00 tUSD on Benfica" });
+    await betToast
+      .and(page.locator('[data-testid="toast-confirmed"], [data-testid="toast-failed"]'))
+      .waitFor({ timeout: 30_000 });
+    assert.equal(await betToast.getAttribute("data-testid"), "toast-confirmed", (await betToast.textContent()) ?? "");
+
+    // Cash out at the quoted amount; the balance rises by exactly what the pool paid.
+    const row = page
+      .getByTestId("my-bets")
+      .locator("tr")
+      .filter({ hasText: `${question}: Benfica` });
+    const cashOut = row.getByRole("button", { name: /^Cash out \d/ });
+    await cashOut.waitFor({ timeout: 15_000 });
+    const shown = /Cash out ([\d,]+\.\d\d) tUSD/.exec((await cashOut.textContent()) ?? "")?.[1];
+    assert.ok(shown, "the button shows the cash-out amount");
+    await screenshot(page, "16-pool-cash-out");
+    const before = await balanceOf();
+    await cashOut.click();
+    const cashToast = page.locator('[data-testid^="toast-"]').filter({ hasText: "Cash out bet #" });
+    await cashToast
+      .and(page.locator('[data-testid="toast-confirmed"], [data-testid="toast-failed"]'))
+      .waitFor({ timeout: 30_000 });
+    assert.equal(await cashToast.getAttribute("data-testid"), "toast-confirmed", (await cashToast.textContent()) ?? "");
+    const logs = (await stack.rpc("eth_getLogs", [
+      {
+        address: pool,
+        topics: [toEventSelector(getAbiItem({ abi: iBettingPoolAbi, name: "BetCashedOut" }))],
+        fromBlock: "0x0",
+      },
+    ])) as { topics: [`0x${string}`, ...`0x${string}`[]]; data: `0x${string}` }[];
+    const last = logs.at(-1);
+    assert.ok(last, "BetCashedOut emitted");
+    const paid = decodeEventLog({
+      abi: iBettingPoolAbi,
+      eventName: "BetCashedOut",
+      topics: last.topics,
+      data: last.data,
+    }).args.amount;
+    const after = await balanceOf();
+    assert.equal(after - before, paid, "the balance rose by the cash-out amount");
+    assert.equal(shown, usd(paid), "the pool paid what the button showed");
+    await row.getByText("Already cashed out").waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId("collateral-balance")
+      .filter({ hasText: `${usd(after)} tUSD` })
+      .waitFor({ timeout: 15_000 });
+    // The portfolio lists the bet by name too.
+    await page.getByRole("link", { name: "Portfolio" }).click();
+    await page
+      .getByTestId("portfolio-pool")
+      .getByTestId("portfolio-bet")
+      .filter({ hasText: `${question}: Benfica` })
+      .filter({ hasText: "cashed out" })
+      .waitFor({ timeout: 30_000 });
+    await screenshot(page, "17-pool-cashed-out");
+  });
+
+  it("an account without the market-creator role sees why it cannot create a pool market", async () => {
+    const creator = stack.accounts[0] ?? "";
+    const other = stack.accounts[1] ?? "";
+    await page.getByTestId("dev-account-select").selectOption("dev-1");
+    await page
+      .getByTestId("connected-address")
+      .filter({ hasText: short(other) })
+      .waitFor();
+    await page.getByRole("link", { name: "Create" }).click();
+    await page.getByRole("button", { name: "Pool market", exact: true }).click();
+    const notice = page.getByTestId("pool-creator-notice");
+    await notice.waitFor({ timeout: 15_000 });
+    const text = (await notice.textContent()) ?? "";
+    assert.match(text, /only be created by accounts with the betting pool's market-creator role/);
+    assert.ok(text.includes(`currently held by ${short(creator)}`), text);
+    assert.ok(text.includes(`Your account ${short(other)} does not have it`), text);
+    assert.ok(
+      (await page.getByTestId("disabled-reason").allTextContents()).includes(
+        "Only holders of the pool's market-creator role can create pool markets.",
+      ),
+      "the create button says why it is disabled",
+    );
+    await screenshot(page, "18-pool-market-not-creator");
+    await page.getByTestId("dev-account-select").selectOption("dev-0");
   });
 });

@@ -1,6 +1,7 @@
 /** The betting pool: conditions, odds, bets and parlays, LP deposits and withdrawals. */
 import { type Context, ponder } from "ponder:registry";
-import { lpEvent, lpPosition, oddsChange, poolBet, poolCondition, poolOutcome } from "ponder:schema";
+import { lpEvent, lpPosition, oddsChange, oracleQuestion, poolBet, poolCondition, poolOutcome } from "ponder:schema";
+import { decodeQuestionData } from "@forkcast/shared";
 
 import { logId } from "./lib.ts";
 
@@ -19,9 +20,15 @@ async function setConditionState(
 
 ponder.on("BettingPool:ConditionCreated", async ({ event, context }) => {
   const { conditionId, questionId, creator, probabilities, reinforcement, marginBps, startsAt } = event.args;
+  // The pool checks the question exists on its answer source, so it was indexed before this event.
+  const question = await context.db.find(oracleQuestion, { id: questionId });
+  const text = question ? decodeQuestionData(question.ancillaryData) : { question: "", outcomeNames: [], rules: "" };
   await context.db.insert(poolCondition).values({
     id: conditionId,
     questionId,
+    question: text.question,
+    outcomeNames: [...text.outcomeNames],
+    rules: text.rules,
     creator,
     outcomeCount: probabilities.length,
     probabilities: probabilities.map(String),

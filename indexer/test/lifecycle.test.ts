@@ -28,6 +28,8 @@ import {
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
+import { encodeQuestionData } from "@forkcast/shared";
+
 import { type TypedDataSigner, buildOrder, exchangeDomain, Side, signOrder } from "../../test/exchange/orders.ts";
 import { stop } from "../../scripts/lib/processes.ts";
 import { CHAIN_ID, INDEXER_DIR, Postgres, ROOT, Stack, runCommand } from "./harness.ts";
@@ -35,6 +37,11 @@ import { CHAIN_ID, INDEXER_DIR, Postgres, ROOT, Stack, runCommand } from "./harn
 const USD = 10n ** 6n;
 const HOUR = 3_600;
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
+const MATCH_QUESTION = {
+  question: "Lisbon derby: who wins?",
+  outcomeNames: ["Benfica", "Draw", "Sporting"],
+  rules: "Result after 90 minutes.",
+};
 
 const stack = new Stack();
 
@@ -377,9 +384,9 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     });
     ids.lpId = deposited?.args.lpId ?? 0n;
     const startsAt = (await now()) + BigInt(HOUR);
-    const poolCondition = async (label: string, probabilities: bigint[]) => {
+    const poolCondition = async (ancillaryData: Hex, probabilities: bigint[]) => {
       const opened = await wait(
-        await oracle.write.openQuestion([toHex(label), BigInt(probabilities.length), startsAt, 0n, 100n * USD, 0n], {
+        await oracle.write.openQuestion([ancillaryData, BigInt(probabilities.length), startsAt, 0n, 100n * USD, 0n], {
           account: who.creator,
         }),
       );
@@ -399,8 +406,13 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       return { id: condition.args.conditionId, questionId: question.args.questionId };
     };
     const PROB_ONE = 10n ** 12n;
-    const match = await poolCondition("match: home, draw, away", [PROB_ONE / 2n, PROB_ONE / 4n, PROB_ONE / 4n]);
-    const rain = await poolCondition("rain tomorrow?", [PROB_ONE / 2n, PROB_ONE / 2n]);
+    // The match question in the shared encoding, the rain question as plain text (the fallback).
+    const match = await poolCondition(encodeQuestionData({ ...MATCH_QUESTION, endTime: startsAt }), [
+      PROB_ONE / 2n,
+      PROB_ONE / 4n,
+      PROB_ONE / 4n,
+    ]);
+    const rain = await poolCondition(toHex("rain tomorrow?"), [PROB_ONE / 2n, PROB_ONE / 2n]);
     ids.match = match.id;
     ids.rain = rain.id;
     const deadline = startsAt;
@@ -731,6 +743,9 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
           betCount: number;
           turnover: string;
           lpResult: string | null;
+          question: string;
+          outcomeNames: string[];
+          rules: string;
         }[];
       };
       poolOutcomes: { items: { outcome: number; fund: string }[] };
@@ -742,7 +757,7 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     }>(
       `query ($match: BigInt!, $lp: BigInt!) {
         poolConditions(orderBy: "id", orderDirection: "asc") {
-          items { id state outcomeCount winningOutcome betCount turnover lpResult }
+          items { id state outcomeCount winningOutcome betCount turnover lpResult question outcomeNames rules }
         }
         poolOutcomes(where: { conditionId: $match }, orderBy: "outcome", orderDirection: "asc") { items { outcome fund } }
         oddsChanges(where: { conditionId: $match }) { totalCount }
@@ -761,7 +776,13 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       betCount: 2,
       turnover: String(1_600n * USD),
       lpResult: match?.lpResult,
+      ...MATCH_QUESTION,
     });
+    assert.deepEqual(
+      { question: rain?.question, outcomeNames: rain?.outcomeNames, rules: rain?.rules },
+      { question: "rain tomorrow?", outcomeNames: [], rules: "" },
+      "plain-text ancillary data falls back to its text with no names or rules",
+    );
     assert.ok(match?.lpResult !== null, "the LP result is recorded");
     assert.equal(rain?.state, "resolved");
     assert.deepEqual(

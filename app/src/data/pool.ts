@@ -1,7 +1,8 @@
 /** Betting-pool reads (interim source: the chain): liquidity totals and the account's LP positions. */
-import { iBettingPoolAbi } from "@forkcast/deployments";
+import { iBettingPoolAbi, iOptimisticOracleAbi } from "@forkcast/deployments";
+import { type QuestionData, decodeQuestionData } from "@forkcast/shared";
 import { useQuery } from "@tanstack/react-query";
-import type { Address } from "viem";
+import { type Address, type Hex, keccak256, toHex } from "viem";
 import { usePublicClient, useReadContracts } from "wagmi";
 
 import { useDeployment } from "../hooks/useDeployment.ts";
@@ -86,6 +87,11 @@ export function useLpPositions(account: Address | undefined) {
 export interface PoolCondition {
   conditionId: bigint;
   questionId: `0x${string}`;
+  /** The oracle question's text (`decodeQuestionData` of its ancillary data); "" when unknown. */
+  question: string;
+  /** One name per outcome, in outcome order; [] when the question names none. */
+  outcomeNames: readonly string[];
+  rules: string;
   outcomeCount: number;
   startsAt: number;
   /** Odds (1e12 = 1.0x) for a 1 tUSD bet on each outcome, from `quote`. */
@@ -106,47 +112,95 @@ export function usePoolConditions() {
     refetchInterval: 3_000,
     queryFn: async (): Promise<PoolCondition[]> => {
       if (!client || !pool || !book) return [];
-      const created = await client.getContractEvents({
-        address: pool,
-        abi: iBettingPoolAbi,
-        eventName: "ConditionCreated",
-        fromBlock: BigInt(book.deployBlock),
-      });
-      return Promise.all(
-        created.map(async (c) => {
-          const conditionId = c.args.conditionId ?? 0n;
-          const outcomeCount = c.args.probabilities?.length ?? 0;
-          const view = await client.readContract({
-            address: pool,
-            abi: iBettingPoolAbi,
-            functionName: "getCondition",
-            args: [conditionId],
-          });
-          const odds = await Promise.all(
-            Array.from({ length: outcomeCount }, (_, i) =>
-              client
-                .readContract({
-                  address: pool,
-                  abi: iBettingPoolAbi,
-                  functionName: "quote",
-                  args: [conditionId, BigInt(i), 1_000_000n],
-                })
-                .then(([o]) => o)
-                .catch(() => undefined),
-            ),
-          );
-          return {
-            conditionId,
-            questionId: c.args.questionId ?? "0x",
-            outcomeCount,
-            startsAt: Number(c.args.startsAt ?? 0n),
-            odds,
-            state: view.state,
-          };
-        }),
+      const conditions = await readConditions(client, pool, BigInt(book.deployBlock));
+      const texts = await readQuestionTexts(
+        client,
+        address("oracle"),
+        conditions.map((c) => c.questionId),
+        BigInt(book.deployBlock),
       );
+      return conditions.map((c) => withQuestionText(c, texts.get(c.questionId.toLowerCase())));
     },
   });
+}
+
+type Client = NonNullable<ReturnType<typeof usePublicClient>>;
+type ChainCondition = Omit<PoolCondition, "question" | "outcomeNames" | "rules">;
+
+/** Conditions from ConditionCreated events with their state and odds. */
+async function readConditions(client: Client, pool: Address, fromBlock: bigint): Promise<ChainCondition[]> {
+  const created = await client.getContractEvents({
+    address: pool,
+    abi: iBettingPoolAbi,
+    eventName: "ConditionCreated",
+    fromBlock,
+  });
+  return Promise.all(
+    created.map(async (c) => {
+      const conditionId = c.args.conditionId ?? 0n;
+      const outcomeCount = c.args.probabilities?.length ?? 0;
+      const view = await client.readContract({
+        address: pool,
+        abi: iBettingPoolAbi,
+        functionName: "getCondition",
+        args: [conditionId],
+      });
+      const odds = await Promise.all(
+        Array.from({ length: outcomeCount }, (_, i) =>
+          client
+            .readContract({
+              address: pool,
+              abi: iBettingPoolAbi,
+              functionName: "quote",
+              args: [conditionId, BigInt(i), 1_000_000n],
+            })
+            .then(([o]) => o)
+            .catch(() => undefined),
+        ),
+      );
+      return {
+        conditionId,
+        questionId: c.args.questionId ?? "0x",
+        outcomeCount,
+        startsAt: Number(c.args.startsAt ?? 0n),
+        odds,
+        state: view.state,
+      };
+    }),
+  );
+}
+
+/** Question data by lower-case question id, from the oracle's QuestionOpened events for `questionIds`. */
+export async function readQuestionTexts(
+  client: Client,
+  oracle: Address | undefined,
+  questionIds: readonly Hex[],
+  fromBlock: bigint,
+): Promise<Map<string, QuestionData>> {
+  const texts = new Map<string, QuestionData>();
+  if (!oracle || questionIds.length === 0) return texts;
+  const opened = await client.getContractEvents({
+    address: oracle,
+    abi: iOptimisticOracleAbi,
+    eventName: "QuestionOpened",
+    args: { questionId: [...new Set(questionIds)] },
+    fromBlock,
+  });
+  for (const event of opened) {
+    const { questionId, ancillaryData } = event.args;
+    if (questionId && ancillaryData) texts.set(questionId.toLowerCase(), decodeQuestionData(ancillaryData));
+  }
+  return texts;
+}
+
+/** A condition with its question's text (empty when the oracle never opened that question). */
+export function withQuestionText(condition: ChainCondition, text: QuestionData | undefined): PoolCondition {
+  return {
+    ...condition,
+    question: text?.question ?? "",
+    outcomeNames: text?.outcomeNames ?? [],
+    rules: text?.rules ?? "",
+  };
 }
 
 export interface MyBet {
@@ -208,6 +262,94 @@ export function useMyBets(account: Address | undefined) {
         payout: b.args.payout ?? 0n,
       }));
       return [...singles, ...combos].sort((a, b) => (a.betId < b.betId ? -1 : 1));
+    },
+  });
+}
+
+/** What cashing out a single bet needs from the chain: its holder (null once the NFT is burnt), stored stake and quote. */
+export interface BetChainState {
+  holder: Address | null | undefined;
+  stake: bigint | undefined;
+  quote: bigint | undefined;
+}
+
+/** Holder, stake and `quoteCashOut` of each single bet, refreshed every 3 s. */
+export function useBetChainStates(betIds: readonly bigint[]) {
+  const { address } = useDeployment();
+  const pool = address("pool");
+  const result = useReadContracts({
+    contracts: pool
+      ? betIds.flatMap((betId) => [
+          { address: pool, abi: iBettingPoolAbi, functionName: "ownerOf", args: [betId] } as const,
+          { address: pool, abi: iBettingPoolAbi, functionName: "getBet", args: [betId] } as const,
+          { address: pool, abi: iBettingPoolAbi, functionName: "quoteCashOut", args: [betId] } as const,
+        ])
+      : [],
+    query: { enabled: Boolean(pool) && betIds.length > 0, refetchInterval: 3_000 },
+  });
+  const states = new Map<bigint, BetChainState>();
+  betIds.forEach((betId, i) => {
+    const [owner, bet, quote] = [result.data?.[3 * i], result.data?.[3 * i + 1], result.data?.[3 * i + 2]];
+    states.set(betId, {
+      // ownerOf reverts once the NFT is burnt, which only a cash-out does.
+      holder: owner === undefined ? undefined : owner.status === "success" ? (owner.result as Address) : null,
+      stake: bet?.status === "success" ? (bet.result as { stake: bigint }).stake : undefined,
+      quote: quote?.status === "success" ? (quote.result as bigint) : undefined,
+    });
+  });
+  return states;
+}
+
+export const MARKET_CREATOR_ROLE = keccak256(toHex("MARKET_CREATOR_ROLE"));
+
+/** Whether `account` may create pool conditions, who may (current holders of the role, from
+ * RoleGranted / RoleRevoked events), and what is left of the account's reinforcement cap. */
+export function usePoolCreatorRole(account: Address | undefined, enabled = true) {
+  const client = usePublicClient();
+  const { chainId, book, address } = useDeployment();
+  const pool = address("pool");
+  return useQuery({
+    queryKey: ["poolCreatorRole", chainId, pool, account],
+    enabled: enabled && Boolean(client && pool && book),
+    refetchInterval: 10_000,
+    queryFn: async () => {
+      if (!client || !pool || !book) return undefined;
+      const fromBlock = BigInt(book.deployBlock);
+      const [granted, revoked] = await Promise.all([
+        client.getContractEvents({
+          address: pool,
+          abi: iBettingPoolAbi,
+          eventName: "RoleGranted",
+          args: { role: MARKET_CREATOR_ROLE },
+          fromBlock,
+        }),
+        client.getContractEvents({
+          address: pool,
+          abi: iBettingPoolAbi,
+          eventName: "RoleRevoked",
+          args: { role: MARKET_CREATOR_ROLE },
+          fromBlock,
+        }),
+      ]);
+      const holders = new Set<Address>();
+      for (const e of [...granted, ...revoked].sort((a, b) =>
+        a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
+      )) {
+        if (!e.args.account) continue;
+        if (e.eventName === "RoleGranted") holders.add(e.args.account);
+        else holders.delete(e.args.account);
+      }
+      if (!account) return { isCreator: false, holders: [...holders], capLeft: undefined };
+      const [isCreator, [cap, used]] = await Promise.all([
+        client.readContract({
+          address: pool,
+          abi: iBettingPoolAbi,
+          functionName: "hasRole",
+          args: [MARKET_CREATOR_ROLE, account],
+        }),
+        client.readContract({ address: pool, abi: iBettingPoolAbi, functionName: "reinforcementOf", args: [account] }),
+      ]);
+      return { isCreator, holders: [...holders], capLeft: cap > used ? cap - used : 0n };
     },
   });
 }

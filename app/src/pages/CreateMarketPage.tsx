@@ -1,23 +1,40 @@
 import { marketFactoryAbi } from "@forkcast/deployments";
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router";
-import { useConnection } from "wagmi";
+import { useBlock, useConnection } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
+import { usePoolCreatorRole } from "../data/pool.ts";
+import { useCreatePoolMarket } from "../hooks/useCreatePoolMarket.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount } from "../lib/amount.ts";
-import { type MarketDraft, parseEndTime, toMarketParams, validateDraft } from "../lib/marketForm.ts";
+import {
+  type MarketDraft,
+  type PoolDraftErrors,
+  type PoolFields,
+  evenProbabilities,
+  parseEndTime,
+  toMarketParams,
+  toPoolParams,
+  validateDraft,
+  validatePoolDraft,
+} from "../lib/marketForm.ts";
 import { isBusy } from "../lib/tx.ts";
 import { formatUtc } from "../lib/time.ts";
 
 const CATEGORIES = ["Politics", "Sports", "Crypto", "Science", "Culture", "Other"];
+const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
 export default function CreateMarketPage() {
   const { address } = useDeployment();
-  const { isConnected } = useConnection();
+  const { address: account, isConnected } = useConnection();
   const { run, state } = useTx();
+  const poolTx = useCreatePoolMarket();
   const navigate = useNavigate();
+  // Validate against the chain's clock (the contracts check end and start times against it).
+  const block = useBlock({ query: { refetchInterval: 10_000 } });
+  const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
   const [draft, setDraft] = useState<MarketDraft>({
     kind: "binary",
     question: "",
@@ -29,44 +46,89 @@ export default function CreateMarketPage() {
     reward: "10",
     bond: "100",
   });
+  const [poolFields, setPoolFields] = useState<PoolFields>({
+    probabilities: evenProbabilities(2),
+    margin: "5",
+    reinforcement: "1000",
+    closesAt: "",
+  });
+  const isPool = draft.kind === "pool";
+  const role = usePoolCreatorRole(account, isPool);
   const [touched, setTouched] = useState(false);
-  const errors = useMemo(() => validateDraft(draft, Math.floor(Date.now() / 1000)), [draft]);
+  const errors: PoolDraftErrors = useMemo(
+    () =>
+      isPool
+        ? validatePoolDraft(draft, poolFields, now, { reinforcementAvailable: role.data?.capLeft })
+        : validateDraft(draft, now),
+    [draft, poolFields, now, isPool, role.data?.capLeft],
+  );
   const valid = Object.keys(errors).length === 0;
   const set = <K extends keyof MarketDraft>(key: K, value: MarketDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const show = (key: keyof MarketDraft) => touched && errors[key] && <small className="error">{errors[key]}</small>;
-  const factory = address(draft.kind === "pool" ? "bettingPool" : "marketFactory");
+  const setPool = <K extends keyof PoolFields>(key: K, value: PoolFields[K]) =>
+    setPoolFields((p) => ({ ...p, [key]: value }));
+  const show = (key: keyof PoolDraftErrors) => touched && errors[key] && <small className="error">{errors[key]}</small>;
+  const addOutcome = () => {
+    set("outcomes", [...draft.outcomes, ""]);
+    setPool("probabilities", [...poolFields.probabilities, ""]);
+  };
+  const removeOutcome = (i: number) => {
+    set(
+      "outcomes",
+      draft.outcomes.filter((_, j) => j !== i),
+    );
+    setPool(
+      "probabilities",
+      poolFields.probabilities.filter((_, j) => j !== i),
+    );
+  };
+  const target = address(isPool ? "pool" : "marketFactory");
   const collateral = address("collateral");
-  const reason =
-    draft.kind === "pool" && factory
-      ? "Creating pool markets from the app is not wired yet (the pool's createCondition needs the market-creator role)."
-      : !factory
-        ? draft.kind === "pool"
-          ? "The betting pool is not deployed on this chain yet (pool markets are for the market-creator role)."
-          : "The market factory is not deployed on this chain yet."
-        : !isConnected
-          ? "Connect a wallet first."
+  const busy = isBusy(state) || isBusy(poolTx.state);
+  const notCreator = isPool && isConnected && role.data !== undefined && !role.data.isCreator;
+  const reason = !target
+    ? isPool
+      ? "The betting pool is not deployed on this chain yet."
+      : "The market factory is not deployed on this chain yet."
+    : !isConnected
+      ? "Connect a wallet first."
+      : isPool && role.data === undefined
+        ? role.error
+          ? `Could not read the pool's market-creator role: ${role.error.message}`
+          : "Checking your market-creator role…"
+        : notCreator
+          ? "Only holders of the pool's market-creator role can create pool markets."
           : !valid
             ? "Fix the highlighted fields first."
-            : isBusy(state)
+            : busy
               ? "Creating the market…"
               : undefined;
   const submit = async () => {
     setTouched(true);
-    const params = toMarketParams(draft, Math.floor(Date.now() / 1000));
-    if (!params || !factory || !collateral || draft.kind === "pool") return;
+    if (isPool) {
+      const params = toPoolParams(draft, poolFields, now, { reinforcementAvailable: role.data?.capLeft });
+      if (!params || notCreator) return;
+      const result = await poolTx.create(params);
+      if (result.ok) void navigate("/pool");
+      return;
+    }
+    const params = toMarketParams(draft, now);
+    if (!params || !target || !collateral) return;
     const result = await run({
       label: `Create market "${params.question}"`,
       call:
         draft.kind === "multi"
-          ? { address: factory, abi: marketFactoryAbi, functionName: "createMultiOutcomeMarket", args: [params, 0n] }
-          : { address: factory, abi: marketFactoryAbi, functionName: "createMarket", args: [params] },
-      approval: params.reward > 0n ? { token: collateral, spender: factory, amount: params.reward } : undefined,
+          ? { address: target, abi: marketFactoryAbi, functionName: "createMultiOutcomeMarket", args: [params, 0n] }
+          : { address: target, abi: marketFactoryAbi, functionName: "createMarket", args: [params] },
+      approval: params.reward > 0n ? { token: collateral, spender: target, amount: params.reward } : undefined,
     });
     if (result.ok) void navigate("/");
   };
   const end = parseEndTime(draft.endTime);
-  const preview = toMarketParams(draft, Math.floor(Date.now() / 1000));
+  const closes = parseEndTime(poolFields.closesAt);
+  const preview = toMarketParams({ ...draft, kind: isPool ? "multi" : draft.kind }, now);
   const outcomes = draft.kind === "binary" ? ["Yes", "No"] : draft.outcomes;
+  const share = (i: number) =>
+    isPool ? `${poolFields.probabilities[i] || "?"}%` : `${Math.round(100 / outcomes.length)}%`;
   return (
     <section data-testid="create-page" className="grid">
       <form
@@ -85,6 +147,16 @@ export default function CreateMarketPage() {
             </button>
           ))}
         </div>
+        {notCreator && role.data && (
+          <p className="panel" data-testid="pool-creator-notice">
+            Pool markets can only be created by accounts with the betting pool's market-creator role
+            {role.data.holders.length > 0
+              ? `, currently held by ${role.data.holders.map(short).join(", ")}`
+              : " (no account holds it yet)"}
+            . Your account {account ? short(account) : ""} does not have it; the pool's admin can grant it. Order-book
+            markets are open to everyone.
+          </p>
+        )}
         <label className="field">
           Question
           <input
@@ -96,7 +168,7 @@ export default function CreateMarketPage() {
         </label>
         {draft.kind !== "binary" && (
           <div className="field">
-            Outcomes
+            {isPool ? "Outcomes and initial probabilities (%)" : "Outcomes"}
             {draft.outcomes.map((o, i) => (
               <div className="row" key={i}>
                 <input
@@ -109,25 +181,46 @@ export default function CreateMarketPage() {
                     )
                   }
                 />
+                {isPool && (
+                  <input
+                    value={poolFields.probabilities[i] ?? ""}
+                    aria-label={`Probability of outcome ${i + 1} (%)`}
+                    inputMode="decimal"
+                    size={6}
+                    onChange={(e) =>
+                      setPool(
+                        "probabilities",
+                        draft.outcomes.map((_, j) => (j === i ? e.target.value : (poolFields.probabilities[j] ?? ""))),
+                      )
+                    }
+                  />
+                )}
                 <Button
                   type="button"
                   className="secondary"
                   disabledReason={draft.outcomes.length <= 2 ? "At least two outcomes" : undefined}
-                  onClick={() =>
-                    set(
-                      "outcomes",
-                      draft.outcomes.filter((_, j) => j !== i),
-                    )
-                  }
+                  onClick={() => removeOutcome(i)}
                 >
                   Remove
                 </Button>
               </div>
             ))}
-            <button type="button" className="secondary" onClick={() => set("outcomes", [...draft.outcomes, ""])}>
-              Add outcome
-            </button>
+            <div className="row">
+              <button type="button" className="secondary" onClick={addOutcome}>
+                Add outcome
+              </button>
+              {isPool && (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => setPool("probabilities", evenProbabilities(draft.outcomes.length))}
+                >
+                  Split 100% evenly
+                </button>
+              )}
+            </div>
             {show("outcomes")}
+            {isPool && show("probabilities")}
           </div>
         )}
         <label className="field">
@@ -155,6 +248,41 @@ export default function CreateMarketPage() {
           </select>
           {show("category")}
         </label>
+        {isPool && (
+          <div className="row">
+            <label className="field">
+              Margin (%)
+              <input
+                value={poolFields.margin}
+                onChange={(e) => setPool("margin", e.target.value)}
+                inputMode="decimal"
+              />
+              {show("margin")}
+            </label>
+            <label className="field">
+              Reinforcement (tUSD)
+              <input
+                value={poolFields.reinforcement}
+                onChange={(e) => setPool("reinforcement", e.target.value)}
+                inputMode="decimal"
+              />
+              {role.data?.capLeft !== undefined && (
+                <small className="muted">Your cap left: {formatAmount(role.data.capLeft, { unit: "tUSD" })}</small>
+              )}
+              {show("reinforcement")}
+            </label>
+            <label className="field">
+              Betting closes at (UTC)
+              <input
+                type="datetime-local"
+                aria-label="Betting closes at (UTC)"
+                value={poolFields.closesAt}
+                onChange={(e) => setPool("closesAt", e.target.value)}
+              />
+              {show("closesAt")}
+            </label>
+          </div>
+        )}
         <div className="row">
           <label className="field">
             Oracle reward (tUSD, paid by you)
@@ -167,8 +295,14 @@ export default function CreateMarketPage() {
             {show("bond")}
           </label>
         </div>
+        {isPool && poolTx.openedQuestionId && (
+          <p className="muted" data-testid="pool-question-opened">
+            The oracle question is open ({short(poolTx.openedQuestionId)}); submitting again only creates the pool
+            condition.
+          </p>
+        )}
         <Button type="submit" disabledReason={reason}>
-          Create market
+          {isPool ? "Create pool market" : "Create market"}
         </Button>
       </form>
       <aside className="panel" data-testid="market-preview">
@@ -178,11 +312,12 @@ export default function CreateMarketPage() {
         <div className="row">
           {outcomes.map((o, i) => (
             <span key={i} className="panel">
-              {o || `Outcome ${i + 1}`} · {Math.round(100 / outcomes.length)}%
+              {o || `Outcome ${i + 1}`} · {share(i)}
             </span>
           ))}
         </div>
         <p className="muted">{end ? `Ends ${formatUtc(end)}` : "No end time yet"}</p>
+        {isPool && <p className="muted">{closes ? `Betting closes ${formatUtc(closes)}` : "No closing time yet"}</p>}
         <p>{draft.rules}</p>
         <p className="muted">Source: {draft.resolutionSource || "—"}</p>
         <p className="muted">

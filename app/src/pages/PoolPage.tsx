@@ -3,19 +3,23 @@ import { useMemo, useState } from "react";
 import { useBlock, useConnection, useReadContract } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
-import { useMarketList } from "../data/catalog.ts";
-import { CONDITION_STATES, type PoolCondition, useMyBets, usePoolConditions } from "../data/pool.ts";
+import { PoolBets } from "../components/PoolBets.tsx";
+import { CONDITION_STATES, type PoolCondition, usePoolConditions } from "../data/pool.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, parseAmount } from "../lib/amount.ts";
 import { ODDS_SCALE, comboOdds, formatDecimalOdds, minOddsWithSlippage, possibleWin } from "../lib/odds.ts";
+import { DEFAULT_TOLERANCE_BPS, conditionTitle, outcomeLabel } from "../lib/poolBets.ts";
 import { isBusy } from "../lib/tx.ts";
 
 interface Leg {
   conditionId: bigint;
   outcome: number;
   odds: bigint;
+  /** The outcome's name. */
   label: string;
+  /** The condition's question. */
+  title: string;
 }
 
 const BET_DEADLINE_SECONDS = 600n;
@@ -27,14 +31,12 @@ export default function PoolPage() {
   const pool = address("pool");
   const collateral = address("collateral");
   const conditions = usePoolConditions();
-  const markets = useMarketList();
-  const bets = useMyBets(account);
   const block = useBlock({ query: { refetchInterval: 3_000 } });
   const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
   const { run, state } = useTx();
   const [legs, setLegs] = useState<Leg[]>([]);
   const [stake, setStake] = useState("10");
-  const [toleranceBps, setToleranceBps] = useState(100n);
+  const [toleranceBps, setToleranceBps] = useState(DEFAULT_TOLERANCE_BPS);
   const parsed = parseAmount(stake);
   // A single bet is quoted at its real stake (bigger stakes move the odds); a combo multiplies the legs' odds.
   const single = legs.length === 1 ? legs[0] : undefined;
@@ -57,13 +59,10 @@ export default function PoolPage() {
   );
   const legOdds = useMemo(() => (live.length ? comboOdds(live.map((l) => l.odds)) : ODDS_SCALE), [live]);
   const odds = single && stakeQuote.data ? stakeQuote.data[0] : legOdds;
-  const names = (c: PoolCondition) => {
-    const market = markets.data?.find((m) => m.marketId === c.questionId);
-    return {
-      title: market?.question ?? `Pool condition #${c.conditionId}`,
-      outcome: (i: number) => market?.outcomes[i] ?? `Outcome ${i + 1}`,
-    };
-  };
+  const names = (c: PoolCondition) => ({
+    title: conditionTitle(c),
+    outcome: (i: number) => outcomeLabel(c, i),
+  });
   const toggle = (leg: Leg) =>
     setLegs((all) =>
       all.some((l) => l.conditionId === leg.conditionId && l.outcome === leg.outcome)
@@ -130,6 +129,12 @@ export default function PoolPage() {
               <small className="muted">
                 {open ? "taking bets" : stateName === "Active" ? "started, betting closed" : stateName.toLowerCase()}
               </small>
+              {c.rules && (
+                <details>
+                  <summary className="muted">Rules</summary>
+                  <p style={{ whiteSpace: "pre-line" }}>{c.rules}</p>
+                </details>
+              )}
               <div className="row">
                 {Array.from({ length: c.outcomeCount }, (_, i) => {
                   const o = c.odds[i];
@@ -141,7 +146,7 @@ export default function PoolPage() {
                       disabledReason={!open ? "Betting is closed" : o === undefined ? "No odds" : undefined}
                       onClick={() =>
                         o !== undefined &&
-                        toggle({ conditionId: c.conditionId, outcome: i, odds: o, label: n.outcome(i) })
+                        toggle({ conditionId: c.conditionId, outcome: i, odds: o, label: n.outcome(i), title: n.title })
                       }
                     >
                       {n.outcome(i)} {o !== undefined ? formatDecimalOdds(o) : "—"}
@@ -154,55 +159,16 @@ export default function PoolPage() {
         })}
         <div className="panel">
           <h2>My bets</h2>
-          {bets.data?.length === 0 && <p className="muted">No bets yet.</p>}
-          <table data-testid="my-bets">
-            <tbody>
-              {(bets.data ?? []).map((b) => {
-                const legConditions = b.legs.map((l) => conditions.data?.find((x) => x.conditionId === l.conditionId));
-                const resolved = legConditions.every((c) => c && CONDITION_STATES[c.state] === "Resolved");
-                const describe = b.legs
-                  .map((l, i) => {
-                    const c = legConditions[i];
-                    return c ? `${names(c).title}: ${names(c).outcome(l.outcome)}` : `condition ${l.conditionId}`;
-                  })
-                  .join(" + ");
-                return (
-                  <tr key={b.betId.toString()}>
-                    <td>#{b.betId.toString()}</td>
-                    <td>
-                      {b.legs.length > 1 ? "Combo: " : ""}
-                      {describe}
-                    </td>
-                    <td className="num">{formatAmount(b.amount, { unit: "tUSD" })}</td>
-                    <td className="num">@ {formatDecimalOdds(b.odds)}</td>
-                    <td className="num">to win {formatAmount(b.payout, { unit: "tUSD" })}</td>
-                    <td>
-                      <Button
-                        className="secondary"
-                        disabledReason={resolved ? undefined : "The market is not resolved yet"}
-                        onClick={() =>
-                          pool &&
-                          void run({
-                            label: `Claim bet #${b.betId}`,
-                            call: { address: pool, abi: iBettingPoolAbi, functionName: "claim", args: [b.betId] },
-                          })
-                        }
-                      >
-                        Claim
-                      </Button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <PoolBets account={account} conditions={conditions.data} toleranceBps={toleranceBps} />
         </div>
       </div>
       <aside className="panel" data-testid="bet-slip">
         <h2>Bet slip {legs.length > 1 ? "(combo)" : "(single)"}</h2>
         {legs.length === 0 && <p className="muted">Your picks appear here.</p>}
         {live.map((l) => (
-          <p key={`${l.conditionId}-${l.outcome}`}>
+          <p key={`${l.conditionId}-${l.outcome}`} data-testid="slip-leg">
+            <small className="muted">{l.title}</small>
+            <br />
             {l.label} @ {formatDecimalOdds(l.odds)}
           </p>
         ))}

@@ -8,6 +8,7 @@ import { Button } from "../components/Button.tsx";
 import { type Market, useMarketList } from "../data/catalog.ts";
 import { indexerProblem } from "../data/indexer.ts";
 import { OPERATOR_URL } from "../data/operator.ts";
+import { usePoolConditions } from "../data/pool.ts";
 import { usePoolAccount } from "../data/poolIndex.ts";
 import { buildActivity, costPositions, useMarks, usePortfolio } from "../data/portfolio.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
@@ -16,6 +17,7 @@ import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, formatSigned } from "../lib/amount.ts";
 import { formatDecimalOdds } from "../lib/odds.ts";
 import { marketValue, unrealizedPnl } from "../lib/pnl.ts";
+import { conditionTitle, outcomeLabel } from "../lib/poolBets.ts";
 import { formatCents } from "../lib/price.ts";
 import { type LabelledPosition, labelPositions } from "../lib/positions.ts";
 import { formatUtc } from "../lib/time.ts";
@@ -186,6 +188,11 @@ const BET_STATUS: Record<string, string> = {
 /** The account's pool bets and LP positions (claims and cash-outs happen on the Pool page). */
 function PoolHoldings({ account }: { account: Address }) {
   const pool = usePoolAccount(account);
+  const conditions = usePoolConditions();
+  const selection = (l: { conditionId: bigint; outcome: number }) => {
+    const c = conditions.data?.find((x) => x.conditionId === l.conditionId);
+    return c ? `${conditionTitle(c)}: ${outcomeLabel(c, l.outcome)}` : `#${l.conditionId} → ${l.outcome + 1}`;
+  };
   const bets = pool.data?.bets ?? [];
   const lps = pool.data?.lps ?? [];
   return (
@@ -210,7 +217,7 @@ function PoolHoldings({ account }: { account: Address }) {
               <tr key={b.betId.toString()} data-testid="portfolio-bet">
                 <td>#{b.betId.toString()}</td>
                 <td>
-                  {b.legs.map((l) => `#${l.conditionId} → ${l.outcome + 1}`).join(" + ")}
+                  {b.legs.map(selection).join(" + ")}
                   {b.kind === "parlay" ? " (combo)" : ""}
                 </td>
                 <td className="num">{formatAmount(b.amount, { unit: "tUSD" })}</td>

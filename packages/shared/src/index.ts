@@ -1,3 +1,4 @@
 export * from "./order.js";
 export * from "./eip712.js";
 export * from "./math.js";
+export * from "./question.js";

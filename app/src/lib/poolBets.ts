@@ -1,0 +1,70 @@
+/** Pool bets in the UI: names of conditions and outcomes, and whether (and for how much) a bet can be cashed out. Pure. */
+import type { Address } from "viem";
+
+import { formatUtc } from "./time.ts";
+
+/** What the UI needs to name a pool condition and its outcomes. */
+export interface NamedCondition {
+  conditionId: bigint;
+  question: string;
+  outcomeNames: readonly string[];
+}
+
+/** The question text, or "Pool condition #id" when the question carries no text. */
+export function conditionTitle(c: NamedCondition): string {
+  return c.question.trim() !== "" ? c.question : `Pool condition #${c.conditionId}`;
+}
+
+/** The outcome's name, or "Outcome i+1" when the question names none. */
+export function outcomeLabel(c: NamedCondition, outcome: number): string {
+  const name = c.outcomeNames[outcome];
+  return name !== undefined && name.trim() !== "" ? name : `Outcome ${outcome + 1}`;
+}
+
+export interface CashOutInput {
+  /** Combos (parlays) cannot be cashed out. */
+  isCombo: boolean;
+  /** The bet's condition state name ("Active", "Paused", "Resolved", "Cancelled"), undefined while loading. */
+  conditionState: string | undefined;
+  startsAt: number;
+  /** Chain time, seconds. */
+  now: number;
+  account: Address | undefined;
+  /** The bet NFT's holder; null once the NFT is burnt (cashed out); undefined while loading. */
+  holder: Address | null | undefined;
+  /** The bet's stored stake (0 once claimed); undefined while loading. */
+  stake: bigint | undefined;
+  /** `quoteCashOut(betId)`; undefined while loading or when the pool refuses to quote. */
+  quote: bigint | undefined;
+}
+
+export type CashOutState = { ok: true; amount: bigint } | { ok: false; reason: string };
+
+/** Whether the bet can be sold back to the pool now, and for how much; otherwise why not. */
+export function cashOutState(input: CashOutInput): CashOutState {
+  const no = (reason: string): CashOutState => ({ ok: false, reason });
+  if (input.isCombo) return no("Combo bets cannot be cashed out");
+  if (input.holder === null) return no("Already cashed out");
+  if (!input.account) return no("Connect a wallet first.");
+  if (input.holder === undefined || input.stake === undefined || input.conditionState === undefined)
+    return no("Loading the bet…");
+  if (input.holder.toLowerCase() !== input.account.toLowerCase())
+    return no(`Not yours: the bet NFT is held by ${input.holder.slice(0, 6)}…${input.holder.slice(-4)}`);
+  if (input.stake === 0n) return no("Already claimed");
+  if (input.conditionState === "Resolved") return no("The market is resolved: cash-out is closed");
+  if (input.conditionState === "Cancelled") return no("The market was cancelled: claim your stake back");
+  if (input.conditionState === "Paused") return no("The market is paused");
+  if (input.conditionState !== "Active") return no(`The market is ${input.conditionState.toLowerCase()}`);
+  if (input.now >= input.startsAt) return no(`The event started at ${formatUtc(input.startsAt)}: cash-out is closed`);
+  if (input.quote === undefined) return no("Quoting the cash-out…");
+  if (input.quote === 0n) return no("The pool quotes nothing for this bet");
+  return { ok: true, amount: input.quote };
+}
+
+/** The bet slip's default slippage tolerance (1%), also used for cash-outs outside the pool page. */
+export const DEFAULT_TOLERANCE_BPS = 100n;
+
+/** The least a cash-out accepts under a slippage tolerance in basis points (rounded down). */
+export function minCashOut(amount: bigint, toleranceBps: bigint): bigint {
+  return (amount * (10_000n - toleranceBps)) / 10_000n;
+}

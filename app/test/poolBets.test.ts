@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+
+import { type CashOutInput, cashOutState, conditionTitle, minCashOut, outcomeLabel } from "../src/lib/poolBets.ts";
+
+const me = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+const other = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+const open: CashOutInput = {
+  isCombo: false,
+  conditionState: "Active",
+  startsAt: 2_000,
+  now: 1_000,
+  account: me,
+  holder: me,
+  stake: 10_000_000n,
+  quote: 9_200_000n,
+};
+
+describe("pool bet names", () => {
+  const derby = { conditionId: 7n, question: "Lisbon derby: who wins?", outcomeNames: ["Benfica", "Draw", "Sporting"] };
+  it("uses the question text and outcome names", () => {
+    expect(conditionTitle(derby)).toBe("Lisbon derby: who wins?");
+    expect(outcomeLabel(derby, 2)).toBe("Sporting");
+  });
+  it("falls back to ids when the question carries no names", () => {
+    const bare = { conditionId: 7n, question: "", outcomeNames: [] };
+    expect(conditionTitle(bare)).toBe("Pool condition #7");
+    expect(outcomeLabel(bare, 0)).toBe("Outcome 1");
+    expect(outcomeLabel(derby, 5)).toBe("Outcome 6");
+  });
+});
+
+describe("cash-out availability", () => {
+  it("offers the quoted amount for an open single bet before the start", () => {
+    expect(cashOutState(open)).toEqual({ ok: true, amount: 9_200_000n });
+  });
+  it("accepts the holder whatever the address case", () => {
+    expect(cashOutState({ ...open, holder: me.toLowerCase() as `0x${string}` }).ok).toBe(true);
+  });
+  it.each<[string, Partial<CashOutInput>, string | RegExp]>([
+    ["combos", { isCombo: true }, "Combo bets cannot be cashed out"],
+    ["burnt NFTs", { holder: null }, "Already cashed out"],
+    ["no wallet", { account: undefined }, "Connect a wallet first."],
+    ["another holder", { holder: other }, "Not yours: the bet NFT is held by 0x3C44…93BC"],
+    ["claimed bets", { stake: 0n }, "Already claimed"],
+    ["resolved markets", { conditionState: "Resolved" }, "The market is resolved: cash-out is closed"],
+    ["cancelled markets", { conditionState: "Cancelled" }, "The market was cancelled: claim your stake back"],
+    ["paused markets", { conditionState: "Paused" }, "The market is paused"],
+    ["started events", { now: 2_000 }, /^The event started at 1970-01-01 00:33 UTC: cash-out is closed$/],
+    ["missing quotes", { quote: undefined }, "Quoting the cash-out…"],
+    ["loading bets", { holder: undefined }, "Loading the bet…"],
+  ])("refuses %s and says why", (_, change, reason) => {
+    const state = cashOutState({ ...open, ...change });
+    expect(state.ok).toBe(false);
+    if (!state.ok) expect(state.reason).toMatch(reason);
+  });
+  it("applies the slippage tolerance to the minimum amount, rounding down", () => {
+    expect(minCashOut(9_200_000n, 100n)).toBe(9_108_000n);
+    expect(minCashOut(999n, 50n)).toBe(994n);
+    expect(minCashOut(9_200_000n, 0n)).toBe(9_200_000n);
+  });
+});
