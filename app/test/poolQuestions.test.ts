@@ -1,79 +1,51 @@
 import { describe, expect, it } from "vitest";
 
-import { encodeQuestionData } from "@forkcast/shared";
-import { type Hex, toHex } from "viem";
+import { parsePoolConditions } from "../src/data/pool.ts";
 
-import { readQuestionTexts, withQuestionText } from "../src/data/pool.ts";
-
-type Client = Parameters<typeof readQuestionTexts>[0];
-const ORACLE = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
-const DERBY = "0x" + "ab".repeat(32);
-const RAIN = "0x" + "22".repeat(32);
-
-/** A node that answers getContractEvents with these QuestionOpened logs and records the filter. */
-function clientWith(events: { questionId: Hex; ancillaryData: Hex }[]) {
-  const calls: unknown[] = [];
-  const client = {
-    getContractEvents: async (request: unknown) => {
-      calls.push(request);
-      return events.map((args) => ({ args }));
-    },
-  } as unknown as Client;
-  return { client, calls };
-}
-
-const chainCondition = {
-  conditionId: 3n,
-  questionId: DERBY as Hex,
+const row = (over: Record<string, unknown>) => ({
+  id: "3",
+  questionId: `0x${"ab".repeat(32)}`,
   outcomeCount: 3,
-  startsAt: 1_000,
-  odds: [undefined, undefined, undefined],
-  state: 1,
-};
+  startsAt: "1700000000",
+  state: "active",
+  question: "Lisbon derby: Benfica vs Sporting",
+  outcomeNames: ["Benfica", "Draw", "Sporting"],
+  rules: "Full time result.",
+  ...over,
+});
 
-describe("pool question texts from QuestionOpened", () => {
-  it("decodes the shared encoding and plain text, keyed by lower-case question id", async () => {
-    const { client, calls } = clientWith([
-      {
-        questionId: DERBY.toUpperCase().replace("0X", "0x") as Hex,
-        ancillaryData: encodeQuestionData({
-          question: "Lisbon derby: who wins?",
-          outcomeNames: ["Benfica", "Draw", "Sporting"],
-          rules: "90 minutes.",
-          endTime: 5n,
-        }),
+describe("pool conditions from the indexer", () => {
+  it("parses question text, outcome names and the state in the contract's enum order", () => {
+    const [derby, paused, resolved, cancelled] = parsePoolConditions({
+      poolConditions: {
+        items: [
+          row({}),
+          row({ id: "4", state: "paused" }),
+          row({ id: "5", state: "resolved" }),
+          row({ id: "6", state: "cancelled" }),
+        ],
       },
-      { questionId: RAIN as Hex, ancillaryData: toHex("Will it rain?") },
-    ]);
-    const texts = await readQuestionTexts(client, ORACLE, [DERBY as Hex, RAIN as Hex, DERBY as Hex], 7n);
-    expect(texts.get(DERBY)).toEqual({
-      question: "Lisbon derby: who wins?",
-      outcomeNames: ["Benfica", "Draw", "Sporting"],
-      rules: "90 minutes.",
-      endTime: 5n,
     });
-    expect(texts.get(RAIN)).toEqual({ question: "Will it rain?", outcomeNames: [], rules: "" });
-    expect(calls).toEqual([
-      expect.objectContaining({
-        address: ORACLE,
-        eventName: "QuestionOpened",
-        args: { questionId: [DERBY, RAIN] },
-        fromBlock: 7n,
-      }),
-    ]);
+    expect(derby).toEqual({
+      conditionId: 3n,
+      questionId: `0x${"ab".repeat(32)}`,
+      question: "Lisbon derby: Benfica vs Sporting",
+      outcomeNames: ["Benfica", "Draw", "Sporting"],
+      rules: "Full time result.",
+      outcomeCount: 3,
+      startsAt: 1_700_000_000,
+      state: 1,
+    });
+    expect([paused?.state, resolved?.state, cancelled?.state]).toEqual([2, 3, 4]);
   });
 
-  it("asks nothing when there is no oracle or no condition", async () => {
-    const { client, calls } = clientWith([]);
-    expect((await readQuestionTexts(client, undefined, [DERBY as Hex], 0n)).size).toBe(0);
-    expect((await readQuestionTexts(client, ORACLE, [], 0n)).size).toBe(0);
-    expect(calls).toEqual([]);
-  });
-
-  it("fills a condition's text, or leaves it empty when the question is unknown", () => {
-    expect(
-      withQuestionText(chainCondition, { question: "Q?", outcomeNames: ["A", "B", "C"], rules: "R" }),
-    ).toMatchObject({ conditionId: 3n, question: "Q?", outcomeNames: ["A", "B", "C"], rules: "R" });
-    expect(withQuestionText(chainCondition, undefined)).toMatchObject({ question: "", outcomeNames: [], rules: "" });
+  it("a question the oracle never opened has empty text; a bad row names its field", () => {
+    const [bare] = parsePoolConditions({
+      poolConditions: { items: [row({ question: "", outcomeNames: [], rules: "" })] },
+    });
+    expect(bare).toMatchObject({ question: "", outcomeNames: [], rules: "" });
+    expect(() => parsePoolConditions({ poolConditions: { items: [row({ outcomeNames: "Benfica" })] } })).toThrow(
+      /condition.outcomeNames is not a list/,
+    );
   });
 });

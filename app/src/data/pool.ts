@@ -1,18 +1,17 @@
-/** Betting-pool reads (interim source: the chain): liquidity totals and the account's LP positions. */
-import { iBettingPoolAbi, iOptimisticOracleAbi } from "@forkcast/deployments";
-import { type QuestionData, decodeQuestionData } from "@forkcast/shared";
+/**
+ * Betting-pool reads. Conditions (with their question text) come from the indexer; what a bet
+ * or a cash-out is priced at comes from the pool itself: liquidity totals, `quote` odds, and
+ * each bet's holder, stake and `quoteCashOut`. The account's bets and LP positions are in
+ * poolIndex.ts.
+ */
+import { iBettingPoolAbi } from "@forkcast/deployments";
 import { useQuery } from "@tanstack/react-query";
-import { type Address, type Hex, keccak256, toHex } from "viem";
+import { type Address, keccak256, toHex } from "viem";
 import { usePublicClient, useReadContracts } from "wagmi";
 
 import { useDeployment } from "../hooks/useDeployment.ts";
-
-export interface LpPosition {
-  lpId: bigint;
-  deposited: bigint;
-  value: bigint;
-  depositedAt: number;
-}
+import { INDEXER_URL, PAGE_LIMIT, big, gql, hex, int, items, record, strings, text } from "./indexer.ts";
+import { type IndexedBet, usePoolAccount } from "./poolIndex.ts";
 
 export function usePoolTotals() {
   const { address } = useDeployment();
@@ -38,52 +37,6 @@ export function usePoolTotals() {
   };
 }
 
-/** The account's open LP positions: its deposits (events) that still have an NFT, valued now. */
-export function useLpPositions(account: Address | undefined) {
-  const client = usePublicClient();
-  const { chainId, book, address } = useDeployment();
-  const pool = address("pool");
-  return useQuery({
-    queryKey: ["lpPositions", chainId, pool, account],
-    enabled: Boolean(client && pool && account && book),
-    refetchInterval: 3_000,
-    queryFn: async (): Promise<LpPosition[]> => {
-      if (!client || !pool || !account || !book) return [];
-      const fromBlock = BigInt(book.deployBlock);
-      const [deposits, withdrawals] = await Promise.all([
-        client.getContractEvents({
-          address: pool,
-          abi: iBettingPoolAbi,
-          eventName: "LiquidityDeposited",
-          args: { provider: account },
-          fromBlock,
-        }),
-        client.getContractEvents({
-          address: pool,
-          abi: iBettingPoolAbi,
-          eventName: "LiquidityWithdrawn",
-          args: { provider: account },
-          fromBlock,
-        }),
-      ]);
-      const closed = new Set(withdrawals.filter((w) => w.args.fractionBps === 10_000n).map((w) => w.args.lpId));
-      const open = deposits.filter((d) => d.args.lpId !== undefined && !closed.has(d.args.lpId));
-      return Promise.all(
-        open.map(async (d) => {
-          const lpId = d.args.lpId ?? 0n;
-          const [value, depositedAt] = await client.readContract({
-            address: pool,
-            abi: iBettingPoolAbi,
-            functionName: "lpPosition",
-            args: [lpId],
-          });
-          return { lpId, deposited: d.args.amount ?? 0n, value, depositedAt: Number(depositedAt) };
-        }),
-      );
-    },
-  });
-}
-
 export interface PoolCondition {
   conditionId: bigint;
   questionId: `0x${string}`;
@@ -101,169 +54,76 @@ export interface PoolCondition {
 
 export const CONDITION_STATES = ["None", "Active", "Paused", "Resolved", "Cancelled"] as const;
 
-/** Pool conditions (ConditionCreated events) with their state and current odds. */
+/** The indexer's condition states, in the contract's enum order (index = CONDITION_STATES). */
+const INDEXED_STATES = ["none", "active", "paused", "resolved", "cancelled"] as const;
+
+export const POOL_CONDITIONS_QUERY = `query PoolConditions($limit: Int!) {
+  poolConditions(orderBy: "id", orderDirection: "asc", limit: $limit) {
+    items { id questionId outcomeCount startsAt state question outcomeNames rules }
+  }
+}`;
+
+type IndexedCondition = Omit<PoolCondition, "odds">;
+
+/** Parses the indexed pool conditions (exported for tests). */
+export function parsePoolConditions(data: unknown): IndexedCondition[] {
+  return items(record(data, "data").poolConditions, "poolConditions").map((c) => {
+    const state = INDEXED_STATES.indexOf(text(c.state, "condition.state") as (typeof INDEXED_STATES)[number]);
+    return {
+      conditionId: big(c.id, "condition.id"),
+      questionId: hex(c.questionId, "condition.questionId"),
+      question: text(c.question, "condition.question"),
+      outcomeNames: strings(c.outcomeNames, "condition.outcomeNames"),
+      rules: text(c.rules, "condition.rules"),
+      outcomeCount: int(c.outcomeCount, "condition.outcomeCount"),
+      startsAt: int(c.startsAt, "condition.startsAt"),
+      state: state < 0 ? 0 : state,
+    };
+  });
+}
+
+/** Pool conditions from the indexer, each with its live odds for a 1 tUSD bet (`quote`, from the pool). */
 export function usePoolConditions() {
   const client = usePublicClient();
-  const { chainId, book, address } = useDeployment();
+  const { chainId, address } = useDeployment();
   const pool = address("pool");
   return useQuery({
     queryKey: ["poolConditions", chainId, pool],
-    enabled: Boolean(client && pool && book),
+    enabled: Boolean(INDEXER_URL),
     refetchInterval: 3_000,
     queryFn: async (): Promise<PoolCondition[]> => {
-      if (!client || !pool || !book) return [];
-      const conditions = await readConditions(client, pool, BigInt(book.deployBlock));
-      const texts = await readQuestionTexts(
-        client,
-        address("oracle"),
-        conditions.map((c) => c.questionId),
-        BigInt(book.deployBlock),
+      const conditions = parsePoolConditions(await gql(POOL_CONDITIONS_QUERY, { limit: PAGE_LIMIT }));
+      return Promise.all(
+        conditions.map(async (c) => ({
+          ...c,
+          odds: await Promise.all(
+            Array.from({ length: c.outcomeCount }, (_, i) =>
+              client && pool
+                ? client
+                    .readContract({
+                      address: pool,
+                      abi: iBettingPoolAbi,
+                      functionName: "quote",
+                      args: [c.conditionId, BigInt(i), 1_000_000n],
+                    })
+                    .then(([odds]) => odds)
+                    .catch(() => undefined)
+                : undefined,
+            ),
+          ),
+        })),
       );
-      return conditions.map((c) => withQuestionText(c, texts.get(c.questionId.toLowerCase())));
     },
   });
 }
 
-type Client = NonNullable<ReturnType<typeof usePublicClient>>;
-type ChainCondition = Omit<PoolCondition, "question" | "outcomeNames" | "rules">;
+/** A bet of the account (from the indexer). */
+export type MyBet = IndexedBet;
 
-/** Conditions from ConditionCreated events with their state and odds. */
-async function readConditions(client: Client, pool: Address, fromBlock: bigint): Promise<ChainCondition[]> {
-  const created = await client.getContractEvents({
-    address: pool,
-    abi: iBettingPoolAbi,
-    eventName: "ConditionCreated",
-    fromBlock,
-  });
-  return Promise.all(
-    created.map(async (c) => {
-      const conditionId = c.args.conditionId ?? 0n;
-      const outcomeCount = c.args.probabilities?.length ?? 0;
-      const view = await client.readContract({
-        address: pool,
-        abi: iBettingPoolAbi,
-        functionName: "getCondition",
-        args: [conditionId],
-      });
-      const odds = await Promise.all(
-        Array.from({ length: outcomeCount }, (_, i) =>
-          client
-            .readContract({
-              address: pool,
-              abi: iBettingPoolAbi,
-              functionName: "quote",
-              args: [conditionId, BigInt(i), 1_000_000n],
-            })
-            .then(([o]) => o)
-            .catch(() => undefined),
-        ),
-      );
-      return {
-        conditionId,
-        questionId: c.args.questionId ?? "0x",
-        outcomeCount,
-        startsAt: Number(c.args.startsAt ?? 0n),
-        odds,
-        state: view.state,
-      };
-    }),
-  );
-}
-
-/** Question data by lower-case question id, from the oracle's QuestionOpened events for `questionIds`. */
-export async function readQuestionTexts(
-  client: Client,
-  oracle: Address | undefined,
-  questionIds: readonly Hex[],
-  fromBlock: bigint,
-): Promise<Map<string, QuestionData>> {
-  const texts = new Map<string, QuestionData>();
-  if (!oracle || questionIds.length === 0) return texts;
-  const opened = await client.getContractEvents({
-    address: oracle,
-    abi: iOptimisticOracleAbi,
-    eventName: "QuestionOpened",
-    args: { questionId: [...new Set(questionIds)] },
-    fromBlock,
-  });
-  for (const event of opened) {
-    const { questionId, ancillaryData } = event.args;
-    if (questionId && ancillaryData) texts.set(questionId.toLowerCase(), decodeQuestionData(ancillaryData));
-  }
-  return texts;
-}
-
-/** A condition with its question's text (empty when the oracle never opened that question). */
-export function withQuestionText(condition: ChainCondition, text: QuestionData | undefined): PoolCondition {
-  return {
-    ...condition,
-    question: text?.question ?? "",
-    outcomeNames: text?.outcomeNames ?? [],
-    rules: text?.rules ?? "",
-  };
-}
-
-export interface MyBet {
-  betId: bigint;
-  /** Single bets: one leg; combos: every leg. */
-  legs: { conditionId: bigint; outcome: number }[];
-  /** For single bets, the leg's condition (0 for combos). */
-  conditionId: bigint;
-  outcome: number;
-  amount: bigint;
-  odds: bigint;
-  payout: bigint;
-}
-
-/** The account's single bets (BetPlaced events). */
+/** The account's bets, singles and combos, oldest first. */
 export function useMyBets(account: Address | undefined) {
-  const client = usePublicClient();
-  const { chainId, book, address } = useDeployment();
-  const pool = address("pool");
-  return useQuery({
-    queryKey: ["myBets", chainId, pool, account],
-    enabled: Boolean(client && pool && book && account),
-    refetchInterval: 3_000,
-    queryFn: async (): Promise<MyBet[]> => {
-      if (!client || !pool || !book || !account) return [];
-      const fromBlock = BigInt(book.deployBlock);
-      const [placed, parlays] = await Promise.all([
-        client.getContractEvents({
-          address: pool,
-          abi: iBettingPoolAbi,
-          eventName: "BetPlaced",
-          args: { bettor: account },
-          fromBlock,
-        }),
-        client.getContractEvents({
-          address: pool,
-          abi: iBettingPoolAbi,
-          eventName: "ParlayPlaced",
-          args: { bettor: account },
-          fromBlock,
-        }),
-      ]);
-      const combos: MyBet[] = parlays.map((p) => ({
-        betId: p.args.betId ?? 0n,
-        legs: (p.args.legs ?? []).map((l) => ({ conditionId: l.conditionId, outcome: Number(l.outcome) })),
-        conditionId: 0n,
-        outcome: 0,
-        amount: p.args.amount ?? 0n,
-        odds: p.args.odds ?? 0n,
-        payout: p.args.payout ?? 0n,
-      }));
-      const singles: MyBet[] = placed.map((b) => ({
-        betId: b.args.betId ?? 0n,
-        legs: [{ conditionId: b.args.conditionId ?? 0n, outcome: Number(b.args.outcome ?? 0n) }],
-        conditionId: b.args.conditionId ?? 0n,
-        outcome: Number(b.args.outcome ?? 0n),
-        amount: b.args.amount ?? 0n,
-        odds: b.args.odds ?? 0n,
-        payout: b.args.payout ?? 0n,
-      }));
-      return [...singles, ...combos].sort((a, b) => (a.betId < b.betId ? -1 : 1));
-    },
-  });
+  const query = usePoolAccount(account);
+  return { ...query, data: query.data?.bets };
 }
 
 /** What cashing out a single bet needs from the chain: its holder (null once the NFT is burnt), stored stake and quote. */

@@ -2,6 +2,7 @@ import { Suspense, lazy, useMemo, useState } from "react";
 import { useParams } from "react-router";
 
 import { Button } from "../components/Button.tsx";
+import { OrderCells } from "../components/OrderCells.tsx";
 import { findMarketByCondition, useMarketList } from "../data/catalog.ts";
 import { useMarketSocket } from "../data/marketSocket.ts";
 import { useBook, useMarket, usePriceHistory, useTrades, marketSourceProblem } from "../data/markets.ts";
@@ -340,23 +341,7 @@ function OpenOrders({
           <tbody>
             {list.map((o) => (
               <tr key={o.id} data-testid="open-order">
-                <td className={o.side === "BUY" ? "yes" : "no"}>
-                  {o.side} {name(o.tokenId)}
-                </td>
-                <td className="num">{formatCents(o.price)}</td>
-                <td className="num">
-                  {formatAmount(o.remaining)} / {formatAmount(o.originalSize)}
-                </td>
-                <td>{o.orderType}</td>
-                <td>
-                  <Button
-                    className="secondary"
-                    disabledReason={busy ? "Cancelling…" : undefined}
-                    onClick={() => void run([o.id])}
-                  >
-                    Cancel
-                  </Button>
-                </td>
+                <OrderCells order={o} outcome={name(o.tokenId)} busy={busy} onCancel={() => void run([o.id])} />
               </tr>
             ))}
           </tbody>

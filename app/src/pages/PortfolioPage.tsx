@@ -5,6 +5,7 @@ import { type Address, type Hex, zeroHash } from "viem";
 import { useConnection } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
+import { OrderCells } from "../components/OrderCells.tsx";
 import { type Market, useMarketList } from "../data/catalog.ts";
 import { indexerProblem } from "../data/indexer.ts";
 import { OPERATOR_URL } from "../data/operator.ts";
@@ -286,7 +287,7 @@ function OpenOrders({ markets }: { markets: readonly Market[] }) {
               <th>Market</th>
               <th>Side</th>
               <th className="num">Price</th>
-              <th className="num">Filled / size</th>
+              <th className="num">Size</th>
               <th>Type</th>
               <th />
             </tr>
@@ -299,28 +300,17 @@ function OpenOrders({ markets }: { markets: readonly Market[] }) {
                   <td>
                     <Link to={`/market/${o.market}`}>{l?.market?.question ?? o.market.slice(0, 12)}</Link>
                   </td>
-                  <td className={o.side === "BUY" ? "yes" : "no"}>
-                    {o.side} {l?.outcome ?? ""}
-                  </td>
-                  <td className="num">{formatCents(o.price)}</td>
-                  <td className="num">
-                    {formatAmount(o.sizeMatched)} / {formatAmount(o.originalSize)}
-                  </td>
-                  <td>{o.orderType}</td>
-                  <td>
-                    <Button
-                      className="secondary"
-                      disabledReason={busy ? "Cancelling…" : undefined}
-                      onClick={() =>
-                        void (async () => {
-                          setResult(undefined);
-                          setResult(await cancel(o.market as Hex, [o.id]));
-                        })()
-                      }
-                    >
-                      Cancel
-                    </Button>
-                  </td>
+                  <OrderCells
+                    order={o}
+                    outcome={l?.outcome ?? ""}
+                    busy={busy}
+                    onCancel={() =>
+                      void (async () => {
+                        setResult(undefined);
+                        setResult(await cancel(o.market as Hex, [o.id]));
+                      })()
+                    }
+                  />
                 </tr>
               );
             })}
