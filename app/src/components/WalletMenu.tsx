@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useConnect, useConnection, useConnectors, useDisconnect } from "wagmi";
 
+import { shortAddress } from "../lib/address.ts";
 import { isDevConnector } from "../wallet/devAccounts.ts";
 
 const LAST_DEV_ACCOUNT = "forkcast.devAccount";
@@ -56,7 +57,7 @@ export function WalletMenu() {
           <span className="muted">{connector?.name}</span>
         )}
         <code data-testid="connected-address" title={address}>
-          {address.slice(0, 6)}…{address.slice(-4)}
+          {shortAddress(address)}
         </code>
         <button
           className="secondary"

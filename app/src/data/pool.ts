@@ -47,8 +47,6 @@ export interface PoolCondition {
   rules: string;
   outcomeCount: number;
   startsAt: number;
-  /** Odds (1e12 = 1.0x) for a 1 tUSD bet on each outcome, from `quote`. */
-  odds: (bigint | undefined)[];
   state: number;
 }
 
@@ -63,10 +61,8 @@ export const POOL_CONDITIONS_QUERY = `query PoolConditions($limit: Int!) {
   }
 }`;
 
-type IndexedCondition = Omit<PoolCondition, "odds">;
-
 /** Parses the indexed pool conditions (exported for tests). */
-export function parsePoolConditions(data: unknown): IndexedCondition[] {
+export function parsePoolConditions(data: unknown): PoolCondition[] {
   return items(record(data, "data").poolConditions, "poolConditions").map((c) => {
     const state = INDEXED_STATES.indexOf(text(c.state, "condition.state") as (typeof INDEXED_STATES)[number]);
     return {
@@ -82,39 +78,48 @@ export function parsePoolConditions(data: unknown): IndexedCondition[] {
   });
 }
 
-/** Pool conditions from the indexer, each with its live odds for a 1 tUSD bet (`quote`, from the pool). */
+/** Pool conditions from the indexer, with their question text and state. */
 export function usePoolConditions() {
-  const client = usePublicClient();
-  const { chainId, address } = useDeployment();
-  const pool = address("pool");
+  const { chainId } = useDeployment();
   return useQuery({
-    queryKey: ["poolConditions", chainId, pool],
+    queryKey: ["poolConditions", chainId],
     enabled: Boolean(INDEXER_URL),
     refetchInterval: 3_000,
-    queryFn: async (): Promise<PoolCondition[]> => {
-      const conditions = parsePoolConditions(await gql(POOL_CONDITIONS_QUERY, { limit: PAGE_LIMIT }));
-      return Promise.all(
-        conditions.map(async (c) => ({
-          ...c,
-          odds: await Promise.all(
-            Array.from({ length: c.outcomeCount }, (_, i) =>
-              client && pool
-                ? client
-                    .readContract({
-                      address: pool,
-                      abi: iBettingPoolAbi,
-                      functionName: "quote",
-                      args: [c.conditionId, BigInt(i), 1_000_000n],
-                    })
-                    .then(([odds]) => odds)
-                    .catch(() => undefined)
-                : undefined,
-            ),
-          ),
-        })),
-      );
-    },
+    queryFn: async (): Promise<PoolCondition[]> =>
+      parsePoolConditions(await gql(POOL_CONDITIONS_QUERY, { limit: PAGE_LIMIT })),
   });
+}
+
+/** Live odds for a 1 tUSD bet on each outcome of each condition (`quote`, from the pool), keyed by
+ * condition id; an outcome the pool will not quote is `undefined`. */
+export function usePoolOdds(conditions: readonly PoolCondition[] | undefined) {
+  const { address } = useDeployment();
+  const pool = address("pool");
+  const legs = (conditions ?? []).flatMap((c) =>
+    Array.from({ length: c.outcomeCount }, (_, i) => ({ conditionId: c.conditionId, outcome: i })),
+  );
+  const result = useReadContracts({
+    contracts: pool
+      ? legs.map(
+          (l) =>
+            ({
+              address: pool,
+              abi: iBettingPoolAbi,
+              functionName: "quote",
+              args: [l.conditionId, BigInt(l.outcome), 1_000_000n],
+            }) as const,
+        )
+      : [],
+    query: { enabled: Boolean(pool) && legs.length > 0, refetchInterval: 3_000 },
+  });
+  const odds = new Map<bigint, (bigint | undefined)[]>();
+  legs.forEach((l, i) => {
+    const r = result.data?.[i];
+    const list = odds.get(l.conditionId) ?? [];
+    list[l.outcome] = r?.status === "success" ? (r.result as readonly [bigint, ...unknown[]])[0] : undefined;
+    odds.set(l.conditionId, list);
+  });
+  return odds;
 }
 
 /** A bet of the account (from the indexer). */

@@ -1,12 +1,11 @@
 /**
  * Betting-pool lists from the indexer: the account's bets (with their status) and LP positions.
- * An LP position's current value is read from the pool at render time (it moves with every
- * condition the pool settles), everything else comes from the indexer.
+ * An LP position's current value is read from the pool (`useLpValues`), only where it is shown.
  */
 import { iBettingPoolAbi } from "@forkcast/deployments";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
-import { usePublicClient } from "wagmi";
+import { useReadContracts } from "wagmi";
 
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { INDEXER_URL, PAGE_LIMIT, big, bool, gql, hex, int, items, optional, record, text } from "./indexer.ts";
@@ -89,35 +88,38 @@ export function parsePoolAccount(data: unknown): { bets: IndexedBet[]; lps: Inde
   return { bets, lps };
 }
 
-/** The account's bets (every status) and LP positions (open ones with their value now). */
+/** The account's bets (every status) and LP positions (open ones). */
 export function usePoolAccount(account: Address | undefined) {
-  const client = usePublicClient();
-  const { chainId, address } = useDeployment();
-  const pool = address("pool");
+  const { chainId } = useDeployment();
   return useQuery({
-    queryKey: ["poolAccount", chainId, pool, account],
+    queryKey: ["poolAccount", chainId, account],
     enabled: Boolean(INDEXER_URL && account),
     refetchInterval: 2_000,
     queryFn: async () => {
       const parsed = parsePoolAccount(
         await gql(POOL_ACCOUNT_QUERY, { account: account?.toLowerCase(), limit: PAGE_LIMIT }),
       );
-      const open = parsed.lps.filter((l) => !l.closed);
-      // One read per open position (a local node has no multicall contract); a failed read shows "—".
-      const values = await Promise.all(
-        open.map((l) =>
-          client && pool
-            ? client
-                .readContract({ address: pool, abi: iBettingPoolAbi, functionName: "lpPosition", args: [l.lpId] })
-                .then(([value]) => value)
-                .catch(() => undefined)
-            : undefined,
-        ),
-      );
-      return {
-        bets: parsed.bets,
-        lps: open.map((l, i) => ({ ...l, value: values[i] })),
-      };
+      return { bets: parsed.bets, lps: parsed.lps.filter((l) => !l.closed) };
     },
   });
+}
+
+/** What each LP position is worth now (`lpPosition`, from the pool: it moves with every condition
+ * the pool settles), keyed by LP id; a failed read is `undefined`. */
+export function useLpValues(lps: readonly IndexedLp[] | undefined) {
+  const { address } = useDeployment();
+  const pool = address("pool");
+  const ids = (lps ?? []).map((l) => l.lpId);
+  const result = useReadContracts({
+    contracts: pool
+      ? ids.map((lpId) => ({ address: pool, abi: iBettingPoolAbi, functionName: "lpPosition", args: [lpId] }) as const)
+      : [],
+    query: { enabled: Boolean(pool) && ids.length > 0, refetchInterval: 3_000 },
+  });
+  const values = new Map<bigint, bigint | undefined>();
+  ids.forEach((lpId, i) => {
+    const r = result.data?.[i];
+    values.set(lpId, r?.status === "success" ? (r.result as readonly [bigint, bigint])[0] : undefined);
+  });
+  return values;
 }

@@ -15,6 +15,7 @@ import {
   toFunctionSelector,
 } from "viem";
 
+import { shortAddress } from "./address.ts";
 import { formatUtc } from "./time.ts";
 
 type AbiError = Extract<Abi[number], { type: "error" }>;
@@ -46,7 +47,7 @@ const when = (v: unknown) => (typeof v === "bigint" ? formatUtc(Number(v)) : Str
 const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : Number(v ?? 0));
 const shares = (v: unknown) => (typeof v === "bigint" ? `${formatUnits(v, 6)} shares` : String(v));
 const bps = (v: unknown) => (typeof v === "bigint" ? `${Number(v) / 100}%` : String(v));
-const short = (v: unknown) => (typeof v === "string" && v.length > 12 ? `${v.slice(0, 6)}…${v.slice(-4)}` : String(v));
+const short = (v: unknown) => (typeof v === "string" && v.length > 12 ? shortAddress(v) : String(v));
 
 /** Sentences per error name. Unknown names fall back to a generic sentence that still names the error. */
 export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {

@@ -1,6 +1,7 @@
 /** Pool bets in the UI: names of conditions and outcomes, and whether (and for how much) a bet can be cashed out. Pure. */
 import type { Address } from "viem";
 
+import { shortAddress } from "./address.ts";
 import { formatUtc } from "./time.ts";
 
 /** What the UI needs to name a pool condition and its outcomes. */
@@ -49,7 +50,7 @@ export function cashOutState(input: CashOutInput): CashOutState {
   if (input.holder === undefined || input.stake === undefined || input.conditionState === undefined)
     return no("Loading the bet…");
   if (input.holder.toLowerCase() !== input.account.toLowerCase())
-    return no(`Not yours: the bet NFT is held by ${input.holder.slice(0, 6)}…${input.holder.slice(-4)}`);
+    return no(`Not yours: the bet NFT is held by ${shortAddress(input.holder)}`);
   if (input.stake === 0n) return no("Already claimed");
   if (input.conditionState === "Resolved") return no("The market is resolved: cash-out is closed");
   if (input.conditionState === "Cancelled") return no("The market was cancelled: claim your stake back");

@@ -12,11 +12,11 @@ export interface LabelledPosition {
   outcome?: string;
 }
 
-export function labelPositions(
-  balances: readonly { tokenId: bigint; balance: bigint }[],
-  markets: readonly Market[],
-): LabelledPosition[] {
-  const byToken = new Map<bigint, { market: Market; outcomeIndex: number; conditionIndex: number; outcome: string }>();
+type TokenLabel = Required<Pick<LabelledPosition, "market" | "outcomeIndex" | "conditionIndex" | "outcome">>;
+
+/** Market and outcome name of every outcome token of `markets`, by token id. */
+export function tokenLabels(markets: readonly Market[]): Map<bigint, TokenLabel> {
+  const byToken = new Map<bigint, TokenLabel>();
   for (const market of markets) {
     market.yesTokenIds.forEach((id, i) =>
       byToken.set(id, {
@@ -35,5 +35,13 @@ export function labelPositions(
       }),
     );
   }
+  return byToken;
+}
+
+export function labelPositions(
+  balances: readonly { tokenId: bigint; balance: bigint }[],
+  markets: readonly Market[],
+): LabelledPosition[] {
+  const byToken = tokenLabels(markets);
   return balances.map((b) => ({ ...b, ...byToken.get(b.tokenId) }));
 }

@@ -9,6 +9,7 @@ import { useCreatePoolMarket } from "../hooks/useCreatePoolMarket.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount } from "../lib/amount.ts";
+import { shortAddress } from "../lib/address.ts";
 import {
   type MarketDraft,
   type PoolDraftErrors,
@@ -24,7 +25,6 @@ import { isBusy } from "../lib/tx.ts";
 import { formatUtc } from "../lib/time.ts";
 
 const CATEGORIES = ["Politics", "Sports", "Crypto", "Science", "Culture", "Other"];
-const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
 export default function CreateMarketPage() {
   const { address } = useDeployment();
@@ -151,10 +151,10 @@ export default function CreateMarketPage() {
           <p className="panel" data-testid="pool-creator-notice">
             Pool markets can only be created by accounts with the betting pool's market-creator role
             {role.data.holders.length > 0
-              ? `, currently held by ${role.data.holders.map(short).join(", ")}`
+              ? `, currently held by ${role.data.holders.map(shortAddress).join(", ")}`
               : " (no account holds it yet)"}
-            . Your account {account ? short(account) : ""} does not have it; the pool's admin can grant it. Order-book
-            markets are open to everyone.
+            . Your account {account ? shortAddress(account) : ""} does not have it; the pool's admin can grant it.
+            Order-book markets are open to everyone.
           </p>
         )}
         <label className="field">
@@ -297,8 +297,8 @@ export default function CreateMarketPage() {
         </div>
         {isPool && poolTx.openedQuestionId && (
           <p className="muted" data-testid="pool-question-opened">
-            The oracle question is open ({short(poolTx.openedQuestionId)}); submitting again only creates the pool
-            condition.
+            The oracle question is open ({shortAddress(poolTx.openedQuestionId)}); submitting again only creates the
+            pool condition.
           </p>
         )}
         <Button type="submit" disabledReason={reason}>

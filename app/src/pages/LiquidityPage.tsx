@@ -4,7 +4,7 @@ import { useBlock, useConnection } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
 import { usePoolTotals } from "../data/pool.ts";
-import { usePoolAccount } from "../data/poolIndex.ts";
+import { useLpValues, usePoolAccount } from "../data/poolIndex.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, formatSigned, parseAmount } from "../lib/amount.ts";
@@ -18,6 +18,7 @@ export default function LiquidityPage() {
   const totals = usePoolTotals();
   const poolAccount = usePoolAccount(account);
   const positions = poolAccount.data?.lps;
+  const values = useLpValues(positions);
   const [fractionBps, setFractionBps] = useState(10_000n);
   const block = useBlock({ query: { refetchInterval: 3_000 } });
   const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
@@ -112,6 +113,7 @@ export default function LiquidityPage() {
           </thead>
           <tbody>
             {(positions ?? []).map((p) => {
+              const value = values.get(p.lpId);
               const unlocksAt = p.depositedAt + (totals.withdrawTimeout ?? 0);
               const reason =
                 busy ?? (now < unlocksAt ? `Withdrawable in ${formatDuration(unlocksAt - now)}` : undefined);
@@ -120,9 +122,9 @@ export default function LiquidityPage() {
                   <td>{p.lpId.toString()}</td>
                   <td className="num">{formatAmount(p.deposited, { unit: "tUSD" })}</td>
                   <td className="num">{formatAmount(p.withdrawn, { unit: "tUSD" })}</td>
-                  <td className="num">{p.value === undefined ? "—" : formatAmount(p.value, { unit: "tUSD" })}</td>
+                  <td className="num">{value === undefined ? "—" : formatAmount(value, { unit: "tUSD" })}</td>
                   <td className="num">
-                    {p.value === undefined ? "—" : formatSigned(p.value + p.withdrawn - p.deposited, { unit: "tUSD" })}
+                    {value === undefined ? "—" : formatSigned(value + p.withdrawn - p.deposited, { unit: "tUSD" })}
                   </td>
                   <td>
                     <Button

@@ -4,7 +4,7 @@ import { useBlock, useConnection, useReadContract } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
 import { PoolBets } from "../components/PoolBets.tsx";
-import { CONDITION_STATES, type PoolCondition, usePoolConditions } from "../data/pool.ts";
+import { CONDITION_STATES, type PoolCondition, usePoolConditions, usePoolOdds } from "../data/pool.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, parseAmount } from "../lib/amount.ts";
@@ -31,6 +31,7 @@ export default function PoolPage() {
   const pool = address("pool");
   const collateral = address("collateral");
   const conditions = usePoolConditions();
+  const poolOdds = usePoolOdds(conditions.data);
   const block = useBlock({ query: { refetchInterval: 3_000 } });
   const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
   const { run, state } = useTx();
@@ -53,7 +54,7 @@ export default function PoolPage() {
     () =>
       legs.map((l) => ({
         ...l,
-        odds: conditions.data?.find((c) => c.conditionId === l.conditionId)?.odds[l.outcome] ?? l.odds,
+        odds: poolOdds.get(l.conditionId)?.[l.outcome] ?? l.odds,
       })),
     [legs, conditions.data],
   );
@@ -137,7 +138,7 @@ export default function PoolPage() {
               )}
               <div className="row">
                 {Array.from({ length: c.outcomeCount }, (_, i) => {
-                  const o = c.odds[i];
+                  const o = poolOdds.get(c.conditionId)?.[i];
                   const picked = legs.some((l) => l.conditionId === c.conditionId && l.outcome === i);
                   return (
                     <Button

@@ -10,7 +10,7 @@ import { type Market, useMarketList } from "../data/catalog.ts";
 import { indexerProblem } from "../data/indexer.ts";
 import { OPERATOR_URL } from "../data/operator.ts";
 import { usePoolConditions } from "../data/pool.ts";
-import { usePoolAccount } from "../data/poolIndex.ts";
+import { useLpValues, usePoolAccount } from "../data/poolIndex.ts";
 import { buildActivity, costPositions, useMarks, usePortfolio } from "../data/portfolio.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useAllOpenOrders, useCancelOrders } from "../hooks/useOrders.ts";
@@ -20,7 +20,7 @@ import { formatDecimalOdds } from "../lib/odds.ts";
 import { marketValue, unrealizedPnl } from "../lib/pnl.ts";
 import { conditionTitle, outcomeLabel } from "../lib/poolBets.ts";
 import { formatCents } from "../lib/price.ts";
-import { type LabelledPosition, labelPositions } from "../lib/positions.ts";
+import { type LabelledPosition, labelPositions, tokenLabels } from "../lib/positions.ts";
 import { formatUtc } from "../lib/time.ts";
 import { isBusy } from "../lib/tx.ts";
 
@@ -44,13 +44,10 @@ export default function PortfolioPage() {
   const activity = useMemo(() => {
     if (!data) return [];
     const byId = new Map((markets.data ?? []).map((m) => [m.marketId.toLowerCase(), m]));
-    const labels = labelPositions(
-      data.fills.map((f) => ({ tokenId: f.tokenId, balance: 0n })),
-      markets.data ?? [],
-    );
+    const labels = tokenLabels(markets.data ?? []);
     const tokenName = (tokenId: bigint) => {
-      const l = labels.find((x) => x.tokenId === tokenId);
-      return l?.market ? `${l.outcome ?? "?"} · ${l.market.question}` : `token ${tokenId.toString().slice(0, 10)}…`;
+      const l = labels.get(tokenId);
+      return l ? `${l.outcome} · ${l.market.question}` : `token ${tokenId.toString().slice(0, 10)}…`;
     };
     return buildActivity(data, tokenName, (id) => (id ? (byId.get(id.toLowerCase())?.question ?? id) : ""));
   }, [data, markets.data]);
@@ -177,6 +174,9 @@ export default function PortfolioPage() {
   );
 }
 
+const formatLpValue = (value: bigint | undefined) =>
+  value === undefined ? "—" : formatAmount(value, { unit: "tUSD" });
+
 const BET_STATUS: Record<string, string> = {
   open: "open",
   claimed: "claimed",
@@ -196,6 +196,7 @@ function PoolHoldings({ account }: { account: Address }) {
   };
   const bets = pool.data?.bets ?? [];
   const lps = pool.data?.lps ?? [];
+  const values = useLpValues(pool.data?.lps);
   return (
     <div className="panel" data-testid="portfolio-pool">
       <h2>Bets</h2>
@@ -254,7 +255,7 @@ function PoolHoldings({ account }: { account: Address }) {
                 <td>LP #{l.lpId.toString()}</td>
                 <td className="num">{formatAmount(l.deposited, { unit: "tUSD" })}</td>
                 <td className="num">{formatAmount(l.withdrawn, { unit: "tUSD" })}</td>
-                <td className="num">{l.value === undefined ? "—" : formatAmount(l.value, { unit: "tUSD" })}</td>
+                <td className="num">{formatLpValue(values.get(l.lpId))}</td>
               </tr>
             ))}
           </tbody>
@@ -273,7 +274,7 @@ function OpenOrders({ markets }: { markets: readonly Market[] }) {
   const { cancel, busy } = useCancelOrders();
   const [result, setResult] = useState<{ ok: boolean; message: string } | undefined>();
   const list = orders.data ?? [];
-  const label = (tokenId: bigint) => labelPositions([{ tokenId, balance: 0n }], markets)[0];
+  const labels = useMemo(() => tokenLabels(markets), [markets]);
   return (
     <div className="panel" data-testid="portfolio-orders">
       <h2>Open orders</h2>
@@ -294,11 +295,11 @@ function OpenOrders({ markets }: { markets: readonly Market[] }) {
           </thead>
           <tbody>
             {list.map((o) => {
-              const l = label(o.tokenId);
+              const l = labels.get(o.tokenId);
               return (
                 <tr key={o.id} data-testid="portfolio-order">
                   <td>
-                    <Link to={`/market/${o.market}`}>{l?.market?.question ?? o.market.slice(0, 12)}</Link>
+                    <Link to={`/market/${o.market}`}>{l?.market.question ?? o.market.slice(0, 12)}</Link>
                   </td>
                   <OrderCells
                     order={o}
