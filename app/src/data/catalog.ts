@@ -5,13 +5,11 @@
  * just-sent proposal is never a block behind.
  */
 import { optimisticOracleAbi } from "@forkcast/deployments";
-import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
 import { useReadContract } from "wagmi";
 
 import { useDeployment } from "../hooks/useDeployment.ts";
 import {
-  INDEXER_URL,
   PAGE_LIMIT,
   address,
   big,
@@ -23,6 +21,7 @@ import {
   record,
   strings,
   text,
+  useIndexerQuery,
 } from "./indexer.ts";
 
 export interface MarketOutcome {
@@ -138,20 +137,15 @@ export function parseMarket(row: Record<string, unknown>): Market {
   };
 }
 
+const parseMarketList = (data: unknown): Market[] => items(record(data, "data").markets, "markets").map(parseMarket);
+
 export async function fetchMarketList(url?: string): Promise<Market[]> {
-  const data = record(await gql(MARKETS_QUERY, { limit: PAGE_LIMIT }, url), "data");
-  return items(data.markets, "markets").map(parseMarket);
+  return parseMarketList(await gql(MARKETS_QUERY, { limit: PAGE_LIMIT }, url));
 }
 
 /** Every market, newest first. */
 export function useMarketList() {
-  const { chainId } = useDeployment();
-  return useQuery({
-    queryKey: ["marketList", chainId],
-    queryFn: () => fetchMarketList(),
-    enabled: Boolean(INDEXER_URL),
-    refetchInterval: 2_000,
-  });
+  return useIndexerQuery("marketList", MARKETS_QUERY, { limit: PAGE_LIMIT }, parseMarketList);
 }
 
 /** One market by id (the oracle question id). */

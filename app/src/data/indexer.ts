@@ -6,7 +6,10 @@
  * Every response is checked at this boundary: GraphQL `BigInt` values arrive as decimal strings
  * and leave as `bigint`; a malformed row is an `IndexerError`, never a silent zero.
  */
+import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
+
+import { useDeployment } from "../hooks/useDeployment.ts";
 
 export const INDEXER_URL: string | undefined = import.meta.env.VITE_INDEXER_URL;
 
@@ -52,6 +55,26 @@ export async function gql(query: string, variables: Record<string, unknown> = {}
   if (!response.ok) throw new IndexerError(`Indexer answered HTTP ${response.status}.`);
   if (!isRecord(body) || !isRecord(body.data)) throw new IndexerError("Indexer answered without data.");
   return body.data;
+}
+
+/**
+ * One indexer query as a polled TanStack query, keyed by `name`, the chain and the variables, and
+ * parsed by `parse`. Off while no indexer is configured or `enabled` is false.
+ */
+export function useIndexerQuery<T>(
+  name: string,
+  query: string,
+  variables: Record<string, string | number>,
+  parse: (data: unknown) => T,
+  options: { enabled?: boolean; refetchMs?: number } = {},
+) {
+  const { chainId } = useDeployment();
+  return useQuery({
+    queryKey: [name, chainId, variables],
+    enabled: Boolean(INDEXER_URL) && (options.enabled ?? true),
+    refetchInterval: options.refetchMs ?? 2_000,
+    queryFn: async () => parse(await gql(query, variables)),
+  });
 }
 
 // ------------------------------------------------------------------ field readers

@@ -10,7 +10,7 @@ import { type Address, keccak256, toHex } from "viem";
 import { usePublicClient, useReadContracts } from "wagmi";
 
 import { useDeployment } from "../hooks/useDeployment.ts";
-import { INDEXER_URL, PAGE_LIMIT, big, gql, hex, int, items, record, strings, text } from "./indexer.ts";
+import { PAGE_LIMIT, big, hex, int, items, record, strings, text, useIndexerQuery } from "./indexer.ts";
 import { type IndexedBet, usePoolAccount } from "./poolIndex.ts";
 
 export function usePoolTotals() {
@@ -80,13 +80,8 @@ export function parsePoolConditions(data: unknown): PoolCondition[] {
 
 /** Pool conditions from the indexer, with their question text and state. */
 export function usePoolConditions() {
-  const { chainId } = useDeployment();
-  return useQuery({
-    queryKey: ["poolConditions", chainId],
-    enabled: Boolean(INDEXER_URL),
-    refetchInterval: 3_000,
-    queryFn: async (): Promise<PoolCondition[]> =>
-      parsePoolConditions(await gql(POOL_CONDITIONS_QUERY, { limit: PAGE_LIMIT })),
+  return useIndexerQuery("poolConditions", POOL_CONDITIONS_QUERY, { limit: PAGE_LIMIT }, parsePoolConditions, {
+    refetchMs: 3_000,
   });
 }
 

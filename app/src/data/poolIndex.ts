@@ -3,12 +3,11 @@
  * An LP position's current value is read from the pool (`useLpValues`), only where it is shown.
  */
 import { iBettingPoolAbi } from "@forkcast/deployments";
-import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
 import { useReadContracts } from "wagmi";
 
 import { useDeployment } from "../hooks/useDeployment.ts";
-import { INDEXER_URL, PAGE_LIMIT, big, bool, gql, hex, int, items, optional, record, text } from "./indexer.ts";
+import { PAGE_LIMIT, big, bool, hex, int, items, optional, record, text, useIndexerQuery } from "./indexer.ts";
 
 export type BetStatus = "open" | "claimed" | "cashedOut" | "lost" | "won" | "void";
 
@@ -90,18 +89,16 @@ export function parsePoolAccount(data: unknown): { bets: IndexedBet[]; lps: Inde
 
 /** The account's bets (every status) and LP positions (open ones). */
 export function usePoolAccount(account: Address | undefined) {
-  const { chainId } = useDeployment();
-  return useQuery({
-    queryKey: ["poolAccount", chainId, account],
-    enabled: Boolean(INDEXER_URL && account),
-    refetchInterval: 2_000,
-    queryFn: async () => {
-      const parsed = parsePoolAccount(
-        await gql(POOL_ACCOUNT_QUERY, { account: account?.toLowerCase(), limit: PAGE_LIMIT }),
-      );
+  return useIndexerQuery(
+    "poolAccount",
+    POOL_ACCOUNT_QUERY,
+    { account: account?.toLowerCase() ?? "", limit: PAGE_LIMIT },
+    (data) => {
+      const parsed = parsePoolAccount(data);
       return { bets: parsed.bets, lps: parsed.lps.filter((l) => !l.closed) };
     },
-  });
+    { enabled: Boolean(account) },
+  );
 }
 
 /** What each LP position is worth now (`lpPosition`, from the pool: it moves with every condition

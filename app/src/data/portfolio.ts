@@ -7,12 +7,11 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
 
-import { useDeployment } from "../hooks/useDeployment.ts";
 import { type OrderFilledArgs, fillsByToken } from "../lib/fills.ts";
 import { type Fill, type Position, applyFill, positionFromFills } from "../lib/pnl.ts";
 import { PRICE_SCALE, displayPrice } from "../lib/price.ts";
 import type { Market } from "./catalog.ts";
-import { INDEXER_URL, PAGE_LIMIT, big, gql, hex, int, items, optional, record, text } from "./indexer.ts";
+import { PAGE_LIMIT, big, hex, int, items, optional, record, text, useIndexerQuery } from "./indexer.ts";
 import { OPERATOR_URL, fetchBook } from "./operator.ts";
 
 export interface PositionBalance {
@@ -218,14 +217,13 @@ export function costPositions(
 }
 
 export function usePortfolio(account: Address | undefined) {
-  const { chainId } = useDeployment();
-  return useQuery({
-    queryKey: ["portfolio", chainId, account],
-    enabled: Boolean(INDEXER_URL && account),
-    refetchInterval: 2_000,
-    queryFn: async () =>
-      parsePortfolio(await gql(PORTFOLIO_QUERY, { account: account?.toLowerCase(), limit: PAGE_LIMIT })),
-  });
+  return useIndexerQuery(
+    "portfolio",
+    PORTFOLIO_QUERY,
+    { account: account?.toLowerCase() ?? "", limit: PAGE_LIMIT },
+    parsePortfolio,
+    { enabled: Boolean(account) },
+  );
 }
 
 /** The last traded price of an outcome token: the condition's YES price, or its complement for NO. */
