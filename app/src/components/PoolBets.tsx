@@ -1,9 +1,9 @@
 /** The account's pool bets (singles and combos) with claim and cash-out; used by the pool page and the portfolio. */
 import { iBettingPoolAbi } from "@forkcast/deployments";
 import type { Address } from "viem";
-import { useBlock } from "wagmi";
 
 import { CONDITION_STATES, type PoolCondition, useBetChainStates, useMyBets } from "../data/pool.ts";
+import { useChainTime } from "../hooks/useChainTime.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount } from "../lib/amount.ts";
@@ -23,8 +23,8 @@ export function PoolBets({ account, conditions, toleranceBps }: Props) {
   const { address } = useDeployment();
   const pool = address("pool");
   const bets = useMyBets(account);
-  const block = useBlock({ query: { refetchInterval: 3_000 } });
-  const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
+  const chainTime = useChainTime();
+  const now = chainTime ?? 0;
   const singles = (bets.data ?? []).filter((b) => b.legs.length === 1).map((b) => b.betId);
   const chain = useBetChainStates(singles);
   const { run, state } = useTx();

@@ -213,3 +213,25 @@ export function usePoolCreatorRole(account: Address | undefined, enabled = true)
     },
   });
 }
+
+/** What the pool prices a single pick from: the outcome's virtual fund, the condition's total fund and margin. */
+export function usePoolOutcomeBook(conditionId: bigint | undefined, outcome: number | undefined) {
+  const { address } = useDeployment();
+  const pool = address("pool");
+  const enabled = Boolean(pool) && conditionId !== undefined && outcome !== undefined;
+  const result = useReadContracts({
+    contracts:
+      pool && conditionId !== undefined && outcome !== undefined
+        ? [
+            { address: pool, abi: iBettingPoolAbi, functionName: "getOutcome", args: [conditionId, BigInt(outcome)] },
+            { address: pool, abi: iBettingPoolAbi, functionName: "getCondition", args: [conditionId] },
+          ]
+        : [],
+    query: { enabled, refetchInterval: 3_000 },
+  });
+  const [outcomeRead, conditionRead] = result.data ?? [];
+  if (outcomeRead?.status !== "success" || conditionRead?.status !== "success") return undefined;
+  const [fund] = outcomeRead.result as readonly [bigint, bigint];
+  const c = conditionRead.result as { totalFund: bigint; marginBps: bigint };
+  return { fund, totalFund: c.totalFund, marginBps: c.marginBps };
+}
