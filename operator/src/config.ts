@@ -35,6 +35,12 @@ const envSchema = z.object({
   OPERATOR_RATE_LIMIT_PER_SEC: z.coerce.number().positive().default(500),
   OPERATOR_RATE_LIMIT_BURST: z.coerce.number().positive().default(2_000),
   OPERATOR_SIGNATURE_WORKERS: z.coerce.number().int().min(0).default(1),
+  /** Server secret the Polymarket-style API keys are derived from (hex, at least 32 bytes). */
+  OPERATOR_API_KEY_SECRET: z
+    .string()
+    .regex(/^(0x)?([0-9a-fA-F]{2}){32,}$/, "must be at least 32 bytes of hex")
+    .optional(),
+  OPERATOR_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   OPERATOR_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   OPERATOR_CORS_ORIGINS: z
     .string()
@@ -124,6 +130,10 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Never printed: see `toJSON`. */
   readonly operatorKey: Hex | undefined;
+  /** Never printed: the secret API-key credentials are derived from (docs/operator-api.md). */
+  readonly apiKeySecret: string | undefined;
+  /** A key that sent heartbeats and then stays silent this long has its open orders cancelled. */
+  readonly heartbeatTimeoutMs: number;
 }
 
 /** Maps `--some-flag=value` to OPERATOR_SOME_FLAG (and `--database-url` to DATABASE_URL). */
@@ -171,8 +181,11 @@ export function loadConfig(env: Record<string, string | undefined>, argv: readon
     logLevel: e.OPERATOR_LOG_LEVEL,
     corsOrigins: e.OPERATOR_CORS_ORIGINS,
     operatorKey: e.OPERATOR_PRIVATE_KEY as Hex | undefined,
+    apiKeySecret: e.OPERATOR_API_KEY_SECRET?.replace(/^0x/, "").toLowerCase(),
+    heartbeatTimeoutMs: e.OPERATOR_HEARTBEAT_TIMEOUT_MS,
   };
   Object.defineProperty(config, "operatorKey", { enumerable: false });
+  Object.defineProperty(config, "apiKeySecret", { enumerable: false });
   Object.defineProperty(config, "toJSON", {
     enumerable: false,
     value: () => ({
@@ -180,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined>, argv: readon
       defaults: { ...config.defaults, minSize: config.defaults.minSize.toString() },
       databaseUrl: config.databaseUrl ? "<set>" : undefined,
       operatorKey: config.operatorKey ? "<set>" : undefined,
+      apiKeySecret: config.apiKeySecret ? "<set>" : undefined,
     }),
   });
   return config;
