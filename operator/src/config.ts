@@ -11,6 +11,15 @@ import { z } from "zod";
 
 import { parseCorsOrigins } from "./api/cors.js";
 
+/** Tick sizes in price units: Polymarket's 0.1 / 0.01 / 0.001 / 0.0001 (its client rounds only for these). */
+export const TICK_SIZES = [100_000, 10_000, 1_000, 100] as const;
+const tickSize = z.coerce
+  .number()
+  .int()
+  .refine((t) => (TICK_SIZES as readonly number[]).includes(t), {
+    message: `tick size must be one of ${TICK_SIZES.join(", ")} price units (0.1, 0.01, 0.001, 0.0001)`,
+  });
+
 const hexKey = z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be a 32-byte hex private key");
 
 const envSchema = z.object({
@@ -25,7 +34,7 @@ const envSchema = z.object({
   OPERATOR_DOMAIN_NAME: z.string().default("Forkcast"),
   OPERATOR_DOMAIN_VERSION: z.string().default("1"),
   OPERATOR_MARKETS_FILE: z.string().optional(),
-  OPERATOR_DEFAULT_TICK_SIZE: z.coerce.number().int().positive().default(10_000),
+  OPERATOR_DEFAULT_TICK_SIZE: tickSize.default(10_000),
   OPERATOR_DEFAULT_MIN_SIZE: z.coerce.bigint().default(5_000_000n),
   OPERATOR_DEFAULT_FEE_RATE_BPS: z.coerce.number().int().min(0).max(1_000).default(0),
   OPERATOR_CONFIRMATIONS: z.coerce.number().int().min(1).default(1),
@@ -216,7 +225,7 @@ export const marketsFileSchema = z.array(
   z.object({
     conditionId: z.string().regex(/^0x[0-9a-fA-F]{64}$/),
     question: z.string().default(""),
-    tickSize: z.number().int().positive().optional(),
+    tickSize: tickSize.optional(),
     minSize: z.coerce.bigint().optional(),
     feeRateBps: z.number().int().min(0).max(1_000).optional(),
     status: z.enum(["open", "closed"]).optional(),

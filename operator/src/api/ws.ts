@@ -105,7 +105,7 @@ export function attachWebSockets(
           assetId,
           service.bus.subscribeMarket(assetId, (m) => send(ws, marketEvent(m))),
         );
-        if (service.markets.byTokenId(assetId)) send(ws, service.bookMessage(BigInt(assetId), "book"));
+        if (service.markets.byTokenId(assetId)) send(ws, marketEvent(service.bookMessage(BigInt(assetId), "book")));
       }
     });
     ws.on("close", () => {

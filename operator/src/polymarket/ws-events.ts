@@ -3,6 +3,7 @@
  * add fields (Polymarket's names next to the operator's), so existing listeners are unaffected.
  */
 import type { Message } from "../bus.js";
+import { bookHash, polymarketLevels, type Level } from "./views.js";
 
 export interface UserContext {
   /** The subscriber's API key (Polymarket's `owner`), or its address when it subscribed without one. */
@@ -46,10 +47,17 @@ export function userEvent(message: Message, ctx: UserContext): Message {
 }
 
 /**
- * `price_change` in Polymarket's current form: every entry of `price_changes` carries its
+ * `book` with the best level last; `price_change` in Polymarket's current form: every entry of `price_changes` carries its
  * `asset_id`, `hash`, `best_bid` and `best_ask`.
  */
 export function marketEvent(message: Message): Message {
+  if (message["event_type"] === "book" && Array.isArray(message["bids"]) && Array.isArray(message["asks"])) {
+    // Best level last, as on GET /book, with the hash recomputed over what is sent.
+    const levels = polymarketLevels({ bids: message["bids"] as Level[], asks: message["asks"] as Level[] });
+    const book: Message = { ...message, hash: "", bids: levels.bids, asks: levels.asks };
+    book["hash"] = bookHash(book);
+    return book;
+  }
   if (message["event_type"] !== "price_change" || !Array.isArray(message["price_changes"])) return message;
   const assetId = message["asset_id"];
   return {

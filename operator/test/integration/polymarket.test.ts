@@ -208,8 +208,42 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
     assert.deepEqual(await c.getSpread(yes), { spread: "0.14" });
     assert.deepEqual(await c.getPrices([{ token_id: yes, side: Side.BUY }]), { [yes]: { BUY: "0.64" } });
 
+    const market = await wsClient(`${op.url.replace("http", "ws")}/ws/market`, { assets_ids: [yes], type: "market" });
+    try {
+      const snapshot = await waitFor("book snapshot on the market channel", () =>
+        market.messages.find((m) => m["event_type"] === "book"),
+      );
+      const wsBook = snapshot as unknown as OrderBookSummary;
+      assert.deepEqual(
+        [wsBook.bids.map((l) => l.price), wsBook.asks.map((l) => l.price)],
+        [
+          ["0.45", "0.5"],
+          ["0.7", "0.64"],
+        ],
+        "the channel's book lists the best level last too",
+      );
+      assert.equal(await c.getOrderBookHash({ ...wsBook }), wsBook.hash);
+      await post(alice, "BUY", 410_000n, 2n * ONE);
+      const change = await waitFor("price_change in Polymarket's form", () =>
+        market.messages.find((m) => m["event_type"] === "price_change"),
+      );
+      assert.deepEqual(change["price_changes"], [
+        {
+          asset_id: yes,
+          side: "BUY",
+          price: "0.41",
+          size: "2",
+          hash: change["hash"],
+          best_bid: "0.5",
+          best_ask: "0.64",
+        },
+      ]);
+    } finally {
+      market.close();
+    }
+
     const open: OpenOrder[] = await c.getOpenOrders();
-    assert.equal(open.length, 4);
+    assert.equal(open.length, 5);
     const keys: (keyof OpenOrder)[] = [
       "id",
       "status",
@@ -231,7 +265,7 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
     const first = open[0] as OpenOrder;
     assert.equal(first.owner, creds.get(alice.address)?.key);
     assert.equal(first.outcome, "Yes");
-    assert.equal((await c.getOpenOrders({ market: stack.conditionId })).length, 4);
+    assert.equal((await c.getOpenOrders({ market: stack.conditionId })).length, 5);
     assert.equal((await c.getOpenOrders({ id: first.id })).length, 1);
     assert.equal((await c.getOpenOrders({ asset_id: stack.no.toString() })).length, 0);
     const one = (await c.getOrder(first.id)) as unknown as OpenOrder;
@@ -243,8 +277,8 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
     const rest = (await c.getOpenOrders()).map((o) => o.id);
     const many = (await c.cancelOrders(rest.slice(0, 1))) as Json;
     assert.deepEqual(many["canceled"], rest.slice(0, 1));
-    const market = (await c.cancelMarketOrders({ asset_id: yes })) as Json;
-    assert.equal((market["canceled"] as string[]).length, 2);
+    const byMarket = (await c.cancelMarketOrders({ asset_id: yes })) as Json;
+    assert.equal((byMarket["canceled"] as string[]).length, 3);
     assert.deepEqual(await c.getOpenOrders(), []);
   });
 
