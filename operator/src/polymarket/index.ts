@@ -11,6 +11,7 @@ import { exchangeAbi } from "../chain/abi.js";
 import type { OperatorService } from "../service.js";
 import { Heartbeats } from "./heartbeats.js";
 import { ApiKeyStore } from "./keys.js";
+import { questionFromChain } from "./questions.js";
 import { createPolymarketApp } from "./routes.js";
 import { POLY_API_KEY_HEADER } from "./auth.js";
 
@@ -22,11 +23,15 @@ export function hasPolyApiKey(req: IncomingMessage): boolean {
 /** Reason on the orders the dead-man switch cancels (in REST views and user-channel messages). */
 export const HEARTBEAT_EXPIRED = "HEARTBEAT_EXPIRED";
 const SWEEP_MS = 250;
+const QUESTION_POLL_MS = 1_000;
 const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
 export class PolymarketCompat {
   readonly app: Hono;
   private timer: NodeJS.Timeout | undefined;
+  private questionTimer: NodeJS.Timeout | undefined;
+  /** Markets whose question was looked up on chain (found or not): looked up once. */
+  private readonly questionsLooked = new Set<string>();
   private readonly negRiskCache = new Map<string, Promise<boolean>>();
 
   private constructor(
@@ -92,7 +97,31 @@ export class PolymarketCompat {
     app.route("/", this.app);
   }
 
+  /** Fills in the question of markets registered without one, from the registering transaction. */
+  async fillQuestions(): Promise<number> {
+    let filled = 0;
+    for (const market of this.service.markets.all()) {
+      if (market.question !== "" || this.questionsLooked.has(market.id)) continue;
+      const question = await questionFromChain(this.service.chain, market);
+      this.questionsLooked.add(market.id);
+      if (question === undefined) continue;
+      await this.service.upsertMarket({ ...market, question });
+      filled++;
+    }
+    return filled;
+  }
+
   start(): void {
+    const questions = (): void => {
+      void this.fillQuestions()
+        .catch((error: unknown) =>
+          this.service.log.warn("market question lookup failed; retrying", { error: String(error).slice(0, 300) }),
+        )
+        .finally(() => {
+          if (this.questionTimer) this.questionTimer = setTimeout(questions, QUESTION_POLL_MS);
+        });
+    };
+    this.questionTimer = setTimeout(questions, 0);
     this.timer = setInterval(() => {
       void this.heartbeats
         .sweep()
@@ -102,5 +131,7 @@ export class PolymarketCompat {
 
   stop(): void {
     clearInterval(this.timer);
+    clearTimeout(this.questionTimer);
+    this.questionTimer = undefined;
   }
 }

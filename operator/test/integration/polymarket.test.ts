@@ -26,9 +26,10 @@ import {
   type Trade,
 } from "@polymarket/clob-client";
 import { ExchangeOrderBuilder, Side as UtilsSide, type SignedOrder } from "@polymarket/order-utils";
-import { createWalletClient, http, toHex, type WalletClient } from "viem";
+import { createWalletClient, http, parseEventLogs, toHex, type Address, type Hex, type WalletClient } from "viem";
 
 import type { RunningOperator } from "../../src/app.js";
+import { artifact } from "../../src/chain/abi.js";
 import { localChain } from "../../src/chain/chain.js";
 import { deployStack, CHAIN_ID, ONE, startChain, type LocalChain, type Stack, type Trader } from "../helpers/chain.js";
 import { freshDataDir, startTestOperator, waitFor, wsClient } from "../helpers/operator.js";
@@ -442,6 +443,57 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
     const fresh = await client(carol).createOrDeriveApiKey();
     assert.notEqual(fresh.key, carolKey.key, "a key created after a revoke is a new key");
     assert.equal((await client(carol, fresh, true).getOpenOrders()).length, 0);
+  });
+
+  it("gives a market created through the market factory its question", async () => {
+    const admin = stack.admin;
+    const viemChain = localChain(CHAIN_ID, chain.rpcUrl);
+    const deploy = async (name: string, args: unknown[]): Promise<Address> => {
+      const a = artifact(name);
+      const hash = await stack
+        .wallet(admin)
+        .deployContract({ abi: a.abi, bytecode: a.bytecode, args, account: admin.account, chain: viemChain });
+      const receipt = await chain.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+      if (!receipt.contractAddress) throw new Error(`${name} deployment failed`);
+      return receipt.contractAddress;
+    };
+    const zero = "0x0000000000000000000000000000000000000000";
+    const oracle = await deploy("OptimisticOracle", [stack.collateral, admin.address, admin.address, 1_000n, zero]);
+    const adapter = await deploy("NegRiskAdapter", [stack.ctf, stack.collateral, oracle]);
+    const factory = await deploy("MarketFactory", [stack.ctf, stack.collateral, oracle, stack.exchange, adapter, 32n]);
+    await stack.write(admin, stack.exchange, stack.abis.exchange, "addRegistrar", [factory]);
+    const question = "Will it rain in Porto on Saturday?";
+    const factoryAbi = artifact("MarketFactory").abi;
+    const tx = await stack.write(admin, factory, factoryAbi, "createMarket", [
+      {
+        question,
+        outcomeNames: ["Yes", "No"],
+        rules: "Resolves YES if it rains.",
+        category: "weather",
+        imageUri: "",
+        endTime: BigInt(Math.floor(Date.now() / 1000) + 86_400),
+        reward: 0n,
+        bond: ONE,
+        liveness: 0n,
+      },
+    ]);
+    const receipt = await chain.client.getTransactionReceipt({ hash: tx });
+    const [created] = parseEventLogs({
+      abi: factoryAbi,
+      eventName: "MarketCreated",
+      logs: receipt.logs,
+    }) as unknown as {
+      args: { conditionIds: Hex[] };
+    }[];
+    const conditionId = created?.args.conditionIds[0];
+    assert.ok(conditionId, "MarketCreated names the condition");
+    const market = await waitFor("the factory market's question", async () => {
+      const m = (await client(alice).getMarket(conditionId)) as Json;
+      return m["question"] === question ? m : undefined;
+    });
+    assert.equal(market["condition_id"], conditionId.toLowerCase());
+    const admins = (await client(alice).getMarket(stack.conditionId)) as Json;
+    assert.equal(admins["question"], "", "a market registered by hand has no question to find");
   });
 
   it("keeps the operator's own routes for wallets: /version and unauthenticated reads", async () => {

@@ -17,6 +17,7 @@ import { AUTH_WINDOW_SECONDS, verifyL1 } from "../../src/polymarket/clob-auth.js
 import { Heartbeats } from "../../src/polymarket/heartbeats.js";
 import { decodeSecret, polyHmacSignature, verifyPolyHmac } from "../../src/polymarket/hmac.js";
 import { ApiKeyStore, deriveCreds } from "../../src/polymarket/keys.js";
+import { questionText } from "../../src/polymarket/questions.js";
 import { bookSummary, polymarketLevels } from "../../src/polymarket/views.js";
 import { freshDataDir } from "../helpers/operator.js";
 
@@ -191,5 +192,14 @@ describe("heartbeats", () => {
     assert.equal(await hb.sweep(10_000), 0, "an expired chain fires once");
     assert.equal(hb.active("k1"), false);
     assert.equal(hb.active("k2"), false, "a key that never heartbeated has no chain");
+  });
+});
+
+describe("market questions", () => {
+  it("names a binary condition by the question and a linked one by question and outcome", () => {
+    const params = { question: "Who wins?", outcomeNames: ["Ana", "Bo", "Cy"] };
+    assert.equal(questionText(params, ["0xAA"], "0xaa"), "Who wins?");
+    assert.equal(questionText(params, ["0xaa", "0xbb", "0xcc"], "0xbb"), "Who wins? — Bo");
+    assert.equal(questionText(params, ["0xaa"], "0xbb"), undefined);
   });
 });
