@@ -243,6 +243,22 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
       market.close();
     }
 
+    const batch = (await c.postOrders([
+      { order: await sign(alice, "BUY", 200_000n, 2n * ONE), orderType: OrderType.GTC },
+      { order: await sign(alice, "BUY", 210_000n, 2n * ONE), orderType: OrderType.GTC, postOnly: true },
+      { order: await sign(bob, "BUY", 220_000n, 2n * ONE), orderType: OrderType.GTC },
+    ])) as Json[];
+    assert.deepEqual(
+      batch.map((r) => [r["success"], r["errorCode"]]),
+      [
+        [true, undefined],
+        [true, undefined],
+        [false, "FORBIDDEN"],
+      ],
+      "postOrders answers per order; another address's order is refused alone",
+    );
+    await c.cancelOrders(batch.slice(0, 2).map((r) => String(r["orderID"])));
+
     const open: OpenOrder[] = await c.getOpenOrders();
     assert.equal(open.length, 5);
     const keys: (keyof OpenOrder)[] = [
@@ -356,7 +372,10 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
     const yes = await c.getBalanceAllowance({ asset_type: AssetType.CONDITIONAL, token_id: stack.yes.toString() });
     const yesOnChain = await stack.read<bigint>(stack.ctf, stack.abis.ctf, "balanceOf", [alice.address, stack.yes]);
     assert.equal(yes.balance, yesOnChain.toString());
-    await c.updateBalanceAllowance({ asset_type: AssetType.COLLATERAL });
+    const updated = (await c.updateBalanceAllowance({ asset_type: AssetType.COLLATERAL })) as unknown as Json;
+    assert.equal(updated["balance"], onChain.toString());
+    assert.deepEqual(await c.getClosedOnlyMode(), { closed_only: false });
+    assert.deepEqual(await c.getOk(), { service: "forkcast-operator", docs: "docs/operator-api.md" });
   });
 
   it("cancels every open order of a key whose heartbeats stop, and says so on the user channel", async () => {
