@@ -130,7 +130,7 @@ export async function startOperator(
     if (!handleFast(req, res, service)) void honoListener(req, res);
   });
   server.keepAliveTimeout = 30_000;
-  const wss = attachWebSockets(server, service);
+  const sockets = attachWebSockets(server, service, { log });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
@@ -178,8 +178,7 @@ export async function startOperator(
       stopped = true;
       clearTimeout(eventTimer);
       clearInterval(expiryTimer);
-      for (const client of wss.clients) client.terminate();
-      wss.close();
+      sockets.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
