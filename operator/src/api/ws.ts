@@ -10,6 +10,8 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { z } from "zod";
 
+import { marketEvent, userEvent } from "../polymarket/ws-events.js";
+import { outcomeOf } from "../polymarket/views.js";
 import type { OperatorService } from "../service.js";
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -23,9 +25,19 @@ const marketMessage = z.object({
     .min(1)
     .max(MAX_SUBSCRIPTIONS),
 });
+/** Polymarket's user subscription authenticates with the API key's full credentials. */
+const polyAuth = z.object({
+  apiKey: z.string().max(100),
+  secret: z.string().max(200),
+  passphrase: z.string().max(200),
+});
 const userMessage = z.object({
   type: z.literal("user").optional(),
-  address: z.string().regex(/^0x[0-9a-fA-F]{40}$/),
+  address: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/)
+    .optional(),
+  auth: polyAuth.optional(),
   markets: z
     .array(z.string().regex(/^0x[0-9a-fA-F]{64}$/))
     .max(MAX_SUBSCRIPTIONS)
@@ -36,7 +48,14 @@ function send(socket: WebSocket, message: unknown): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }
 
-export function attachWebSockets(server: Server, service: OperatorService): WebSocketServer {
+/** Checks a user-channel `auth` object and returns the address it belongs to (throws otherwise). */
+export type UserAuthenticator = (auth: z.infer<typeof polyAuth>) => Promise<string>;
+
+export function attachWebSockets(
+  server: Server,
+  service: OperatorService,
+  authenticate?: UserAuthenticator,
+): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -84,9 +103,9 @@ export function attachWebSockets(server: Server, service: OperatorService): WebS
         if (subscriptions.has(assetId) || subscriptions.size >= MAX_SUBSCRIPTIONS) continue;
         subscriptions.set(
           assetId,
-          service.bus.subscribeMarket(assetId, (m) => send(ws, m)),
+          service.bus.subscribeMarket(assetId, (m) => send(ws, marketEvent(m))),
         );
-        if (service.markets.byTokenId(assetId)) send(ws, service.bookMessage(BigInt(assetId), "book"));
+        if (service.markets.byTokenId(assetId)) send(ws, marketEvent(service.bookMessage(BigInt(assetId), "book")));
       }
     });
     ws.on("close", () => {
@@ -101,14 +120,50 @@ export function attachWebSockets(server: Server, service: OperatorService): WebS
       if (data === "PING") return void ws.send("PONG");
       const message = parseOrError(ws, userMessage, data);
       if (!message) return;
-      const markets = message.markets ? new Set(message.markets.map((m) => m.toLowerCase())) : undefined;
-      unsubscribers.push(
-        service.bus.subscribeUser(message.address, (m) => {
-          if (!markets || markets.has(String(m["market"]))) send(ws, m);
-        }),
-      );
-      send(ws, { event_type: "subscribed", address: message.address.toLowerCase() });
+      void resolveUser(message).then((user) => {
+        if (!user || ws.readyState !== ws.OPEN) return;
+        // No list or an empty one (Polymarket's `markets: []`) means every market.
+        const markets =
+          message.markets && message.markets.length > 0
+            ? new Set(message.markets.map((m) => m.toLowerCase()))
+            : undefined;
+        const outcome = (tokenId: string): string => outcomeOf(service.markets.byTokenId(tokenId)?.market, tokenId);
+        unsubscribers.push(
+          service.bus.subscribeUser(user.address, (m) => {
+            if (!markets || markets.has(String(m["market"])))
+              send(ws, userEvent(m, { owner: user.owner, outcomeOf: outcome }));
+          }),
+        );
+        send(ws, { event_type: "subscribed", address: user.address });
+      });
     });
+    const resolveUser = async (
+      message: z.infer<typeof userMessage>,
+    ): Promise<{ address: string; owner: string } | undefined> => {
+      if (message.auth) {
+        if (!authenticate) {
+          send(ws, { event_type: "error", error: "UNAUTHORIZED", message: "API-key auth is not enabled" });
+          return undefined;
+        }
+        try {
+          const address = await authenticate(message.auth);
+          return { address, owner: message.auth.apiKey };
+        } catch (error) {
+          send(ws, {
+            event_type: "error",
+            error: "UNAUTHORIZED",
+            message: error instanceof Error ? error.message : "invalid auth",
+          });
+          return undefined;
+        }
+      }
+      if (!message.address) {
+        send(ws, { event_type: "error", error: "INVALID_REQUEST", message: "send auth (API key) or address" });
+        return undefined;
+      }
+      const address = message.address.toLowerCase();
+      return { address, owner: address };
+    };
     ws.on("close", () => {
       for (const unsubscribe of unsubscribers) unsubscribe();
     });
