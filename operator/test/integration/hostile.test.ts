@@ -408,7 +408,7 @@ describe(`hostile input against a real operator process (PGlite, seed ${SEED})`,
     assertGroup("replays", ["replays"]);
   });
 
-  it("closes only the offending socket on invalid WebSocket frames (reserved opcodes, masks, oversize, fragments)", async () => {
+  it("closes only the offending socket on invalid WebSocket frames (reserved opcodes, masks, oversize, fragments)", async (t2) => {
     const t = tally("ws-invalid-frames");
     const codes = new Map<string, number>();
     await pool(invalidFrames(rng, 1_200, stack.yes), CONCURRENCY, async (c) => {
@@ -418,6 +418,7 @@ describe(`hostile input against a real operator process (PGlite, seed ${SEED})`,
         c.path,
         c.frames,
         c.expect === "either" ? 500 : 3_000,
+        c.expect !== "close",
       );
       t.sent++;
       const key = o.closeCode === undefined ? (o.closedByServer ? "tcp close" : "open") : String(o.closeCode);
@@ -445,7 +446,7 @@ describe(`hostile input against a real operator process (PGlite, seed ${SEED})`,
     });
     await checkAlive("ws-frames");
     assertGroup("ws-frames", ["ws-invalid-frames"]);
-    assert.ok(codes.size > 0, `close codes seen: ${JSON.stringify([...codes])}`);
+    t2.diagnostic(`server answers to invalid frames (close code: count): ${JSON.stringify(Object.fromEntries(codes))}`);
   });
 
   it("answers bad channel messages with error events, deduplicates a subscription flood and caps subscriptions", async () => {

@@ -200,7 +200,8 @@ function parseServerFrames(buffer: Buffer): { frames: { opcode: number; payload:
 
 /**
  * Opens `path` with a real handshake, writes `frames` (each chunk as its own write), and watches
- * for `watchMs`: whether the server closes, with which code, and what it sends.
+ * for `watchMs` (or until the first text frame with `endOnText`): whether the server closes, with
+ * which code, and what it sends.
  */
 export function rawWebSocket(
   host: string,
@@ -208,6 +209,7 @@ export function rawWebSocket(
   path: string,
   frames: readonly Buffer[],
   watchMs: number,
+  endOnText = false,
 ): Promise<WsRawOutcome> {
   return new Promise((resolve) => {
     const socket: Socket = connect({ host, port });
@@ -244,7 +246,10 @@ export function rawWebSocket(
       const parsed = parseServerFrames(buffer);
       buffer = Buffer.from(parsed.rest);
       for (const f of parsed.frames) {
-        if (f.opcode === 0x1) texts.push(f.payload.toString("utf8"));
+        if (f.opcode === 0x1) {
+          texts.push(f.payload.toString("utf8"));
+          if (endOnText) socket.destroy();
+        }
         if (f.opcode === 0x8) {
           closedByServer = true;
           closeCode = f.payload.length >= 2 ? f.payload.readUInt16BE(0) : undefined;
