@@ -930,4 +930,22 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await screenshot(page, "18-pool-market-not-creator");
     await page.getByTestId("dev-account-select").selectOption("dev-0");
   });
+
+  it("at 390 px the nav wraps instead of clipping: every link is inside the viewport", async () => {
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.getByRole("link", { name: "Markets" }).click();
+      for (const link of await page.locator("nav a").all()) {
+        const box = await link.boundingBox();
+        assert.ok(box, `${await link.textContent()} is rendered`);
+        assert.ok(
+          box.x >= 0 && box.x + box.width <= 390,
+          `${await link.textContent()} fits in 390 px (x ${box.x}, w ${box.width})`,
+        );
+      }
+    } finally {
+      if (size) await page.setViewportSize(size);
+    }
+  });
 });
