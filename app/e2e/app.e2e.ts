@@ -102,7 +102,7 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     const question = page.getByPlaceholder("Will it rain in Paris on 1 June?");
     await question.fill("Rain?");
     await page.getByText("End time (UTC)").click();
-    await page.getByText("Write a question of at least 10 characters.").waitFor();
+    await page.getByText("Write a question of at least 10 characters.", { exact: true }).waitFor();
     assert.ok(
       (await page.getByTestId("disabled-reason").allTextContents()).includes(
         "Question: Write a question of at least 10 characters.",
@@ -251,7 +251,7 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await page.locator("textarea").fill("Resolves to the team that wins the final.");
     await page.getByLabel("Resolution source").fill("the cup committee");
     await page.getByLabel("Category").selectOption("Sports");
-    await page.getByText("Outcome names must be different.").waitFor();
+    await page.getByText("Outcome names must be different.", { exact: true }).waitFor();
     await page.getByLabel("Outcome 2").fill("Blue");
     await page.getByRole("button", { name: "Add outcome" }).click();
     await page.getByLabel("Outcome 3").fill("Green");
