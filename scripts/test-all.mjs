@@ -81,7 +81,15 @@ const suites = [
   { name: "contracts", cmd: ["npx", ["hardhat", "test", "--coverage"]], coverage: true },
 ];
 const rootScripts = JSON.parse(readFileSync("package.json", "utf8")).scripts ?? {};
-for (const script of ["test:shared", "test:operator", "test:indexer", "test:app", "test:deploy", "test:e2e"]) {
+for (const script of [
+  "test:shared",
+  "test:operator",
+  "test:indexer",
+  "test:app",
+  "test:deploy",
+  "test:dev",
+  "test:e2e",
+]) {
   if (rootScripts[script]) suites.push({ name: script.slice(5), cmd: npmRun(script) });
 }
 
