@@ -23,6 +23,8 @@ import { migrate } from "./db/migrations.js";
 import { Store } from "./db/store.js";
 import { createLogger, type Logger } from "./log.js";
 import { WorkerVerifier } from "./intake/workers.js";
+import { hasPolyApiKey, PolymarketCompat } from "./polymarket/index.js";
+import { outcomeOf } from "./polymarket/views.js";
 import { OperatorService } from "./service.js";
 import { Settler } from "./settlement/settler.js";
 
@@ -123,14 +125,21 @@ export async function startOperator(
     );
   }
 
-  const app = createHttpApp(service);
+  const polymarket = await PolymarketCompat.open(service);
+  const app = createHttpApp(service, (root) => polymarket.mount(root));
   const honoListener = getRequestListener(app.fetch);
   const server: Server = createServer((req, res) => {
     if (applyCors(req, res, config.corsOrigins)) return;
-    if (!handleFast(req, res, service)) void honoListener(req, res);
+    // API-key (L2) requests go through the Polymarket routes, which check the HMAC first.
+    if (hasPolyApiKey(req) || !handleFast(req, res, service)) void honoListener(req, res);
   });
   server.keepAliveTimeout = 30_000;
-  const wss = attachWebSockets(server, service);
+  const sockets = attachWebSockets(server, service, {
+    log,
+    authenticate: (auth) => polymarket.wsAuth(auth),
+    outcomeOf: (tokenId) => outcomeOf(service.markets.byTokenId(tokenId)?.market, tokenId),
+  });
+  polymarket.start();
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
@@ -178,8 +187,8 @@ export async function startOperator(
       stopped = true;
       clearTimeout(eventTimer);
       clearInterval(expiryTimer);
-      for (const client of wss.clients) client.terminate();
-      wss.close();
+      polymarket.stop();
+      sockets.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,16 +1,15 @@
 /**
  * Makers' balances, allowances and nonces as the exchange will see them, cached and refreshed
- * from chain events, plus what the operator has already committed of them to open and
- * settling orders. An order is accepted only when balance and allowance cover every open
- * order of the maker in that asset plus the new one.
+ * from chain events. What the operator has already committed of them to open and settling
+ * orders is the order ledger's (core/ledger.ts).
  */
 import type { Address } from "viem";
 
 import type { ChainReader } from "./chain/chain.js";
 
-/** "c" = collateral; otherwise the outcome token id in decimal. */
-export type AssetKey = string;
-export const COLLATERAL: AssetKey = "c";
+import { COLLATERAL, type AssetKey } from "./core/ledger.js";
+
+export { COLLATERAL, type AssetKey };
 
 interface Holding {
   balance: bigint;
@@ -22,7 +21,6 @@ const UNLIMITED = (1n << 256n) - 1n;
 export class Funds {
   private readonly holdings = new Map<string, Holding>();
   private readonly loading = new Map<string, Promise<Holding>>();
-  private readonly reserved = new Map<string, bigint>();
   private readonly nonces = new Map<string, bigint>();
   private readonly nonceLoading = new Map<string, Promise<bigint>>();
   private readonly keysByMaker = new Map<string, Set<string>>();
@@ -60,24 +58,6 @@ export class Funds {
       this.loading.set(key, pending);
     }
     return pending;
-  }
-
-  reservedOf(maker: string, asset: AssetKey): bigint {
-    return this.reserved.get(Funds.key(maker, asset)) ?? 0n;
-  }
-
-  reserve(maker: string, asset: AssetKey, amount: bigint): void {
-    if (amount === 0n) return;
-    const key = Funds.key(maker, asset);
-    this.reserved.set(key, (this.reserved.get(key) ?? 0n) + amount);
-  }
-
-  release(maker: string, asset: AssetKey, amount: bigint): void {
-    if (amount === 0n) return;
-    const key = Funds.key(maker, asset);
-    const next = (this.reserved.get(key) ?? 0n) - amount;
-    if (next <= 0n) this.reserved.delete(key);
-    else this.reserved.set(key, next);
   }
 
   /** Forgets a maker's cached holdings (after a transfer, approval or settlement touching them). */

@@ -6,8 +6,6 @@
  * resulting rows are group-committed before the caller gets an answer and before the settler
  * may send anything, so an acknowledged order is never lost and a match is never sent twice.
  */
-import { createHash } from "node:crypto";
-
 import {
   cancelDomain,
   CANCEL_TYPES,
@@ -25,10 +23,12 @@ import type { ChainReader, DecodedEvent } from "./chain/chain.js";
 import type { Config } from "./config.js";
 import type { MarketsFile } from "./config.js";
 import type { OrderRow, OrderStatus, SettlementRow, Store, TradeRow, TradeStatus } from "./db/store.js";
+import { MarketFeed } from "./core/feed.js";
+import { assetOf, COLLATERAL, needFor, OrderLedger, type TrackedOrder } from "./core/ledger.js";
 import { MatchingEngine } from "./engine/engine.js";
-import type { EngineOrder, Fill, OrderType, SubmitResult } from "./engine/types.js";
+import type { EngineOrder, Fill, SubmitResult } from "./engine/types.js";
 import { ApiError } from "./errors.js";
-import { COLLATERAL, Funds, type AssetKey } from "./funds.js";
+import { Funds } from "./funds.js";
 import type { CancelBody, PostOrderBody } from "./intake/schema.js";
 import { toSignedOrder } from "./intake/schema.js";
 import { recoverAddress } from "./intake/signature.js";
@@ -37,23 +37,10 @@ import type { Logger } from "./log.js";
 import { MarketRegistry, type Market } from "./markets.js";
 import { RateLimiter } from "./ratelimit.js";
 
-const PRICE_ONE = 1_000_000n;
 /** Cancels signed more than this long ago (or ahead) are refused. */
 export const CANCEL_VALIDITY_SECONDS = 300;
 /** An order involved in this many failed settlements is dropped instead of restored. */
 export const MAX_SETTLEMENT_FAILURES = 2;
-
-/** An order the operator still tracks: open on the book and/or in unsettled matches. */
-interface TrackedOrder {
-  readonly row: OrderRow;
-  readonly signed: SignedOrder;
-  readonly template: EngineOrder;
-  /** What the order gives: collateral (BUY) or its token (SELL). */
-  readonly asset: AssetKey;
-  /** Shares in settlements not yet CONFIRMED or FAILED. */
-  inflight: bigint;
-  failures: number;
-}
 
 export interface OrderResult {
   success: true;
@@ -97,23 +84,15 @@ function dropStatus(reason: string): OrderStatus {
   return "INVALID";
 }
 
-function needFor(side: number, price: number, shares: bigint): bigint {
-  return side === Side.BUY ? (shares * BigInt(price)) / PRICE_ONE : shares;
-}
-
 export class OperatorService {
   readonly engine = new MatchingEngine();
   readonly markets = new MarketRegistry();
   readonly bus = new Bus();
   readonly hasher: OrderHasher;
   readonly funds: Funds;
-  private readonly tracked = new Map<string, TrackedOrder>();
-  private readonly knownHashes = new Set<string>();
-  private readonly chainCancelled = new Set<string>();
+  readonly ledger: OrderLedger;
+  readonly feed: MarketFeed;
   private readonly limiter: RateLimiter;
-  private readonly lastTrade = new Map<string, { price: number; side: "BUY" | "SELL"; size: bigint; at: number }>();
-  private seq = 0;
-  private settlementId = 0;
   settler: SettlerHandle | undefined;
   verifier: SignatureVerifier;
 
@@ -127,6 +106,8 @@ export class OperatorService {
       exchangeDomain(config.chainId, chain.book.exchange, config.domainName, config.domainVersion),
     );
     this.funds = new Funds(chain);
+    this.ledger = new OrderLedger(store);
+    this.feed = new MarketFeed(this.engine, this.markets, this.bus);
     this.limiter = new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst);
     this.verifier = new InlineVerifier(this.hasher);
   }
@@ -136,10 +117,11 @@ export class OperatorService {
   /** Loads markets, rebuilds the book from stored live orders, and returns unfinished settlements. */
   async recover(nowSeconds: number): Promise<{ settlements: SettlementPlan[]; dropped: number }> {
     for (const row of await this.store.markets()) this.markets.add(MarketRegistry.fromRow(row));
-    this.seq = await this.store.maxSeq();
-    this.settlementId = await this.store.maxSettlementId();
-    for (const row of await this.store.db.query<{ hash: string }>("SELECT hash FROM orders"))
-      this.knownHashes.add(row.hash);
+    this.ledger.resume({
+      seq: await this.store.maxSeq(),
+      settlementId: await this.store.maxSettlementId(),
+      knownHashes: (await this.store.db.query<{ hash: string }>("SELECT hash FROM orders")).map((row) => row.hash),
+    });
 
     // Unfinished settlements: their shares are in flight for every order involved.
     const open = await this.store.settlementsByStatus(["PENDING", "SENT", "MINED"]);
@@ -157,17 +139,17 @@ export class OperatorService {
     const inflightRows = await this.store.ordersByHashes(
       [...inflightOrders].filter((hash) => !live.some((row) => row.hash === hash)),
     );
-    for (const row of [...live, ...inflightRows]) this.track(row);
+    for (const row of [...live, ...inflightRows]) this.ledger.track(row);
     for (const plan of plans) {
       for (const trade of plan.trades) {
-        this.addInflight(trade.taker_hash, BigInt(trade.shares));
-        this.addInflight(trade.maker_hash, BigInt(trade.shares));
+        this.ledger.addInflight(trade.taker_hash, BigInt(trade.shares));
+        this.ledger.addInflight(trade.maker_hash, BigInt(trade.shares));
       }
     }
 
     let dropped = 0;
     for (const row of live) {
-      const tracked = this.tracked.get(row.hash);
+      const tracked = this.ledger.get(row.hash);
       if (!tracked) continue;
       const reason = await this.invalidReason(tracked, nowSeconds);
       if (reason) {
@@ -179,56 +161,6 @@ export class OperatorService {
     }
     await this.store.commit();
     return { settlements: plans, dropped };
-  }
-
-  private track(row: OrderRow): TrackedOrder {
-    const signed: SignedOrder = {
-      salt: BigInt(row.salt),
-      maker: row.maker as Address,
-      signer: row.signer as Address,
-      taker: "0x0000000000000000000000000000000000000000",
-      tokenId: BigInt(row.token_id),
-      makerAmount: BigInt(row.maker_amount),
-      takerAmount: BigInt(row.taker_amount),
-      expiration: BigInt(row.expiration),
-      nonce: BigInt(row.nonce),
-      feeRateBps: BigInt(row.fee_rate_bps),
-      side: row.side as 0 | 1,
-      signatureType: row.signature_type as SignedOrder["signatureType"],
-      signature: row.signature as Hex,
-    };
-    const template: EngineOrder = {
-      hash: row.hash as Hex,
-      marketId: row.market_id,
-      maker: row.maker as Address,
-      outcome: row.outcome as 0 | 1,
-      side: row.side as 0 | 1,
-      price: row.price,
-      remaining: BigInt(row.remaining),
-      orderType: row.order_type as OrderType,
-      postOnly: row.post_only,
-      expiration: row.expiration,
-      seq: row.seq,
-    };
-    const tracked: TrackedOrder = {
-      row,
-      signed,
-      template,
-      asset: row.side === Side.BUY ? COLLATERAL : row.token_id,
-      inflight: 0n,
-      failures: 0,
-    };
-    this.tracked.set(row.hash, tracked);
-    if (row.status === "LIVE")
-      this.funds.reserve(row.maker, tracked.asset, needFor(row.side, row.price, BigInt(row.remaining)));
-    return tracked;
-  }
-
-  private addInflight(hash: string, shares: bigint): void {
-    const tracked = this.tracked.get(hash);
-    if (!tracked) return;
-    tracked.inflight += shares;
-    this.funds.reserve(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, shares));
   }
 
   /** Why a stored order can no longer trade, or undefined when it still can. */
@@ -244,7 +176,7 @@ export class OperatorService {
     if (status.isFilledOrCancelled) return "FILLED_OR_CANCELLED_ONCHAIN";
     if (BigInt(row.nonce) !== nonce) return "NONCE_INCREMENTED";
     const holding = await this.funds.holding(row.maker as Address, tracked.asset);
-    const reserved = this.funds.reservedOf(row.maker, tracked.asset);
+    const reserved = this.ledger.reservedOf(row.maker, tracked.asset);
     if (holding.balance < reserved) return "INSUFFICIENT_BALANCE";
     if (holding.allowance < reserved) return "INSUFFICIENT_ALLOWANCE";
     return undefined;
@@ -314,11 +246,11 @@ export class OperatorService {
         );
       }
     }
-    if (this.knownHashes.has(hash)) throw new ApiError("DUPLICATE_ORDER", `order ${hash} was already submitted`);
-    if (this.chainCancelled.has(hash))
+    if (this.ledger.isKnown(hash)) throw new ApiError("DUPLICATE_ORDER", `order ${hash} was already submitted`);
+    if (this.ledger.isCancelledOnChain(hash))
       throw new ApiError("ORDER_NOT_OPEN", `order ${hash} is cancelled or filled on chain`);
 
-    const asset: AssetKey = order.side === Side.BUY ? COLLATERAL : order.tokenId.toString();
+    const asset = assetOf(order.side, order.tokenId.toString());
     const need = needFor(order.side, terms.price, terms.shares);
     const [nonce, holding] = await Promise.all([this.funds.nonce(order.maker), this.funds.holding(order.maker, asset)]);
     if (order.nonce !== nonce)
@@ -327,8 +259,8 @@ export class OperatorService {
         `nonce must be the maker's current exchange nonce ${nonce} (got ${order.nonce})`,
       );
     // ---- from here to the commit, no await: the book changes atomically in arrival order
-    if (this.knownHashes.has(hash)) throw new ApiError("DUPLICATE_ORDER", `order ${hash} was already submitted`);
-    const reserved = this.funds.reservedOf(order.maker, asset);
+    if (this.ledger.isKnown(hash)) throw new ApiError("DUPLICATE_ORDER", `order ${hash} was already submitted`);
+    const reserved = this.ledger.reservedOf(order.maker, asset);
     const unit = asset === COLLATERAL ? "collateral" : `token ${asset}`;
     if (holding.balance < reserved + need) {
       throw new ApiError(
@@ -343,7 +275,7 @@ export class OperatorService {
       );
     }
 
-    const seq = this.seq + 1;
+    const seq = this.ledger.nextSeq();
     const template: EngineOrder = {
       hash,
       marketId: rules.marketId,
@@ -374,8 +306,6 @@ export class OperatorService {
             : "duplicate order",
       );
     }
-    this.seq = seq;
-    this.knownHashes.add(hash);
 
     const row: OrderRow = {
       hash,
@@ -404,10 +334,7 @@ export class OperatorService {
       created_ms: nowMs,
       updated_ms: nowMs,
     };
-    this.store.addOrder(row);
-    const tracked: TrackedOrder = { row, signed: order, template, asset, inflight: 0n, failures: 0 };
-    this.tracked.set(hash, tracked);
-    this.funds.reserve(order.maker, asset, need);
+    const tracked = this.ledger.accept(row, order, template);
 
     const publish = this.applyResult(tracked, result, nowMs, nowSeconds);
     await this.store.commit();
@@ -442,7 +369,7 @@ export class OperatorService {
     if (market) for (const token of market.tokens) touchedAssets.add(token.toString());
 
     for (const removal of result.removed) {
-      const tracked = this.tracked.get(removal.hash);
+      const tracked = this.ledger.get(removal.hash);
       if (!tracked) continue;
       const status: OrderStatus = removal.reason === "EXPIRED" ? "EXPIRED" : "CANCELED";
       messages.push(...this.finishOrder(tracked, status, removal.reason, nowSeconds, false, nowMs));
@@ -453,7 +380,7 @@ export class OperatorService {
     let takerFilled = 0n;
     for (let start = 0; start < fills.length; start += this.config.maxMakersPerMatch) {
       const chunk = fills.slice(start, start + this.config.maxMakersPerMatch);
-      const id = ++this.settlementId;
+      const id = this.ledger.nextSettlementId();
       const settlement: SettlementRow = {
         id,
         market_id: marketId,
@@ -475,18 +402,8 @@ export class OperatorService {
       this.settler?.track({ row: settlement, trades });
       for (const fill of chunk) {
         takerFilled += fill.shares;
-        const maker = this.tracked.get(fill.makerHash);
+        const maker = this.ledger.fillMaker(fill.makerHash, fill.shares, nowMs);
         if (maker) {
-          maker.inflight += fill.shares;
-          const remaining = BigInt(maker.row.remaining) - fill.shares;
-          const update = {
-            remaining: remaining.toString(),
-            status: (remaining === 0n ? "MATCHED" : "LIVE") as OrderStatus,
-            status_reason: null,
-            updated_ms: nowMs,
-          };
-          Object.assign(maker.row, update);
-          this.store.updateOrder(maker.row.hash, update);
           messages.push({ user: maker.row.maker, message: this.orderMessage(maker, "UPDATE", nowMs) });
         }
       }
@@ -494,49 +411,21 @@ export class OperatorService {
         const message = this.tradeMessage(trade, nowMs);
         messages.push({ user: trade.taker, message }, { user: trade.maker, message });
       }
-      const last = chunk[chunk.length - 1] as Fill;
-      const lastToken = market ? market.tokens[last.makerOutcome].toString() : "";
-      this.lastTrade.set(marketId, {
-        price: last.makerOutcome === 0 ? last.makerPrice : 1_000_000 - last.makerPrice,
-        side: last.takerSide === 0 ? "BUY" : "SELL",
-        size: last.shares,
-        at: nowMs,
-      });
-      messages.push({
-        asset: lastToken,
-        message: {
-          event_type: "last_trade_price",
-          asset_id: lastToken,
-          market: marketId,
-          price: formatUnits6(BigInt(last.makerPrice)),
-          side: last.makerSide === 0 ? "BUY" : "SELL",
-          size: formatUnits6(last.shares),
-          fee_rate_bps: String(market?.feeRateBps ?? 0),
-          timestamp: String(nowMs),
-        },
-      });
+      messages.push(this.feed.recordTrade(chunk[chunk.length - 1] as Fill, nowMs));
     }
 
     // Taker row and its own reservation.
-    taker.inflight += takerFilled;
-    const open = result.status === "live" ? BigInt(taker.row.remaining) - takerFilled : 0n;
-    const dropped = BigInt(taker.row.remaining) - takerFilled - open;
-    if (dropped > 0n)
-      this.funds.release(taker.row.maker, taker.asset, needFor(taker.row.side, taker.row.price, dropped));
     const status: OrderStatus =
       result.status === "live" ? "LIVE" : result.status === "matched" ? "MATCHED" : "UNMATCHED";
-    const update = { remaining: open.toString(), status, status_reason: null, updated_ms: nowMs };
-    Object.assign(taker.row, update);
-    this.store.updateOrder(taker.row.hash, update);
+    this.ledger.placeTaker(taker, takerFilled, status, nowMs);
     messages.unshift({ user: taker.row.maker, message: this.orderMessage(taker, "PLACEMENT", nowMs) });
-    if (taker.inflight === 0n && status !== "LIVE") this.tracked.delete(taker.row.hash);
 
     return () => {
       for (const entry of messages) {
         if (entry.user) this.bus.publishUser(entry.user, entry.message);
         if (entry.asset) this.bus.publishMarket(entry.asset, entry.message);
       }
-      for (const asset of touchedAssets) this.publishPriceChanges(asset, nowMs);
+      for (const asset of touchedAssets) this.feed.publishPriceChanges(asset, nowMs);
     };
   }
 
@@ -579,22 +468,7 @@ export class OperatorService {
     nowMs = Date.now(),
   ): { user: string; message: Message }[] {
     this.engine.cancel(tracked.row.hash as Hex);
-    const remaining = BigInt(tracked.row.remaining);
-    const wasLive = tracked.row.status === "LIVE";
-    if (wasLive)
-      this.funds.release(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, remaining));
-    const update = { remaining: "0", status, status_reason: reason, updated_ms: nowMs };
-    Object.assign(tracked.row, update);
-    this.store.updateOrder(tracked.row.hash, update);
-    if (wasLive)
-      this.store.addEvent({
-        seq: ++this.seq,
-        kind: status === "EXPIRED" ? "expire" : "cancel",
-        order_hash: tracked.row.hash,
-        at_s: nowSeconds,
-        shares: null,
-      });
-    if (tracked.inflight === 0n) this.tracked.delete(tracked.row.hash);
+    this.ledger.finish(tracked, status, reason, nowSeconds, nowMs);
     const message = {
       user: tracked.row.maker,
       message: { ...this.orderMessage(tracked, "CANCELLATION", nowMs), reason },
@@ -646,13 +520,13 @@ export class OperatorService {
     const targets: TrackedOrder[] = [];
     if (body.scope === 0) {
       for (const hash of body.orderHashes) {
-        const tracked = this.tracked.get(hash);
+        const tracked = this.ledger.get(hash);
         if (!tracked || tracked.row.status !== "LIVE") notCanceled[hash] = "order is not open";
         else if (tracked.row.maker !== body.maker) notCanceled[hash] = "order belongs to another maker";
         else targets.push(tracked);
       }
     } else {
-      for (const tracked of this.tracked.values()) {
+      for (const tracked of this.ledger.all()) {
         if (tracked.row.maker !== body.maker || tracked.row.status !== "LIVE") continue;
         if (tracked.row.created_ms > issued * 1000 + 999) continue;
         if (body.scope === 2 && tracked.row.market_id !== body.market) continue;
@@ -665,7 +539,7 @@ export class OperatorService {
     }
     await this.store.commit();
     for (const { user, message } of messages) this.bus.publishUser(user, message);
-    this.publishBooks(
+    this.feed.publishMarkets(
       targets.map((t) => t.row.market_id),
       nowMs,
     );
@@ -678,7 +552,7 @@ export class OperatorService {
     const messages: { user: string; message: Message }[] = [];
     const markets: string[] = [];
     for (const hash of hashes) {
-      const tracked = this.tracked.get(hash);
+      const tracked = this.ledger.get(hash);
       if (!tracked || tracked.row.status !== "LIVE") continue;
       messages.push(...this.finishOrder(tracked, status, reason, nowSeconds, false, nowMs));
       markets.push(tracked.row.market_id);
@@ -686,13 +560,13 @@ export class OperatorService {
     if (messages.length === 0) return 0;
     await this.store.commit();
     for (const { user, message } of messages) this.bus.publishUser(user, message);
-    this.publishBooks(markets, nowMs);
+    this.feed.publishMarkets(markets, nowMs);
     return messages.length;
   }
 
   async expireOrders(nowMs = Date.now()): Promise<number> {
     const nowSeconds = Math.floor(nowMs / 1000);
-    const expired = [...this.tracked.values()].filter(
+    const expired = [...this.ledger.all()].filter(
       (t) => t.row.status === "LIVE" && t.row.expiration !== 0 && t.row.expiration <= nowSeconds,
     );
     return this.drop(
@@ -701,16 +575,6 @@ export class OperatorService {
       "EXPIRED",
       nowMs,
     );
-  }
-
-  private publishBooks(marketIds: string[], nowMs: number): void {
-    for (const id of new Set(marketIds)) {
-      const market = this.markets.get(id);
-      if (!market) continue;
-      for (const token of market.tokens) {
-        this.publishPriceChanges(token.toString(), nowMs);
-      }
-    }
   }
 
   // ================================================================== chain events
@@ -722,7 +586,7 @@ export class OperatorService {
       switch (event.eventName) {
         case "OrderCancelled": {
           const hash = String(args["orderHash"]).toLowerCase();
-          this.chainCancelled.add(hash);
+          this.ledger.markCancelledOnChain(hash);
           await this.drop([hash], "CANCELED", "CANCELLED_ONCHAIN");
           break;
         }
@@ -730,7 +594,7 @@ export class OperatorService {
           const maker = String(args["maker"]).toLowerCase();
           const nonce = BigInt(args["newNonce"] as bigint);
           this.funds.setNonce(maker, nonce);
-          const stale = [...this.tracked.values()]
+          const stale = [...this.ledger.all()]
             .filter((t) => t.row.maker === maker && BigInt(t.row.nonce) < nonce)
             .map((t) => t.row.hash);
           await this.drop(stale, "CANCELED", "NONCE_INCREMENTED");
@@ -748,9 +612,7 @@ export class OperatorService {
           const market = this.markets.get(String(args["conditionId"]).toLowerCase());
           if (market?.open) {
             await this.upsertMarket({ ...market, open: false });
-            const hashes = [...this.tracked.values()]
-              .filter((t) => t.row.market_id === market.id)
-              .map((t) => t.row.hash);
+            const hashes = [...this.ledger.all()].filter((t) => t.row.market_id === market.id).map((t) => t.row.hash);
             await this.drop(hashes, "CANCELED", "MARKET_RESOLVED");
           }
           break;
@@ -781,7 +643,7 @@ export class OperatorService {
   /** For makers whose holdings changed: drops their newest open orders until what is left is covered. */
   async checkFunding(makers: string[]): Promise<void> {
     for (const maker of makers) {
-      const orders = [...this.tracked.values()].filter((t) => t.row.maker === maker && t.row.status === "LIVE");
+      const orders = this.ledger.openOf(maker);
       if (orders.length === 0) continue;
       for (const asset of new Set(orders.map((t) => t.asset))) {
         const holding = await this.funds.holding(maker as Address, asset);
@@ -790,10 +652,10 @@ export class OperatorService {
         // mined the balance no longer holds them: counting them here would drop a funded order.
         // Only what rests on the book is checked against the holding; a settlement whose funds
         // really left fails on chain and takes the failure path (restore or drop with a reason).
-        const inflightNeed = [...this.tracked.values()]
+        const inflightNeed = [...this.ledger.all()]
           .filter((t) => t.row.maker === maker && t.asset === asset && t.inflight > 0n)
           .reduce((sum, t) => sum + needFor(t.row.side, t.row.price, t.inflight), 0n);
-        const restingNeed = () => this.funds.reservedOf(maker, asset) - inflightNeed;
+        const restingNeed = () => this.ledger.reservedOf(maker, asset) - inflightNeed;
         const drop: string[] = [];
         let reserved = restingNeed();
         for (const tracked of newestFirst) {
@@ -860,13 +722,13 @@ export class OperatorService {
     takerFillAmount: bigint;
     makerFillAmounts: bigint[];
   } {
-    const takerTracked = this.tracked.get(plan.row.taker_hash);
+    const takerTracked = this.ledger.get(plan.row.taker_hash);
     if (!takerTracked) throw new Error(`settlement ${plan.row.id}: taker order ${plan.row.taker_hash} is not tracked`);
     let takerFillAmount = 0n;
     const makers: SignedOrder[] = [];
     const makerFillAmounts: bigint[] = [];
     for (const trade of plan.trades) {
-      const maker = this.tracked.get(trade.maker_hash);
+      const maker = this.ledger.get(trade.maker_hash);
       if (!maker) throw new Error(`settlement ${plan.row.id}: maker order ${trade.maker_hash} is not tracked`);
       const shares = BigInt(trade.shares);
       takerFillAmount += needFor(trade.taker_side, trade.taker_price, shares);
@@ -890,19 +752,11 @@ export class OperatorService {
     if (status === "CONFIRMED") {
       for (const trade of plan.trades) {
         const shares = BigInt(trade.shares);
-        for (const hash of [trade.taker_hash, trade.maker_hash]) this.settleShares(hash, shares);
+        for (const hash of [trade.taker_hash, trade.maker_hash]) this.ledger.settled(hash, shares);
         this.funds.invalidate(trade.taker);
         this.funds.invalidate(trade.maker);
       }
     }
-  }
-
-  private settleShares(hash: string, shares: bigint): void {
-    const tracked = this.tracked.get(hash);
-    if (!tracked) return;
-    tracked.inflight -= shares;
-    this.funds.release(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, shares));
-    if (tracked.inflight <= 0n && tracked.row.status !== "LIVE") this.tracked.delete(hash);
   }
 
   /**
@@ -924,15 +778,10 @@ export class OperatorService {
       for (const hash of [trade.taker_hash, trade.maker_hash]) back.set(hash, (back.get(hash) ?? 0n) + shares);
     }
     const candidates = [...back.keys()]
-      .map((hash) => this.tracked.get(hash))
+      .map((hash) => this.ledger.get(hash))
       .filter((t): t is TrackedOrder => t !== undefined)
       .sort((a, b) => a.row.seq - b.row.seq);
-    for (const tracked of candidates) {
-      const shares = back.get(tracked.row.hash) ?? 0n;
-      tracked.inflight -= shares;
-      tracked.failures++;
-      this.funds.release(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, shares));
-    }
+    for (const tracked of candidates) this.ledger.failed(tracked.row.hash, back.get(tracked.row.hash) ?? 0n);
     // Decide restore vs drop with fresh chain state.
     for (const tracked of candidates) this.funds.invalidate(tracked.row.maker);
     const publishers: (() => void)[] = [];
@@ -945,9 +794,9 @@ export class OperatorService {
           ? "REPEATED_SETTLEMENT_FAILURE"
           : undefined;
       if (!reason) {
-        this.funds.reserve(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, shares));
+        this.ledger.reserve(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, shares));
         reason = await this.invalidReason(tracked, nowSeconds);
-        this.funds.release(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, shares));
+        this.ledger.release(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, shares));
       }
       if (reason) {
         if (tracked.row.status === "LIVE")
@@ -957,38 +806,15 @@ export class OperatorService {
             ),
           );
         else {
-          const update = {
-            remaining: tracked.row.remaining,
-            status: tracked.row.status === "MATCHED" ? ("INVALID" as OrderStatus) : tracked.row.status,
-            status_reason: reason,
-            updated_ms: nowMs,
-          };
-          Object.assign(tracked.row, update);
-          this.store.updateOrder(tracked.row.hash, update);
+          this.ledger.dropAfterFailure(tracked, reason, nowMs);
           const message = { ...this.orderMessage(tracked, "CANCELLATION", nowMs), reason };
           publishers.push(() => this.bus.publishUser(tracked.row.maker, message));
-          if (tracked.inflight <= 0n) this.tracked.delete(tracked.row.hash);
         }
         continue;
       }
       // Restore: resubmit open remainder + failed shares at the original priority.
-      const openBefore = tracked.row.status === "LIVE" ? BigInt(tracked.row.remaining) : 0n;
-      if (tracked.row.status === "LIVE")
-        this.funds.release(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, openBefore));
-      this.store.addEvent({
-        seq: ++this.seq,
-        kind: "restore",
-        order_hash: tracked.row.hash,
-        at_s: nowSeconds,
-        shares: shares.toString(),
-      });
       const result = this.engine.resubmit({ ...tracked.template, remaining: 0n }, shares, nowSeconds);
-      Object.assign(tracked.row, { remaining: (openBefore + shares).toString(), status: "LIVE" as OrderStatus });
-      this.funds.reserve(
-        tracked.row.maker,
-        tracked.asset,
-        needFor(tracked.row.side, tracked.row.price, openBefore + shares),
-      );
+      this.ledger.restore(tracked, shares, nowSeconds);
       publishers.push(this.applyResult(tracked, result, nowMs, nowSeconds));
     }
     await this.store.commit();
@@ -998,97 +824,16 @@ export class OperatorService {
 
   // ================================================================== read model
 
-  bookLevels(tokenId: bigint):
-    | {
-        market: Market;
-        outcome: 0 | 1;
-        bids: { price: string; size: string }[];
-        asks: { price: string; size: string }[];
-      }
-    | undefined {
-    const entry = this.markets.byTokenId(tokenId);
-    if (!entry) return undefined;
-    const depth = this.engine.depth(entry.market.id, entry.outcome);
-    const fmt = (levels: { price: number; size: bigint }[]): { price: string; size: string }[] =>
-      levels.map((l) => ({ price: formatUnits6(BigInt(l.price)), size: formatUnits6(l.size) }));
-    return { market: entry.market, outcome: entry.outcome, bids: fmt(depth.bids), asks: fmt(depth.asks) };
-  }
-
-  /** Last levels sent on the market channel per asset: price_change messages carry the difference. */
-  private readonly sentLevels = new Map<string, Map<string, string>>();
-
-  private static levelMap(book: {
-    bids: { price: string; size: string }[];
-    asks: { price: string; size: string }[];
-  }): Map<string, string> {
-    const map = new Map<string, string>();
-    for (const level of book.bids) map.set(`BUY|${level.price}`, level.size);
-    for (const level of book.asks) map.set(`SELL|${level.price}`, level.size);
-    return map;
-  }
-
-  /** Sends `price_change` (levels whose size changed; size "0" = level gone) to an asset's market-channel listeners. */
-  private publishPriceChanges(assetId: string, nowMs: number): void {
-    if (!this.bus.hasMarketListeners(assetId)) {
-      this.sentLevels.delete(assetId);
-      return;
-    }
-    const book = this.bookLevels(BigInt(assetId));
-    if (!book) return;
-    const now = OperatorService.levelMap(book);
-    const before = this.sentLevels.get(assetId) ?? new Map<string, string>();
-    const changes: { price: string; size: string; side: string }[] = [];
-    for (const [key, size] of now)
-      if (before.get(key) !== size)
-        changes.push({ side: key.split("|")[0] as string, price: key.split("|")[1] as string, size });
-    for (const key of before.keys())
-      if (!now.has(key))
-        changes.push({ side: key.split("|")[0] as string, price: key.split("|")[1] as string, size: "0" });
-    this.sentLevels.set(assetId, now);
-    if (changes.length === 0) return;
-    const body = { market: book.market.id, asset_id: assetId, bids: book.bids, asks: book.asks };
-    this.bus.publishMarket(assetId, {
-      event_type: "price_change",
-      market: book.market.id,
-      asset_id: assetId,
-      price_changes: changes,
-      best_bid: book.bids[0]?.price ?? null,
-      best_ask: book.asks[0]?.price ?? null,
-      hash: createHash("sha1").update(JSON.stringify(body)).digest("hex"),
-      timestamp: String(nowMs),
-    });
-  }
-
-  bookMessage(tokenId: bigint, eventType: "book", nowMs = Date.now()): Message {
-    const book = this.bookLevels(tokenId);
-    if (!book) return { event_type: eventType, asset_id: tokenId.toString(), bids: [], asks: [] };
-    this.sentLevels.set(tokenId.toString(), OperatorService.levelMap(book));
-    const body = { market: book.market.id, asset_id: tokenId.toString(), bids: book.bids, asks: book.asks };
-    return {
-      event_type: eventType,
-      ...body,
-      timestamp: String(nowMs),
-      hash: createHash("sha1").update(JSON.stringify(body)).digest("hex"),
-    };
+  bookMessage(tokenId: bigint, _eventType: "book", nowMs = Date.now()): Message {
+    return this.feed.bookMessage(tokenId, nowMs);
   }
 
   bestPrices(tokenId: bigint): { bid: bigint | undefined; ask: bigint | undefined } | undefined {
-    const entry = this.markets.byTokenId(tokenId);
-    if (!entry) return undefined;
-    const depth = this.engine.depth(entry.market.id, entry.outcome);
-    return {
-      bid: depth.bids[0] ? BigInt(depth.bids[0].price) : undefined,
-      ask: depth.asks[0] ? BigInt(depth.asks[0].price) : undefined,
-    };
+    return this.feed.bestPrices(tokenId);
   }
 
   lastTradePrice(tokenId: bigint): { price: string; side: string } | undefined {
-    const entry = this.markets.byTokenId(tokenId);
-    if (!entry) return undefined;
-    const last = this.lastTrade.get(entry.market.id);
-    if (!last) return undefined;
-    const price = entry.outcome === 0 ? last.price : 1_000_000 - last.price;
-    return { price: formatUnits6(BigInt(price)), side: last.side };
+    return this.feed.lastTradePrice(tokenId);
   }
 
   /** Loads the last trade price per market from storage (after a restart). */
@@ -1098,7 +843,7 @@ export class OperatorService {
       if (!trade) continue;
       const yesPrice =
         trade.maker_token === market.tokens[0].toString() ? trade.maker_price : 1_000_000 - trade.maker_price;
-      this.lastTrade.set(market.id, {
+      this.feed.restoreLastTrade(market.id, {
         price: yesPrice,
         side: trade.taker_side === 0 ? "BUY" : "SELL",
         size: BigInt(trade.shares),
@@ -1172,6 +917,6 @@ export class OperatorService {
 
   /** In-memory status of tracked orders (the API prefers it over the stored row, which may lag by one commit). */
   trackedRow(hash: string): OrderRow | undefined {
-    return this.tracked.get(hash)?.row;
+    return this.ledger.get(hash)?.row;
   }
 }

@@ -1,0 +1,219 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { COLLATERAL, needFor, OrderLedger, fromRow, type OrderJournal } from "../../../src/core/ledger.js";
+import type { BookEventRow, OrderRow, OrderUpdate } from "../../../src/db/store.js";
+
+const ALICE = "0x00000000000000000000000000000000000000a1";
+const SHARE = 1_000_000n;
+const TOKEN = "77";
+
+class RecordingJournal implements OrderJournal {
+  readonly added: OrderRow[] = [];
+  readonly updates: { hash: string; update: OrderUpdate }[] = [];
+  readonly events: BookEventRow[] = [];
+  addOrder(row: OrderRow): void {
+    this.added.push({ ...row });
+  }
+  updateOrder(hash: string, update: OrderUpdate): void {
+    this.updates.push({ hash, update: { ...update } });
+  }
+  addEvent(row: BookEventRow): void {
+    this.events.push(row);
+  }
+}
+
+let counter = 0;
+function row(extra: Partial<OrderRow> = {}): OrderRow {
+  counter++;
+  const shares = (extra.remaining ?? (10n * SHARE).toString()) as string;
+  return {
+    hash: `0x${counter.toString(16).padStart(64, "0")}`,
+    seq: counter,
+    market_id: "0xmarket",
+    maker: ALICE,
+    signer: ALICE,
+    token_id: TOKEN,
+    outcome: 0,
+    side: 0,
+    price: 400_000,
+    original_shares: shares,
+    remaining: shares,
+    order_type: "GTC",
+    post_only: false,
+    expiration: 0,
+    salt: "1",
+    maker_amount: "4000000",
+    taker_amount: "10000000",
+    nonce: "0",
+    fee_rate_bps: 0,
+    signature_type: 0,
+    signature: "0x00",
+    status: "LIVE",
+    status_reason: null,
+    created_ms: 1_000,
+    updated_ms: 1_000,
+    ...extra,
+  };
+}
+
+function accepted(ledger: OrderLedger, extra: Partial<OrderRow> = {}) {
+  const r = row({ seq: ledger.nextSeq(), ...extra });
+  const { signed, template } = fromRow(r);
+  return ledger.accept(r, signed, template);
+}
+
+describe("needFor", () => {
+  it("a BUY gives collateral at its price, a SELL gives its shares", () => {
+    assert.equal(needFor(0, 400_000, 10n * SHARE), 4n * SHARE);
+    assert.equal(needFor(1, 400_000, 10n * SHARE), 10n * SHARE);
+  });
+  it("rounds a BUY's collateral down", () => {
+    assert.equal(needFor(0, 333_333, 1n), 0n);
+  });
+});
+
+describe("OrderLedger: accepting orders", () => {
+  it("reserves a BUY's collateral and journals the row with the next sequence number", () => {
+    const journal = new RecordingJournal();
+    const ledger = new OrderLedger(journal);
+    ledger.resume({ seq: 41, settlementId: 7, knownHashes: ["0xold"] });
+    assert.equal(ledger.nextSeq(), 42);
+    const tracked = accepted(ledger);
+    assert.equal(tracked.row.seq, 42);
+    assert.equal(ledger.nextSeq(), 43);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE);
+    assert.equal(journal.added.length, 1);
+    assert.ok(ledger.isKnown(tracked.row.hash));
+    assert.ok(ledger.isKnown("0xold"));
+    assert.equal(ledger.nextSettlementId(), 8);
+  });
+
+  it("reserves a SELL's own token, not collateral", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    accepted(ledger, { side: 1 });
+    assert.equal(ledger.reservedOf(ALICE, TOKEN), 10n * SHARE);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 0n);
+  });
+
+  it("refuses an order out of sequence or twice", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const r = row({ seq: 5 });
+    const { signed, template } = fromRow(r);
+    assert.throws(() => ledger.accept(r, signed, template), /expected 1/);
+    const first = accepted(ledger);
+    const again = { ...first.row, seq: ledger.nextSeq() };
+    assert.throws(() => ledger.accept(again, first.signed, first.template), /already in the ledger/);
+  });
+});
+
+describe("OrderLedger: matches and settlement outcomes", () => {
+  it("a filled maker keeps its fill reserved in flight until the settlement is confirmed", () => {
+    const journal = new RecordingJournal();
+    const ledger = new OrderLedger(journal);
+    const maker = accepted(ledger);
+    ledger.fillMaker(maker.row.hash, 10n * SHARE, 2_000);
+    assert.equal(maker.row.status, "MATCHED");
+    assert.equal(maker.row.remaining, "0");
+    assert.equal(maker.inflight, 10n * SHARE);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE, "in-flight shares stay reserved");
+    ledger.settled(maker.row.hash, 10n * SHARE);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 0n);
+    assert.equal(ledger.get(maker.row.hash), undefined, "a settled, no longer live order is forgotten");
+  });
+
+  it("a taker that rests keeps its open remainder reserved; an unmatched remainder is released", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const resting = accepted(ledger);
+    ledger.placeTaker(resting, 4n * SHARE, "LIVE", 2_000);
+    assert.equal(resting.row.remaining, (6n * SHARE).toString());
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE);
+
+    const fak = accepted(ledger, { order_type: "FAK" });
+    ledger.placeTaker(fak, 0n, "UNMATCHED", 2_000);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE, "the FAK's whole reservation is gone");
+    assert.equal(ledger.get(fak.row.hash), undefined);
+  });
+
+  it("a failed settlement returns the shares, counts a failure, and restore puts them back on the book", () => {
+    const journal = new RecordingJournal();
+    const ledger = new OrderLedger(journal);
+    const maker = accepted(ledger);
+    ledger.fillMaker(maker.row.hash, 4n * SHARE, 2_000);
+    const failed = ledger.failed(maker.row.hash, 4n * SHARE);
+    assert.equal(failed?.failures, 1);
+    assert.equal(maker.inflight, 0n);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), needFor(0, 400_000, 6n * SHARE));
+    const open = ledger.restore(maker, 4n * SHARE, 3);
+    assert.equal(open, 10n * SHARE);
+    assert.equal(maker.row.status, "LIVE");
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE);
+    assert.deepEqual(
+      journal.events.map((e) => [e.kind, e.shares]),
+      [["restore", (4n * SHARE).toString()]],
+    );
+  });
+
+  it("dropping a matched order after a failure marks it INVALID and forgets it", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const maker = accepted(ledger);
+    ledger.fillMaker(maker.row.hash, 10n * SHARE, 2_000);
+    ledger.failed(maker.row.hash, 10n * SHARE);
+    ledger.dropAfterFailure(maker, "SETTLEMENT_FAILED", 3_000);
+    assert.equal(maker.row.status, "INVALID");
+    assert.equal(maker.row.status_reason, "SETTLEMENT_FAILED");
+    assert.equal(ledger.get(maker.row.hash), undefined);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 0n);
+  });
+});
+
+describe("OrderLedger: finishing orders", () => {
+  it("a cancelled live order releases its reservation and logs a cancel event", () => {
+    const journal = new RecordingJournal();
+    const ledger = new OrderLedger(journal);
+    const order = accepted(ledger);
+    ledger.finish(order, "CANCELED", "CANCELLED_BY_MAKER", 5, 5_000);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 0n);
+    assert.equal(order.row.status, "CANCELED");
+    assert.equal(order.row.remaining, "0");
+    assert.deepEqual(
+      journal.events.map((e) => [e.kind, e.seq]),
+      [["cancel", 2]],
+    );
+    assert.equal(ledger.get(order.row.hash), undefined);
+    assert.equal(ledger.nextSeq(), 3, "the log event used a sequence number");
+  });
+
+  it("an expired order is logged as expire; one with shares in flight stays tracked", () => {
+    const journal = new RecordingJournal();
+    const ledger = new OrderLedger(journal);
+    const order = accepted(ledger);
+    ledger.fillMaker(order.row.hash, 2n * SHARE, 2_000);
+    ledger.finish(order, "EXPIRED", "EXPIRED", 5, 5_000);
+    assert.equal(journal.events[0]?.kind, "expire");
+    assert.equal(ledger.get(order.row.hash), order);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), needFor(0, 400_000, 2n * SHARE));
+  });
+
+  it("remembers orders cancelled on chain", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    assert.equal(ledger.isCancelledOnChain("0xabc"), false);
+    ledger.markCancelledOnChain("0xabc");
+    assert.equal(ledger.isCancelledOnChain("0xabc"), true);
+  });
+});
+
+describe("OrderLedger: recovery", () => {
+  it("tracks stored live orders with their reservation and in-flight shares", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const live = row();
+    const matched = row({ status: "MATCHED", remaining: "0" });
+    ledger.track(live);
+    ledger.track(matched);
+    ledger.addInflight(matched.hash, 10n * SHARE);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 8n * SHARE);
+    assert.equal(ledger.openOf(ALICE).length, 1);
+    assert.equal(ledger.size, 2);
+    assert.equal(ledger.get(matched.hash)?.inflight, 10n * SHARE);
+  });
+});
