@@ -348,7 +348,7 @@ interface TimedTrade {
   tokenId: bigint;
   price: string;
   shares: string;
-  /** A MINT: the buyer of the complement (at 1 − price) instead of a seller. */
+  /** A MINT: `seller` bids for this complement token at 1 − price (and takes `buyer`'s resting YES bid). */
   complement?: bigint;
 }
 
@@ -368,10 +368,12 @@ async function tradeHistory(batches: readonly TimedTrade[], spanHours: number): 
     await mineAt(start + BigInt(t.atHour) * HOUR);
     if (t.complement === undefined) {
       await order(t.seller, t.tokenId, Side.SELL, t.price, t.shares);
+      await order(t.buyer, t.tokenId, Side.BUY, t.price, t.shares);
     } else {
+      // The YES bid rests; the NO bid takes it (the trade tape shows it as a NO trade).
+      await order(t.buyer, t.tokenId, Side.BUY, t.price, t.shares);
       await order(t.seller, t.complement, Side.BUY, (1 - Number(t.price)).toFixed(2), t.shares);
     }
-    await order(t.buyer, t.tokenId, Side.BUY, t.price, t.shares);
     settled += 1;
     await waitForTrades(settled);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { parseCandles } from "../src/data/candles.ts";
 import {
   DAY_SECONDS,
   change24h,
@@ -105,5 +106,17 @@ describe("trades in the outcome they traded", () => {
   });
   it("an unknown token keeps the outcome name the operator sent", () => {
     expect(describeTrade({ tokenId: 9n, outcome: "Yes", side: "BUY", price: c(10) }, tokens).outcome).toBe("Yes");
+  });
+});
+
+describe("indexer candles", () => {
+  it("parses /prices/:tokenId into bigint closes and volumes", () => {
+    const body = {
+      tokenId: "1",
+      interval: 3600,
+      candles: [{ time: 7200, open: "550000", high: "570000", low: "550000", close: "570000", volume: "34000000" }],
+    };
+    expect(parseCandles(body)).toEqual([{ time: 7200, close: 570_000n, volume: 34_000_000n }]);
+    expect(() => parseCandles({ candles: { items: [] } })).toThrow(/not a list/);
   });
 });

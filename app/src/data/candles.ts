@@ -5,14 +5,18 @@
 import { useQuery } from "@tanstack/react-query";
 
 import type { Candle } from "../lib/marketPrice.ts";
-import { INDEXER_URL, IndexerError, big, int, items, record } from "./indexer.ts";
+import { INDEXER_URL, IndexerError, big, int, record } from "./indexer.ts";
 
 export function parseCandles(body: unknown): Candle[] {
-  return items(record(body, "prices").candles, "prices.candles").map((k) => ({
-    time: int(k.time, "candle.time"),
-    close: big(k.close, "candle.close"),
-    volume: big(k.volume, "candle.volume"),
-  }));
+  const list = record(body, "prices").candles;
+  if (!Array.isArray(list)) throw new IndexerError("indexer field prices.candles is not a list");
+  return list
+    .map((row, i) => record(row, `prices.candles[${i}]`))
+    .map((k) => ({
+      time: int(k.time, "candle.time"),
+      close: big(k.close, "candle.close"),
+      volume: big(k.volume, "candle.volume"),
+    }));
 }
 
 export async function fetchCandles(tokenId: bigint, intervalSeconds: number, from: number): Promise<Candle[]> {
