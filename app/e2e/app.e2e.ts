@@ -129,7 +129,7 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
 
   it("mints a full set of outcome shares on the market page", async () => {
     await page.getByTestId("market-card").filter({ hasText: "Will Forkcast ship on time?" }).click();
-    await page.getByTestId("chain-market-page").waitFor();
+    await page.getByTestId("market-page").waitFor();
     await page.getByTestId("positions").getByRole("button", { name: "Split" }).click();
     await page.getByTestId("shares-Yes").filter({ hasText: "10.00 shares" }).waitFor({ timeout: 30_000 });
     await page.getByTestId("shares-No").filter({ hasText: "10.00 shares" }).waitFor();
@@ -393,8 +393,8 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await page.getByLabel("Category").selectOption("Sports");
     await page.getByRole("button", { name: "Create market" }).click();
     await page.getByTestId("market-card").filter({ hasText: "Will the pool pay out?" }).click();
-    await page.getByTestId("chain-market-page").waitFor();
-    const marketId = page.url().split("/m/")[1] ?? "";
+    await page.getByTestId("market-page").waitFor();
+    const marketId = page.url().split("/markets/")[1]?.split("?")[0] ?? "";
     // The market-creator role (the deployer, account #0) opens a pool condition on it: 50/50, 5% margin.
     const pool = stack.contracts.pool;
     assert.ok(pool, "the deployment has a betting pool");
@@ -584,11 +584,11 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       await page.getByLabel("Category").selectOption("Crypto");
       await page.getByRole("button", { name: "Create market" }).click();
       await page.getByTestId("market-card").filter({ hasText: question }).click({ timeout: 30_000 });
-      await page.getByTestId("chain-market-page").waitFor();
+      await page.getByTestId("market-page").waitFor();
       await page.getByTestId("positions").getByRole("button", { name: "Split" }).click();
       await page.getByTestId("shares-Yes").filter({ hasText: "10.00 shares" }).waitFor({ timeout: 30_000 });
-      await page.getByRole("link", { name: "Open the order book and trade ticket" }).click();
-      await page.waitForURL(/\/market\/0x[0-9a-f]{64}$/);
+      // One page: the order book and the ticket are on the market page itself.
+      await page.waitForURL(/\/markets\/0x[0-9a-f]{64}/);
       const marketUrl = page.url();
       // The operator discovers the market from the exchange's TokenRegistered events.
       await page.getByRole("heading", { name: question }).waitFor({ timeout: 30_000 });
@@ -655,7 +655,7 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       // The market card shows the last price and the volume from the indexer.
       await page.getByRole("link", { name: "Markets" }).click();
       const card = page.getByTestId("market-card").filter({ hasText: question });
-      await card.getByTestId("market-prices").filter({ hasText: "60%" }).waitFor({ timeout: 15_000 });
+      await card.getByTestId("market-prices").filter({ hasText: "60¢" }).waitFor({ timeout: 15_000 });
       assert.equal(await card.getByTestId("market-volume").textContent(), "3 tUSD vol");
       await page.getByRole("link", { name: "Portfolio" }).click();
       await devAccount(0);
