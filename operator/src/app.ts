@@ -8,14 +8,13 @@ import type { AddressInfo } from "node:net";
 
 import { createServer } from "node:http";
 
-import { getRequestListener } from "@hono/node-server";
 import { privateKeyToAccount } from "viem/accounts";
 
-import { applyCors } from "./api/cors.js";
-import { handleFast } from "./api/fastpath.js";
+import { createOperatorApi, type OperatorApi } from "./api/facade.js";
 import { createHttpApp } from "./api/http.js";
+import type { RouteModule } from "./api/request.js";
+import { createRequestHandler } from "./api/server.js";
 import { attachWebSockets } from "./api/ws.js";
-import { exchangeAbi } from "./chain/abi.js";
 import { ChainReader } from "./chain/chain.js";
 import { marketsFileSchema, readAddressBook, type AddressBook, type Config } from "./config.js";
 import { openDatabase } from "./db/driver.js";
@@ -23,13 +22,20 @@ import { migrate } from "./db/migrations.js";
 import { Store } from "./db/store.js";
 import { createLogger, type Logger } from "./log.js";
 import { WorkerVerifier } from "./intake/workers.js";
-import { OperatorService } from "./service.js";
+import { createCore, type Core } from "./core/context.js";
+import { expireOrders } from "./lifecycle/cancel.js";
+import { onChainEvents } from "./lifecycle/chain-events.js";
+import { applyMarketsFile } from "./lifecycle/markets.js";
+import { loadLastTrades, recover } from "./lifecycle/recovery.js";
+import { settlementOutcomes } from "./lifecycle/settlement.js";
 import { Settler } from "./settlement/settler.js";
 
 export interface RunningOperator {
   readonly url: string;
   readonly port: number;
-  readonly service: OperatorService;
+  /** The state owners and ports (tests read its store). */
+  readonly service: Core;
+  readonly api: OperatorApi;
   readonly settler: Settler | undefined;
   stop(): Promise<void>;
 }
@@ -41,7 +47,7 @@ const EXPIRY_SWEEP_MS = 1_000;
 
 export async function startOperator(
   config: Config,
-  options: { addressBook?: AddressBook; logger?: Logger } = {},
+  options: { addressBook?: AddressBook; logger?: Logger; routes?: readonly RouteModule[] } = {},
 ): Promise<RunningOperator> {
   const log = options.logger ?? createLogger(config.logLevel);
   const book = options.addressBook ?? readAddressBook(config);
@@ -54,13 +60,13 @@ export async function startOperator(
     process.exit(70);
   });
   const chain = new ChainReader(config.chainId, config.rpcUrl, book);
-  const remoteChainId = await chain.client.getChainId().catch((error: unknown) => {
+  const remoteChainId = await chain.chainIdOfNode().catch((error: unknown) => {
     throw new Error(`cannot reach the RPC node at ${config.rpcUrl}: ${String(error).split("\n")[0]}`);
   });
   if (remoteChainId !== config.chainId)
     throw new Error(`RPC node at ${config.rpcUrl} is chain ${remoteChainId}, expected ${config.chainId}`);
 
-  const service = new OperatorService(config, store, chain, log);
+  const service = createCore(config, store, chain, log);
   const workerVerifier =
     config.signatureWorkers > 0 ? new WorkerVerifier(service.hasher.domain, config.signatureWorkers) : undefined;
   if (workerVerifier) {
@@ -68,8 +74,8 @@ export async function startOperator(
     service.verifier = workerVerifier;
   }
   const nowMs = Date.now();
-  const recovered = await service.recover(Math.floor(nowMs / 1000));
-  await service.loadLastTrades();
+  const recovered = await recover(service, Math.floor(nowMs / 1000));
+  await loadLastTrades(service);
 
   // Catch up with chain events (markets, cancels, nonces, transfers) before serving.
   let lastBlock = BigInt((await store.getKv(LAST_BLOCK_KEY)) ?? (book.startBlock - 1n).toString());
@@ -78,7 +84,7 @@ export async function startOperator(
     while (lastBlock < head) {
       const to = lastBlock + LOG_RANGE < head ? lastBlock + LOG_RANGE : head;
       const events = await chain.events(lastBlock + 1n, to);
-      await service.onChainEvents(events);
+      await onChainEvents(service, events);
       lastBlock = to;
       await store.setKv(LAST_BLOCK_KEY, lastBlock.toString());
     }
@@ -86,26 +92,20 @@ export async function startOperator(
   await syncEvents();
   if (config.marketsFile) {
     const file = marketsFileSchema.parse(JSON.parse(readFileSync(config.marketsFile, "utf8")) as unknown);
-    await Promise.all(service.applyMarketsFile(file));
+    await applyMarketsFile(service, file);
   }
 
   let settler: Settler | undefined;
   if (config.operatorKey) {
     const account = privateKeyToAccount(config.operatorKey);
-    const isOperator = (await chain.client.readContract({
-      address: book.exchange,
-      abi: exchangeAbi(),
-      functionName: "isOperator",
-      args: [account.address],
-    })) as boolean;
-    if (!isOperator) {
+    if (!(await chain.isOperator(account.address))) {
       await db.close();
       throw new Error(
         `account ${account.address} (OPERATOR_PRIVATE_KEY) is not an operator of the exchange ${book.exchange}: grant it with addOperator first`,
       );
     }
     settler = new Settler(
-      service,
+      settlementOutcomes(service),
       chain,
       store,
       account,
@@ -123,14 +123,11 @@ export async function startOperator(
     );
   }
 
-  const app = createHttpApp(service);
-  const honoListener = getRequestListener(app.fetch);
-  const server: Server = createServer((req, res) => {
-    if (applyCors(req, res, config.corsOrigins)) return;
-    if (!handleFast(req, res, service)) void honoListener(req, res);
-  });
+  const api = createOperatorApi(service);
+  const app = createHttpApp(api, options.routes);
+  const server: Server = createServer(createRequestHandler(api, app, config.corsOrigins));
   server.keepAliveTimeout = 30_000;
-  const wss = attachWebSockets(server, service);
+  const wss = attachWebSockets(server, api);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
@@ -156,7 +153,7 @@ export async function startOperator(
   eventTimer = setTimeout(eventLoop, config.pollMs);
   const expiryTimer = setInterval(
     () =>
-      void service.expireOrders().catch((error: unknown) => log.error("expiry sweep failed", { error: String(error) })),
+      void expireOrders(service).catch((error: unknown) => log.error("expiry sweep failed", { error: String(error) })),
     EXPIRY_SWEEP_MS,
   );
 
@@ -172,6 +169,7 @@ export async function startOperator(
     url,
     port,
     service,
+    api,
     settler,
     async stop() {
       if (stopped) return;

@@ -10,7 +10,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { z } from "zod";
 
-import type { OperatorService } from "../service.js";
+import type { OperatorApi as OperatorService } from "./facade.js";
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const MAX_SUBSCRIPTIONS = 500;
