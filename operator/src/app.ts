@@ -23,11 +23,14 @@ import { Store } from "./db/store.js";
 import { createLogger, type Logger } from "./log.js";
 import { WorkerVerifier } from "./intake/workers.js";
 import { createCore, type Core } from "./core/context.js";
+import { coreServices } from "./core/services.js";
 import { expireOrders } from "./lifecycle/cancel.js";
 import { onChainEvents } from "./lifecycle/chain-events.js";
 import { applyMarketsFile } from "./lifecycle/markets.js";
 import { loadLastTrades, recover } from "./lifecycle/recovery.js";
 import { settlementOutcomes } from "./lifecycle/settlement.js";
+import { hasPolyApiKey, PolymarketCompat } from "./polymarket/index.js";
+import { outcomeOf } from "./polymarket/views.js";
 import { Settler } from "./settlement/settler.js";
 
 export interface RunningOperator {
@@ -124,10 +127,19 @@ export async function startOperator(
   }
 
   const api = createOperatorApi(service);
-  const app = createHttpApp(api, options.routes);
-  const server: Server = createServer(createRequestHandler(api, app, config.corsOrigins));
+  const polymarket = await PolymarketCompat.open(coreServices(service));
+  const app = createHttpApp(api, options.routes, (root) => polymarket.mount(root));
+  // API-key (L2) requests go through the Polymarket routes, which check the HMAC first.
+  const server: Server = createServer(
+    createRequestHandler(api, app, config.corsOrigins, { skipFastPath: hasPolyApiKey }),
+  );
   server.keepAliveTimeout = 30_000;
-  const wss = attachWebSockets(server, api);
+  const sockets = attachWebSockets(server, api, {
+    log,
+    authenticate: (auth) => polymarket.wsAuth(auth),
+    outcomeOf: (tokenId) => outcomeOf(service.markets.byTokenId(tokenId)?.market, tokenId),
+  });
+  polymarket.start();
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
@@ -176,8 +188,8 @@ export async function startOperator(
       stopped = true;
       clearTimeout(eventTimer);
       clearInterval(expiryTimer);
-      for (const client of wss.clients) client.terminate();
-      wss.close();
+      polymarket.stop();
+      sockets.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -4,8 +4,8 @@
  * all behind the OperatorApi facade and the schema layer (api/schemas.ts); every error is
  * `{ error: CODE, message, requestId }` from the catalogue in errors.ts.
  *
- * To add a group of routes, write a RouteModule and pass it in `extraRoutes` (or add it to
- * ROUTE_MODULES).
+ * To add a group of routes, write a RouteModule (api/request.ts) and add it to ROUTE_MODULES,
+ * or pass it in `extraRoutes`.
  */
 import { Hono } from "hono";
 
@@ -33,7 +33,15 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   cancelRoutes,
 ];
 
-export function createHttpApp(api: OperatorApi, extraRoutes: readonly RouteModule[] = []): Hono<ApiEnv> {
+/**
+ * `extraRoutes` and `mount` add routes that take precedence over the core ones (e.g. the
+ * Polymarket CLOB surface); they share the request id, error catalogue and body limits.
+ */
+export function createHttpApp(
+  api: OperatorApi,
+  extraRoutes: readonly RouteModule[] = [],
+  mount?: (app: Hono<ApiEnv>) => void,
+): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
 
   app.use(async (c, next) => {
@@ -51,6 +59,7 @@ export function createHttpApp(api: OperatorApi, extraRoutes: readonly RouteModul
     return c.json(error.body(c.get("requestId")), 404);
   });
 
-  for (const routes of [...ROUTE_MODULES, ...extraRoutes]) routes(app, api);
+  mount?.(app);
+  for (const routes of [...extraRoutes, ...ROUTE_MODULES]) routes(app, api);
   return app;
 }

@@ -34,7 +34,8 @@ export const safeUintString = z
 export const tokenIdString = z
   .string()
   .regex(/^(0|[1-9]\d{0,77})$/, "must be a token id in decimal digits")
-  .refine((s) => BigInt(s) < UINT256_LIMIT, "must be below 2^256");
+  // Checks run even after the regex failed: only a digit string may reach BigInt.
+  .refine((s) => /^\d+$/.test(s) && BigInt(s) < UINT256_LIMIT, "must be below 2^256");
 
 export const bytes32 = z
   .string()

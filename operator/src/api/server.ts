@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 import type { Hono } from "hono";
 
-import { errorResponse, sendJson } from "../errors.js";
+import { ApiError, errorResponse, sendError, sendJson } from "../errors.js";
 import { applyCors } from "./cors.js";
 import type { OperatorApi } from "./facade.js";
 import { handleFast } from "./fastpath.js";
@@ -15,6 +15,9 @@ import { readBody } from "./body.js";
 import { bodyLimitFor } from "./limits.js";
 import type { ApiEnv } from "./request.js";
 import { REQUEST_ID_HEADER, requestIdOf } from "./request-id.js";
+
+/** Methods a route may have; others (TRACE, CONNECT, …) cannot become a WHATWG Request. */
+const ROUTABLE_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 function toHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
@@ -49,14 +52,20 @@ export function createRequestHandler(
   api: OperatorApi,
   app: Hono<ApiEnv>,
   corsOrigins: readonly string[],
+  options: { skipFastPath?: (req: IncomingMessage) => boolean } = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const requestId = requestIdOf(req);
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     if (applyCors(req, res, corsOrigins, requestId)) return;
-    if (handleFast(req, res, api, requestId)) return;
+    if (!options.skipFastPath?.(req) && handleFast(req, res, api, requestId)) return;
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (!ROUTABLE_METHODS.has(req.method ?? "")) {
+      sendError(res, new ApiError("METHOD_NOT_ALLOWED", `method ${req.method ?? "?"} is not served`), requestId);
+      req.resume();
+      return;
+    }
     const fail = (error: unknown): void => {
       if (res.headersSent) {
         res.destroy();
