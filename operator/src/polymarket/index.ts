@@ -7,8 +7,9 @@ import type { IncomingMessage } from "node:http";
 
 import type { Hono } from "hono";
 
+import type { ApiApp } from "../api/request.js";
 import { exchangeAbi } from "../chain/abi.js";
-import type { OperatorService } from "../service.js";
+import type { CoreServices as OperatorService } from "../core/services.js";
 import { Heartbeats } from "./heartbeats.js";
 import { ApiKeyStore } from "./keys.js";
 import { questionFromChain } from "./questions.js";
@@ -72,7 +73,7 @@ export class PolymarketCompat {
       cached = (
         this.service.chain.client.readContract({
           address: this.service.chain.book.exchange,
-          abi: exchangeAbi(),
+          abi: exchangeAbi,
           functionName: "getNegRiskAdapter",
           args: [token],
         }) as Promise<string>
@@ -93,7 +94,7 @@ export class PolymarketCompat {
   }
 
   /** Mounts the CLOB routes ahead of the operator's own. */
-  mount(app: Hono): void {
+  mount(app: ApiApp): void {
     app.route("/", this.app);
   }
 

@@ -14,7 +14,7 @@ import { ApiError } from "../errors.js";
 import { COLLATERAL } from "../funds.js";
 import { MAX_BATCH_ORDERS, postOrderSchema } from "../intake/schema.js";
 import type { Market } from "../markets.js";
-import type { OperatorService } from "../service.js";
+import type { CoreServices as OperatorService } from "../core/services.js";
 import { hasL2Headers, l1Identity, l2Identity, parseJson, type L2Identity } from "./auth.js";
 import type { Heartbeats } from "./heartbeats.js";
 import type { ApiKeyStore } from "./keys.js";
