@@ -3,14 +3,13 @@
  * the reference is docs/operator-api.md. Every request body and query is parsed with a schema;
  * every error is `{ error: CODE, message }` with a 4xx status.
  */
-import { formatUnits6, PRICE_SCALE } from "@forkcast/shared";
+import { PRICE_SCALE } from "@forkcast/shared";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 
 import { ApiError } from "../errors.js";
 import { cancelSchema, MAX_BATCH_ORDERS, postOrderSchema, postOrdersSchema } from "../intake/schema.js";
-import type { Market } from "../markets.js";
 import type { OperatorService } from "../service.js";
 
 export const MAX_ORDER_BODY_BYTES = 16 * 1024;
@@ -19,7 +18,6 @@ export const MAX_CANCEL_BODY_BYTES = 64 * 1024;
 /** Marks the end of a paginated list, as Polymarket does. */
 export const END_CURSOR = "LTE=";
 
-const tokenQuery = z.object({ token_id: z.string().regex(/^\d{1,78}$/, "token_id must be a decimal uint256") });
 const bytes32 = z
   .string()
   .regex(/^0x[0-9a-fA-F]{64}$/)
@@ -79,24 +77,6 @@ function decodeCursor(cursor: string | undefined): { ms: number; id: string } | 
   return { ms: Number(ms), id };
 }
 
-export function marketView(market: Market): Record<string, unknown> {
-  return {
-    condition_id: market.id,
-    question: market.question,
-    active: market.open,
-    closed: !market.open,
-    accepting_orders: market.open,
-    minimum_order_size: formatUnits6(market.minSize),
-    minimum_tick_size: formatUnits6(BigInt(market.tickSize)),
-    maker_base_fee: market.feeRateBps,
-    taker_base_fee: market.feeRateBps,
-    tokens: [
-      { token_id: market.tokens[0].toString(), outcome: "Yes" },
-      { token_id: market.tokens[1].toString(), outcome: "No" },
-    ],
-  };
-}
-
 /** `mount` adds routes that take precedence over these (the Polymarket CLOB surface). */
 export function createHttpApp(service: OperatorService, mount?: (app: Hono) => void): Hono {
   const app = new Hono();
@@ -126,74 +106,9 @@ export function createHttpApp(service: OperatorService, mount?: (app: Hono) => v
     }),
   );
 
-  // ---------------------------------------------------------------- markets
-  app.get("/markets", (c) => {
-    const cursor = c.req.query("next_cursor");
-    const offset = cursor && cursor !== "MA==" ? Number(Buffer.from(cursor, "base64").toString()) : 0;
-    if (!Number.isInteger(offset) || offset < 0) throw new ApiError("INVALID_REQUEST", "invalid next_cursor");
-    const all = service.markets.all();
-    const page = all.slice(offset, offset + 500);
-    const next =
-      offset + page.length < all.length ? Buffer.from(String(offset + page.length)).toString("base64") : END_CURSOR;
-    return c.json({ limit: 500, count: page.length, next_cursor: next, data: page.map(marketView) });
-  });
-  app.get("/markets/:condition_id", (c) => {
-    const id = parse(bytes32, c.req.param("condition_id"));
-    const market = service.markets.get(id);
-    if (!market) throw new ApiError("MARKET_NOT_FOUND", `no market ${id}`);
-    return c.json(marketView(market));
-  });
+  // Markets, books and prices (`/markets`, `/book`, `/books`, `/price`, `/midpoint`, `/spread`,
+  // `/last-trade-price` and their batch forms) are served by the Polymarket routes mounted above.
 
-  // ---------------------------------------------------------------- book and prices
-  const bookFor = (tokenId: string) => {
-    const message = service.bookMessage(BigInt(tokenId), "book");
-    const market = service.markets.byTokenId(tokenId)?.market;
-    if (!market) throw new ApiError("MARKET_NOT_FOUND", `no market trades token ${tokenId}`);
-    const { event_type: _eventType, ...rest } = message;
-    return {
-      ...rest,
-      tick_size: formatUnits6(BigInt(market.tickSize)),
-      min_order_size: formatUnits6(market.minSize),
-      neg_risk: false,
-    };
-  };
-  app.get("/book", (c) => c.json(bookFor(parse(tokenQuery, c.req.query()).token_id)));
-  app.post("/books", limit(MAX_CANCEL_BODY_BYTES), async (c) => {
-    const body = parse(z.array(tokenQuery).min(1).max(500), await jsonBody(c));
-    return c.json(body.map((q) => bookFor(q.token_id)));
-  });
-
-  const best = (tokenId: string) => {
-    const prices = service.bestPrices(BigInt(tokenId));
-    if (!prices) throw new ApiError("MARKET_NOT_FOUND", `no market trades token ${tokenId}`);
-    return prices;
-  };
-  app.get("/price", (c) => {
-    const q = parse(tokenQuery.extend({ side: z.enum(["BUY", "SELL", "buy", "sell"]) }), c.req.query());
-    const prices = best(q.token_id);
-    // BUY: the best price a buyer pays (lowest ask); SELL: the best a seller gets (highest bid).
-    const price = q.side.toUpperCase() === "BUY" ? prices.ask : prices.bid;
-    if (price === undefined) throw new ApiError("ORDER_NOT_FOUND", "no orders on that side of the book");
-    return c.json({ price: formatUnits6(price) });
-  });
-  app.get("/midpoint", (c) => {
-    const prices = best(parse(tokenQuery, c.req.query()).token_id);
-    if (prices.bid === undefined || prices.ask === undefined)
-      throw new ApiError("ORDER_NOT_FOUND", "midpoint needs both a bid and an ask");
-    return c.json({ mid: formatUnits6((prices.bid + prices.ask) / 2n) });
-  });
-  app.get("/spread", (c) => {
-    const prices = best(parse(tokenQuery, c.req.query()).token_id);
-    if (prices.bid === undefined || prices.ask === undefined)
-      throw new ApiError("ORDER_NOT_FOUND", "spread needs both a bid and an ask");
-    return c.json({ spread: formatUnits6(prices.ask - prices.bid) });
-  });
-  app.get("/last-trade-price", (c) => {
-    const tokenId = parse(tokenQuery, c.req.query()).token_id;
-    if (!service.markets.byTokenId(tokenId))
-      throw new ApiError("MARKET_NOT_FOUND", `no market trades token ${tokenId}`);
-    return c.json(service.lastTradePrice(BigInt(tokenId)) ?? { price: "0", side: "" });
-  });
   app.get("/prices-history", async (c) => {
     const q = parse(historyQuery, c.req.query());
     const entry = service.markets.byTokenId(q.market);

@@ -6,9 +6,11 @@
  */
 import { formatUnits6 } from "@forkcast/shared";
 import { Hono, type Context, type Next } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { Address } from "viem";
 import { z } from "zod";
 
+import { MAX_BATCH_BODY_BYTES, MAX_CANCEL_BODY_BYTES, MAX_ORDER_BODY_BYTES } from "../api/http.js";
 import type { OrderRow, TradeRow } from "../db/store.js";
 import { ApiError } from "../errors.js";
 import { COLLATERAL } from "../funds.js";
@@ -78,6 +80,12 @@ function page<T>(all: readonly T[], cursor: string | undefined, size: number): {
 export function createPolymarketApp(deps: PolymarketDeps): Hono {
   const { service, keys, heartbeats } = deps;
   const app = new Hono();
+  const limit = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => c.json(new ApiError("PAYLOAD_TOO_LARGE", `request body exceeds ${maxSize} bytes`).toJSON(), 413),
+    });
+  const small = limit(MAX_CANCEL_BODY_BYTES);
   const chainId = service.config.chainId;
 
   const entryOf = (token: string): { market: Market; outcome: 0 | 1 } => {
@@ -191,7 +199,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   });
 
   app.get("/book", async (c) => c.json(await book(parse(tokenQuery, c.req.query()).token_id)));
-  app.post("/books", async (c) => {
+  app.post("/books", small, async (c) => {
     const body = parse(z.array(tokenQuery).min(1).max(500), parseJson(await c.req.text()));
     return c.json(await Promise.all(body.map((q) => book(q.token_id))));
   });
@@ -217,13 +225,13 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   app.get("/last-trade-price", (c) => c.json(lastTrade(parse(tokenQuery, c.req.query()).token_id)));
 
   const tokenList = async (c: Context) => parse(z.array(tokenQuery).min(1).max(500), parseJson(await c.req.text()));
-  app.post("/midpoints", async (c) =>
+  app.post("/midpoints", small, async (c) =>
     c.json(Object.fromEntries((await tokenList(c)).map((q) => [q.token_id, mid(q.token_id)]))),
   );
-  app.post("/spreads", async (c) =>
+  app.post("/spreads", small, async (c) =>
     c.json(Object.fromEntries((await tokenList(c)).map((q) => [q.token_id, spread(q.token_id)]))),
   );
-  app.post("/prices", async (c) => {
+  app.post("/prices", small, async (c) => {
     const body = parse(
       z
         .array(tokenQuery.extend({ side: sideSchema }))
@@ -235,7 +243,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
     for (const q of body) (result[q.token_id] ??= {})[q.side] = price(q.token_id, q.side);
     return c.json(result);
   });
-  app.post("/last-trades-prices", async (c) =>
+  app.post("/last-trades-prices", small, async (c) =>
     c.json((await tokenList(c)).map((q) => ({ token_id: q.token_id, ...lastTrade(q.token_id) }))),
   );
 
@@ -244,13 +252,13 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
     const id = await l1Identity(c, chainId);
     return c.json(await keys.createOrDerive(id.address, id.nonce));
   };
-  app.post("/auth/api-key", keyCreds);
+  app.post("/auth/api-key", small, keyCreds);
   app.get("/auth/derive-api-key", keyCreds);
   app.get("/auth/api-keys", async (c) => {
     const { key } = await l2Identity(c, keys);
     return c.json({ apiKeys: await keys.list(key.address) });
   });
-  app.delete("/auth/api-key", async (c) => {
+  app.delete("/auth/api-key", small, async (c) => {
     const { key } = await l2Identity(c, keys);
     await keys.revoke(key.apiKey);
     heartbeats.forget(key.apiKey);
@@ -289,10 +297,12 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
 
   app.post(
     "/order",
+    limit(MAX_ORDER_BODY_BYTES),
     l2(async (c, id) => c.json(await postOne(id, parseJson(id.body)))),
   );
   app.post(
     "/orders",
+    limit(MAX_BATCH_BODY_BYTES),
     l2(async (c, id) => {
       const raw = parseJson(id.body);
       if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_BATCH_ORDERS)
@@ -335,6 +345,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
 
   app.delete(
     "/order",
+    small,
     l2(async (c, id) => {
       const body = parse(z.object({ orderID: bytes32 }), parseJson(id.body));
       return c.json(await cancelHashes(id, [body.orderID]));
@@ -342,6 +353,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   );
   app.delete(
     "/orders",
+    small,
     l2(async (c, id) => {
       const body = parse(z.array(bytes32).min(1).max(500), parseJson(id.body));
       return c.json(await cancelHashes(id, body));
@@ -349,6 +361,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   );
   app.delete(
     "/cancel-all",
+    small,
     l2(async (c, id) =>
       c.json(
         await cancelHashes(
@@ -360,6 +373,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   );
   app.delete(
     "/cancel-market-orders",
+    small,
     l2(async (c, id) => {
       const body = parse(
         z.object({ market: bytes32.optional(), asset_id: tokenId.optional() }),
@@ -519,7 +533,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   app.get("/balance-allowance", balance(false));
   app.get("/balance-allowance/update", balance(true));
 
-  app.post("/v1/heartbeats", async (c) => {
+  app.post("/v1/heartbeats", small, async (c) => {
     const id = await l2Identity(c, keys);
     const body = parse(
       z.object({ heartbeat_id: z.string().max(100).nullable().default(null) }),
