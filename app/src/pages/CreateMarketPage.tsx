@@ -1,11 +1,12 @@
 import { marketFactoryAbi } from "@forkcast/deployments";
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router";
-import { useBlock, useConnection } from "wagmi";
+import { useConnection } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
 import { usePoolCreatorRole } from "../data/pool.ts";
 import { useCreatePoolMarket } from "../hooks/useCreatePoolMarket.ts";
+import { useChainTime } from "../hooks/useChainTime.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount } from "../lib/amount.ts";
@@ -33,8 +34,8 @@ export default function CreateMarketPage() {
   const poolTx = useCreatePoolMarket();
   const navigate = useNavigate();
   // Validate against the chain's clock (the contracts check end and start times against it).
-  const block = useBlock({ query: { refetchInterval: 10_000 } });
-  const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
+  const chainTime = useChainTime();
+  const now = chainTime ?? 0;
   const [draft, setDraft] = useState<MarketDraft>({
     kind: "binary",
     question: "",
