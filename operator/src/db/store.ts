@@ -392,6 +392,11 @@ export class Store {
     return row?.id ?? 0;
   }
 
+  /** Every order hash ever stored (duplicates are refused across restarts). */
+  async orderHashes(): Promise<string[]> {
+    return (await this.db.query<{ hash: string }>("SELECT hash FROM orders")).map((row) => row.hash);
+  }
+
   liveOrders(): Promise<OrderRow[]> {
     return this.db.query<OrderRow>("SELECT * FROM orders WHERE status = 'LIVE' ORDER BY seq");
   }

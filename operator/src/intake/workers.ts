@@ -8,7 +8,7 @@ import { Worker } from "node:worker_threads";
 import type { ExchangeDomain, SignedOrder } from "@forkcast/shared";
 import type { Hex } from "viem";
 
-import type { SignatureVerifier } from "../service.js";
+import type { SignatureVerifier } from "../core/context.js";
 import type { WireOrder, WireResult } from "./sigworker.js";
 
 interface Pending {

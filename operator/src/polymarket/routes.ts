@@ -16,7 +16,10 @@ import { ApiError } from "../errors.js";
 import { COLLATERAL } from "../funds.js";
 import { MAX_BATCH_ORDERS, postOrderSchema } from "../intake/schema.js";
 import type { Market } from "../markets.js";
-import type { OperatorService } from "../service.js";
+import { orderView } from "../api/views.js";
+import type { Core } from "../core/context.js";
+import { drop } from "../lifecycle/cancel.js";
+import { submitOrder } from "../lifecycle/submit.js";
 import { hasL2Headers, l1Identity, l2Identity, parseJson, type L2Identity } from "./auth.js";
 import type { Heartbeats } from "./heartbeats.js";
 import type { ApiKeyStore } from "./keys.js";
@@ -31,7 +34,7 @@ const DATA_PAGE = 100;
 export const CLOB_VERSION = 1;
 
 export interface PolymarketDeps {
-  readonly service: OperatorService;
+  readonly core: Core;
   readonly keys: ApiKeyStore;
   readonly heartbeats: Heartbeats;
   /** Whether a token trades through a neg-risk adapter (multi-outcome market). */
@@ -78,7 +81,7 @@ function page<T>(all: readonly T[], cursor: string | undefined, size: number): {
 }
 
 export function createPolymarketApp(deps: PolymarketDeps): Hono {
-  const { service, keys, heartbeats } = deps;
+  const { core: service, keys, heartbeats } = deps;
   const app = new Hono();
   const limit = (maxSize: number) =>
     bodyLimit({
@@ -97,7 +100,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   /** Best bid / ask as decimal strings; "" for an empty side. */
   const quotes = (token: string): { bid: string; ask: string } => {
     entryOf(token);
-    const best = service.bestPrices(BigInt(token));
+    const best = service.feed.bestPrices(token);
     return {
       bid: best?.bid === undefined ? "" : formatUnits6(best.bid),
       ask: best?.ask === undefined ? "" : formatUnits6(best.ask),
@@ -105,11 +108,11 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   };
   const mid = (token: string): string => {
     entryOf(token);
-    const best = service.bestPrices(BigInt(token));
+    const best = service.feed.bestPrices(token);
     return best?.bid !== undefined && best.ask !== undefined ? formatUnits6((best.bid + best.ask) / 2n) : "";
   };
   const spread = (token: string): string => {
-    const best = service.bestPrices(BigInt(token));
+    const best = service.feed.bestPrices(token);
     entryOf(token);
     return best?.bid !== undefined && best.ask !== undefined ? formatUnits6(best.ask - best.bid) : "";
   };
@@ -120,7 +123,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   };
   const lastTrade = (token: string): { price: string; side: string } => {
     entryOf(token);
-    return service.lastTradePrice(BigInt(token)) ?? { price: "", side: "" };
+    return service.feed.lastTradePrice(token) ?? { price: "", side: "" };
   };
 
   const book = async (token: string): Promise<Record<string, unknown>> => {
@@ -292,7 +295,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
     mustOwn(id, body.order.maker, body.order.signer);
     if (body.owner !== undefined && body.owner !== "" && body.owner !== id.key.apiKey)
       throw new ApiError("FORBIDDEN", "owner must be the API key the request is signed with");
-    return service.submitOrder(body);
+    return submitOrder(service, body);
   };
 
   app.post(
@@ -326,21 +329,21 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
     const notCanceled: Record<string, string> = {};
     const targets: string[] = [];
     for (const hash of hashes) {
-      const row = service.trackedRow(hash) ?? (await service.store.order(hash));
+      const row = service.ledger.get(hash)?.row ?? (await service.store.order(hash));
       if (!row) notCanceled[hash] = "order not found";
       else if (row.maker !== id.key.address) notCanceled[hash] = "order belongs to another address";
       else if (row.status !== "LIVE") notCanceled[hash] = "order is not open";
       else targets.push(hash);
     }
-    await service.drop(targets, "CANCELED", "CANCELLED_BY_MAKER");
+    await drop(service, targets, "CANCELED", "CANCELLED_BY_MAKER");
     for (const hash of targets)
-      if (service.trackedRow(hash)?.status === "LIVE") notCanceled[hash] = "order could not be cancelled";
+      if (service.ledger.get(hash)?.row?.status === "LIVE") notCanceled[hash] = "order could not be cancelled";
       else canceled.push(hash);
     return { canceled, not_canceled: notCanceled };
   };
   const openOrders = async (owner: string): Promise<OrderRow[]> =>
     (await service.store.userOrders(owner, { openOnly: true, limit: 100_000 })).filter(
-      (row) => (service.trackedRow(row.hash) ?? row).status === "LIVE",
+      (row) => (service.ledger.get(row.hash)?.row ?? row).status === "LIVE",
     );
 
   app.delete(
@@ -418,7 +421,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
     return map;
   };
   const orderJson = (row: OrderRow, id: L2Identity, trades: Map<string, { ids: string[]; matched: bigint }>) =>
-    openOrderView(service.orderView(row), row, {
+    openOrderView(orderView(row), row, {
       owner: id.key.apiKey,
       associateTrades: trades.get(row.hash)?.ids ?? [],
       sizeMatched: trades.get(row.hash)?.matched ?? 0n,
@@ -438,7 +441,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
         c.req.query(),
       );
       const rows = (await openOrders(id.key.address))
-        .map((r) => service.trackedRow(r.hash) ?? r)
+        .map((r) => service.ledger.get(r.hash)?.row ?? r)
         .filter(
           (r) =>
             (!q.id || r.hash === q.id) &&
@@ -459,7 +462,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
     "/data/order/:hash",
     l2(async (c, id) => {
       const hash = parse(bytes32, c.req.param("hash"));
-      const row = service.trackedRow(hash) ?? (await service.store.order(hash));
+      const row = service.ledger.get(hash)?.row ?? (await service.store.order(hash));
       if (!row) throw new ApiError("ORDER_NOT_FOUND", `no order ${hash}`);
       if (row.maker !== id.key.address) throw new ApiError("FORBIDDEN", `order ${hash} belongs to another address`);
       return c.json(orderJson(row, id, await associateTrades([hash])));
