@@ -23,13 +23,12 @@ import { Store } from "./db/store.js";
 import { createLogger, type Logger } from "./log.js";
 import { WorkerVerifier } from "./intake/workers.js";
 import { createCore, type Core } from "./core/context.js";
-import { coreServices } from "./core/services.js";
 import { expireOrders } from "./lifecycle/cancel.js";
 import { onChainEvents } from "./lifecycle/chain-events.js";
 import { applyMarketsFile } from "./lifecycle/markets.js";
 import { loadLastTrades, recover } from "./lifecycle/recovery.js";
 import { settlementOutcomes } from "./lifecycle/settlement.js";
-import { hasPolyApiKey, PolymarketCompat } from "./polymarket/index.js";
+import { PolymarketCompat } from "./polymarket/index.js";
 import { outcomeOf } from "./polymarket/views.js";
 import { Settler } from "./settlement/settler.js";
 
@@ -127,12 +126,10 @@ export async function startOperator(
   }
 
   const api = createOperatorApi(service);
-  const polymarket = await PolymarketCompat.open(coreServices(service));
-  const app = createHttpApp(api, options.routes, (root) => polymarket.mount(root));
-  // API-key (L2) requests go through the Polymarket routes, which check the HMAC first.
-  const server: Server = createServer(
-    createRequestHandler(api, app, config.corsOrigins, { skipFastPath: hasPolyApiKey }),
-  );
+  const polymarket = await PolymarketCompat.open(service);
+  // The Polymarket CLOB routes come first: they answer API-key requests and shadow the public reads.
+  const app = createHttpApp(api, [polymarket.routes, ...(options.routes ?? [])]);
+  const server: Server = createServer(createRequestHandler(api, app, config.corsOrigins));
   server.keepAliveTimeout = 30_000;
   const sockets = attachWebSockets(server, api, {
     log,

@@ -4,8 +4,8 @@
  * all behind the OperatorApi facade and the schema layer (api/schemas.ts); every error is
  * `{ error: CODE, message, requestId }` from the catalogue in errors.ts.
  *
- * To add a group of routes, write a RouteModule (api/request.ts) and add it to ROUTE_MODULES,
- * or pass it in `extraRoutes`.
+ * To add a group of routes, write a RouteModule and pass it in `extraRoutes` (registered first,
+ * so they take precedence; a handler may call `next()` to fall through) or add it to ROUTE_MODULES.
  */
 import { Hono } from "hono";
 
@@ -33,15 +33,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   cancelRoutes,
 ];
 
-/**
- * `extraRoutes` and `mount` add routes that take precedence over the core ones (e.g. the
- * Polymarket CLOB surface); they share the request id, error catalogue and body limits.
- */
-export function createHttpApp(
-  api: OperatorApi,
-  extraRoutes: readonly RouteModule[] = [],
-  mount?: (app: Hono<ApiEnv>) => void,
-): Hono<ApiEnv> {
+export function createHttpApp(api: OperatorApi, extraRoutes: readonly RouteModule[] = []): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
 
   app.use(async (c, next) => {
@@ -59,7 +51,7 @@ export function createHttpApp(
     return c.json(error.body(c.get("requestId")), 404);
   });
 
-  mount?.(app);
+  // Extra routes first: they may answer a path ahead of the built-in module (the Polymarket CLOB routes do).
   for (const routes of [...extraRoutes, ...ROUTE_MODULES]) routes(app, api);
   return app;
 }

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Hono } from "hono";
 
 import { ApiError, errorResponse, sendError, sendJson } from "../errors.js";
+import { hasPolyApiKey } from "../polymarket/index.js";
 import { applyCors } from "./cors.js";
 import type { OperatorApi } from "./facade.js";
 import { handleFast } from "./fastpath.js";
@@ -52,14 +53,14 @@ export function createRequestHandler(
   api: OperatorApi,
   app: Hono<ApiEnv>,
   corsOrigins: readonly string[],
-  options: { skipFastPath?: (req: IncomingMessage) => boolean } = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const requestId = requestIdOf(req);
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     if (applyCors(req, res, corsOrigins, requestId)) return;
-    if (!options.skipFastPath?.(req) && handleFast(req, res, api, requestId)) return;
+    // API-key (L2) requests go through the Polymarket routes, which check the HMAC first.
+    if (!hasPolyApiKey(req) && handleFast(req, res, api, requestId)) return;
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (!ROUTABLE_METHODS.has(req.method ?? "")) {
       sendError(res, new ApiError("METHOD_NOT_ALLOWED", `method ${req.method ?? "?"} is not served`), requestId);
