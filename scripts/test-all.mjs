@@ -2,8 +2,8 @@
 // line `N passed, N failed` summing all of them. Exits non-zero if anything failed.
 //
 // Suites: lint (formatter + linters + type check), contracts (Solidity unit/fuzz/invariant and
-// TypeScript integration tests under coverage) with a line-coverage gate, then the TypeScript
-// packages' own suites when they exist.
+// TypeScript integration tests under coverage) with a line-coverage gate, the gas check against
+// bench/results/gas.json, then the TypeScript packages' own suites when they exist.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 
@@ -81,7 +81,15 @@ const suites = [
   { name: "contracts", cmd: ["npx", ["hardhat", "test", "--coverage"]], coverage: true },
 ];
 const rootScripts = JSON.parse(readFileSync("package.json", "utf8")).scripts ?? {};
-for (const script of ["test:shared", "test:operator", "test:indexer", "test:app", "test:deploy", "test:e2e"]) {
+for (const script of [
+  "test:gas",
+  "test:shared",
+  "test:operator",
+  "test:indexer",
+  "test:app",
+  "test:deploy",
+  "test:e2e",
+]) {
   if (rootScripts[script]) suites.push({ name: script.slice(5), cmd: npmRun(script) });
 }
 

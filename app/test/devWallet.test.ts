@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createConfig, http } from "wagmi";
+import { connect, disconnect, getConnection, reconnect } from "wagmi/actions";
+import { createConfig, createStorage, http } from "wagmi";
 
 import { localChain, sepoliaChain } from "../src/wallet/chains.ts";
 import { devConnector, discoverDevAccounts, isDevConnector } from "../src/wallet/devAccounts.ts";
@@ -44,5 +45,61 @@ describe("dev wallet", () => {
       /only works on the local chain/,
     );
     await expect(connector?.switchChain?.({ chainId: localChain.id })).resolves.toMatchObject({ id: localChain.id });
+  });
+
+  describe("reload (wagmi reconnect from storage)", () => {
+    const OTHER = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    // One browser's localStorage shared by every "page load" (a fresh config each time).
+    const memory = new Map<string, string>();
+    const load = () =>
+      createConfig({
+        chains: [localChain, sepoliaChain],
+        connectors: [devConnector(ACCOUNT, 0), devConnector(OTHER, 1)],
+        transports: { [localChain.id]: http(), [sepoliaChain.id]: http() },
+        storage: createStorage({
+          storage: {
+            getItem: (k) => memory.get(k) ?? null,
+            setItem: (k, v) => void memory.set(k, v),
+            removeItem: (k) => void memory.delete(k),
+          },
+        }),
+      });
+    const byId = (config: ReturnType<typeof load>, id: string) => {
+      const connector = config.connectors.find((c) => c.id === id);
+      if (!connector) throw new Error(`no connector ${id}`);
+      return connector;
+    };
+
+    it("reconnects the dev account that was connected before the reload", async () => {
+      memory.clear();
+      const first = load();
+      await connect(first, { connector: byId(first, "dev-0") });
+      const second = load();
+      const restored = await reconnect(second);
+      expect(restored.map((c) => c.accounts[0])).toEqual([ACCOUNT]);
+      expect(getConnection(second).address).toBe(ACCOUNT);
+    });
+
+    it("keeps a switched account across the reload", async () => {
+      memory.clear();
+      const first = load();
+      await connect(first, { connector: byId(first, "dev-0") });
+      await disconnect(first);
+      await connect(first, { connector: byId(first, "dev-1") });
+      const second = load();
+      await reconnect(second);
+      expect(getConnection(second).address).toBe(OTHER);
+      expect(getConnection(second).connector?.id).toBe("dev-1");
+    });
+
+    it("stays disconnected after an explicit disconnect", async () => {
+      memory.clear();
+      const first = load();
+      await connect(first, { connector: byId(first, "dev-1") });
+      await disconnect(first);
+      const second = load();
+      expect(await reconnect(second)).toEqual([]);
+      expect(getConnection(second).isConnected).toBe(false);
+    });
   });
 });

@@ -1,78 +1,55 @@
 /**
- * Gas benchmark: every file in bench/gas/scenarios measures receipt gasUsed of real
- * transactions on a fresh in-process Hardhat network. Prints one table and writes
- * bench/results/gas.json (a flat object of row name -> gasUsed), merged with rows that
- * other scenario files produced before.
+ * Gas benchmark and snapshot writer: every file in bench/gas/scenarios measures receipt
+ * gasUsed of real transactions on a fresh in-process Hardhat network. Prints the table with
+ * the change against the committed snapshot, writes bench/results/gas.json (a flat object of
+ * row name -> gasUsed; with BENCH_ONLY, merged into the rows other scenarios measured before)
+ * and regenerates the gas tables in docs/*.md from it (see bench/gas/docs.ts).
  *
- *   npm run bench:gas                 # every scenario
- *   npm run bench:gas -- ctf exchange # only the files whose names start with these
+ *   npm run gas:snapshot                          # every scenario (npm run bench:gas is the same)
+ *   BENCH_ONLY=ctf,exchange npm run gas:snapshot  # only the files whose names start with these
  */
-import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 
 import { network } from "hardhat";
 
-import type { GasScenarioModule } from "./types.js";
+import { compareToSnapshot, formatComparison } from "./compare.js";
+import { renderDocs } from "./docs.js";
+import { loadScenarios, measureScenarios, prefixesFromEnv, SNAPSHOT_FILE } from "./scenarios.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const scenariosDir = path.join(here, "scenarios");
-const resultsFile = path.join(here, "..", "results", "gas.json");
-
-const filters = (process.env.BENCH_ONLY ?? "").split(",").filter((f) => f.length > 0);
-
-const files = (await readdir(scenariosDir)).filter((f) => f.endsWith(".ts")).sort();
-const selected = files.filter((f) => filters.length === 0 || filters.some((prefix) => f.startsWith(prefix)));
-if (selected.length === 0) {
-  throw new Error(`No gas scenario matches ${filters.join(", ")}; available: ${files.join(", ")}`);
-}
-
-async function readPrevious(): Promise<Record<string, number>> {
+async function readSnapshot(): Promise<Record<string, number>> {
   try {
-    return JSON.parse(await readFile(resultsFile, "utf8")) as Record<string, number>;
+    return JSON.parse(await readFile(SNAPSHOT_FILE, "utf8")) as Record<string, number>;
   } catch {
     return {};
   }
 }
-const previous = await readPrevious();
 
-const results: Record<string, number> = { ...previous };
-const rows: string[][] = [];
-let missed = 0;
+const prefixes = prefixesFromEnv();
+const previous = await readSnapshot();
+const measured = await measureScenarios(await loadScenarios(prefixes), () => network.create());
 
-for (const file of selected) {
-  const scenario = (await import(pathToFileURL(path.join(scenariosDir, file)).href)) as GasScenarioModule;
-  const connection = await network.create();
-  const measured = await scenario.measure(connection);
-  rows.push([`— ${scenario.title}`, "", "", "", ""]);
-  for (const [name, gas] of Object.entries(measured)) {
-    results[name] = Number(gas);
-    const ref = scenario.references[name];
-    const reference = ref?.reference;
-    const target = ref?.target;
-    const vsRef = reference === undefined ? "" : `${((Number(gas) / reference - 1) * 100).toFixed(1)}%`;
-    const ok = target === undefined ? "" : Number(gas) <= target ? "ok" : "OVER";
-    if (ok === "OVER") missed += 1;
-    rows.push([
-      name,
-      Number(gas).toLocaleString("en-US"),
-      reference?.toLocaleString("en-US") ?? "",
-      vsRef,
-      target === undefined ? "" : `≤ ${target.toLocaleString("en-US")} ${ok}`,
-    ]);
-  }
+console.log(
+  formatComparison(
+    measured.map((s) => ({
+      title: s.module.title,
+      rows: compareToSnapshot(s.rows, previous, false),
+      references: s.module.references,
+    })),
+  ),
+);
+
+const merged: Record<string, number> = prefixes.length === 0 ? {} : { ...previous };
+for (const scenario of measured) Object.assign(merged, scenario.rows);
+const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
+await mkdir(path.dirname(SNAPSHOT_FILE), { recursive: true });
+await writeFile(SNAPSHOT_FILE, `${JSON.stringify(sorted, null, 2)}\n`);
+console.log(`\nwrote ${path.relative(process.cwd(), SNAPSHOT_FILE)} (${Object.keys(sorted).length} rows)`);
+
+// Docs tables render from every scenario's references, so load all of them (no measuring).
+const docs = await renderDocs(path.resolve("docs"), await loadScenarios(), sorted);
+for (const doc of docs) {
+  if (doc.rendered === doc.current) continue;
+  await writeFile(doc.file, doc.rendered);
+  console.log(`rewrote the gas tables in ${path.relative(process.cwd(), doc.file)}`);
 }
-
-const header = ["scenario", "gasUsed", "reference", "vs ref", "target"];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-const line = (cells: string[]) =>
-  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
-console.log(line(header));
-console.log(widths.map((w) => "-".repeat(w)).join("  "));
-for (const row of rows) console.log(line(row));
-
-const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b)));
-await mkdir(path.dirname(resultsFile), { recursive: true });
-await writeFile(resultsFile, `${JSON.stringify(sorted, null, 2)}\n`);
-console.log(`\nwrote ${path.relative(process.cwd(), resultsFile)} (${Object.keys(sorted).length} rows)`);
-if (missed > 0) console.log(`${missed} row(s) over target`);

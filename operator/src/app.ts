@@ -23,6 +23,7 @@ import { migrate } from "./db/migrations.js";
 import { Store } from "./db/store.js";
 import { createLogger, type Logger } from "./log.js";
 import { WorkerVerifier } from "./intake/workers.js";
+import { hasPolyApiKey, PolymarketCompat } from "./polymarket/index.js";
 import { OperatorService } from "./service.js";
 import { Settler } from "./settlement/settler.js";
 
@@ -123,14 +124,17 @@ export async function startOperator(
     );
   }
 
-  const app = createHttpApp(service);
+  const polymarket = await PolymarketCompat.open(service);
+  const app = createHttpApp(service, (root) => polymarket.mount(root));
   const honoListener = getRequestListener(app.fetch);
   const server: Server = createServer((req, res) => {
     if (applyCors(req, res, config.corsOrigins)) return;
-    if (!handleFast(req, res, service)) void honoListener(req, res);
+    // API-key (L2) requests go through the Polymarket routes, which check the HMAC first.
+    if (hasPolyApiKey(req) || !handleFast(req, res, service)) void honoListener(req, res);
   });
   server.keepAliveTimeout = 30_000;
-  const sockets = attachWebSockets(server, service, { log });
+  const sockets = attachWebSockets(server, service, { log, authenticate: (auth) => polymarket.wsAuth(auth) });
+  polymarket.start();
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
@@ -178,6 +182,7 @@ export async function startOperator(
       stopped = true;
       clearTimeout(eventTimer);
       clearInterval(expiryTimer);
+      polymarket.stop();
       sockets.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -11,6 +11,15 @@ import { z } from "zod";
 
 import { parseCorsOrigins } from "./api/cors.js";
 
+/** Tick sizes in price units: Polymarket's 0.1 / 0.01 / 0.001 / 0.0001 (its client rounds only for these). */
+export const TICK_SIZES = [100_000, 10_000, 1_000, 100] as const;
+const tickSize = z.coerce
+  .number()
+  .int()
+  .refine((t) => (TICK_SIZES as readonly number[]).includes(t), {
+    message: `tick size must be one of ${TICK_SIZES.join(", ")} price units (0.1, 0.01, 0.001, 0.0001)`,
+  });
+
 const hexKey = z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be a 32-byte hex private key");
 
 const envSchema = z.object({
@@ -25,7 +34,7 @@ const envSchema = z.object({
   OPERATOR_DOMAIN_NAME: z.string().default("Forkcast"),
   OPERATOR_DOMAIN_VERSION: z.string().default("1"),
   OPERATOR_MARKETS_FILE: z.string().optional(),
-  OPERATOR_DEFAULT_TICK_SIZE: z.coerce.number().int().positive().default(10_000),
+  OPERATOR_DEFAULT_TICK_SIZE: tickSize.default(10_000),
   OPERATOR_DEFAULT_MIN_SIZE: z.coerce.bigint().default(5_000_000n),
   OPERATOR_DEFAULT_FEE_RATE_BPS: z.coerce.number().int().min(0).max(1_000).default(0),
   OPERATOR_CONFIRMATIONS: z.coerce.number().int().min(1).default(1),
@@ -35,6 +44,12 @@ const envSchema = z.object({
   OPERATOR_RATE_LIMIT_PER_SEC: z.coerce.number().positive().default(500),
   OPERATOR_RATE_LIMIT_BURST: z.coerce.number().positive().default(2_000),
   OPERATOR_SIGNATURE_WORKERS: z.coerce.number().int().min(0).default(1),
+  /** Server secret the Polymarket-style API keys are derived from (hex, at least 32 bytes). */
+  OPERATOR_API_KEY_SECRET: z
+    .string()
+    .regex(/^(0x)?([0-9a-fA-F]{2}){32,}$/, "must be at least 32 bytes of hex")
+    .optional(),
+  OPERATOR_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   OPERATOR_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   OPERATOR_CORS_ORIGINS: z
     .string()
@@ -124,6 +139,10 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Never printed: see `toJSON`. */
   readonly operatorKey: Hex | undefined;
+  /** Never printed: the secret API-key credentials are derived from (docs/operator-api.md). */
+  readonly apiKeySecret: string | undefined;
+  /** A key that sent heartbeats and then stays silent this long has its open orders cancelled. */
+  readonly heartbeatTimeoutMs: number;
 }
 
 /** Maps `--some-flag=value` to OPERATOR_SOME_FLAG (and `--database-url` to DATABASE_URL). */
@@ -171,8 +190,11 @@ export function loadConfig(env: Record<string, string | undefined>, argv: readon
     logLevel: e.OPERATOR_LOG_LEVEL,
     corsOrigins: e.OPERATOR_CORS_ORIGINS,
     operatorKey: e.OPERATOR_PRIVATE_KEY as Hex | undefined,
+    apiKeySecret: e.OPERATOR_API_KEY_SECRET?.replace(/^0x/, "").toLowerCase(),
+    heartbeatTimeoutMs: e.OPERATOR_HEARTBEAT_TIMEOUT_MS,
   };
   Object.defineProperty(config, "operatorKey", { enumerable: false });
+  Object.defineProperty(config, "apiKeySecret", { enumerable: false });
   Object.defineProperty(config, "toJSON", {
     enumerable: false,
     value: () => ({
@@ -180,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined>, argv: readon
       defaults: { ...config.defaults, minSize: config.defaults.minSize.toString() },
       databaseUrl: config.databaseUrl ? "<set>" : undefined,
       operatorKey: config.operatorKey ? "<set>" : undefined,
+      apiKeySecret: config.apiKeySecret ? "<set>" : undefined,
     }),
   });
   return config;
@@ -202,7 +225,7 @@ export const marketsFileSchema = z.array(
   z.object({
     conditionId: z.string().regex(/^0x[0-9a-fA-F]{64}$/),
     question: z.string().default(""),
-    tickSize: z.number().int().positive().optional(),
+    tickSize: tickSize.optional(),
     minSize: z.coerce.bigint().optional(),
     feeRateBps: z.number().int().min(0).max(1_000).optional(),
     status: z.enum(["open", "closed"]).optional(),

@@ -1,10 +1,7 @@
-import { useEffect, useRef } from "react";
 import { useConnect, useConnection, useConnectors, useDisconnect } from "wagmi";
 
 import { shortAddress } from "../lib/address.ts";
 import { isDevConnector } from "../wallet/devAccounts.ts";
-
-const LAST_DEV_ACCOUNT = "forkcast.devAccount";
 
 /** Connect with an injected wallet or, on the local chain, a dev account; switch dev accounts. */
 export function WalletMenu() {
@@ -15,22 +12,11 @@ export function WalletMenu() {
   const dev = connectors.filter((c) => isDevConnector(c.id));
   const injected = connectors.filter((c) => !isDevConnector(c.id));
 
-  // Reconnect the dev account chosen before a reload (the mock connector keeps no session).
-  const restored = useRef(false);
-  useEffect(() => {
-    // Once per page load (StrictMode runs effects twice in development).
-    if (restored.current) return;
-    restored.current = true;
-    const saved = localStorage.getItem(LAST_DEV_ACCOUNT);
-    const target = saved ? dev.find((c) => c.id === saved) : undefined;
-    if (!isConnected && target && connect.status === "idle") connect.mutate({ connector: target });
-  }, []);
-
+  // A reload brings the last account back through wagmi's reconnect (see wallet/devAccounts.ts).
   const useDev = async (id: string) => {
     const target = dev.find((c) => c.id === id);
     if (!target) return;
     if (isConnected) await disconnect.mutateAsync();
-    localStorage.setItem(LAST_DEV_ACCOUNT, id);
     connect.mutate({ connector: target });
   };
 
@@ -59,13 +45,7 @@ export function WalletMenu() {
         <code data-testid="connected-address" title={address}>
           {shortAddress(address)}
         </code>
-        <button
-          className="secondary"
-          onClick={() => {
-            localStorage.removeItem(LAST_DEV_ACCOUNT);
-            disconnect.mutate();
-          }}
-        >
+        <button className="secondary" onClick={() => disconnect.mutate()}>
           Disconnect
         </button>
       </div>

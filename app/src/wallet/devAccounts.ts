@@ -44,15 +44,51 @@ export async function discoverDevAccounts(url = LOCAL_RPC_URL, timeoutMs = 1500)
   }
 }
 
+/** The storage key that marks a dev account as explicitly disconnected (the injected connector's shim). */
+export const disconnectedKey = (id: string) => `${id}.disconnected`;
+
+/**
+ * wagmi's `reconnect` (run by WagmiProvider on mount) asks each connector `isAuthorized()`; the
+ * mock connector keeps its session in memory, so after a reload it would say no. A dev account
+ * counts as authorized when it is the connector wagmi last used (`recentConnectorId`, persisted
+ * in wagmi's storage) and was not explicitly disconnected since: the same account comes back.
+ */
 export function devConnector(address: Address, index: number): CreateConnectorFn {
-  const base = mock({ accounts: [address] });
+  const base = mock({ accounts: [address], features: { reconnect: true } });
+  const id = `${DEV_CONNECTOR_PREFIX}${index}`;
   const create: CreateConnectorFn = (config) => {
     const connector = base(config);
+    // The shim key is ours, outside wagmi's typed item map.
+    const storage = config.storage as
+      | {
+          getItem(key: string): unknown;
+          setItem(key: string, value: unknown): unknown;
+          removeItem(key: string): unknown;
+        }
+      | null
+      | undefined;
     return {
       ...connector,
-      id: `${DEV_CONNECTOR_PREFIX}${index}`,
+      id,
       name: `Dev account #${index}`,
       type: "devWallet",
+      async connect(parameters) {
+        const result = await connector.connect.call(this, parameters);
+        await storage?.removeItem(disconnectedKey(id));
+        return result;
+      },
+      async disconnect() {
+        await storage?.setItem(disconnectedKey(id), true);
+        await connector.disconnect.call(this);
+      },
+      async isAuthorized() {
+        if (!storage) return false;
+        const [recent, disconnected] = await Promise.all([
+          storage.getItem("recentConnectorId"),
+          storage.getItem(disconnectedKey(id)),
+        ]);
+        return recent === id && !disconnected;
+      },
       async switchChain(parameters) {
         if (parameters.chainId !== LOCAL_CHAIN_ID) {
           throw new Error("The dev wallet only works on the local chain; use an injected wallet for other networks.");

@@ -44,6 +44,18 @@ export const references: GasScenarioModule["references"] = {
   "exchange.incrementNonce": { reference: 43_619, target: 43_619 },
 };
 
+/** The docs' "per extra maker" line: the 1 → 5 maker slope of each match kind, next to Polymarket's. */
+export function notes(rows: Record<string, number>): string[] {
+  const slopes = Object.entries(REF).map(([kind, ref]) => {
+    const one = rows[`exchange.match.${kind}.1`];
+    const five = rows[`exchange.match.${kind}.5`];
+    if (one === undefined || five === undefined) throw new Error(`no ${kind} rows`);
+    const extra = Math.round((five - one) / 4).toLocaleString("en-US");
+    return `${kind} +${extra} (Polymarket +${ref.extra.toLocaleString("en-US")})`;
+  });
+  return [`Per extra maker: ${slopes.join(", ")}.`];
+}
+
 const USDC = 10n ** 6n;
 const ZERO32 = `0x${"00".repeat(32)}` as Hex;
 

@@ -97,7 +97,8 @@ export function marketView(market: Market): Record<string, unknown> {
   };
 }
 
-export function createHttpApp(service: OperatorService): Hono {
+/** `mount` adds routes that take precedence over these (the Polymarket CLOB surface). */
+export function createHttpApp(service: OperatorService, mount?: (app: Hono) => void): Hono {
   const app = new Hono();
 
   app.onError((error, c) => {
@@ -106,6 +107,7 @@ export function createHttpApp(service: OperatorService): Hono {
     return c.json({ error: "SERVICE_UNAVAILABLE", message: "internal error; the request was not applied" }, 503);
   });
   app.notFound((c) => c.json({ error: "INVALID_REQUEST", message: `no route ${c.req.method} ${c.req.path}` }, 404));
+  mount?.(app);
 
   const limit = (maxSize: number) =>
     bodyLimit({

@@ -15,6 +15,9 @@ import { WebSocketServer } from "ws";
 import { z } from "zod";
 
 import type { Message } from "../bus.js";
+import type { Market } from "../markets.js";
+import { outcomeOf } from "../polymarket/views.js";
+import { marketEvent, userEvent } from "../polymarket/ws-events.js";
 import { clientAddress } from "./client.js";
 import {
   CLOSE,
@@ -32,7 +35,7 @@ export interface WsFeed {
     subscribeMarket(assetId: string, listener: (message: Message) => void): () => void;
     subscribeUser(address: string, listener: (message: Message) => void): () => void;
   };
-  readonly markets: { byTokenId(tokenId: string): unknown };
+  readonly markets: { byTokenId(tokenId: string): { market: Market } | undefined };
   bookMessage(tokenId: bigint, eventType: "book"): Message;
 }
 
@@ -46,17 +49,30 @@ const marketMessage = z.object({
   operation: z.enum(["subscribe", "unsubscribe"]).default("subscribe"),
   assets_ids: z.array(assetId).min(1).max(DEFAULT_WS_LIMITS.maxMarketSubscriptions),
 });
+/** Polymarket's user subscription authenticates with the API key's full credentials. */
+const polyAuth = z.object({
+  apiKey: z.string().max(100),
+  secret: z.string().max(200),
+  passphrase: z.string().max(200),
+});
 const userMessage = z.object({
   type: z.literal("user").optional(),
   operation: z.enum(["subscribe", "unsubscribe"]).default("subscribe"),
-  address: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "address must be a 20-byte hex address"),
+  address: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/, "address must be a 20-byte hex address")
+    .optional(),
+  auth: polyAuth.optional(),
   markets: z
     .array(z.string().regex(/^0x[0-9a-fA-F]{64}$/, "markets are 32-byte condition ids"))
     .max(DEFAULT_WS_LIMITS.maxMarketSubscriptions)
     .optional(),
 });
 
-type WsErrorCode = "INVALID_REQUEST" | "SUBSCRIPTION_LIMIT";
+type WsErrorCode = "INVALID_REQUEST" | "SUBSCRIPTION_LIMIT" | "UNAUTHORIZED";
+
+/** Checks a user-channel `auth` object and returns the address it belongs to (throws otherwise). */
+export type UserAuthenticator = (auth: z.infer<typeof polyAuth>) => Promise<string>;
 
 function errorMessage(error: WsErrorCode, message: string): Message {
   return { event_type: "error", error, message };
@@ -71,7 +87,7 @@ export interface AttachedWebSockets {
 export function attachWebSockets(
   server: Server,
   feed: WsFeed,
-  options: { limits?: Partial<WsLimits>; log?: WsLogger } = {},
+  options: { limits?: Partial<WsLimits>; log?: WsLogger; authenticate?: UserAuthenticator } = {},
 ): AttachedWebSockets {
   const limits: WsLimits = { ...DEFAULT_WS_LIMITS, ...options.limits };
   const log = options.log;
@@ -177,9 +193,9 @@ export function attachWebSockets(
         }
         subscriptions.set(
           id,
-          feed.bus.subscribeMarket(id, (m) => socket.send(m)),
+          feed.bus.subscribeMarket(id, (m) => socket.send(marketEvent(m))),
         );
-        if (feed.markets.byTokenId(id)) socket.send(feed.bookMessage(BigInt(id), "book"));
+        if (feed.markets.byTokenId(id)) socket.send(marketEvent(feed.bookMessage(BigInt(id), "book")));
       }
       if (refused.length > 0)
         socket.send(
@@ -198,12 +214,32 @@ export function attachWebSockets(
   function userChannel(socket: GuardedSocket): void {
     /** address → its bus subscription and the markets filter (undefined = all markets). */
     const subscriptions = new Map<string, { unsubscribe: () => void; markets: Set<string> | undefined }>();
-    socket.ws.on("message", (raw, isBinary) => {
-      const data = text(socket, raw, isBinary);
-      if (data === undefined) return;
-      const message = parseOrError(socket, userMessage, data);
-      if (!message) return;
+    const outcome = (tokenId: string): string => outcomeOf(feed.markets.byTokenId(tokenId)?.market, tokenId);
+    const resolveUser = async (
+      message: z.infer<typeof userMessage>,
+    ): Promise<{ address: string; owner: string } | undefined> => {
+      if (message.auth) {
+        if (!options.authenticate) {
+          socket.send(errorMessage("UNAUTHORIZED", "API-key auth is not enabled"));
+          return undefined;
+        }
+        try {
+          const address = await options.authenticate(message.auth);
+          return { address: address.toLowerCase(), owner: message.auth.apiKey };
+        } catch (error) {
+          socket.send(errorMessage("UNAUTHORIZED", error instanceof Error ? error.message : "invalid auth"));
+          return undefined;
+        }
+      }
+      if (!message.address) {
+        socket.send(errorMessage("INVALID_REQUEST", "send auth (API key) or address"));
+        return undefined;
+      }
       const address = message.address.toLowerCase();
+      return { address, owner: address };
+    };
+    const apply = (message: z.infer<typeof userMessage>, user: { address: string; owner: string }): void => {
+      const { address } = user;
       const existing = subscriptions.get(address);
       if (message.operation === "unsubscribe") {
         existing?.unsubscribe();
@@ -211,7 +247,11 @@ export function attachWebSockets(
         socket.send({ event_type: "unsubscribed", address });
         return;
       }
-      const markets = message.markets ? new Set(message.markets.map((m) => m.toLowerCase())) : undefined;
+      // No list or an empty one (Polymarket's `markets: []`) means every market.
+      const markets =
+        message.markets && message.markets.length > 0
+          ? new Set(message.markets.map((m) => m.toLowerCase()))
+          : undefined;
       if (existing) {
         // The same address again replaces its market filter; it never adds a second listener.
         existing.markets = markets;
@@ -230,13 +270,25 @@ export function attachWebSockets(
           markets,
         };
         entry.unsubscribe = feed.bus.subscribeUser(address, (m) => {
-          if (!entry.markets || entry.markets.has(String(m["market"]))) socket.send(m);
+          if (!entry.markets || entry.markets.has(String(m["market"])))
+            socket.send(userEvent(m, { owner: user.owner, outcomeOf: outcome }));
         });
         subscriptions.set(address, entry);
       }
       socket.send({ event_type: "subscribed", address });
+    };
+    let closed = false;
+    socket.ws.on("message", (raw, isBinary) => {
+      const data = text(socket, raw, isBinary);
+      if (data === undefined) return;
+      const message = parseOrError(socket, userMessage, data);
+      if (!message) return;
+      void resolveUser(message).then((user) => {
+        if (user && !closed) apply(message, user);
+      });
     });
     socket.ws.on("close", () => {
+      closed = true;
       for (const { unsubscribe } of subscriptions.values()) unsubscribe();
       subscriptions.clear();
     });

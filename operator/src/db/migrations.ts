@@ -114,6 +114,25 @@ CREATE TABLE kv (
 );
 `,
   },
+  {
+    version: 2,
+    name: "api_keys",
+    sql: `
+-- Polymarket-style API keys (L2 auth). The secret is never stored: it is re-derived from the
+-- server secret, the address, the nonce and the generation; only a hash of the passphrase is kept.
+CREATE TABLE api_keys (
+  api_key        text PRIMARY KEY,          -- uuid
+  address        text NOT NULL,             -- lower-case 0x address
+  nonce          text NOT NULL,             -- uint256 decimal, as signed in the L1 message
+  generation     int4 NOT NULL,             -- how many keys of (address, nonce) were revoked before
+  passphrase_sha256 text NOT NULL,
+  created_ms     float8 NOT NULL,
+  revoked_ms     float8
+);
+
+CREATE INDEX api_keys_address ON api_keys (address, nonce);
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number> {

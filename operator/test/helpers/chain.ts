@@ -100,7 +100,7 @@ export const ONE = 1_000_000n;
 
 export async function deployStack(
   chain: LocalChain,
-  options: { traders?: number; fundUsd?: bigint; splitUsd?: bigint } = {},
+  options: { traders?: number; fundUsd?: bigint; splitUsd?: bigint; domainName?: string } = {},
 ): Promise<Stack> {
   const admin = trader(0);
   const operator = trader(1);
@@ -154,7 +154,14 @@ export async function deployStack(
   const startBlock = await client.getBlockNumber();
   const collateral = await deploy("TestUSD", [admin.address, false]);
   const ctf = await deploy("ConditionalTokens", [""]);
-  const exchange = await deploy("Exchange", [admin.address, ctf, collateral, admin.address, "Forkcast", "1"]);
+  const exchange = await deploy("Exchange", [
+    admin.address,
+    ctf,
+    collateral,
+    admin.address,
+    options.domainName ?? "Forkcast",
+    "1",
+  ]);
   await write(admin, exchange, abis.exchange, "addOperator", [operator.address]);
 
   const addMarket = async (questionId: Hex): Promise<{ conditionId: Hex; yes: bigint; no: bigint }> => {

@@ -433,7 +433,18 @@ for (const backend of ["pglite", "postgres"] as const) {
       const change = await waitFor("price change with the new ask", () =>
         market.messages.find((m) => m["event_type"] === "price_change"),
       );
-      assert.deepEqual(change["price_changes"], [{ side: "SELL", price: "0.65", size: "3" }]);
+      // Each entry also carries Polymarket's per-entry fields (asset_id, hash, best_bid, best_ask).
+      assert.deepEqual(change["price_changes"], [
+        {
+          asset_id: stack.yes.toString(),
+          side: "SELL",
+          price: "0.65",
+          size: "3",
+          hash: change["hash"],
+          best_bid: null,
+          best_ask: "0.65",
+        },
+      ]);
       assert.equal(change["best_ask"], "0.65");
       await post(bob, { tokenId: stack.yes, side: BUY, price: 650_000n, shares: 1n * ONE });
       const last = await waitFor("last trade price", () =>

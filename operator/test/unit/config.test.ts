@@ -23,6 +23,16 @@ describe("config", () => {
     assert.ok(!Object.keys(config).includes("operatorKey"), "the key must not be enumerable");
   });
 
+  it("hides the API-key server secret and accepts only Polymarket's tick sizes", () => {
+    const secret = "ab".repeat(32);
+    const config = loadConfig({ OPERATOR_API_KEY_SECRET: `0x${secret}`, OPERATOR_DEFAULT_TICK_SIZE: "1000" });
+    assert.equal(config.apiKeySecret, secret);
+    assert.equal(config.defaults.tickSize, 1_000);
+    assert.ok(!JSON.stringify(config).includes(secret), "JSON form must hide the server secret");
+    assert.throws(() => loadConfig({ OPERATOR_DEFAULT_TICK_SIZE: "5000" }), /0\.1, 0\.01, 0\.001, 0\.0001/);
+    assert.throws(() => loadConfig({ OPERATOR_API_KEY_SECRET: "abcd" }), /OPERATOR_API_KEY_SECRET/);
+  });
+
   it("explains invalid values", () => {
     assert.throws(() => loadConfig({ OPERATOR_PORT: "70000" }), /OPERATOR_PORT/);
     assert.throws(() => loadConfig({ OPERATOR_PRIVATE_KEY: "0x1234" }), /OPERATOR_PRIVATE_KEY/);
