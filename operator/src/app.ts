@@ -13,6 +13,7 @@ import { privateKeyToAccount } from "viem/accounts";
 
 import { applyCors } from "./api/cors.js";
 import { handleFast } from "./api/fastpath.js";
+import { IpGate } from "./api/ipgate.js";
 import { createHttpApp } from "./api/http.js";
 import { attachWebSockets } from "./api/ws.js";
 import { exchangeAbi } from "./chain/abi.js";
@@ -127,7 +128,9 @@ export async function startOperator(
   const polymarket = await PolymarketCompat.open(service);
   const app = createHttpApp(service, (root) => polymarket.mount(root));
   const honoListener = getRequestListener(app.fetch);
+  const ipGate = new IpGate(config.ipRateLimit);
   const server: Server = createServer((req, res) => {
+    if (!ipGate.admit(req, res)) return;
     if (applyCors(req, res, config.corsOrigins)) return;
     // API-key (L2) requests go through the Polymarket routes, which check the HMAC first.
     if (hasPolyApiKey(req) || !handleFast(req, res, service)) void honoListener(req, res);

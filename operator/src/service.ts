@@ -35,7 +35,7 @@ import { recoverAddress } from "./intake/signature.js";
 import { checkOrder } from "./intake/validate.js";
 import type { Logger } from "./log.js";
 import { MarketRegistry, type Market } from "./markets.js";
-import { RateLimiter } from "./ratelimit.js";
+import { RateLimiter, takeOrThrow } from "./ratelimit.js";
 
 /** Cancels signed more than this long ago (or ahead) are refused. */
 export const CANCEL_VALIDITY_SECONDS = 300;
@@ -222,8 +222,6 @@ export class OperatorService {
   async submitOrder(body: PostOrderBody, nowMs = Date.now()): Promise<OrderResult> {
     const order = toSignedOrder(body.order);
     const nowSeconds = Math.floor(nowMs / 1000);
-    if (!this.limiter.take(order.maker))
-      throw new ApiError("RATE_LIMITED", `too many requests for ${order.maker}: slow down`);
     const rules = this.markets.rules(order.tokenId);
     const terms = checkOrder(order, body.orderType, body.postOnly, rules, nowSeconds);
     if (!rules) throw new ApiError("TOKEN_NOT_REGISTERED", `token ${order.tokenId} is not traded on this operator`);
@@ -246,6 +244,8 @@ export class OperatorService {
         );
       }
     }
+    // Only a verified maker spends the maker's budget (the per-address limit ran before any work).
+    takeOrThrow(this.limiter, order.maker, order.maker);
     if (this.ledger.isKnown(hash)) throw new ApiError("DUPLICATE_ORDER", `order ${hash} was already submitted`);
     if (this.ledger.isCancelledOnChain(hash))
       throw new ApiError("ORDER_NOT_OPEN", `order ${hash} is cancelled or filled on chain`);
@@ -483,8 +483,6 @@ export class OperatorService {
     body: CancelBody,
     nowMs = Date.now(),
   ): Promise<{ canceled: string[]; not_canceled: Record<string, string> }> {
-    if (!this.limiter.take(body.maker))
-      throw new ApiError("RATE_LIMITED", `too many requests for ${body.maker}: slow down`);
     const nowSeconds = Math.floor(nowMs / 1000);
     const issued = Number(body.timestamp);
     if (Math.abs(nowSeconds - issued) > CANCEL_VALIDITY_SECONDS) {
@@ -514,6 +512,7 @@ export class OperatorService {
     ) {
       throw new ApiError("INVALID_SIGNATURE", "cancel signature does not come from the maker");
     }
+    takeOrThrow(this.limiter, body.maker, body.maker);
     const canceled: string[] = [];
     const notCanceled: Record<string, string> = {};
     const messages: { user: string; message: Message }[] = [];

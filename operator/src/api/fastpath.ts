@@ -8,16 +8,19 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { ApiError } from "../errors.js";
 import { postOrderSchema } from "../intake/schema.js";
+import { RateLimitedError } from "../ratelimit.js";
 import type { OperatorService } from "../service.js";
 import { MAX_ORDER_BODY_BYTES } from "./http.js";
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
 function fail(res: ServerResponse, error: unknown, service: OperatorService): void {
+  if (error instanceof RateLimitedError)
+    return send(res, error.status, error.toJSON(), { "retry-after": String(error.retryAfterSeconds) });
   if (error instanceof ApiError) return send(res, error.status, error.toJSON());
   service.log.error("unhandled API error", { error: String(error), path: "/order" });
   send(res, 503, { error: "SERVICE_UNAVAILABLE", message: "internal error; the request was not applied" });

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { ApiError } from "../errors.js";
 import { cancelSchema, MAX_BATCH_ORDERS, postOrderSchema, postOrdersSchema } from "../intake/schema.js";
 import type { Market } from "../markets.js";
+import { RateLimitedError } from "../ratelimit.js";
 import type { OperatorService } from "../service.js";
 
 export const MAX_ORDER_BODY_BYTES = 16 * 1024;
@@ -102,6 +103,7 @@ export function createHttpApp(service: OperatorService, mount?: (app: Hono) => v
   const app = new Hono();
 
   app.onError((error, c) => {
+    if (error instanceof RateLimitedError) c.header("Retry-After", String(error.retryAfterSeconds));
     if (error instanceof ApiError) return c.json(error.toJSON(), error.status as 400);
     service.log.error("unhandled API error", { error: String(error), path: c.req.path });
     return c.json({ error: "SERVICE_UNAVAILABLE", message: "internal error; the request was not applied" }, 503);
