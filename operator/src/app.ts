@@ -40,6 +40,8 @@ const LAST_BLOCK_KEY = "chain.lastBlock";
 /** Blocks per getLogs request while catching up. */
 const LOG_RANGE = 5_000n;
 const EXPIRY_SWEEP_MS = 1_000;
+/** How often used cancel messages past their validity are forgotten. */
+const CANCEL_PRUNE_MS = 60_000;
 
 export async function startOperator(
   config: Config,
@@ -166,6 +168,13 @@ export async function startOperator(
       void service.expireOrders().catch((error: unknown) => log.error("expiry sweep failed", { error: String(error) })),
     EXPIRY_SWEEP_MS,
   );
+  const pruneTimer = setInterval(
+    () =>
+      void service.durable
+        .pruneCancels(Math.floor(Date.now() / 1000))
+        .catch((error: unknown) => log.warn("pruning used cancels failed", { error: String(error) })),
+    CANCEL_PRUNE_MS,
+  );
 
   log.info("operator listening", {
     url,
@@ -185,6 +194,7 @@ export async function startOperator(
       stopped = true;
       clearTimeout(eventTimer);
       clearInterval(expiryTimer);
+      clearInterval(pruneTimer);
       polymarket.stop();
       sockets.close();
       await new Promise<void>((resolve) => {

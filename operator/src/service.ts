@@ -36,6 +36,7 @@ import { checkOrder } from "./intake/validate.js";
 import type { Logger } from "./log.js";
 import { MarketRegistry, type Market } from "./markets.js";
 import { RateLimiter, takeOrThrow } from "./ratelimit.js";
+import { DurableState } from "./db/durable.js";
 
 /** Cancels signed more than this long ago (or ahead) are refused. */
 export const CANCEL_VALIDITY_SECONDS = 300;
@@ -91,6 +92,7 @@ export class OperatorService {
   readonly hasher: OrderHasher;
   readonly funds: Funds;
   readonly ledger: OrderLedger;
+  readonly durable: DurableState;
   readonly feed: MarketFeed;
   private readonly limiter: RateLimiter;
   settler: SettlerHandle | undefined;
@@ -107,6 +109,7 @@ export class OperatorService {
     );
     this.funds = new Funds(chain);
     this.ledger = new OrderLedger(store);
+    this.durable = new DurableState(store.db);
     this.feed = new MarketFeed(this.engine, this.markets, this.bus);
     this.limiter = new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst);
     this.verifier = new InlineVerifier(this.hasher);
@@ -140,6 +143,12 @@ export class OperatorService {
       [...inflightOrders].filter((hash) => !live.some((row) => row.hash === hash)),
     );
     for (const row of [...live, ...inflightRows]) this.ledger.track(row);
+    // Durable intake state (chain cancels, failure counts): see db/durable.ts.
+    for (const hash of await this.durable.chainCancels()) this.ledger.markCancelledOnChain(hash);
+    for (const [hash, failures] of await this.durable.failures()) {
+      const tracked = this.ledger.get(hash);
+      if (tracked) tracked.failures = failures;
+    }
     for (const plan of plans) {
       for (const trade of plan.trades) {
         this.ledger.addInflight(trade.taker_hash, BigInt(trade.shares));
@@ -513,6 +522,11 @@ export class OperatorService {
       throw new ApiError("INVALID_SIGNATURE", "cancel signature does not come from the maker");
     }
     takeOrThrow(this.limiter, body.maker, body.maker);
+    // A cancel message is usable once (its digest is kept until its timestamp expires) and
+    // reaches only orders created up to its timestamp and before its first use.
+    if (!(await this.durable.claimCancel(digest, body.maker, issued + CANCEL_VALIDITY_SECONDS)))
+      throw new ApiError("CANCEL_REPLAYED", "this signed cancel was already used: sign a new one");
+    const reachUpToMs = Math.min(issued * 1000 + 999, nowMs);
     const canceled: string[] = [];
     const notCanceled: Record<string, string> = {};
     const messages: { user: string; message: Message }[] = [];
@@ -527,7 +541,7 @@ export class OperatorService {
     } else {
       for (const tracked of this.ledger.all()) {
         if (tracked.row.maker !== body.maker || tracked.row.status !== "LIVE") continue;
-        if (tracked.row.created_ms > issued * 1000 + 999) continue;
+        if (tracked.row.created_ms > reachUpToMs) continue;
         if (body.scope === 2 && tracked.row.market_id !== body.market) continue;
         targets.push(tracked);
       }
@@ -585,6 +599,7 @@ export class OperatorService {
       switch (event.eventName) {
         case "OrderCancelled": {
           const hash = String(args["orderHash"]).toLowerCase();
+          await this.durable.recordChainCancel(hash, event.blockNumber);
           this.ledger.markCancelledOnChain(hash);
           await this.drop([hash], "CANCELED", "CANCELLED_ONCHAIN");
           break;
@@ -781,6 +796,7 @@ export class OperatorService {
       .filter((t): t is TrackedOrder => t !== undefined)
       .sort((a, b) => a.row.seq - b.row.seq);
     for (const tracked of candidates) this.ledger.failed(tracked.row.hash, back.get(tracked.row.hash) ?? 0n);
+    await Promise.all(candidates.map((t) => this.durable.setFailures(t.row.hash, t.failures)));
     // Decide restore vs drop with fresh chain state.
     for (const tracked of candidates) this.funds.invalidate(tracked.row.maker);
     const publishers: (() => void)[] = [];
