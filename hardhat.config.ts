@@ -16,6 +16,19 @@ const compilerSettings = {
   evmVersion: "prague",
 } as const;
 
+/**
+ * `--network localhost` is the node `npm run node` / `npm run dev` starts on 127.0.0.1:RPC_PORT
+ * (8545 unless set), so deploy and seed follow the port the node was given.
+ */
+const DEFAULT_RPC_PORT = 8545;
+function localRpcPort(): number {
+  const raw = process.env.RPC_PORT;
+  if (raw === undefined || raw === "") return DEFAULT_RPC_PORT;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65_535) throw new Error(`RPC_PORT must be a TCP port, got "${raw}"`);
+  return port;
+}
+
 /** Fuzz/invariant effort: CI and local runs use the same numbers so results are comparable. */
 const FUZZ_RUNS = 256;
 const INVARIANT_RUNS = 64;
@@ -44,7 +57,7 @@ export default defineConfig({
   },
   networks: {
     hardhatMainnet: { type: "edr-simulated", chainType: "l1" },
-    localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    localhost: { type: "http", chainType: "l1", url: `http://127.0.0.1:${localRpcPort()}` },
     sepolia: {
       type: "http",
       chainType: "l1",

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { type CashOutInput, cashOutState, conditionTitle, minCashOut, outcomeLabel } from "../src/lib/poolBets.ts";
+import {
+  type CashOutInput,
+  betSummary,
+  cashOutState,
+  conditionTitle,
+  minCashOut,
+  outcomeLabel,
+  singleBetOutcome,
+} from "../src/lib/poolBets.ts";
 
 const me = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const other = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
@@ -57,5 +65,38 @@ describe("cash-out availability", () => {
     expect(minCashOut(9_200_000n, 100n)).toBe(9_108_000n);
     expect(minCashOut(999n, 50n)).toBe(994n);
     expect(minCashOut(9_200_000n, 0n)).toBe(9_200_000n);
+  });
+});
+
+describe("bet list lines", () => {
+  const fmt = (v: bigint) => `${Number(v) / 1e6} tUSD`;
+  const bet = { status: "open", amount: 10_000_000n, payout: 42_520_000n, paidOut: 0n };
+  it("an open bet on a running market says what it wins", () => {
+    expect(betSummary(bet, "pending", fmt)).toEqual({ status: "open", result: "to win 42.52 tUSD", claimable: true });
+  });
+  it("a cashed-out bet reads 'cashed out' with what it paid, no 'to win' and no Claim", () => {
+    expect(betSummary({ ...bet, status: "cashedOut", paidOut: 9_200_000n }, "pending", fmt)).toEqual({
+      status: "cashed out",
+      result: "cashed out for 9.2 tUSD",
+      claimable: false,
+    });
+  });
+  it("a won single awaiting its claim offers the payout; a lost one offers nothing", () => {
+    expect(betSummary(bet, "won", fmt)).toEqual({ status: "won", result: "42.52 tUSD to claim", claimable: true });
+    expect(betSummary(bet, "lost", fmt)).toEqual({ status: "lost", result: "—", claimable: false });
+    expect(betSummary(bet, "void", fmt).result).toBe("stake 10 tUSD to claim back");
+  });
+  it("never prints a raw indexer status", () => {
+    expect(betSummary({ ...bet, status: "someNewState" }, "pending", fmt).status).toBe("some new state");
+  });
+});
+
+describe("how a single bet's pick ended", () => {
+  it("follows the condition's state and winning outcome", () => {
+    expect(singleBetOutcome(1, { state: 1, winningOutcome: undefined })).toBe("pending");
+    expect(singleBetOutcome(1, { state: 3, winningOutcome: 1 })).toBe("won");
+    expect(singleBetOutcome(0, { state: 3, winningOutcome: 1 })).toBe("lost");
+    expect(singleBetOutcome(0, { state: 4, winningOutcome: undefined })).toBe("void");
+    expect(singleBetOutcome(0, undefined)).toBe("pending");
   });
 });

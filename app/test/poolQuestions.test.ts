@@ -21,7 +21,7 @@ describe("pool conditions from the indexer", () => {
         items: [
           row({}),
           row({ id: "4", state: "paused" }),
-          row({ id: "5", state: "resolved" }),
+          row({ id: "5", state: "resolved", winningOutcome: "2" }),
           row({ id: "6", state: "cancelled" }),
         ],
       },
@@ -35,8 +35,10 @@ describe("pool conditions from the indexer", () => {
       outcomeCount: 3,
       startsAt: 1_700_000_000,
       state: 1,
+      winningOutcome: undefined,
     });
     expect([paused?.state, resolved?.state, cancelled?.state]).toEqual([2, 3, 4]);
+    expect(resolved?.winningOutcome).toBe(2);
   });
 
   it("a question the oracle never opened has empty text; a bad row names its field", () => {

@@ -25,6 +25,7 @@ import { Store } from "./db/store.js";
 import { createLogger, type Logger } from "./log.js";
 import { WorkerVerifier } from "./intake/workers.js";
 import { hasPolyApiKey, PolymarketCompat } from "./polymarket/index.js";
+import { outcomeOf } from "./polymarket/views.js";
 import { OperatorService } from "./service.js";
 import { Settler } from "./settlement/settler.js";
 
@@ -138,7 +139,11 @@ export async function startOperator(
     if (hasPolyApiKey(req) || !handleFast(req, res, service)) void honoListener(req, res);
   });
   server.keepAliveTimeout = 30_000;
-  const sockets = attachWebSockets(server, service, { log, authenticate: (auth) => polymarket.wsAuth(auth) });
+  const sockets = attachWebSockets(server, service, {
+    log,
+    authenticate: (auth) => polymarket.wsAuth(auth),
+    outcomeOf: (tokenId) => outcomeOf(service.markets.byTokenId(tokenId)?.market, tokenId),
+  });
   polymarket.start();
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>

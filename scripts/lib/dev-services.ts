@@ -17,6 +17,8 @@ export interface DevService {
   ready?(url: string): Promise<boolean>;
   /** Started before the demo seed (the seed places orders through the operator). */
   beforeSeed?: boolean;
+  /** Restarted when it dies (bounded); the others stop the stack when they die. */
+  restartable?: boolean;
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -41,8 +43,11 @@ export function devServices(ports: DevPorts): DevService[] {
       dir: "operator",
       port: ports.operatorPort,
       beforeSeed: true,
+      // Its recovery path rebuilds the book from its database and the chain after a crash.
+      restartable: true,
       start: (env) =>
-        spawnLabelled("operator", "node_modules/.bin/tsx", ["operator/src/main.ts"], {
+        // One process (tsx as a loader, not tsx's wrapper CLI), so its pid is the server's.
+        spawnLabelled("operator", process.execPath, ["--import", "tsx", "operator/src/main.ts"], {
           env: {
             ...env,
             OPERATOR_RPC_URL: ports.rpcUrl,
@@ -115,8 +120,12 @@ export function devServices(ports: DevPorts): DevService[] {
     {
       name: "Keeper",
       dir: "keeper",
+      // Stateless: it rescans the chain from the deploy block when it starts.
+      restartable: true,
       start: (env) =>
-        spawnLabelled("keeper", "node", ["keeper/src/main.ts"], { env: { ...env, KEEPER_INTERVAL_MS: "2000" } }),
+        spawnLabelled("keeper", process.execPath, ["keeper/src/main.ts"], {
+          env: { ...env, KEEPER_INTERVAL_MS: "2000" },
+        }),
     },
   ];
 }

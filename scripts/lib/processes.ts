@@ -8,11 +8,27 @@ import net from "node:net";
 const COLORS = [36, 35, 33, 32, 34, 31];
 let nextColor = 0;
 
+/** How many of a process's last stderr lines are kept for the report when it dies. */
+const STDERR_TAIL_LINES = 20;
+
 export interface Labelled {
   label: string;
   child: ChildProcess;
   /** The signal that stops this program cleanly (Ponder wants SIGINT). */
   stopSignal: NodeJS.Signals;
+  /** The last lines the process wrote to stderr (at most STDERR_TAIL_LINES). */
+  stderrTail(): string[];
+}
+
+/** "exited with code 1" / "was killed by SIGKILL", for reports about a process that ended. */
+export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal) return `was killed by ${signal}`;
+  return `exited with code ${code ?? "unknown"}`;
+}
+
+/** True once the process has ended, whether it exited or was killed by a signal. */
+export function hasEnded(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
 }
 
 /** Spawns a command whose every output line is prefixed with a coloured label. */
@@ -30,53 +46,77 @@ export function spawnLabelled(
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  const pipe = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
+  const tail: string[] = [];
+  const pipe = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream | undefined, keep: boolean) => {
     let buffer = "";
     stream?.on("data", (chunk: Buffer) => {
       buffer += chunk.toString();
       const lines = buffer.split("\n");
       buffer = lines.pop() ?? "";
-      for (const line of lines) out.write(`${prefix}${line}\n`);
+      for (const line of lines) {
+        out?.write(`${prefix}${line}\n`);
+        if (keep && line.trim() !== "") {
+          tail.push(line);
+          if (tail.length > STDERR_TAIL_LINES) tail.shift();
+        }
+      }
     });
   };
-  if (options.quiet) {
-    child.stdout?.resume();
-    child.stderr?.resume();
-  } else {
-    pipe(child.stdout, process.stdout);
-    pipe(child.stderr, process.stderr);
-  }
-  return { label, child, stopSignal: options.stopSignal ?? "SIGTERM" };
+  pipe(child.stdout, options.quiet ? undefined : process.stdout, false);
+  pipe(child.stderr, options.quiet ? undefined : process.stderr, true);
+  return { label, child, stopSignal: options.stopSignal ?? "SIGTERM", stderrTail: () => [...tail] };
 }
 
-/** Runs a command to completion with labelled output; rejects with its exit code. */
-export function runLabelled(label: string, command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<void> {
-  const { child } = spawnLabelled(label, command, args, { env });
+/**
+ * Runs a command to completion with labelled output; rejects saying how it ended and with its
+ * last stderr lines. `onSpawn` receives the process (so a Ctrl-C meanwhile can stop it).
+ */
+export function runLabelled(
+  label: string,
+  command: string,
+  args: string[],
+  env?: NodeJS.ProcessEnv,
+  onSpawn?: (p: Labelled) => void,
+): Promise<void> {
+  const p = spawnLabelled(label, command, args, { env });
+  onSpawn?.(p);
   return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${label} exited with code ${code}`))));
+    p.child.on("error", reject);
+    p.child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${label} ${describeExit(code, signal)}`)),
+    );
   });
 }
 
-/** Stops a process group politely, then forcefully after `graceMs`. */
+/** Sends a signal to a whole process group; false if the group is already gone. */
+export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops a process group politely, then forcefully after `graceMs`. A group whose leader has
+ * already ended is killed outright (its other members would otherwise keep ports open).
+ */
 export async function stop(p: Labelled, graceMs = 5_000): Promise<void> {
   const { child } = p;
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  try {
-    process.kill(-child.pid, p.stopSignal);
-  } catch {
+  if (child.pid === undefined) return;
+  if (hasEnded(child)) {
+    signalGroup(child.pid, "SIGKILL");
     return;
   }
-  const timer = setTimeout(() => {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }, graceMs);
+  const { pid } = child;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  if (!signalGroup(pid, p.stopSignal)) return;
+  const timer = setTimeout(() => signalGroup(pid, "SIGKILL"), graceMs);
   await exited;
   clearTimeout(timer);
+  // Whatever the leader left behind in its group (a bundler's helper, a wrapped child) goes too.
+  signalGroup(pid, "SIGKILL");
 }
 
 /** Throws a clear error if something already listens on host:port. */

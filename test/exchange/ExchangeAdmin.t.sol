@@ -7,7 +7,9 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {ExchangeFixture} from "./ExchangeFixture.sol";
 import {MockNegRiskSplitter} from "./MockNegRiskSplitter.sol";
 import {Exchange} from "../../contracts/exchange/Exchange.sol";
-import {IExchange} from "../../contracts/interfaces/IExchange.sol";
+import {IAssetOperations} from "../../contracts/interfaces/exchange/IAssetOperations.sol";
+import {IExchangeRegistry} from "../../contracts/interfaces/exchange/IExchangeRegistry.sol";
+import {IExchangeRoles} from "../../contracts/interfaces/exchange/IExchangeRoles.sol";
 import {IConditionalTokens} from "../../contracts/interfaces/IConditionalTokens.sol";
 import {Order} from "../../contracts/libraries/OrderStructs.sol";
 
@@ -33,7 +35,7 @@ contract ExchangeAdminTest is ExchangeFixture {
     }
 
     function test_RevertWhen_constructorGetsZeroFeeRecipient() public {
-        vm.expectRevert(abi.encodeWithSelector(IExchange.ZeroAddress.selector));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.ZeroAddress.selector));
         new Exchange(admin, IConditionalTokens(address(ctf)), IERC20(address(usd)), address(0), "Forkcast", "1");
     }
 
@@ -76,7 +78,7 @@ contract ExchangeAdminTest is ExchangeFixture {
     function test_addAndRemoveRoles_byAdmin() public {
         vm.startPrank(admin);
         vm.expectEmit(address(exchange));
-        emit IExchange.OperatorAdded(stranger);
+        emit IExchangeRoles.OperatorAdded(stranger);
         exchange.addOperator(stranger);
         exchange.addPauser(stranger);
         exchange.addRegistrar(stranger);
@@ -85,7 +87,7 @@ contract ExchangeAdminTest is ExchangeFixture {
             "all roles"
         );
         vm.expectEmit(address(exchange));
-        emit IExchange.OperatorRemoved(stranger);
+        emit IExchangeRoles.OperatorRemoved(stranger);
         exchange.removeOperator(stranger);
         assertFalse(exchange.isOperator(stranger), "operator removed");
         assertTrue(exchange.isPauser(stranger), "pauser kept");
@@ -140,20 +142,20 @@ contract ExchangeAdminTest is ExchangeFixture {
         exchange.addPauser(admin);
         vm.prank(admin);
         vm.expectEmit(address(exchange));
-        emit IExchange.TradingPausedBy(admin);
+        emit IExchangeRoles.TradingPausedBy(admin);
         exchange.pauseTrading();
         assertTrue(exchange.tradingPaused(), "paused");
 
         Order memory order = _signed(alice, yes, BUY, 40 * USDC, 100 * USDC);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.TradingPaused.selector));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.TradingPaused.selector));
         exchange.fillOrder(order, 40 * USDC);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.TradingPaused.selector));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.TradingPaused.selector));
         exchange.fillOrders(_one(order), _one(40 * USDC));
         Order memory sell = _signed(bob, yes, SELL, 100 * USDC, 40 * USDC);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.TradingPaused.selector));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.TradingPaused.selector));
         exchange.matchOrders(order, _one(sell), 40 * USDC, _one(100 * USDC));
 
         vm.prank(alice);
@@ -187,7 +189,7 @@ contract ExchangeAdminTest is ExchangeFixture {
         address[3] memory operators = [operator, second, third];
         for (uint256 i; i < operators.length; ++i) {
             vm.prank(operators[i]);
-            vm.expectRevert(abi.encodeWithSelector(IExchange.TradingPaused.selector));
+            vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.TradingPaused.selector));
             exchange.fillOrder(sell, 10 * USDC);
         }
 
@@ -200,7 +202,7 @@ contract ExchangeAdminTest is ExchangeFixture {
         vm.stopPrank();
         assertFalse(exchange.isOperator(third), "third removed");
         vm.prank(third);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotOperator.selector, third));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.NotOperator.selector, third));
         exchange.fillOrder(sell, 10 * USDC);
         vm.prank(operator);
         exchange.fillOrder(sell, 10 * USDC);
@@ -213,17 +215,17 @@ contract ExchangeAdminTest is ExchangeFixture {
         vm.prank(admin);
         exchange.pauseTrading();
         vm.prank(second);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.TradingPaused.selector));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.TradingPaused.selector));
         exchange.fillOrder(sell, 10 * USDC);
         vm.prank(third);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotOperator.selector, third));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.NotOperator.selector, third));
         exchange.fillOrder(sell, 10 * USDC);
     }
 
     function test_removeOperator_ofNonOperatorOnlyEmits() public {
         vm.prank(admin);
         vm.expectEmit(address(exchange));
-        emit IExchange.OperatorRemoved(stranger);
+        emit IExchangeRoles.OperatorRemoved(stranger);
         exchange.removeOperator(stranger);
         assertTrue(exchange.isOperator(operator), "others kept");
         assertFalse(exchange.isOperator(stranger), "still not operator");
@@ -231,10 +233,10 @@ contract ExchangeAdminTest is ExchangeFixture {
 
     function test_RevertWhen_pauseByNonPauser() public {
         vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotPauser.selector, admin));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.NotPauser.selector, admin));
         exchange.pauseTrading();
         vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotPauser.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.NotPauser.selector, stranger));
         exchange.unpauseTrading();
     }
 
@@ -243,14 +245,14 @@ contract ExchangeAdminTest is ExchangeFixture {
     function test_setFeeRecipient_updatesAndEmits() public {
         vm.prank(admin);
         vm.expectEmit(address(exchange));
-        emit IExchange.FeeRecipientSet(stranger);
+        emit IExchangeRoles.FeeRecipientSet(stranger);
         exchange.setFeeRecipient(stranger);
         assertEq(exchange.feeRecipient(), stranger, "fee recipient");
     }
 
     function test_RevertWhen_feeRecipientIsZero() public {
         vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.ZeroAddress.selector));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.ZeroAddress.selector));
         exchange.setFeeRecipient(address(0));
     }
 
@@ -262,10 +264,10 @@ contract ExchangeAdminTest is ExchangeFixture {
 
         vm.startPrank(admin);
         vm.expectEmit(address(exchange));
-        emit IExchange.Rescued(address(usd), 0, stranger, 7 * USDC);
+        emit IAssetOperations.Rescued(address(usd), 0, stranger, 7 * USDC);
         exchange.rescue(address(usd), stranger, 7 * USDC);
         vm.expectEmit(address(exchange));
-        emit IExchange.Rescued(address(ctf), yes, stranger, 3 * USDC);
+        emit IAssetOperations.Rescued(address(ctf), yes, stranger, 3 * USDC);
         exchange.rescueERC1155(address(ctf), yes, stranger, 3 * USDC);
         vm.stopPrank();
         assertEq(usd.balanceOf(stranger), 7 * USDC, "collateral rescued");
@@ -275,9 +277,9 @@ contract ExchangeAdminTest is ExchangeFixture {
 
     function test_RevertWhen_rescueToZeroAddress() public {
         vm.startPrank(admin);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.ZeroAddress.selector));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.ZeroAddress.selector));
         exchange.rescue(address(usd), address(0), 1);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.ZeroAddress.selector));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.ZeroAddress.selector));
         exchange.rescueERC1155(address(ctf), yes, address(0), 1);
         vm.stopPrank();
     }
@@ -306,33 +308,33 @@ contract ExchangeAdminTest is ExchangeFixture {
         exchange.addRegistrar(stranger);
         vm.prank(stranger);
         vm.expectEmit(address(exchange));
-        emit IExchange.TokenRegistered(b, a, id, address(0));
+        emit IExchangeRegistry.TokenRegistered(b, a, id, address(0));
         vm.expectEmit(address(exchange));
-        emit IExchange.TokenRegistered(a, b, id, address(0));
+        emit IExchangeRegistry.TokenRegistered(a, b, id, address(0));
         exchange.registerToken(b, a, id, address(0));
         assertEq(exchange.getComplement(a), b, "registered by registrar");
     }
 
     function test_RevertWhen_registerTokenByStranger() public {
         vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotRegistrar.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.NotRegistrar.selector, stranger));
         exchange.registerToken(1, 2, conditionId, address(0));
     }
 
     function test_RevertWhen_registerTokenTwice() public {
         vm.startPrank(admin);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.TokenAlreadyRegistered.selector, yes));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRegistry.TokenAlreadyRegistered.selector, yes));
         exchange.registerToken(yes, no, conditionId, address(0));
-        vm.expectRevert(abi.encodeWithSelector(IExchange.TokenAlreadyRegistered.selector, no));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRegistry.TokenAlreadyRegistered.selector, no));
         exchange.registerToken(77, no, conditionId, address(0));
         vm.stopPrank();
     }
 
     function test_RevertWhen_registerTokenPairInvalid() public {
         vm.startPrank(admin);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.InvalidTokenPair.selector, 5, 5));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRegistry.InvalidTokenPair.selector, 5, 5));
         exchange.registerToken(5, 5, conditionId, address(0));
-        vm.expectRevert(abi.encodeWithSelector(IExchange.InvalidTokenPair.selector, 0, 5));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRegistry.InvalidTokenPair.selector, 0, 5));
         exchange.registerToken(0, 5, conditionId, address(0));
         vm.stopPrank();
     }
@@ -341,7 +343,7 @@ contract ExchangeAdminTest is ExchangeFixture {
         bytes32 id = _newCondition(keccak256("second"), 2);
         uint256 a = _position(id, 1);
         vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotConditionPositions.selector, a, 99, id));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRegistry.NotConditionPositions.selector, a, 99, id));
         exchange.registerToken(a, 99, id, address(0));
     }
 
@@ -350,7 +352,7 @@ contract ExchangeAdminTest is ExchangeFixture {
         uint256 a = _position(id, 1);
         uint256 b = _position(id, 2);
         vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotConditionPositions.selector, a, b, id));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRegistry.NotConditionPositions.selector, a, b, id));
         exchange.registerToken(a, b, id, address(0));
     }
 
@@ -372,7 +374,7 @@ contract ExchangeAdminTest is ExchangeFixture {
         uint256 a = _position(id, 1);
         uint256 b = _position(id, 2);
         vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.PlainPositionsWithAdapter.selector, a, b, id));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRegistry.PlainPositionsWithAdapter.selector, a, b, id));
         exchange.registerToken(a, b, id, stranger);
     }
 }

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {ExchangeFixture} from "./ExchangeFixture.sol";
-import {IExchange} from "../../contracts/interfaces/IExchange.sol";
+import {IMatching} from "../../contracts/interfaces/exchange/IMatching.sol";
 import {Order} from "../../contracts/libraries/OrderStructs.sol";
 
 /// @notice Fuzzed fills and matches: every order gets at least its signed price, pays at most its
@@ -181,7 +181,7 @@ contract ExchangeFuzzTest is ExchangeFixture {
         bool takerPriceMet = takerGets * taker.makerAmount >= takerGives * taker.takerAmount;
         if (!takerPriceMet) {
             vm.prank(operator);
-            vm.expectRevert(abi.encodeWithSelector(IExchange.TakerUnderpaid.selector, takerGets, takerGives));
+            vm.expectRevert(abi.encodeWithSelector(IMatching.TakerUnderpaid.selector, takerGets, takerGives));
             exchange.matchOrders(taker, _one(maker), takerGives, _one(makerFill));
             return;
         }

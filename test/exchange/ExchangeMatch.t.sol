@@ -7,7 +7,10 @@ import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 import {ExchangeFixture} from "./ExchangeFixture.sol";
 import {MockNegRiskSplitter} from "./MockNegRiskSplitter.sol";
 import {ERC1271Wallet} from "./ERC1271Wallet.sol";
-import {IExchange} from "../../contracts/interfaces/IExchange.sol";
+import {IExchangeRegistry} from "../../contracts/interfaces/exchange/IExchangeRegistry.sol";
+import {IExchangeRoles} from "../../contracts/interfaces/exchange/IExchangeRoles.sol";
+import {IMatching} from "../../contracts/interfaces/exchange/IMatching.sol";
+import {IOrderValidation} from "../../contracts/interfaces/exchange/IOrderValidation.sol";
 import {IConditionalTokens} from "../../contracts/interfaces/IConditionalTokens.sol";
 import {Order, SignatureType} from "../../contracts/libraries/OrderStructs.sol";
 
@@ -46,9 +49,9 @@ contract ExchangeMatchTest is ExchangeFixture {
         uint256 ctfUsd = usd.balanceOf(address(ctf));
 
         vm.expectEmit(address(exchange));
-        emit IExchange.OrderFilled(exchange.hashOrder(maker), bob, alice, yes, 0, 100 * USDC, 50 * USDC, 0);
+        emit IMatching.OrderFilled(exchange.hashOrder(maker), bob, alice, yes, 0, 100 * USDC, 50 * USDC, 0);
         vm.expectEmit(address(exchange));
-        emit IExchange.OrderFilled(
+        emit IMatching.OrderFilled(
             exchange.hashOrder(taker),
             alice,
             address(exchange),
@@ -344,7 +347,7 @@ contract ExchangeMatchTest is ExchangeFixture {
         Order memory taker = _signed(alice, yes, BUY, 60 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, yes, SELL, 100 * USDC, 50 * USDC);
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotOperator.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.NotOperator.selector, bob));
         exchange.matchOrders(taker, _one(maker), 50 * USDC, _one(100 * USDC));
     }
 
@@ -352,10 +355,10 @@ contract ExchangeMatchTest is ExchangeFixture {
         Order memory taker = _signed(alice, yes, BUY, 60 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, yes, SELL, 100 * USDC, 50 * USDC);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.LengthMismatch.selector, 0, 0));
+        vm.expectRevert(abi.encodeWithSelector(IMatching.LengthMismatch.selector, 0, 0));
         exchange.matchOrders(taker, new Order[](0), 50 * USDC, new uint256[](0));
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.LengthMismatch.selector, 1, 2));
+        vm.expectRevert(abi.encodeWithSelector(IMatching.LengthMismatch.selector, 1, 2));
         exchange.matchOrders(taker, _one(maker), 50 * USDC, _two(1, 2));
     }
 
@@ -363,7 +366,7 @@ contract ExchangeMatchTest is ExchangeFixture {
         Order memory taker = _signed(alice, yes, BUY, 60 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, no, SELL, 100 * USDC, 50 * USDC);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.MismatchedTokenIds.selector, yes, no, yes));
+        vm.expectRevert(abi.encodeWithSelector(IMatching.MismatchedTokenIds.selector, yes, no, yes));
         exchange.matchOrders(taker, _one(maker), 50 * USDC, _one(100 * USDC));
     }
 
@@ -371,7 +374,7 @@ contract ExchangeMatchTest is ExchangeFixture {
         Order memory taker = _signed(alice, yes, BUY, 60 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, yes, BUY, 40 * USDC, 100 * USDC);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.MismatchedTokenIds.selector, yes, yes, no));
+        vm.expectRevert(abi.encodeWithSelector(IMatching.MismatchedTokenIds.selector, yes, yes, no));
         exchange.matchOrders(taker, _one(maker), 60 * USDC, _one(40 * USDC));
     }
 
@@ -379,7 +382,7 @@ contract ExchangeMatchTest is ExchangeFixture {
         Order memory taker = _signed(alice, 31337, BUY, 60 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, 31337, SELL, 100 * USDC, 50 * USDC);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.TokenNotRegistered.selector, 31337));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRegistry.TokenNotRegistered.selector, 31337));
         exchange.matchOrders(taker, _one(maker), 50 * USDC, _one(100 * USDC));
     }
 
@@ -388,13 +391,13 @@ contract ExchangeMatchTest is ExchangeFixture {
         Order memory taker = _signed(alice, yes, BUY, 40 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, yes, SELL, 100 * USDC, 50 * USDC);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.TakerOverspent.selector, 50 * USDC, 40 * USDC));
+        vm.expectRevert(abi.encodeWithSelector(IMatching.TakerOverspent.selector, 50 * USDC, 40 * USDC));
         exchange.matchOrders(taker, _one(maker), 40 * USDC, _one(100 * USDC));
         // ...and a larger fill amount than the taker signed is refused.
         bytes32 takerHash = exchange.hashOrder(taker);
         vm.prank(operator);
         vm.expectRevert(
-            abi.encodeWithSelector(IExchange.FillExceedsRemaining.selector, takerHash, 50 * USDC, 40 * USDC)
+            abi.encodeWithSelector(IOrderValidation.FillExceedsRemaining.selector, takerHash, 50 * USDC, 40 * USDC)
         );
         exchange.matchOrders(taker, _one(maker), 50 * USDC, _one(100 * USDC));
     }
@@ -404,7 +407,7 @@ contract ExchangeMatchTest is ExchangeFixture {
         Order memory maker = _signed(bob, yes, SELL, 50 * USDC, 30 * USDC);
         // Taker consumes 60 but only 50 tokens arrive (needs 100).
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.TakerUnderpaid.selector, 50 * USDC, 60 * USDC));
+        vm.expectRevert(abi.encodeWithSelector(IMatching.TakerUnderpaid.selector, 50 * USDC, 60 * USDC));
         exchange.matchOrders(taker, _one(maker), 60 * USDC, _one(50 * USDC));
     }
 
@@ -413,7 +416,7 @@ contract ExchangeMatchTest is ExchangeFixture {
         Order memory taker = _signed(alice, yes, BUY, 50 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, no, BUY, 40 * USDC, 100 * USDC);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.TakerOverspent.selector, 60 * USDC, 50 * USDC));
+        vm.expectRevert(abi.encodeWithSelector(IMatching.TakerOverspent.selector, 60 * USDC, 50 * USDC));
         exchange.matchOrders(taker, _one(maker), 50 * USDC, _one(40 * USDC));
     }
 
@@ -424,7 +427,7 @@ contract ExchangeMatchTest is ExchangeFixture {
         maker = _sign(maker, bobKey);
         bytes32 makerHash = exchange.hashOrder(maker);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotOrderTaker.selector, makerHash, carol, alice));
+        vm.expectRevert(abi.encodeWithSelector(IOrderValidation.NotOrderTaker.selector, makerHash, carol, alice));
         exchange.matchOrders(taker, _one(maker), 60 * USDC, _one(100 * USDC));
     }
 
@@ -434,7 +437,7 @@ contract ExchangeMatchTest is ExchangeFixture {
         Order memory taker = _signed(carol, yes, BUY, 50 * USDC, 100 * USDC);
         bytes32 makerHash = exchange.hashOrder(maker);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.OrderNotFillable.selector, makerHash));
+        vm.expectRevert(abi.encodeWithSelector(IOrderValidation.OrderNotFillable.selector, makerHash));
         exchange.matchOrders(taker, _one(maker), 50 * USDC, _one(100 * USDC));
     }
 

@@ -6,7 +6,10 @@ import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 
 import {ExchangeFixture} from "./ExchangeFixture.sol";
 import {ERC1271Wallet} from "./ERC1271Wallet.sol";
-import {IExchange} from "../../contracts/interfaces/IExchange.sol";
+import {IExchangeRegistry} from "../../contracts/interfaces/exchange/IExchangeRegistry.sol";
+import {IExchangeRoles} from "../../contracts/interfaces/exchange/IExchangeRoles.sol";
+import {IMatching} from "../../contracts/interfaces/exchange/IMatching.sol";
+import {IOrderValidation} from "../../contracts/interfaces/exchange/IOrderValidation.sol";
 import {Order, SignatureType} from "../../contracts/libraries/OrderStructs.sol";
 
 /// @notice Order validation, fillOrder(s), cancellation, nonces and EIP-1271 makers.
@@ -34,7 +37,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         bytes32 orderHash = exchange.hashOrder(order);
 
         vm.expectEmit(address(exchange));
-        emit IExchange.OrderFilled(orderHash, alice, operator, 0, yes, 10 * USDC, 25 * USDC, 0);
+        emit IMatching.OrderFilled(orderHash, alice, operator, 0, yes, 10 * USDC, 25 * USDC, 0);
         _fill(order, 10 * USDC);
 
         assertEq(aliceUsd - usd.balanceOf(alice), 10 * USDC, "maker gave collateral");
@@ -73,7 +76,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         bytes32 orderHash = exchange.hashOrder(order);
         (bool done, ) = exchange.getOrderStatus(orderHash);
         assertTrue(done, "filled after two fills");
-        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.OrderNotFillable.selector, orderHash));
+        _expectFillRevert(order, 1, abi.encodeWithSelector(IOrderValidation.OrderNotFillable.selector, orderHash));
     }
 
     function test_fillOrder_paysFeeToRecipient() public {
@@ -118,17 +121,17 @@ contract ExchangeOrdersTest is ExchangeFixture {
     function test_RevertWhen_fillOrdersLengthsDiffer() public {
         Order memory order = _signed(alice, yes, BUY, 40 * USDC, 100 * USDC);
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.LengthMismatch.selector, 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IMatching.LengthMismatch.selector, 1, 0));
         exchange.fillOrders(_one(order), new uint256[](0));
     }
 
     function test_RevertWhen_fillOrderByNonOperator() public {
         Order memory order = _signed(alice, yes, BUY, 40 * USDC, 100 * USDC);
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotOperator.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.NotOperator.selector, bob));
         exchange.fillOrder(order, 1);
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotOperator.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.NotOperator.selector, bob));
         exchange.fillOrders(_one(order), _one(1));
     }
 
@@ -136,22 +139,22 @@ contract ExchangeOrdersTest is ExchangeFixture {
 
     function test_RevertWhen_makerAmountIsZero() public {
         Order memory order = _signed(alice, yes, BUY, 0, 100);
-        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.ZeroOrderAmount.selector, 0, 100));
+        _expectFillRevert(order, 1, abi.encodeWithSelector(IOrderValidation.ZeroOrderAmount.selector, 0, 100));
     }
 
     function test_RevertWhen_takerAmountIsZero() public {
         Order memory order = _signed(alice, yes, SELL, 100, 0);
-        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.ZeroOrderAmount.selector, 100, 0));
+        _expectFillRevert(order, 1, abi.encodeWithSelector(IOrderValidation.ZeroOrderAmount.selector, 100, 0));
     }
 
     function test_RevertWhen_buyPriceAboveOne() public {
         Order memory order = _signed(alice, yes, BUY, 101, 100);
-        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.PriceAboveOne.selector, BUY, 101, 100));
+        _expectFillRevert(order, 1, abi.encodeWithSelector(IOrderValidation.PriceAboveOne.selector, BUY, 101, 100));
     }
 
     function test_RevertWhen_sellPriceAboveOne() public {
         Order memory order = _signed(bob, yes, SELL, 100, 101);
-        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.PriceAboveOne.selector, SELL, 100, 101));
+        _expectFillRevert(order, 1, abi.encodeWithSelector(IOrderValidation.PriceAboveOne.selector, SELL, 100, 101));
     }
 
     function test_fillOrder_priceOfExactlyOneIsAccepted() public {
@@ -164,19 +167,19 @@ contract ExchangeOrdersTest is ExchangeFixture {
     function test_RevertWhen_orderAmountAbove128Bits() public {
         uint256 huge = uint256(1) << 128;
         Order memory order = _signed(bob, yes, SELL, huge, 1);
-        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.OrderAmountTooLarge.selector, huge, 1));
+        _expectFillRevert(order, 1, abi.encodeWithSelector(IOrderValidation.OrderAmountTooLarge.selector, huge, 1));
     }
 
     function test_RevertWhen_sideIsInvalid() public {
         Order memory order = _signed(alice, yes, 2, 40, 100);
-        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.InvalidSide.selector, 2));
+        _expectFillRevert(order, 1, abi.encodeWithSelector(IOrderValidation.InvalidSide.selector, 2));
     }
 
     function test_RevertWhen_feeRateAboveMax() public {
         Order memory order = _order(alice, yes, BUY, 40, 100);
         order.feeRateBps = 1_001;
         order = _sign(order, aliceKey);
-        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.FeeRateTooHigh.selector, 1_001, 1_000));
+        _expectFillRevert(order, 1, abi.encodeWithSelector(IOrderValidation.FeeRateTooHigh.selector, 1_001, 1_000));
     }
 
     function test_RevertWhen_orderExpired() public {
@@ -187,7 +190,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         _expectFillRevert(
             order,
             1,
-            abi.encodeWithSelector(IExchange.OrderExpired.selector, exchange.hashOrder(order), 999, 1_000)
+            abi.encodeWithSelector(IOrderValidation.OrderExpired.selector, exchange.hashOrder(order), 999, 1_000)
         );
         order.expiration = 1_000;
         order = _sign(order, aliceKey);
@@ -198,9 +201,9 @@ contract ExchangeOrdersTest is ExchangeFixture {
         Order memory order = _signed(alice, yes, BUY, 40, 100);
         vm.prank(alice);
         vm.expectEmit(address(exchange));
-        emit IExchange.NonceIncremented(alice, 1);
+        emit IOrderValidation.NonceIncremented(alice, 1);
         exchange.incrementNonce();
-        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.InvalidNonce.selector, alice, 0, 1));
+        _expectFillRevert(order, 1, abi.encodeWithSelector(IOrderValidation.InvalidNonce.selector, alice, 0, 1));
     }
 
     function test_RevertWhen_signatureTypeIsProxyOrSafe() public {
@@ -209,7 +212,11 @@ contract ExchangeOrdersTest is ExchangeFixture {
             Order memory order = _order(alice, yes, BUY, 40, 100);
             order.signatureType = sigType;
             order = _sign(order, aliceKey);
-            _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.UnsupportedSignatureType.selector, sigType));
+            _expectFillRevert(
+                order,
+                1,
+                abi.encodeWithSelector(IOrderValidation.UnsupportedSignatureType.selector, sigType)
+            );
         }
     }
 
@@ -217,7 +224,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         Order memory order = _order(alice, yes, BUY, 40, 100);
         order.signer = bob;
         order = _sign(order, bobKey);
-        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.SignerNotMaker.selector, bob, alice));
+        _expectFillRevert(order, 1, abi.encodeWithSelector(IOrderValidation.SignerNotMaker.selector, bob, alice));
     }
 
     function test_RevertWhen_signedByAnotherKey() public {
@@ -225,7 +232,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         _expectFillRevert(
             order,
             1,
-            abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), alice)
+            abi.encodeWithSelector(IOrderValidation.InvalidSignature.selector, exchange.hashOrder(order), alice)
         );
     }
 
@@ -235,7 +242,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         _expectFillRevert(
             order,
             1,
-            abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), alice)
+            abi.encodeWithSelector(IOrderValidation.InvalidSignature.selector, exchange.hashOrder(order), alice)
         );
     }
 
@@ -245,7 +252,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         _expectFillRevert(
             order,
             1,
-            abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), alice)
+            abi.encodeWithSelector(IOrderValidation.InvalidSignature.selector, exchange.hashOrder(order), alice)
         );
     }
 
@@ -255,7 +262,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(aliceKey, digest);
         uint256 n = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141;
         order.signature = abi.encodePacked(r, bytes32(n - uint256(s)), v == 27 ? uint8(28) : uint8(27));
-        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.InvalidSignature.selector, digest, alice));
+        _expectFillRevert(order, 1, abi.encodeWithSelector(IOrderValidation.InvalidSignature.selector, digest, alice));
     }
 
     function test_RevertWhen_privateOrderFilledByAnotherOperator() public {
@@ -267,7 +274,9 @@ contract ExchangeOrdersTest is ExchangeFixture {
         order = _sign(order, aliceKey);
         bytes32 orderHash = exchange.hashOrder(order);
         vm.prank(otherOperator);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotOrderTaker.selector, orderHash, operator, otherOperator));
+        vm.expectRevert(
+            abi.encodeWithSelector(IOrderValidation.NotOrderTaker.selector, orderHash, operator, otherOperator)
+        );
         exchange.fillOrder(order, 1);
         _fill(order, 40); // the named taker may
     }
@@ -277,7 +286,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         _expectFillRevert(
             order,
             0,
-            abi.encodeWithSelector(IExchange.ZeroFillAmount.selector, exchange.hashOrder(order))
+            abi.encodeWithSelector(IOrderValidation.ZeroFillAmount.selector, exchange.hashOrder(order))
         );
     }
 
@@ -287,13 +296,13 @@ contract ExchangeOrdersTest is ExchangeFixture {
         _expectFillRevert(
             order,
             11,
-            abi.encodeWithSelector(IExchange.FillExceedsRemaining.selector, exchange.hashOrder(order), 11, 10)
+            abi.encodeWithSelector(IOrderValidation.FillExceedsRemaining.selector, exchange.hashOrder(order), 11, 10)
         );
     }
 
     function test_RevertWhen_tokenNotRegistered() public {
         Order memory order = _signed(alice, 424242, BUY, 40, 100);
-        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.TokenNotRegistered.selector, 424242));
+        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchangeRegistry.TokenNotRegistered.selector, 424242));
     }
 
     // ------------------------------------------------------------------ validateOrder
@@ -305,19 +314,21 @@ contract ExchangeOrdersTest is ExchangeFixture {
 
     function test_validateOrder_revertsWithTheReason() public {
         Order memory order = _signed(alice, 424242, BUY, 40, 100);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.TokenNotRegistered.selector, 424242));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeRegistry.TokenNotRegistered.selector, 424242));
         exchange.validateOrder(order);
 
         Order memory cancelled = _signed(alice, yes, BUY, 40, 100);
         vm.prank(alice);
         exchange.cancelOrder(cancelled);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.OrderNotFillable.selector, exchange.hashOrder(cancelled)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IOrderValidation.OrderNotFillable.selector, exchange.hashOrder(cancelled))
+        );
         exchange.validateOrder(cancelled);
 
         Order memory unsigned = _order(alice, yes, BUY, 40, 100);
         unsigned.signature = new bytes(65);
         vm.expectRevert(
-            abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(unsigned), alice)
+            abi.encodeWithSelector(IOrderValidation.InvalidSignature.selector, exchange.hashOrder(unsigned), alice)
         );
         exchange.validateOrder(unsigned);
     }
@@ -329,11 +340,11 @@ contract ExchangeOrdersTest is ExchangeFixture {
         bytes32 orderHash = exchange.hashOrder(order);
         vm.prank(alice);
         vm.expectEmit(address(exchange));
-        emit IExchange.OrderCancelled(orderHash, alice);
+        emit IOrderValidation.OrderCancelled(orderHash, alice);
         exchange.cancelOrder(order);
         (bool done, ) = exchange.getOrderStatus(orderHash);
         assertTrue(done, "cancelled");
-        _expectFillRevert(order, 1, abi.encodeWithSelector(IExchange.OrderNotFillable.selector, orderHash));
+        _expectFillRevert(order, 1, abi.encodeWithSelector(IOrderValidation.OrderNotFillable.selector, orderHash));
     }
 
     function test_cancelOrder_keepsRemainingOfPartialFill() public {
@@ -350,7 +361,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         Order memory order = _signed(alice, yes, BUY, 40, 100);
         vm.startPrank(alice);
         exchange.cancelOrder(order);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.OrderNotFillable.selector, exchange.hashOrder(order)));
+        vm.expectRevert(abi.encodeWithSelector(IOrderValidation.OrderNotFillable.selector, exchange.hashOrder(order)));
         exchange.cancelOrder(order);
         vm.stopPrank();
     }
@@ -358,7 +369,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
     function test_RevertWhen_cancelOrderByNonMaker() public {
         Order memory order = _signed(alice, yes, BUY, 40, 100);
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotOrderMaker.selector, bob, alice));
+        vm.expectRevert(abi.encodeWithSelector(IOrderValidation.NotOrderMaker.selector, bob, alice));
         exchange.cancelOrder(order);
     }
 
@@ -383,7 +394,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         orders[0] = _signed(alice, yes, BUY, 40, 100);
         orders[1] = _signed(bob, yes, BUY, 40, 100);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(IExchange.NotOrderMaker.selector, alice, bob));
+        vm.expectRevert(abi.encodeWithSelector(IOrderValidation.NotOrderMaker.selector, alice, bob));
         exchange.cancelOrders(orders);
     }
 
@@ -393,8 +404,8 @@ contract ExchangeOrdersTest is ExchangeFixture {
         vm.prank(alice);
         exchange.incrementNonce();
         assertEq(exchange.nonces(alice), 1, "nonce 1");
-        _expectFillRevert(first, 1, abi.encodeWithSelector(IExchange.InvalidNonce.selector, alice, 0, 1));
-        _expectFillRevert(second, 1, abi.encodeWithSelector(IExchange.InvalidNonce.selector, alice, 0, 1));
+        _expectFillRevert(first, 1, abi.encodeWithSelector(IOrderValidation.InvalidNonce.selector, alice, 0, 1));
+        _expectFillRevert(second, 1, abi.encodeWithSelector(IOrderValidation.InvalidNonce.selector, alice, 0, 1));
         Order memory fresh = _order(alice, yes, BUY, 40, 100);
         fresh.nonce = 1;
         _fill(_sign(fresh, aliceKey), 40);
@@ -438,7 +449,11 @@ contract ExchangeOrdersTest is ExchangeFixture {
         _expectFillRevert(
             order,
             1,
-            abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), address(wallet))
+            abi.encodeWithSelector(
+                IOrderValidation.InvalidSignature.selector,
+                exchange.hashOrder(order),
+                address(wallet)
+            )
         );
     }
 
@@ -449,7 +464,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
         _expectFillRevert(
             order,
             1,
-            abi.encodeWithSelector(IExchange.InvalidSignature.selector, exchange.hashOrder(order), alice)
+            abi.encodeWithSelector(IOrderValidation.InvalidSignature.selector, exchange.hashOrder(order), alice)
         );
     }
 }

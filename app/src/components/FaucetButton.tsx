@@ -1,8 +1,8 @@
 import { testUSDAbi } from "@forkcast/deployments";
-import { useEffect, useState } from "react";
 import { useConnection } from "wagmi";
 
 import { useCollateral } from "../data/collateral.ts";
+import { useChainTime } from "../hooks/useChainTime.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount } from "../lib/amount.ts";
 import { formatDuration } from "../lib/time.ts";
@@ -16,13 +16,10 @@ export function CollateralBadge() {
   const { address } = useConnection();
   const collateral = useCollateral(address);
   const { run, state } = useTx();
-  const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
-  useEffect(() => {
-    const t = setInterval(() => setNow(Math.floor(Date.now() / 1000)), 1000);
-    return () => clearInterval(t);
-  }, []);
+  // The faucet's cooldown runs on the chain's clock, which can be ahead of the wall clock.
+  const now = useChainTime();
   if (!address || !collateral.token) return null;
-  const waitSeconds = collateral.nextFaucetAt ? Number(collateral.nextFaucetAt) - now : 0;
+  const waitSeconds = collateral.nextFaucetAt && now !== undefined ? Number(collateral.nextFaucetAt) - now : 0;
   const token = collateral.token;
   let reason: string | undefined;
   if (!collateral.faucetAvailable) reason = "No test faucet on this network";

@@ -1,14 +1,23 @@
 /** The account's pool bets (singles and combos) with claim and cash-out; used by the pool page and the portfolio. */
 import { iBettingPoolAbi } from "@forkcast/deployments";
 import type { Address } from "viem";
-import { useBlock } from "wagmi";
 
 import { CONDITION_STATES, type PoolCondition, useBetChainStates, useMyBets } from "../data/pool.ts";
+import { useChainTime } from "../hooks/useChainTime.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount } from "../lib/amount.ts";
 import { formatDecimalOdds } from "../lib/odds.ts";
-import { cashOutState, conditionTitle, minCashOut, outcomeLabel } from "../lib/poolBets.ts";
+import {
+  COMBO_CASH_OUT_REASON,
+  type BetOutcome,
+  betSummary,
+  cashOutState,
+  conditionTitle,
+  minCashOut,
+  outcomeLabel,
+  singleBetOutcome,
+} from "../lib/poolBets.ts";
 import { isBusy } from "../lib/tx.ts";
 import { Button } from "./Button.tsx";
 
@@ -23,8 +32,8 @@ export function PoolBets({ account, conditions, toleranceBps }: Props) {
   const { address } = useDeployment();
   const pool = address("pool");
   const bets = useMyBets(account);
-  const block = useBlock({ query: { refetchInterval: 3_000 } });
-  const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
+  const chainTime = useChainTime();
+  const now = chainTime ?? 0;
   const singles = (bets.data ?? []).filter((b) => b.legs.length === 1).map((b) => b.betId);
   const chain = useBetChainStates(singles);
   const { run, state } = useTx();
@@ -49,6 +58,15 @@ export function PoolBets({ account, conditions, toleranceBps }: Props) {
               .join(" + ");
             const c = legConditions[0];
             const onChain = chain.get(b.betId);
+            const isCombo = b.legs.length > 1;
+            const legOutcomes = b.legs.map((l, i) => singleBetOutcome(l.outcome, legConditions[i]));
+            // A combo loses with any losing leg; otherwise the pool settles it once every leg is settled.
+            const outcome: BetOutcome = isCombo
+              ? legOutcomes.includes("lost")
+                ? "lost"
+                : "pending"
+              : (legOutcomes[0] ?? "pending");
+            const summary = betSummary(b, outcome, (v) => formatAmount(v, { unit: "tUSD" }));
             const cash = cashOutState({
               isCombo: b.legs.length > 1,
               conditionState: c ? CONDITION_STATES[c.state] : undefined,
@@ -68,36 +86,64 @@ export function PoolBets({ account, conditions, toleranceBps }: Props) {
                 </td>
                 <td className="num">{formatAmount(b.amount, { unit: "tUSD" })}</td>
                 <td className="num">@ {formatDecimalOdds(b.odds)}</td>
-                <td className="num">to win {formatAmount(b.payout, { unit: "tUSD" })}</td>
-                <td>
-                  <Button
-                    className="secondary"
-                    disabledReason={
-                      !settled
-                        ? "The market is not resolved yet"
-                        : onChain?.holder === null
-                          ? "Already cashed out"
-                          : onChain?.stake === 0n
-                            ? "Already claimed"
-                            : undefined
-                    }
-                    onClick={() =>
-                      pool &&
-                      void run({
-                        label: `Claim bet #${b.betId}`,
-                        call: { address: pool, abi: iBettingPoolAbi, functionName: "claim", args: [b.betId] },
-                      })
-                    }
-                  >
-                    Claim
-                  </Button>
+                <td className="num" data-testid="bet-result">
+                  {summary.result}
                 </td>
-                {b.legs.length === 1 && (
+                <td data-testid="bet-status">{summary.status}</td>
+                <td>
+                  {summary.claimable && (
+                    <Button
+                      className="secondary"
+                      data-testid="claim"
+                      disabledReason={
+                        !settled
+                          ? "The market is not resolved yet"
+                          : !isCombo && onChain?.holder === null
+                            ? "Already cashed out"
+                            : !isCombo && onChain?.stake === 0n
+                              ? "Already claimed"
+                              : isBusy(state)
+                                ? "Transaction in progress"
+                                : undefined
+                      }
+                      onClick={() =>
+                        pool &&
+                        void run(
+                          isCombo
+                            ? {
+                                label: `Settle combo #${b.betId}`,
+                                call: {
+                                  address: pool,
+                                  abi: iBettingPoolAbi,
+                                  functionName: "settleParlay",
+                                  args: [b.betId],
+                                },
+                              }
+                            : {
+                                label: `Claim bet #${b.betId}`,
+                                call: { address: pool, abi: iBettingPoolAbi, functionName: "claim", args: [b.betId] },
+                              },
+                        )
+                      }
+                    >
+                      {isCombo ? "Settle combo" : "Claim"}
+                    </Button>
+                  )}
+                </td>
+                {b.status === "open" && outcome === "pending" && (
                   <td>
                     <Button
                       className="secondary"
                       data-testid="cash-out"
-                      disabledReason={!cash.ok ? cash.reason : isBusy(state) ? "Transaction in progress" : undefined}
+                      disabledReason={
+                        isCombo
+                          ? COMBO_CASH_OUT_REASON
+                          : !cash.ok
+                            ? cash.reason
+                            : isBusy(state)
+                              ? "Transaction in progress"
+                              : undefined
+                      }
                       onClick={() =>
                         pool &&
                         cash.ok &&

@@ -10,7 +10,7 @@ import { type Address, keccak256, toHex } from "viem";
 import { usePublicClient, useReadContracts } from "wagmi";
 
 import { useDeployment } from "../hooks/useDeployment.ts";
-import { PAGE_LIMIT, big, hex, int, items, record, strings, text, useIndexerQuery } from "./indexer.ts";
+import { PAGE_LIMIT, big, hex, int, items, optional, record, strings, text, useIndexerQuery } from "./indexer.ts";
 import { type IndexedBet, usePoolAccount } from "./poolIndex.ts";
 
 export function usePoolTotals() {
@@ -48,6 +48,8 @@ export interface PoolCondition {
   outcomeCount: number;
   startsAt: number;
   state: number;
+  /** The outcome that won, once resolved (undefined before, and for a cancelled condition). */
+  winningOutcome: number | undefined;
 }
 
 export const CONDITION_STATES = ["None", "Active", "Paused", "Resolved", "Cancelled"] as const;
@@ -57,7 +59,7 @@ const INDEXED_STATES = ["none", "active", "paused", "resolved", "cancelled"] as 
 
 export const POOL_CONDITIONS_QUERY = `query PoolConditions($limit: Int!) {
   poolConditions(orderBy: "id", orderDirection: "asc", limit: $limit) {
-    items { id questionId outcomeCount startsAt state question outcomeNames rules }
+    items { id questionId outcomeCount startsAt state question outcomeNames rules winningOutcome }
   }
 }`;
 
@@ -74,6 +76,7 @@ export function parsePoolConditions(data: unknown): PoolCondition[] {
       outcomeCount: int(c.outcomeCount, "condition.outcomeCount"),
       startsAt: int(c.startsAt, "condition.startsAt"),
       state: state < 0 ? 0 : state,
+      winningOutcome: state === 3 ? optional(c.winningOutcome, "condition.winningOutcome", int) : undefined,
     };
   });
 }
@@ -212,4 +215,26 @@ export function usePoolCreatorRole(account: Address | undefined, enabled = true)
       return { isCreator, holders: [...holders], capLeft: cap > used ? cap - used : 0n };
     },
   });
+}
+
+/** What the pool prices a single pick from: the outcome's virtual fund, the condition's total fund and margin. */
+export function usePoolOutcomeBook(conditionId: bigint | undefined, outcome: number | undefined) {
+  const { address } = useDeployment();
+  const pool = address("pool");
+  const enabled = Boolean(pool) && conditionId !== undefined && outcome !== undefined;
+  const result = useReadContracts({
+    contracts:
+      pool && conditionId !== undefined && outcome !== undefined
+        ? [
+            { address: pool, abi: iBettingPoolAbi, functionName: "getOutcome", args: [conditionId, BigInt(outcome)] },
+            { address: pool, abi: iBettingPoolAbi, functionName: "getCondition", args: [conditionId] },
+          ]
+        : [],
+    query: { enabled, refetchInterval: 3_000 },
+  });
+  const [outcomeRead, conditionRead] = result.data ?? [];
+  if (outcomeRead?.status !== "success" || conditionRead?.status !== "success") return undefined;
+  const [fund] = outcomeRead.result as readonly [bigint, bigint];
+  const c = conditionRead.result as { totalFund: bigint; marginBps: bigint };
+  return { fund, totalFund: c.totalFund, marginBps: c.marginBps };
 }

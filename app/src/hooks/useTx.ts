@@ -9,6 +9,7 @@ import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hex } fr
 import { parseSignature } from "viem";
 import { useConfig } from "wagmi";
 import {
+  getBlock,
   getConnection,
   readContract,
   signTypedData,
@@ -171,7 +172,8 @@ async function signPermit(
     readContract(config, { address: token, abi: testUSDAbi, functionName: "nonces", args: [owner] }),
     Promise.resolve(config.state.chainId),
   ]);
-  const deadline = BigInt(Math.floor(Date.now() / 1000)) + PERMIT_TTL_SECONDS;
+  // The token checks the deadline against the chain's clock, which may run ahead of the wall clock.
+  const deadline = (await getBlock(config)).timestamp + PERMIT_TTL_SECONDS;
   const signature = await signTypedData(config, {
     account: owner,
     domain: { name, version: "1", chainId, verifyingContract: token },

@@ -11,11 +11,11 @@ import {
   type Hex,
   UserRejectedRequestError,
   decodeErrorResult,
-  formatUnits,
   toFunctionSelector,
 } from "viem";
 
 import { shortAddress } from "./address.ts";
+import { formatAmount } from "./amount.ts";
 import { formatUtc } from "./time.ts";
 
 type AbiError = Extract<Abi[number], { type: "error" }>;
@@ -42,10 +42,11 @@ export interface DecodedRevert {
 
 type Sentence = (args: readonly unknown[]) => string;
 
-const usd = (v: unknown) => (typeof v === "bigint" ? `${formatUnits(v, 6)} tUSD` : String(v));
+// Amounts read as everywhere else in the app: grouped, two decimals, with their unit ("974.78 tUSD").
+const usd = (v: unknown) => (typeof v === "bigint" ? formatAmount(v, { unit: "tUSD" }) : String(v));
 const when = (v: unknown) => (typeof v === "bigint" ? formatUtc(Number(v)) : String(v));
 const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : Number(v ?? 0));
-const shares = (v: unknown) => (typeof v === "bigint" ? `${formatUnits(v, 6)} shares` : String(v));
+const shares = (v: unknown) => (typeof v === "bigint" ? formatAmount(v, { unit: "shares" }) : String(v));
 const bps = (v: unknown) => (typeof v === "bigint" ? `${Number(v) / 100}%` : String(v));
 const short = (v: unknown) => (typeof v === "string" && v.length > 12 ? shortAddress(v) : String(v));
 

@@ -1,4 +1,6 @@
 /** The operator's stable rejection codes (`{ error, message }`) as sentences for the trade ticket. Pure. */
+import { formatAmount } from "./amount.ts";
+
 const SENTENCES: Record<string, string> = {
   INVALID_ORDER: "The order options do not fit together (post-only works only on GTC/GTD).",
   INVALID_AMOUNTS: "The order amounts are invalid.",
@@ -18,7 +20,8 @@ const SENTENCES: Record<string, string> = {
   DUPLICATE_ORDER: "This exact order was already submitted.",
   ORDER_NOT_OPEN: "The order is no longer open.",
   POST_ONLY_WOULD_CROSS: "Post-only: this price would trade immediately, so the order was not placed.",
-  FOK_NOT_FILLABLE: "Fill-or-kill: the book cannot fill the whole order now, so nothing was traded.",
+  FOK_NOT_FILLABLE:
+    "Fill-or-kill: the book cannot fill the whole order now, so nothing was traded (your own resting orders never fill your orders: self-trade prevention).",
   ORDER_NOT_FOUND: "The order was not found.",
   MARKET_NOT_FOUND: "The operator does not know this market.",
   CANCEL_EXPIRED: "Your clock is off by more than 5 minutes; fix it and cancel again.",
@@ -26,9 +29,28 @@ const SENTENCES: Record<string, string> = {
   SERVICE_UNAVAILABLE: "The operator is unavailable; nothing was applied. Try again.",
 };
 
+/**
+ * The operator's balance and allowance refusals carry base units ("collateral balance 974787913 does
+ * not cover open orders (0) plus this one (2500000000)"); this says the same in amounts a person reads.
+ */
+const FUNDS_MESSAGE =
+  /^(collateral|token \d+) (balance|allowance for the exchange) (\d+) does not cover open orders \((\d+)\) plus this one \((\d+)\)$/;
+
+function readableFunds(message: string): string | undefined {
+  const m = FUNDS_MESSAGE.exec(message.trim());
+  if (!m) return undefined;
+  const [, asset = "", what = "", have = "0", reserved = "0", need = "0"] = m;
+  const unit = asset === "collateral" ? "tUSD" : "shares";
+  const fmt = (v: string) => formatAmount(BigInt(v), { unit });
+  const held = what === "balance" ? "You have" : "The exchange may spend";
+  const reservedPart = BigInt(reserved) > 0n ? `; your open orders already reserve ${fmt(reserved)}` : "";
+  return `${held} ${fmt(have)}${reservedPart}; this order needs ${fmt(need)}.`;
+}
+
 /** A sentence for an operator rejection; unknown codes keep the operator's own message. */
 export function operatorErrorSentence(code: string, message: string): string {
   const sentence = SENTENCES[code];
   if (!sentence) return message ? `${message} (${code})` : `The operator refused the request (${code}).`;
-  return message && message !== sentence ? `${sentence} ${message}` : sentence;
+  const detail = readableFunds(message) ?? message;
+  return detail && detail !== sentence ? `${sentence} ${detail}` : sentence;
 }

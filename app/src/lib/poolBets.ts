@@ -69,3 +69,70 @@ export const DEFAULT_TOLERANCE_BPS = 100n;
 export function minCashOut(amount: bigint, toleranceBps: bigint): bigint {
   return (amount * (10_000n - toleranceBps)) / 10_000n;
 }
+
+/** How a bet reads in a list: its status in words and its money line. */
+export interface BetSummary {
+  /** "open", "cashed out", "won, paid", … never a raw indexer code. */
+  status: string;
+  /** "to win 42.52 tUSD" while open; what was paid (or "—") once done. */
+  result: string;
+  /** Whether a Claim button belongs on the row at all (open or payable bets, not finished ones). */
+  claimable: boolean;
+}
+
+const STATUS_WORDS: Readonly<Record<string, string>> = {
+  open: "open",
+  claimed: "claimed",
+  cashedOut: "cashed out",
+  lost: "lost",
+  won: "won, paid",
+  void: "void, refunded",
+};
+
+/** What the chain says of an open single bet's condition: still running, or how it ended for this pick. */
+export type BetOutcome = "pending" | "won" | "lost" | "void";
+
+/** How an open single bet's pick ended: from its condition's state and winning outcome. */
+export function singleBetOutcome(
+  outcome: number,
+  condition: { state: number; winningOutcome: number | undefined } | undefined,
+): BetOutcome {
+  if (!condition) return "pending";
+  if (condition.state === 4) return "void";
+  if (condition.state !== 3 || condition.winningOutcome === undefined) return "pending";
+  return condition.winningOutcome === outcome ? "won" : "lost";
+}
+
+/**
+ * The list line of a bet from its indexed status, payout and paid-out amount; for a bet the pool has
+ * not paid yet, `outcome` says whether it won, lost or was voided (singles: `singleBetOutcome`).
+ */
+export function betSummary(
+  bet: { status: string; payout: bigint; paidOut: bigint; amount: bigint },
+  outcome: BetOutcome,
+  format: (amount: bigint) => string,
+): BetSummary {
+  const status = STATUS_WORDS[bet.status] ?? bet.status.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  switch (bet.status) {
+    case "open":
+      if (outcome === "won") return { status: "won", result: `${format(bet.payout)} to claim`, claimable: true };
+      if (outcome === "void")
+        return { status: "void", result: `stake ${format(bet.amount)} to claim back`, claimable: true };
+      if (outcome === "lost") return { status: "lost", result: "—", claimable: false };
+      return { status, result: `to win ${format(bet.payout)}`, claimable: true };
+    case "cashedOut":
+      return { status, result: `cashed out for ${format(bet.paidOut)}`, claimable: false };
+    case "claimed":
+    case "won":
+      return { status, result: `paid ${format(bet.paidOut)}`, claimable: false };
+    case "void":
+      return { status, result: `refunded ${format(bet.paidOut)}`, claimable: false };
+    case "lost":
+      return { status, result: "—", claimable: false };
+    default:
+      return { status, result: "—", claimable: false };
+  }
+}
+
+/** Why a combo has no cash-out: the pool buys back single bets only (`cashOut` takes a single bet). */
+export const COMBO_CASH_OUT_REASON = "Combos cannot be cashed out: the pool buys back single bets only";

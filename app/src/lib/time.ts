@@ -32,3 +32,12 @@ export function rangeStart(range: ChartRange, now: number): number {
   const span = { "1H": 3_600, "6H": 21_600, "1D": 86_400, "1W": 604_800, All: Number.POSITIVE_INFINITY }[range];
   return Number.isFinite(span) ? now - span : 0;
 }
+
+/**
+ * The chain's clock now, from the latest block seen: its timestamp plus the wall time elapsed since
+ * it was seen. The chain may run ahead of the wall clock (a dev chain after `evm_increaseTime`), so
+ * countdowns and form checks use this, never `Date.now()` alone.
+ */
+export function chainNow(blockTimestamp: number, seenAtMs: number, nowMs: number): number {
+  return blockTimestamp + Math.max(0, Math.floor((nowMs - seenAtMs) / 1000));
+}

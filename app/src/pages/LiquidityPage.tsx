@@ -1,13 +1,16 @@
 import { iBettingPoolAbi } from "@forkcast/deployments";
 import { useState } from "react";
-import { useBlock, useConnection } from "wagmi";
+import { useConnection } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
+import { useCollateral } from "../data/collateral.ts";
 import { usePoolTotals } from "../data/pool.ts";
 import { useLpValues, usePoolAccount } from "../data/poolIndex.ts";
+import { useChainTime } from "../hooks/useChainTime.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, formatSigned, parseAmount } from "../lib/amount.ts";
+import { depositReason as whyNotDeposit, freeForNewMarkets } from "../lib/betSlip.ts";
 import { formatDuration } from "../lib/time.ts";
 import { isBusy } from "../lib/tx.ts";
 
@@ -16,12 +19,13 @@ export default function LiquidityPage() {
   const { address } = useDeployment();
   const collateral = address("collateral");
   const totals = usePoolTotals();
+  const { balance } = useCollateral(account);
   const poolAccount = usePoolAccount(account);
   const positions = poolAccount.data?.lps;
   const values = useLpValues(positions);
   const [fractionBps, setFractionBps] = useState(10_000n);
-  const block = useBlock({ query: { refetchInterval: 3_000 } });
-  const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
+  const chainTime = useChainTime();
+  const now = chainTime ?? 0;
   const { run, state } = useTx();
   const [amount, setAmount] = useState("");
   const parsed = parseAmount(amount);
@@ -31,11 +35,7 @@ export default function LiquidityPage() {
     ? "The betting pool is not deployed on this chain yet"
     : !account
       ? "Connect a wallet first."
-      : !parsed.ok
-        ? parsed.reason
-        : parsed.value === 0n
-          ? "Enter an amount above zero"
-          : busy;
+      : (whyNotDeposit(parsed, balance) ?? busy);
   const usd = (v: bigint | undefined) => (v === undefined ? "…" : formatAmount(v, { unit: "tUSD" }));
   return (
     <section data-testid="liquidity-page">
@@ -44,8 +44,18 @@ export default function LiquidityPage() {
         <span>
           Pool size <strong data-testid="pool-total">{usd(totals.total)}</strong>
         </span>
-        <span>
-          Free <strong>{usd(totals.free)}</strong>
+        <span title="What the open markets' liquidity (the deposits made before the oldest of them opened) has left after their locked reserve: a new deposit backs only markets opened after it, so it does not change this.">
+          Free for open markets <strong data-testid="pool-free">{usd(totals.free)}</strong>
+        </span>
+        <span title="Pool size minus the reserve locked by open bets: what a market opened now could draw on, new deposits included.">
+          Free for new markets{" "}
+          <strong data-testid="pool-free-new">
+            {usd(
+              totals.total === undefined || totals.locked === undefined
+                ? undefined
+                : freeForNewMarkets(totals.total, totals.locked),
+            )}
+          </strong>
         </span>
         <span>
           Locked in open bets <strong>{usd(totals.locked)}</strong>
@@ -66,6 +76,7 @@ export default function LiquidityPage() {
             aria-label="Deposit amount"
             placeholder="tUSD"
           />
+          {balance !== undefined && <small className="muted">You have {formatAmount(balance, { unit: "tUSD" })}</small>}
           <Button
             disabledReason={depositReason}
             onClick={() =>
@@ -116,7 +127,12 @@ export default function LiquidityPage() {
               const value = values.get(p.lpId);
               const unlocksAt = p.depositedAt + (totals.withdrawTimeout ?? 0);
               const reason =
-                busy ?? (now < unlocksAt ? `Withdrawable in ${formatDuration(unlocksAt - now)}` : undefined);
+                busy ??
+                (chainTime === undefined
+                  ? "Reading the chain's time…"
+                  : now < unlocksAt
+                    ? `Withdrawable in ${formatDuration(unlocksAt - now)}`
+                    : undefined);
               return (
                 <tr key={p.lpId.toString()}>
                   <td>{p.lpId.toString()}</td>

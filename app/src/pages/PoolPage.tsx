@@ -1,15 +1,27 @@
 import { iBettingPoolAbi } from "@forkcast/deployments";
 import { useMemo, useState } from "react";
-import { useBlock, useConnection, useReadContract } from "wagmi";
+import { useConnection, useReadContract } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
 import { PoolBets } from "../components/PoolBets.tsx";
-import { CONDITION_STATES, type PoolCondition, usePoolConditions, usePoolOdds } from "../data/pool.ts";
+import { PoolResolution } from "../components/PoolResolution.tsx";
+import { useCollateral } from "../data/collateral.ts";
+import {
+  CONDITION_STATES,
+  type PoolCondition,
+  usePoolConditions,
+  usePoolOdds,
+  usePoolOutcomeBook,
+} from "../data/pool.ts";
+import { useChainTime } from "../hooks/useChainTime.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, parseAmount } from "../lib/amount.ts";
+import { maxSingleStake, slipReason } from "../lib/betSlip.ts";
+import { decodeRevert } from "../lib/errors.ts";
 import { ODDS_SCALE, comboOdds, formatDecimalOdds, minOddsWithSlippage, possibleWin } from "../lib/odds.ts";
 import { DEFAULT_TOLERANCE_BPS, conditionTitle, outcomeLabel } from "../lib/poolBets.ts";
+import { poolConditionLine } from "../lib/poolResolution.ts";
 import { isBusy } from "../lib/tx.ts";
 
 interface Leg {
@@ -32,13 +44,14 @@ export default function PoolPage() {
   const collateral = address("collateral");
   const conditions = usePoolConditions();
   const poolOdds = usePoolOdds(conditions.data);
-  const block = useBlock({ query: { refetchInterval: 3_000 } });
-  const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
+  const chainTime = useChainTime();
+  const now = chainTime ?? 0;
   const { run, state } = useTx();
   const [legs, setLegs] = useState<Leg[]>([]);
   const [stake, setStake] = useState("10");
   const [toleranceBps, setToleranceBps] = useState(DEFAULT_TOLERANCE_BPS);
   const parsed = parseAmount(stake);
+  const { balance } = useCollateral(account);
   // A single bet is quoted at its real stake (bigger stakes move the odds); a combo multiplies the legs' odds.
   const single = legs.length === 1 ? legs[0] : undefined;
   const stakeQuote = useReadContract({
@@ -49,6 +62,18 @@ export default function PoolPage() {
       single && parsed.ok && parsed.value > 0n ? [single.conditionId, BigInt(single.outcome), parsed.value] : undefined,
     query: { enabled: Boolean(pool && single && parsed.ok && parsed.value > 0n), refetchInterval: 3_000 },
   });
+  const comboQuote = useReadContract({
+    address: pool,
+    abi: iBettingPoolAbi,
+    functionName: "quoteParlay",
+    args:
+      legs.length > 1 && parsed.ok && parsed.value > 0n
+        ? [legs.map((l) => ({ conditionId: l.conditionId, outcome: BigInt(l.outcome) })), parsed.value]
+        : undefined,
+    query: { enabled: Boolean(pool && legs.length > 1 && parsed.ok && parsed.value > 0n), refetchInterval: 3_000 },
+  });
+  const outcomeBook = usePoolOutcomeBook(single?.conditionId, single?.outcome);
+  const maxStake = outcomeBook ? maxSingleStake(outcomeBook) : undefined;
   // Leg odds are re-read from the live conditions, never the odds at the time of the click.
   const live = useMemo(
     () =>
@@ -59,7 +84,16 @@ export default function PoolPage() {
     [legs, conditions.data],
   );
   const legOdds = useMemo(() => (live.length ? comboOdds(live.map((l) => l.odds)) : ODDS_SCALE), [live]);
-  const odds = single && stakeQuote.data ? stakeQuote.data[0] : legOdds;
+  const quoted = single ? stakeQuote : legs.length > 1 ? comboQuote : undefined;
+  const odds = quoted?.data ? quoted.data[0] : legOdds;
+  const slipProblem = slipReason({
+    picks: legs.length,
+    stake: parsed,
+    balance,
+    maxStake: single ? maxStake : undefined,
+    odds: quoted?.data?.[0],
+    quoteError: quoted?.error ? decodeRevert(quoted.error).sentence : undefined,
+  });
   const names = (c: PoolCondition) => ({
     title: conditionTitle(c),
     outcome: (i: number) => outcomeLabel(c, i),
@@ -74,15 +108,9 @@ export default function PoolPage() {
     ? "The betting pool is not deployed on this chain yet"
     : !account
       ? "Connect a wallet first."
-      : legs.length === 0
-        ? "Pick an outcome first"
-        : !parsed.ok
-          ? parsed.reason
-          : parsed.value === 0n
-            ? "Enter a stake above zero"
-            : isBusy(state)
-              ? "Transaction in progress"
-              : undefined;
+      : isBusy(state)
+        ? "Transaction in progress"
+        : slipProblem;
   const place = () => {
     if (!pool || !collateral || !parsed.ok || legs.length === 0) return;
     const minOdds = minOddsWithSlippage(odds, toleranceBps);
@@ -110,6 +138,9 @@ export default function PoolPage() {
               ],
             },
       approval: { token: collateral, spender: pool, amount: parsed.value },
+    }).then((result) => {
+      // A placed bet leaves the slip: the next pick starts a new single, never a silent combo.
+      if (result.ok) setLegs([]);
     });
   };
   return (
@@ -123,12 +154,12 @@ export default function PoolPage() {
         {(conditions.data ?? []).map((c) => {
           const n = names(c);
           const stateName = CONDITION_STATES[c.state] ?? "None";
-          const open = stateName === "Active" && now < c.startsAt;
+          const open = stateName === "Active" && chainTime !== undefined && now < c.startsAt;
           return (
             <div className="panel" key={c.conditionId.toString()} data-testid="pool-condition">
               <strong>{n.title}</strong>{" "}
-              <small className="muted">
-                {open ? "taking bets" : stateName === "Active" ? "started, betting closed" : stateName.toLowerCase()}
+              <small className="muted" data-testid="pool-condition-state">
+                {poolConditionLine(c, stateName, chainTime, n.outcome)}
               </small>
               {c.rules && (
                 <details>
@@ -155,6 +186,7 @@ export default function PoolPage() {
                   );
                 })}
               </div>
+              {chainTime !== undefined && <PoolResolution condition={c} now={chainTime} />}
             </div>
           );
         })}
@@ -185,12 +217,24 @@ export default function PoolPage() {
             <option value="300">3%</option>
           </select>
         </label>
-        <p>
-          Odds {formatDecimalOdds(odds)} (accepting ≥ {formatDecimalOdds(minOddsWithSlippage(odds, toleranceBps))})
-        </p>
-        <p data-testid="possible-win">
-          Possible win: {formatAmount(parsed.ok ? possibleWin(parsed.value, odds) : 0n, { unit: "tUSD" })}
-        </p>
+        {single && maxStake !== undefined && (
+          <p className="muted" data-testid="max-stake">
+            Max stake {formatAmount(maxStake, { unit: "tUSD" })}
+          </p>
+        )}
+        {legs.length > 0 && (
+          <>
+            <p data-testid="slip-odds">
+              Odds {formatDecimalOdds(odds)} (accepting ≥ {formatDecimalOdds(minOddsWithSlippage(odds, toleranceBps))})
+            </p>
+            <p data-testid="possible-win">
+              Possible win:{" "}
+              {parsed.ok && slipProblem === undefined
+                ? formatAmount(possibleWin(parsed.value, odds), { unit: "tUSD" })
+                : "—"}
+            </p>
+          </>
+        )}
         <Button disabledReason={reason} onClick={place}>
           Place bet
         </Button>

@@ -18,7 +18,7 @@ import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, formatSigned } from "../lib/amount.ts";
 import { formatDecimalOdds } from "../lib/odds.ts";
 import { marketValue, unrealizedPnl } from "../lib/pnl.ts";
-import { conditionTitle, outcomeLabel } from "../lib/poolBets.ts";
+import { type BetOutcome, betSummary, conditionTitle, outcomeLabel, singleBetOutcome } from "../lib/poolBets.ts";
 import { formatCents } from "../lib/price.ts";
 import { type LabelledPosition, labelPositions, tokenLabels } from "../lib/positions.ts";
 import { formatUtc } from "../lib/time.ts";
@@ -177,15 +177,6 @@ export default function PortfolioPage() {
 const formatLpValue = (value: bigint | undefined) =>
   value === undefined ? "—" : formatAmount(value, { unit: "tUSD" });
 
-const BET_STATUS: Record<string, string> = {
-  open: "open",
-  claimed: "claimed",
-  cashedOut: "cashed out",
-  lost: "lost",
-  won: "won, paid",
-  void: "void, refunded",
-};
-
 /** The account's pool bets and LP positions (claims and cash-outs happen on the Pool page). */
 function PoolHoldings({ account }: { account: Address }) {
   const pool = usePoolAccount(account);
@@ -210,27 +201,38 @@ function PoolHoldings({ account }: { account: Address }) {
               <th>Selection</th>
               <th className="num">Stake</th>
               <th className="num">Odds</th>
-              <th className="num">To win</th>
+              <th className="num">Result</th>
               <th>Status</th>
             </tr>
           </thead>
           <tbody>
-            {bets.map((b) => (
-              <tr key={b.betId.toString()} data-testid="portfolio-bet">
-                <td>#{b.betId.toString()}</td>
-                <td>
-                  {b.legs.map(selection).join(" + ")}
-                  {b.kind === "parlay" ? " (combo)" : ""}
-                </td>
-                <td className="num">{formatAmount(b.amount, { unit: "tUSD" })}</td>
-                <td className="num">{formatDecimalOdds(b.odds)}</td>
-                <td className="num">{formatAmount(b.payout, { unit: "tUSD" })}</td>
-                <td>
-                  {BET_STATUS[b.status] ?? b.status}
-                  {b.paidOut > 0n ? ` (${formatAmount(b.paidOut, { unit: "tUSD" })})` : ""}
-                </td>
-              </tr>
-            ))}
+            {bets.map((b) => {
+              const legOutcomes = b.legs.map((l) =>
+                singleBetOutcome(
+                  l.outcome,
+                  conditions.data?.find((x) => x.conditionId === l.conditionId),
+                ),
+              );
+              const outcome: BetOutcome = legOutcomes.includes("lost")
+                ? "lost"
+                : b.kind === "parlay"
+                  ? "pending"
+                  : (legOutcomes[0] ?? "pending");
+              const summary = betSummary(b, outcome, (v) => formatAmount(v, { unit: "tUSD" }));
+              return (
+                <tr key={b.betId.toString()} data-testid="portfolio-bet">
+                  <td>#{b.betId.toString()}</td>
+                  <td>
+                    {b.legs.map(selection).join(" + ")}
+                    {b.kind === "parlay" ? " (combo)" : ""}
+                  </td>
+                  <td className="num">{formatAmount(b.amount, { unit: "tUSD" })}</td>
+                  <td className="num">{formatDecimalOdds(b.odds)}</td>
+                  <td className="num">{summary.result}</td>
+                  <td>{summary.status}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

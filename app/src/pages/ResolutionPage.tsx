@@ -1,8 +1,8 @@
 import { Link } from "react-router";
-import { useBlock } from "wagmi";
 
 import { useMarketList } from "../data/catalog.ts";
 import { indexerProblem } from "../data/indexer.ts";
+import { useChainTime } from "../hooks/useChainTime.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { resolutionStatus } from "../lib/resolution.ts";
 import { formatRelativeEnd } from "../lib/time.ts";
@@ -11,8 +11,7 @@ import { formatRelativeEnd } from "../lib/time.ts";
 export default function ResolutionPage() {
   const { address } = useDeployment();
   const markets = useMarketList();
-  const block = useBlock({ query: { refetchInterval: 5_000 } });
-  const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
+  const now = useChainTime();
   const oracle = address("oracle");
   const problem = indexerProblem();
   return (
@@ -42,8 +41,8 @@ export default function ResolutionPage() {
               <td>
                 <Link to={`/m/${m.marketId}`}>{m.question}</Link>
               </td>
-              <td>{formatRelativeEnd(m.endTime, now)}</td>
-              <td data-testid="resolution-status">{resolutionStatus(m, now)}</td>
+              <td>{now === undefined ? "…" : formatRelativeEnd(m.endTime, now)}</td>
+              <td data-testid="resolution-status">{now === undefined ? "…" : resolutionStatus(m, now)}</td>
             </tr>
           ))}
         </tbody>

@@ -15,8 +15,6 @@ import { WebSocketServer } from "ws";
 import { z } from "zod";
 
 import type { Message } from "../bus.js";
-import type { Market } from "../markets.js";
-import { outcomeOf } from "../polymarket/views.js";
 import { marketEvent, userEvent } from "../polymarket/ws-events.js";
 import { clientAddress } from "./client.js";
 import {
@@ -35,7 +33,7 @@ export interface WsFeed {
     subscribeMarket(assetId: string, listener: (message: Message) => void): () => void;
     subscribeUser(address: string, listener: (message: Message) => void): () => void;
   };
-  readonly markets: { byTokenId(tokenId: string): { market: Market } | undefined };
+  readonly markets: { byTokenId(tokenId: string): unknown };
   bookMessage(tokenId: bigint, eventType: "book"): Message;
 }
 
@@ -71,9 +69,6 @@ const userMessage = z.object({
 
 type WsErrorCode = "INVALID_REQUEST" | "SUBSCRIPTION_LIMIT" | "UNAUTHORIZED";
 
-/** Checks a user-channel `auth` object and returns the address it belongs to (throws otherwise). */
-export type UserAuthenticator = (auth: z.infer<typeof polyAuth>) => Promise<string>;
-
 function errorMessage(error: WsErrorCode, message: string): Message {
   return { event_type: "error", error, message };
 }
@@ -84,11 +79,19 @@ export interface AttachedWebSockets {
   close(): void;
 }
 
-export function attachWebSockets(
-  server: Server,
-  feed: WsFeed,
-  options: { limits?: Partial<WsLimits>; log?: WsLogger; authenticate?: UserAuthenticator } = {},
-): AttachedWebSockets {
+/** Checks a user-channel `auth` object and returns the address it belongs to (throws otherwise). */
+export type UserAuthenticator = (auth: z.infer<typeof polyAuth>) => Promise<string>;
+
+export interface WsOptions {
+  limits?: Partial<WsLimits>;
+  log?: WsLogger;
+  /** Polymarket API-key authentication of the user channel; without it only `address` works. */
+  authenticate?: UserAuthenticator;
+  /** The outcome name of a token id, for Polymarket's user events. */
+  outcomeOf?: (tokenId: string) => string;
+}
+
+export function attachWebSockets(server: Server, feed: WsFeed, options: WsOptions = {}): AttachedWebSockets {
   const limits: WsLimits = { ...DEFAULT_WS_LIMITS, ...options.limits };
   const log = options.log;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
@@ -214,20 +217,28 @@ export function attachWebSockets(
   function userChannel(socket: GuardedSocket): void {
     /** address → its bus subscription and the markets filter (undefined = all markets). */
     const subscriptions = new Map<string, { unsubscribe: () => void; markets: Set<string> | undefined }>();
-    const outcome = (tokenId: string): string => outcomeOf(feed.markets.byTokenId(tokenId)?.market, tokenId);
+    socket.ws.on("message", (raw, isBinary) => {
+      const data = text(socket, raw, isBinary);
+      if (data === undefined) return;
+      const message = parseOrError(socket, userMessage, data);
+      if (!message) return;
+      void resolveUser(message).then((user) => {
+        if (user && socket.ws.readyState === socket.ws.OPEN) subscribe(message, user);
+      });
+    });
     const resolveUser = async (
       message: z.infer<typeof userMessage>,
     ): Promise<{ address: string; owner: string } | undefined> => {
       if (message.auth) {
         if (!options.authenticate) {
-          socket.send(errorMessage("UNAUTHORIZED", "API-key auth is not enabled"));
+          socket.send(errorMessage("UNAUTHORIZED", "API-key auth is not enabled on this operator"));
           return undefined;
         }
         try {
           const address = await options.authenticate(message.auth);
           return { address: address.toLowerCase(), owner: message.auth.apiKey };
         } catch (error) {
-          socket.send(errorMessage("UNAUTHORIZED", error instanceof Error ? error.message : "invalid auth"));
+          socket.send(errorMessage("UNAUTHORIZED", error instanceof Error ? error.message : "invalid API-key auth"));
           return undefined;
         }
       }
@@ -238,8 +249,9 @@ export function attachWebSockets(
       const address = message.address.toLowerCase();
       return { address, owner: address };
     };
-    const apply = (message: z.infer<typeof userMessage>, user: { address: string; owner: string }): void => {
-      const { address } = user;
+    const outcome = options.outcomeOf ?? ((): string => "");
+    const subscribe = (message: z.infer<typeof userMessage>, user: { address: string; owner: string }): void => {
+      const address = user.address;
       const existing = subscriptions.get(address);
       if (message.operation === "unsubscribe") {
         existing?.unsubscribe();
@@ -277,18 +289,7 @@ export function attachWebSockets(
       }
       socket.send({ event_type: "subscribed", address });
     };
-    let closed = false;
-    socket.ws.on("message", (raw, isBinary) => {
-      const data = text(socket, raw, isBinary);
-      if (data === undefined) return;
-      const message = parseOrError(socket, userMessage, data);
-      if (!message) return;
-      void resolveUser(message).then((user) => {
-        if (user && !closed) apply(message, user);
-      });
-    });
     socket.ws.on("close", () => {
-      closed = true;
       for (const { unsubscribe } of subscriptions.values()) unsubscribe();
       subscriptions.clear();
     });

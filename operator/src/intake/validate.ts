@@ -5,6 +5,7 @@
 import { isOnTick, LOT_SIZE_UNITS, orderTerms, SignatureType, ZERO_ADDRESS, type SignedOrder } from "@forkcast/shared";
 
 import { ApiError } from "../errors.js";
+import { marketOrderTerms } from "../polymarket/market-orders.js";
 import type { OrderType } from "../engine/types.js";
 
 export interface MarketRules {
@@ -70,7 +71,19 @@ export function checkOrder(
       `feeRateBps must be ${rules.feeRateBps} for this market (got ${order.feeRateBps})`,
     );
   }
-  const terms = orderTerms(order);
+  const exactTerms = orderTerms(order);
+  const tick = BigInt(rules.tickSize);
+  // FOK/FAK amounts from Polymarket's client need not imply an exact tick price: see market-orders.ts.
+  const roundable =
+    (orderType === "FOK" || orderType === "FAK") &&
+    (!exactTerms.exact || !isOnTick(exactTerms.price, tick) || exactTerms.shares % LOT_SIZE_UNITS !== 0n);
+  const rounded = roundable ? marketOrderTerms(order.side, order.makerAmount, order.takerAmount, tick) : undefined;
+  if (roundable && !rounded)
+    throw new ApiError(
+      "INVALID_PRICE",
+      "makerAmount/takerAmount of this market order round to no tick price strictly between 0 and 1 or to no whole lot",
+    );
+  const terms = rounded ? { ...rounded, exact: true } : exactTerms;
   if (!terms.exact || terms.price <= 0n || terms.price >= 1_000_000n) {
     throw new ApiError("INVALID_PRICE", "makerAmount/takerAmount must imply an exact price strictly between 0 and 1");
   }

@@ -117,7 +117,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
 
   const book = async (token: string): Promise<Record<string, unknown>> => {
     const { market } = entryOf(token);
-    const levels = service.feed.levels(BigInt(token));
+    const levels = service.feed.levels(token);
     return bookSummary({
       market: market.id,
       assetId: token,

@@ -35,19 +35,22 @@ export function devKey(index: number): Hex {
 
 export interface LocalChain {
   readonly rpcUrl: string;
+  readonly chainId: number;
   readonly client: PublicClient;
   stop(): Promise<void>;
   rpc(method: string, params?: unknown[]): Promise<unknown>;
 }
 
-export async function startChain(): Promise<LocalChain> {
+/** `chainId` other than 31337 runs the node under that id (e.g. 137 for the Polymarket profile). */
+export async function startChain(chainId = CHAIN_ID): Promise<LocalChain> {
   const { network } = await import("hardhat");
-  const server = await network.createServer(undefined, "127.0.0.1");
+  const server = await network.createServer(chainId === CHAIN_ID ? undefined : { override: { chainId } }, "127.0.0.1");
   const { address, port } = await server.listen();
   const rpcUrl = `http://${address}:${port}`;
-  const client = createPublicClient({ chain: localChain(CHAIN_ID, rpcUrl), transport: http(rpcUrl) });
+  const client = createPublicClient({ chain: localChain(chainId, rpcUrl), transport: http(rpcUrl) });
   return {
     rpcUrl,
+    chainId,
     client,
     rpc: async (method, params = []) => {
       const response = await fetch(rpcUrl, {
@@ -100,12 +103,19 @@ export const ONE = 1_000_000n;
 
 export async function deployStack(
   chain: LocalChain,
-  options: { traders?: number; fundUsd?: bigint; splitUsd?: bigint; domainName?: string } = {},
+  options: {
+    traders?: number;
+    fundUsd?: bigint;
+    splitUsd?: bigint;
+    domainName?: string;
+    /** Moves the freshly deployed exchange (before any role or token is set) and returns its new address. */
+    placeExchange?: (deployed: Address, deps: { ctf: Address; collateral: Address }) => Promise<Address>;
+  } = {},
 ): Promise<Stack> {
   const admin = trader(0);
   const operator = trader(1);
   const traders = Array.from({ length: options.traders ?? 4 }, (_, i) => trader(2 + i));
-  const viemChain = localChain(CHAIN_ID, chain.rpcUrl);
+  const viemChain = localChain(chain.chainId, chain.rpcUrl);
   const wallets = new Map<string, WalletClient>();
   const wallet = (t: Trader): WalletClient => {
     let w = wallets.get(t.address);
@@ -161,7 +171,7 @@ export async function deployStack(
     admin.address,
     options.domainName ?? "Forkcast",
     "1",
-  ]);
+  ]).then((deployed) => options.placeExchange?.(deployed, { ctf, collateral }) ?? deployed);
   await write(admin, exchange, abis.exchange, "addOperator", [operator.address]);
 
   const addMarket = async (questionId: Hex): Promise<{ conditionId: Hex; yes: bigint; no: bigint }> => {
@@ -204,11 +214,11 @@ export async function deployStack(
   }
 
   const dir = mkdtempSync(path.join(tmpdir(), "forkcast-book-"));
-  const addressBookPath = path.join(dir, `${CHAIN_ID}.json`);
+  const addressBookPath = path.join(dir, `${chain.chainId}.json`);
   writeFileSync(
     addressBookPath,
     JSON.stringify({
-      chainId: CHAIN_ID,
+      chainId: chain.chainId,
       contracts: {
         Exchange: { address: exchange, blockNumber: Number(startBlock) },
         ConditionalTokens: ctf,

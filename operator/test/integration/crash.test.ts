@@ -6,10 +6,7 @@
  * per trade: no match was settled twice and none was lost.
  */
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
+import { after, before, describe, it, type TestContext } from "node:test";
 
 import { decodeEventLog, type Hex } from "viem";
 
@@ -17,54 +14,14 @@ import { deployStack, ONE, startChain, type LocalChain, type Stack, type Trader 
 import { api, freshDataDir, operatorEnv, waitFor, type DbChoice } from "../helpers/operator.js";
 import { OrderSigner, orderBody } from "../helpers/orders.js";
 import { freePort, startPostgres, type TempPostgres } from "../helpers/postgres.js";
+import { exited, killHard, spawnOperator, stopGracefully, type OperatorProcess } from "../helpers/process.js";
+import { orderFilledEvents, reconcile } from "../helpers/reconcile.js";
 
 type Json = Record<string, unknown>;
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src/main.ts");
 const LOAD_MS = 5_000;
 const KILL_AFTER_ACKS = 60;
 const CLIENTS = 6;
-
-interface Child {
-  readonly process: ChildProcess;
-  readonly url: string;
-  stderr: string;
-}
-
-async function spawnOperator(env: Record<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const state = { stderr: "" };
-  child.stderr?.on("data", (chunk: Buffer) => (state.stderr += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Operator: (\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code) =>
-      reject(new Error(`operator exited with ${code} before listening: ${state.stderr.slice(-2000)}`)),
-    );
-  });
-  return {
-    process: child,
-    url,
-    get stderr() {
-      return state.stderr;
-    },
-    set stderr(v) {
-      state.stderr = v;
-    },
-  };
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise((resolve) => child.once("exit", () => resolve()));
-}
+type Child = OperatorProcess;
 
 for (const backend of ["pglite", "postgres"] as const) {
   describe(`crash recovery under load (${backend})`, { concurrency: false }, () => {
@@ -245,3 +202,170 @@ for (const backend of ["pglite", "postgres"] as const) {
     });
   });
 }
+
+/**
+ * Kill points: SIGKILL at chosen moments of a match's life, restart on the same database, and
+ * compare the operator with the chain after each one. The points run in sequence on one
+ * operator database, so each reconciliation also covers everything before it.
+ */
+describe("crash at chosen kill points (pglite)", { concurrency: false }, () => {
+  const PRICE = 500_000n;
+  const BURST = 100;
+  let chain: LocalChain;
+  let stack: Stack;
+  let env: Record<string, string>;
+  let child: OperatorProcess | undefined;
+  let signer: OrderSigner;
+  let alice: Trader;
+  let bob: Trader;
+  /** Every order the operator acknowledged, with what it said matched at once. */
+  const acked = new Map<string, { side: 0 | 1; status: string; making: bigint; taking: bigint }>();
+
+  const pendingSettlements = async (): Promise<number> => {
+    const address = stack.operator.address;
+    const [pending, latest] = await Promise.all([
+      chain.client.getTransactionCount({ address, blockTag: "pending" }),
+      chain.client.getTransactionCount({ address, blockTag: "latest" }),
+    ]);
+    return pending - latest;
+  };
+  const place = async (who: Trader, side: 0 | 1, shares: bigint): Promise<Json> => {
+    const body = orderBody(signer.signed(who.key, who.address, { tokenId: stack.yes, side, price: PRICE, shares }));
+    const response = await api<Json>((child as OperatorProcess).url, "POST", "/order", body);
+    assert.equal(response.status, 200, `order refused: ${JSON.stringify(response.body)}`);
+    acked.set(String(response.body["orderID"]), {
+      side,
+      status: String(response.body["status"]),
+      making: BigInt(String(response.body["makingAmount"])),
+      taking: BigInt(String(response.body["takingAmount"])),
+    });
+    return response.body;
+  };
+  /** Restarts on the same database and checks the chain against the operator. */
+  const restartAndReconcile = async (what: string, t: TestContext): Promise<void> => {
+    child = await spawnOperator(env);
+    const url = child.url;
+    for (const hash of acked.keys()) {
+      const { status } = await api(url, "GET", `/data/order/${hash}`);
+      assert.equal(status, 200, `${what}: acknowledged order ${hash} must survive the crash`);
+    }
+    const { trades, problems } = await reconcile(url, stack, acked.keys());
+    assert.deepEqual(problems, [], `${what}: the operator and the chain disagree`);
+    // None lost: each acknowledged immediate match is in the trades, with the size the answer gave.
+    for (const [hash, ack] of acked) {
+      const immediate = ack.side === 0 ? ack.taking : ack.making;
+      if (immediate === 0n) continue;
+      const shares = trades
+        .filter((t) => String(t["taker_order_id"]).toLowerCase() === hash.toLowerCase())
+        .reduce((sum, t) => sum + BigInt(Math.round(Number(t["size"]) * 1e6)), 0n);
+      assert.equal(
+        shares,
+        immediate,
+        `${what}: order ${hash} was acknowledged with ${immediate} matched, trades hold ${shares}`,
+      );
+    }
+    t.diagnostic(
+      `${what}: ${acked.size} orders acknowledged so far, ${trades.length} trades, all CONFIRMED once on chain`,
+    );
+  };
+
+  before(async () => {
+    chain = await startChain();
+    stack = await deployStack(chain, { traders: 2 });
+    [alice, bob] = stack.traders as [Trader, Trader];
+    signer = new OrderSigner(31337, stack.exchange);
+    env = operatorEnv(
+      stack,
+      { dataDir: freshDataDir() },
+      { OPERATOR_PORT: String(await freePort()), OPERATOR_LOG_LEVEL: "warn" },
+    );
+  });
+
+  after(async () => {
+    await stopGracefully(child);
+    await chain?.rpc("evm_setAutomine", [true]).catch(() => undefined);
+    await chain?.stop();
+  });
+
+  it("keeps a match acknowledged but not yet sent, and settles it once after SIGKILL", async (t) => {
+    // Settlement waits 10 s after a match (even a loaded machine kills sooner), so the kill lands
+    // between the answer and the transaction.
+    child = await spawnOperator({ ...env, OPERATOR_SETTLE_BATCH_MS: "10000" });
+    await place(alice, 1, 3n * ONE);
+    const taker = await place(bob, 0, 3n * ONE);
+    await killHard(child);
+    assert.equal(taker["status"], "matched", "the crossing order must be acknowledged as matched");
+    assert.equal(await pendingSettlements(), 0, "the kill must land before the settlement was sent");
+    assert.equal((await orderFilledEvents(stack)).length, 0, "nothing may be on chain before the restart");
+    await restartAndReconcile("after acknowledging a match", t);
+    await stopGracefully(child);
+  });
+
+  it("settles once a match whose transaction was sent but not mined when killed (mined while down)", async (t) => {
+    child = await spawnOperator(env);
+    await chain.rpc("evm_setAutomine", [false]);
+    try {
+      await place(alice, 1, 2n * ONE);
+      await place(bob, 0, 2n * ONE);
+      await waitFor("the settlement in the mempool", async () => ((await pendingSettlements()) > 0 ? true : undefined));
+      await killHard(child);
+      await chain.rpc("evm_mine");
+    } finally {
+      await chain.rpc("evm_setAutomine", [true]);
+    }
+    await restartAndReconcile("mid-settlement, mined while down", t);
+    await stopGracefully(child);
+  });
+
+  it("settles once a match whose transaction is still pending at restart (rebroadcast of the same bytes)", async (t) => {
+    child = await spawnOperator(env);
+    await chain.rpc("evm_setAutomine", [false]);
+    try {
+      await place(alice, 1, 2n * ONE);
+      await place(bob, 0, 2n * ONE);
+      await waitFor("the settlement in the mempool", async () => ((await pendingSettlements()) > 0 ? true : undefined));
+      await killHard(child);
+      child = await spawnOperator(env);
+      // Give the restarted operator time to rebroadcast; the node must still hold one transaction.
+      await new Promise((r) => setTimeout(r, 4_000));
+      assert.equal(await pendingSettlements(), 1, "a restart must not send a second settlement transaction");
+      await stopGracefully(child);
+      await chain.rpc("evm_mine");
+    } finally {
+      await chain.rpc("evm_setAutomine", [true]);
+    }
+    await restartAndReconcile("mid-settlement, pending at restart", t);
+    await stopGracefully(child);
+  });
+
+  it(`loses and doubles nothing when killed mid-burst of ${BURST} crossing orders`, async (t) => {
+    child = await spawnOperator(env);
+    const before = acked.size;
+    const burst = Array.from({ length: BURST }, (_, i) => [i % 2 === 0 ? alice : bob, (i % 2) as 0 | 1] as const);
+    let next = 0;
+    let refusedAfterKill = 0;
+    const worker = async (): Promise<void> => {
+      while (next < burst.length) {
+        const item = burst[next++];
+        if (!item) return;
+        try {
+          await place(item[0], item[1], ONE);
+        } catch {
+          refusedAfterKill++; // the process is gone: connection refused or reset
+          return;
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 8 }, () => worker()));
+    await waitFor("half the burst acknowledged", () => (acked.size - before >= BURST / 2 ? true : undefined), 30_000);
+    await killHard(child);
+    await load;
+    const inBurst = acked.size - before;
+    assert.ok(
+      inBurst >= BURST / 2 && inBurst < BURST,
+      `the kill must land mid-burst (${inBurst} of ${BURST} acknowledged, ${refusedAfterKill} clients cut off)`,
+    );
+    await restartAndReconcile(`mid-burst (${inBurst} of ${BURST} acknowledged)`, t);
+    await stopGracefully(child);
+  });
+});

@@ -363,6 +363,40 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
     assert.deepEqual(all["canceled"], [resting]);
   });
 
+  it("fills a market order signed with the client's rounding, priced by the book", async () => {
+    const yes = stack.yes.toString();
+    const ask = await post(alice, "SELL", 660_000n, 10n * ONE);
+    const price = await authed(bob).calculateMarketPrice(yes, Side.BUY, 5, OrderType.FOK);
+    assert.equal(price, 0.66);
+    // What createMarketOrder({ side: BUY, amount: 5, price: 0.66 }) signs at tick 0.01: 5 collateral
+    // for 5 / 0.66 = 7.5757 shares (4 decimals), which is no exact tick price.
+    const builder = new ExchangeOrderBuilder(stack.exchange, CHAIN_ID, new Wallet(bob.key));
+    const order = await builder.buildSignedOrder({
+      maker: bob.address,
+      signer: bob.address,
+      taker: "0x0000000000000000000000000000000000000000",
+      tokenId: yes,
+      makerAmount: "5000000",
+      takerAmount: "7575700",
+      side: UtilsSide.BUY,
+      feeRateBps: "0",
+      nonce: "0",
+    });
+    const result = (await authed(bob).postOrder(order, OrderType.FOK)) as Json;
+    assert.deepEqual(
+      [result["success"], result["status"], result["takingAmount"], result["makingAmount"]],
+      [true, "matched", "7570000", "4996200"],
+      JSON.stringify(result),
+    );
+    const trade = await waitFor("market order trade confirmed", async () => {
+      const trades = await authed(bob).getTrades();
+      const t = trades.find((x) => x.taker_order_id === result["orderID"]);
+      return t?.status === "CONFIRMED" ? t : undefined;
+    });
+    assert.deepEqual([trade.price, trade.size], ["0.66", "7.57"]);
+    await authed(alice).cancelOrder({ orderID: ask });
+  });
+
   it("reads balances and allowances for collateral and outcome tokens", async () => {
     const c = authed(alice);
     const usd = await c.getBalanceAllowance({ asset_type: AssetType.COLLATERAL });

@@ -17,6 +17,7 @@ import { AUTH_WINDOW_SECONDS, verifyL1 } from "../../src/polymarket/clob-auth.js
 import { Heartbeats } from "../../src/polymarket/heartbeats.js";
 import { decodeSecret, polyHmacSignature, verifyPolyHmac } from "../../src/polymarket/hmac.js";
 import { ApiKeyStore, deriveCreds } from "../../src/polymarket/keys.js";
+import { marketOrderTerms } from "../../src/polymarket/market-orders.js";
 import { questionText } from "../../src/polymarket/questions.js";
 import { bookSummary, polymarketLevels } from "../../src/polymarket/views.js";
 import { freshDataDir } from "../helpers/operator.js";
@@ -201,5 +202,28 @@ describe("market questions", () => {
     assert.equal(questionText(params, ["0xAA"], "0xaa"), "Who wins?");
     assert.equal(questionText(params, ["0xaa", "0xbb", "0xcc"], "0xbb"), "Who wins? — Bo");
     assert.equal(questionText(params, ["0xaa"], "0xbb"), undefined);
+  });
+});
+
+describe("market-order terms", () => {
+  const TICK = 10_000n; // 0.01
+
+  it("books the client's BUY $5 at 0.66 at the tick below its ratio and whole lots", () => {
+    // createMarketOrder(BUY, amount 5, price 0.66, tick 0.01): makerAmount 5, takerAmount 7.5757.
+    const terms = marketOrderTerms(0, 5_000_000n, 7_575_700n, TICK);
+    assert.deepEqual(terms, { price: 660_000n, shares: 7_570_000n, collateral: 4_996_200n });
+    assert.ok(terms && terms.collateral * 7_575_700n <= 5_000_000n * terms.shares, "never pays more than signed");
+  });
+
+  it("books a SELL at the tick above its ratio, so the seller never gets less than signed", () => {
+    // SELL 7.5757 shares for 4.9999 collateral: ratio 0.65999…, booked at 0.66.
+    const terms = marketOrderTerms(1, 7_575_700n, 4_999_900n, TICK);
+    assert.deepEqual(terms, { price: 660_000n, shares: 7_570_000n, collateral: 4_996_200n });
+  });
+
+  it("keeps an exact tick price and refuses amounts that round to nothing", () => {
+    assert.equal(marketOrderTerms(0, 6_400_000n, 10_000_000n, TICK)?.price, 640_000n);
+    assert.equal(marketOrderTerms(0, 5_000n, 9_999n, TICK), undefined, "under one lot");
+    assert.equal(marketOrderTerms(0, 50n, 10_000_000n, TICK), undefined, "price rounds to 0");
   });
 });
