@@ -12,6 +12,7 @@ import { privateKeyToAccount } from "viem/accounts";
 
 import { createOperatorApi, type OperatorApi } from "./api/facade.js";
 import { createHttpApp } from "./api/http.js";
+import { IpGate } from "./api/ipgate.js";
 import type { RouteModule } from "./api/request.js";
 import { createRequestHandler } from "./api/server.js";
 import { attachWebSockets } from "./api/ws.js";
@@ -46,6 +47,8 @@ const LAST_BLOCK_KEY = "chain.lastBlock";
 /** Blocks per getLogs request while catching up. */
 const LOG_RANGE = 5_000n;
 const EXPIRY_SWEEP_MS = 1_000;
+/** How often used cancel messages past their validity are forgotten. */
+const CANCEL_PRUNE_MS = 60_000;
 
 export async function startOperator(
   config: Config,
@@ -129,7 +132,9 @@ export async function startOperator(
   const polymarket = await PolymarketCompat.open(service);
   // The Polymarket CLOB routes come first: they answer API-key requests and shadow the public reads.
   const app = createHttpApp(api, [polymarket.routes, ...(options.routes ?? [])]);
-  const server: Server = createServer(createRequestHandler(api, app, config.corsOrigins));
+  const server: Server = createServer(
+    createRequestHandler(api, app, config.corsOrigins, new IpGate(config.ipRateLimit)),
+  );
   server.keepAliveTimeout = 30_000;
   const sockets = attachWebSockets(server, api, {
     log,
@@ -165,6 +170,13 @@ export async function startOperator(
       void expireOrders(service).catch((error: unknown) => log.error("expiry sweep failed", { error: String(error) })),
     EXPIRY_SWEEP_MS,
   );
+  const pruneTimer = setInterval(
+    () =>
+      void service.durable
+        .pruneCancels(Math.floor(Date.now() / 1000))
+        .catch((error: unknown) => log.warn("pruning used cancels failed", { error: String(error) })),
+    CANCEL_PRUNE_MS,
+  );
 
   log.info("operator listening", {
     url,
@@ -185,6 +197,7 @@ export async function startOperator(
       stopped = true;
       clearTimeout(eventTimer);
       clearInterval(expiryTimer);
+      clearInterval(pruneTimer);
       polymarket.stop();
       sockets.close();
       await new Promise<void>((resolve) => {

@@ -43,6 +43,8 @@ const envSchema = z.object({
   OPERATOR_MAX_MAKERS_PER_MATCH: z.coerce.number().int().positive().default(20),
   OPERATOR_RATE_LIMIT_PER_SEC: z.coerce.number().positive().default(500),
   OPERATOR_RATE_LIMIT_BURST: z.coerce.number().positive().default(2_000),
+  OPERATOR_IP_RATE_LIMIT_PER_SEC: z.coerce.number().positive().default(5_000),
+  OPERATOR_IP_RATE_LIMIT_BURST: z.coerce.number().positive().default(20_000),
   OPERATOR_SIGNATURE_WORKERS: z.coerce.number().int().min(0).default(1),
   /** Server secret the Polymarket-style API keys are derived from (hex, at least 32 bytes). */
   OPERATOR_API_KEY_SECRET: z
@@ -132,7 +134,10 @@ export interface Config {
   readonly pollMs: number;
   readonly settleBatchMs: number;
   readonly maxMakersPerMatch: number;
+  /** Per maker, taken after the maker's signature is verified. */
   readonly rateLimit: { readonly perSecond: number; readonly burst: number };
+  /** Per client address, taken before any work on a request. */
+  readonly ipRateLimit: { readonly perSecond: number; readonly burst: number };
   readonly signatureWorkers: number;
   readonly logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Browser origins allowed to call the API (CORS); empty = no CORS headers, `*` = any. */
@@ -186,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined>, argv: readon
     settleBatchMs: e.OPERATOR_SETTLE_BATCH_MS,
     maxMakersPerMatch: e.OPERATOR_MAX_MAKERS_PER_MATCH,
     rateLimit: { perSecond: e.OPERATOR_RATE_LIMIT_PER_SEC, burst: e.OPERATOR_RATE_LIMIT_BURST },
+    ipRateLimit: { perSecond: e.OPERATOR_IP_RATE_LIMIT_PER_SEC, burst: e.OPERATOR_IP_RATE_LIMIT_BURST },
     signatureWorkers: e.OPERATOR_SIGNATURE_WORKERS,
     logLevel: e.OPERATOR_LOG_LEVEL,
     corsOrigins: e.OPERATOR_CORS_ORIGINS,

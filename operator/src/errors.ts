@@ -41,6 +41,7 @@ export const ERROR_STATUS = {
   METHOD_NOT_ALLOWED: 405,
   CANCEL_EXPIRED: 400,
   CORS_ORIGIN_NOT_ALLOWED: 403,
+  CANCEL_REPLAYED: 409,
   BATCH_TOO_LARGE: 413,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -83,8 +84,13 @@ export class ApiError extends Error {
 export function errorResponse(
   error: unknown,
   context: { requestId: string; path: string; log: Logger },
-): { status: number; body: ErrorBody } {
-  if (error instanceof ApiError) return { status: error.status, body: error.body(context.requestId) };
+): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  if (error instanceof ApiError) {
+    // A rate-limit refusal says when to come back (RateLimitedError carries retryAfterSeconds).
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    const headers: Record<string, string> = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {};
+    return { status: error.status, body: error.body(context.requestId), headers };
+  }
   context.log.error("unhandled API error", {
     requestId: context.requestId,
     path: context.path,
@@ -92,6 +98,7 @@ export function errorResponse(
   });
   return {
     status: ERROR_STATUS.SERVICE_UNAVAILABLE,
+    headers: {},
     body: {
       error: "SERVICE_UNAVAILABLE",
       message: `internal error; the request was not applied (request id ${context.requestId})`,

@@ -17,8 +17,8 @@ import { parse, postOrderSchema } from "./schemas.js";
 export function handleFast(req: IncomingMessage, res: ServerResponse, api: OperatorApi, requestId: string): boolean {
   if (req.method !== "POST" || req.url !== "/order") return false;
   const fail = (error: unknown): void => {
-    const { status, body } = errorResponse(error, { requestId, path: "/order", log: api.log });
-    sendJson(res, status, body);
+    const { status, body, headers } = errorResponse(error, { requestId, path: "/order", log: api.log });
+    sendJson(res, status, body, headers);
   };
   void readBody(req, res, MAX_ORDER_BODY_BYTES, requestId)
     .then(async (raw) => {

@@ -43,7 +43,12 @@ export function createHttpApp(api: OperatorApi, extraRoutes: readonly RouteModul
     await next();
   });
   app.onError((error, c) => {
-    const { status, body } = errorResponse(error, { requestId: c.get("requestId"), path: c.req.path, log: api.log });
+    const { status, body, headers } = errorResponse(error, {
+      requestId: c.get("requestId"),
+      path: c.req.path,
+      log: api.log,
+    });
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
     return c.json(body, status as 400);
   });
   app.notFound((c) => {

@@ -53,8 +53,11 @@ export function createRequestHandler(
   api: OperatorApi,
   app: Hono<ApiEnv>,
   corsOrigins: readonly string[],
+  /** A cheap per-client-address limit that runs before any work (api/ipgate.ts); it answers 429 itself. */
+  gate?: { admit(req: IncomingMessage, res: ServerResponse): boolean },
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    if (gate && !gate.admit(req, res)) return;
     const requestId = requestIdOf(req);
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
@@ -72,8 +75,8 @@ export function createRequestHandler(
         res.destroy();
         return;
       }
-      const { status, body } = errorResponse(error, { requestId, path, log: api.log });
-      sendJson(res, status, body);
+      const { status, body, headers } = errorResponse(error, { requestId, path, log: api.log });
+      sendJson(res, status, body, headers);
     };
     void readBody(req, res, bodyLimitFor(req.method ?? "GET", path), requestId)
       .then((body) => (body === undefined ? undefined : forward(app, req, res, body)))

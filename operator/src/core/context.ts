@@ -21,6 +21,7 @@ import { Funds } from "../funds.js";
 import { recoverAddress } from "../intake/signature.js";
 import type { Logger } from "../log.js";
 import { MarketRegistry } from "../markets.js";
+import { DurableState } from "../db/durable.js";
 import { RateLimiter } from "../ratelimit.js";
 import { MarketFeed } from "./feed.js";
 import { OrderLedger } from "./ledger.js";
@@ -66,6 +67,8 @@ export interface Core {
   readonly ledger: OrderLedger;
   readonly feed: MarketFeed;
   readonly limiter: RateLimiter;
+  /** Intake state that must survive restarts (chain cancels, used cancels, failure counts). */
+  readonly durable: DurableState;
   settler: SettlerHandle | undefined;
   verifier: SignatureVerifier;
 }
@@ -90,6 +93,7 @@ export function createCore(config: Config, store: Store, chain: ChainReader, log
     ledger: new OrderLedger(store),
     feed: new MarketFeed(engine, markets, bus),
     limiter: new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst),
+    durable: new DurableState(store.db),
     settler: undefined,
     verifier: new InlineVerifier(hasher),
   };

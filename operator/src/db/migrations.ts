@@ -133,6 +133,31 @@ CREATE TABLE api_keys (
 CREATE INDEX api_keys_address ON api_keys (address, nonce);
 `,
   },
+  {
+    version: 3,
+    name: "hostile_client_state",
+    sql: `
+-- Orders the exchange reported cancelled (OrderCancelled): refused at intake across restarts.
+CREATE TABLE chain_cancels (
+  order_hash     text PRIMARY KEY,
+  block_number   float8 NOT NULL
+);
+
+-- Signed cancel messages already applied: each is usable once, until it expires.
+CREATE TABLE used_cancels (
+  digest         text PRIMARY KEY,          -- EIP-712 digest of the Cancel message
+  maker          text NOT NULL,
+  expires_s      float8 NOT NULL            -- unix seconds after which its timestamp is refused anyway
+);
+CREATE INDEX used_cancels_expiry ON used_cancels (expires_s);
+
+-- Failed settlements per order, so that REPEATED_SETTLEMENT_FAILURE survives restarts.
+CREATE TABLE order_failures (
+  order_hash     text PRIMARY KEY,
+  failures       int4 NOT NULL
+);
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number> {

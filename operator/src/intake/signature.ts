@@ -1,11 +1,17 @@
 /**
  * EOA signature recovery on the fast order digest with native libsecp256k1 (≈ 28x viem's
- * pure-JS recovery). Rejects high-s and malformed signatures exactly as OpenZeppelin's ECDSA
- * does on chain, so nothing accepted here can fail the exchange's check.
+ * pure-JS recovery). The one place the exchange's EOA rules (Exchange._isEcdsaSignatureOf) are
+ * mirrored: exactly 65 bytes, s in [1, secp256k1n / 2], v ∈ {27, 28} only (the ecrecover
+ * precompile refuses 0/1), so nothing accepted here can fail the exchange's check.
  */
 import secp256k1 from "secp256k1";
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { bytesToHex } from "viem";
+
+/** The exchange's EOA signature length and the two v values its ecrecover accepts. */
+export const ECDSA_SIGNATURE_BYTES = 65;
+export const ECDSA_V_EVEN = 27;
+export const ECDSA_V_ODD = 28;
 
 /** secp256k1n / 2, big-endian: OpenZeppelin rejects s above it (signature malleability). */
 const HALF_N = Uint8Array.from(Buffer.from("7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0", "hex"));
@@ -67,10 +73,10 @@ function addressOf(uncompressedPublicKey: Uint8Array): string {
 /** Lower-case address that signed `digest`, or undefined when the signature is invalid. */
 export function recoverAddress(digest: Uint8Array, signature: string): string | undefined {
   const bytes = hexToBytesStrict(signature);
-  if (!bytes || bytes.length !== 65) return undefined;
+  if (!bytes || bytes.length !== ECDSA_SIGNATURE_BYTES) return undefined;
   const v = bytes[64] as number;
-  const recid = v >= 27 ? v - 27 : v;
-  if (recid !== 0 && recid !== 1) return undefined;
+  if (v !== ECDSA_V_EVEN && v !== ECDSA_V_ODD) return undefined;
+  const recid = v - ECDSA_V_EVEN;
   if (badS(bytes)) return undefined;
   try {
     const publicKey = secp256k1.ecdsaRecover(bytes.subarray(0, 64), recid, digest, false);

@@ -7,6 +7,7 @@ import { cancelDomain, CANCEL_TYPES } from "@forkcast/shared";
 import { hashTypedData, hexToBytes, type Hex } from "viem";
 
 import type { OrderStatus } from "../db/store.js";
+import { takeOrThrow } from "../ratelimit.js";
 import { ApiError } from "../errors.js";
 import type { CancelBody } from "../intake/schema.js";
 import { recoverAddress } from "../intake/signature.js";
@@ -38,11 +39,11 @@ export function cancelDigest(chainId: number, exchange: Hex, body: CancelBody): 
   });
 }
 
-/** The maker's open orders a cancel reaches: the listed ones (scope 0), all (1) or all in a market (2) placed up to its timestamp. */
+/** The maker's open orders a cancel reaches: the listed ones (scope 0), all (1) or all in a market (2) placed up to `reachUpToMs` (its timestamp, or its first use if earlier). */
 function targetsOf(
   core: Core,
   body: CancelBody,
-  issued: number,
+  reachUpToMs: number,
 ): { targets: TrackedOrder[]; refused: Record<string, string> } {
   const targets: TrackedOrder[] = [];
   const refused: Record<string, string> = {};
@@ -57,7 +58,7 @@ function targetsOf(
   }
   for (const tracked of core.ledger.all()) {
     if (tracked.row.maker !== body.maker || tracked.row.status !== "LIVE") continue;
-    if (tracked.row.created_ms > issued * 1000 + 999) continue;
+    if (tracked.row.created_ms > reachUpToMs) continue;
     if (body.scope === 2 && tracked.row.market_id !== body.market) continue;
     targets.push(tracked);
   }
@@ -65,8 +66,6 @@ function targetsOf(
 }
 
 export async function cancel(core: Core, body: CancelBody, nowMs = Date.now()): Promise<CancelResult> {
-  if (!core.limiter.take(body.maker))
-    throw new ApiError("RATE_LIMITED", `too many requests for ${body.maker}: slow down`);
   const nowSeconds = Math.floor(nowMs / 1000);
   const issued = Number(body.timestamp);
   if (Math.abs(nowSeconds - issued) > CANCEL_VALIDITY_SECONDS)
@@ -83,8 +82,13 @@ export async function cancel(core: Core, body: CancelBody, nowMs = Date.now()): 
     !(await core.chain.isValidContractSignature(body.maker, digest, body.signature as Hex))
   )
     throw new ApiError("INVALID_SIGNATURE", "cancel signature does not come from the maker");
+  takeOrThrow(core.limiter, body.maker, body.maker);
+  // A cancel message is usable once (its digest is kept until its timestamp expires) and
+  // reaches only orders created up to its timestamp and before its first use.
+  if (!(await core.durable.claimCancel(digest, body.maker, issued + CANCEL_VALIDITY_SECONDS)))
+    throw new ApiError("CANCEL_REPLAYED", "this signed cancel was already used: sign a new one");
 
-  const { targets, refused } = targetsOf(core, body, issued);
+  const { targets, refused } = targetsOf(core, body, Math.min(issued * 1000 + 999, nowMs));
   const out = outbox(core);
   for (const tracked of targets) {
     takeOff(core, tracked, "CANCELED", "CANCELLED_BY_MAKER", nowSeconds, nowMs, out);

@@ -21,6 +21,7 @@ export async function onChainEvents(core: Core, events: readonly DecodedEvent[])
     switch (event.eventName) {
       case "OrderCancelled": {
         const hash = lower(args["orderHash"]);
+        await core.durable.recordChainCancel(hash, event.blockNumber);
         core.ledger.markCancelledOnChain(hash);
         await drop(core, [hash], "CANCELED", "CANCELLED_ONCHAIN");
         break;

@@ -39,6 +39,12 @@ export async function recover(
   const liveHashes = new Set(live.map((row) => row.hash));
   const inflightRows = await store.ordersByHashes([...inflightOrders].filter((hash) => !liveHashes.has(hash)));
   for (const row of [...live, ...inflightRows]) ledger.track(row);
+  // Durable intake state (chain cancels, failure counts): see db/durable.ts.
+  for (const hash of await core.durable.chainCancels()) ledger.markCancelledOnChain(hash);
+  for (const [hash, failures] of await core.durable.failures()) {
+    const tracked = ledger.get(hash);
+    if (tracked) tracked.failures = failures;
+  }
   for (const plan of plans)
     for (const trade of plan.trades) {
       ledger.addInflight(trade.taker_hash, BigInt(trade.shares));

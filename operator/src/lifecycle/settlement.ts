@@ -116,6 +116,7 @@ export async function settlementFailed(
     .filter((t): t is TrackedOrder => t !== undefined)
     .sort((a, b) => a.row.seq - b.row.seq);
   for (const tracked of candidates) core.ledger.failed(tracked.row.hash, back.get(tracked.row.hash) ?? 0n);
+  await Promise.all(candidates.map((t) => core.durable.setFailures(t.row.hash, t.failures)));
   for (const tracked of candidates) core.funds.invalidate(tracked.row.maker);
   for (const tracked of candidates) {
     const shares = back.get(tracked.row.hash) ?? 0n;

@@ -10,6 +10,7 @@ import type { Hex } from "viem";
 
 import type { OrderRow } from "../db/store.js";
 import type { EngineOrder, SubmitResult } from "../engine/types.js";
+import { takeOrThrow } from "../ratelimit.js";
 import { ApiError } from "../errors.js";
 import type { PostOrderBody } from "../intake/schema.js";
 import { toSignedOrder } from "../intake/schema.js";
@@ -94,13 +95,13 @@ function orderRow(
 export async function submitOrder(core: Core, body: PostOrderBody, nowMs = Date.now()): Promise<OrderResult> {
   const order = toSignedOrder(body.order);
   const nowSeconds = Math.floor(nowMs / 1000);
-  if (!core.limiter.take(order.maker))
-    throw new ApiError("RATE_LIMITED", `too many requests for ${order.maker}: slow down`);
   const rules = core.markets.rules(order.tokenId);
   const terms = checkOrder(order, body.orderType, body.postOnly, rules, nowSeconds);
   if (!rules) throw new ApiError("TOKEN_NOT_REGISTERED", `token ${order.tokenId} is not traded on this operator`);
 
   const hash = await verifiedHash(core, order);
+  // Only a verified maker spends the maker's budget (the per-address limit ran before any work).
+  takeOrThrow(core.limiter, order.maker, order.maker);
   if (core.ledger.isKnown(hash)) throw new ApiError("DUPLICATE_ORDER", `order ${hash} was already submitted`);
   if (core.ledger.isCancelledOnChain(hash))
     throw new ApiError("ORDER_NOT_OPEN", `order ${hash} is cancelled or filled on chain`);

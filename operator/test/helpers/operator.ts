@@ -64,13 +64,21 @@ export async function api<T = unknown>(
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
+let lastCancelTimestamp = 0n;
+/** A fresh cancel timestamp: now, or one second past the previous one (each signed cancel is usable once). */
+function nextCancelTimestamp(): bigint {
+  const now = BigInt(Math.floor(Date.now() / 1000));
+  lastCancelTimestamp = now > lastCancelTimestamp ? now : lastCancelTimestamp + 1n;
+  return lastCancelTimestamp;
+}
+
 export async function signCancel(
   stack: Stack,
   trader: Trader,
   scope: 0 | 1 | 2,
   orderHashes: Hex[] = [],
   market: Hex = `0x${"0".repeat(64)}`,
-  timestamp = BigInt(Math.floor(Date.now() / 1000)),
+  timestamp = nextCancelTimestamp(),
 ): Promise<Record<string, unknown>> {
   const signature = await trader.account.signTypedData({
     domain: cancelDomain(CHAIN_ID, stack.exchange),

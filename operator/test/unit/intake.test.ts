@@ -123,9 +123,13 @@ describe("recoverAddress (native secp256k1)", () => {
     assert.equal(recoverAddress(digest, signature), account.address.toLowerCase());
   });
 
-  it("accepts v as 0/1 as well as 27/28", () => {
+  it("refuses v as 0/1, which the exchange's ecrecover refuses (only 27/28 settle)", () => {
     const { signature, recid } = secp256k1.ecdsaSign(digest, hexToBytes(KEY));
-    assert.equal(recoverAddress(digest, toHex(Uint8Array.from([...signature, recid]))), account.address.toLowerCase());
+    assert.equal(recoverAddress(digest, toHex(Uint8Array.from([...signature, recid]))), undefined);
+    assert.equal(
+      recoverAddress(digest, toHex(Uint8Array.from([...signature, 27 + recid]))),
+      account.address.toLowerCase(),
+    );
   });
 
   it("rejects high-s (malleable), bad v, wrong length and bad hex", () => {

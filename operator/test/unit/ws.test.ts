@@ -21,7 +21,23 @@ const ASSET = "123";
 function feed(bus: Bus): WsFeed {
   return {
     bus,
-    markets: { byTokenId: (id: string) => (id === ASSET ? { id } : undefined) },
+    markets: {
+      byTokenId: (id: string) =>
+        id === ASSET
+          ? {
+              market: {
+                id: `0x${"1".repeat(64)}`,
+                question: "",
+                tokens: [BigInt(ASSET), 456n] as const,
+                tickSize: 10_000,
+                minSize: 1n,
+                feeRateBps: 0,
+                open: true,
+                createdMs: 0,
+              },
+            }
+          : undefined,
+    },
     bookMessage: (tokenId: bigint) => ({ event_type: "book", asset_id: tokenId.toString(), bids: [], asks: [] }),
   };
 }
