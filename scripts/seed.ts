@@ -469,6 +469,59 @@ if (process.env.SEED_SKIP_ORDERS === "1") {
   console.log("seed: resting orders on both sides");
 }
 
+// ------------------------------------------------------------------ a resolved pool market
+
+/**
+ * A pool market that has run its whole course, so the demo has a won bet to claim: alice bets on
+ * the winner, betting closes, carol proposes the answer, the challenge window (the oracle's minimum,
+ * 5 minutes) passes, the answer settles and the pool resolves the condition. Moves the chain's clock
+ * by about 8 minutes, well inside every other demo market's windows.
+ */
+async function resolvedPoolMarket(): Promise<void> {
+  const opensFor = 2n * 60n;
+  const liveness = 5n * 60n;
+  const endTime = (await now()) + opensFor;
+  const outcomes = ["Porto", "Draw", "Braga"];
+  const ancillaryData = encodeQuestionData({
+    question: "Taça da Liga semi-final: Porto vs Braga, who wins?",
+    outcomeNames: outcomes,
+    rules: "Result after 90 minutes plus stoppage time.\n\nResolution source: Liga Portugal",
+    endTime,
+  });
+  const opened = await receipt(
+    oracle.write.openQuestion([ancillaryData, BigInt(outcomes.length), endTime, USD("5"), USD("50"), liveness], {
+      account: deployer.account,
+    }),
+  );
+  const [question] = parseEventLogs({ abi: oracle.abi, eventName: "QuestionOpened", logs: opened.logs });
+  if (!question) throw new Error("QuestionOpened missing for the resolved pool market");
+  const questionId = question.args.questionId;
+  const created = await receipt(
+    pool.write.createCondition(
+      [
+        questionId,
+        [PROBABILITY_ONE / 2n, PROBABILITY_ONE / 4n, PROBABILITY_ONE - PROBABILITY_ONE / 2n - PROBABILITY_ONE / 4n],
+        USD("5000"),
+        500n,
+        endTime,
+      ],
+      { account: deployer.account },
+    ),
+  );
+  const [condition] = parseEventLogs({ abi: pool.abi, eventName: "ConditionCreated", logs: created.logs });
+  if (!condition) throw new Error("ConditionCreated missing for the resolved pool market");
+  const conditionId = condition.args.conditionId;
+  await receipt(pool.write.bet([conditionId, 0n, USD("40"), 1n, endTime], { account: alice.account }));
+  await receipt(pool.write.bet([conditionId, 2n, USD("25"), 1n, endTime], { account: bob.account }));
+  await advance(opensFor + 1n);
+  await receipt(oracle.write.propose([questionId, 0n], { account: carol.account }));
+  await advance(liveness + 1n);
+  await receipt(oracle.write.settle([questionId], { account: carol.account }));
+  await receipt(pool.write.resolveCondition([conditionId], { account: carol.account }));
+  console.log("seed: pool market resolved (Porto won: alice has a bet to claim, bob's lost)");
+}
+await resolvedPoolMarket();
+
 // The dispute window opens after the history, so it is still open when the seed ends.
 await receipt(oracle.write.propose([disputed.marketId, 1n], { account: dave.account }));
 console.log("seed: one market proposed and in its dispute window");
