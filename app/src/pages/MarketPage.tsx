@@ -95,6 +95,9 @@ function MarketView({ market }: { market: Market }) {
   const shares = useShares(market, k);
   const held = side === "yes" ? shares[0] : shares[1];
   const currentSpread = spread(bids, asks);
+  // A YES token's candles carry its NO trades too: count each condition once, by its YES token.
+  const volume24h =
+    market.kind === "binary" ? (quotes[0]?.volume24h ?? 0n) : quotes.reduce((sum, q) => sum + q.volume24h, 0n);
   const sourceProblem = marketSourceProblem();
   const tradable = market.conditions.map((c, i) => ({ i, c }));
 
@@ -135,11 +138,8 @@ function MarketView({ market }: { market: Market }) {
         </div>
         <p className="muted">
           {formatAmount(market.volume, { fractionDigits: 0, unit: "tUSD" })} volume ·{" "}
-          {formatAmount(quotes.reduce((s, q) => s + q.volume24h, 0n) / (market.kind === "binary" ? 1n : 1n), {
-            fractionDigits: 0,
-            unit: "tUSD",
-          })}{" "}
-          in 24 h · prices in ¢ per share of the outcome (hover for midpoint or last trade)
+          {formatAmount(volume24h, { fractionDigits: 0, unit: "tUSD" })} in 24 h · prices in ¢ per share of the outcome
+          (hover for midpoint or last trade)
         </p>
       </header>
 
@@ -216,6 +216,7 @@ function MarketView({ market }: { market: Market }) {
             open={Boolean(operatorMarket.data?.open) && !market.resolved}
             sharesHeld={held}
           />
+          <ResolutionPanel market={market} now={now} />
           <YourPosition market={market} k={k} shares={shares} quotes={quotes} tokenName={tokenName} />
           {conditionId && <OpenOrders conditionId={conditionId} outcomes={operatorMarket.data?.tokens ?? []} />}
           {market.kind === "binary" && conditionId ? (
@@ -223,7 +224,6 @@ function MarketView({ market }: { market: Market }) {
           ) : (
             <MultiOutcomePositions market={market} />
           )}
-          <ResolutionPanel market={market} now={now} />
         </div>
       </div>
     </section>
