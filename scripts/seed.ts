@@ -7,8 +7,15 @@
  * liquidity, single bets and a parlay. Deterministic: the same accounts, amounts, prices and
  * salts every run (end times are relative to the chain's clock).
  *
+ * The trade history is spread over three days of chain time (each batch mined at its own
+ * timestamp with evm_setNextBlockTimestamp), so price charts and 24 h changes have something to
+ * show. Block times only move forward, so the chain's clock ends the seed about three days ahead
+ * of the wall clock: the app reads the chain's clock, and every end time and window created
+ * before the history was given room for it (the dispute window opens after it).
+ *
  * Environment: OPERATOR_URL (default http://127.0.0.1:8787). Orders are skipped, with a
- * warning, only when SEED_SKIP_ORDERS=1.
+ * warning, only when SEED_SKIP_ORDERS=1. SEED_RPC_URL points the `localhost` network at
+ * another node (the e2e stack's, on a free port).
  */
 import { network } from "hardhat";
 import { type Address, type Hex, maxUint256, parseEventLogs, parseUnits } from "viem";
@@ -25,7 +32,9 @@ const PROBABILITY_ONE = 1_000_000_000_000n;
 const ZERO: Address = "0x0000000000000000000000000000000000000000";
 const OPERATOR_URL = process.env.OPERATOR_URL ?? "http://127.0.0.1:8787";
 
-const connection = await network.create();
+const connection = await network.create(
+  process.env.SEED_RPC_URL ? { network: "localhost", override: { url: process.env.SEED_RPC_URL } } : undefined,
+);
 const { viem } = connection;
 const publicClient = await viem.getPublicClient();
 const testClient = await viem.getTestClient();
@@ -157,11 +166,10 @@ await receipt(
 
 await advance(HOUR + 1n);
 await receipt(oracle.write.propose([resolved.marketId, 0n], { account: carol.account }));
-await receipt(oracle.write.propose([disputed.marketId, 1n], { account: dave.account }));
 await advance(5n * 60n + 1n);
 await receipt(oracle.write.settle([resolved.marketId], { account: carol.account }));
 await receipt(factory.write.resolveMarket([resolved.marketId], { account: carol.account }));
-console.log("seed: one market resolved (YES: alice can redeem), one proposed and in its dispute window");
+console.log("seed: one market resolved (YES: alice can redeem)");
 
 const eth = await createMarket("Will ETH close above $5,000 on 31 December 2026?", ["Yes", "No"], "Crypto", 37n * DAY);
 const snow = await createMarket("Will it snow in Lisbon before March 2027?", ["Yes", "No"], "Weather", 90n * DAY);
@@ -332,6 +340,50 @@ async function waitForTrades(count: number): Promise<void> {
   throw new Error(`the operator did not settle ${count} seed trades within 60 s`);
 }
 
+/** One trade batch of the history: what trades, and how many hours after the history starts. */
+interface TimedTrade {
+  atHour: number;
+  seller: Wallet;
+  buyer: Wallet;
+  tokenId: bigint;
+  price: string;
+  shares: string;
+  /** A MINT: `seller` bids for this complement token at 1 − price (and takes `buyer`'s resting YES bid). */
+  complement?: bigint;
+}
+
+/**
+ * Mines each batch at its own chain time (start + atHour), then lets the operator match and
+ * settle it before the next one, so every trade lands in a block of its own timestamp.
+ */
+async function tradeHistory(batches: readonly TimedTrade[], spanHours: number): Promise<number> {
+  const start = await now();
+  const mineAt = async (at: bigint) => {
+    if (at <= (await now())) return;
+    await testClient.setNextBlockTimestamp({ timestamp: at });
+    await testClient.mine({ blocks: 1 });
+  };
+  let settled = 0;
+  for (const t of [...batches].sort((a, b) => a.atHour - b.atHour)) {
+    await mineAt(start + BigInt(t.atHour) * HOUR);
+    if (t.complement === undefined) {
+      await order(t.seller, t.tokenId, Side.SELL, t.price, t.shares);
+      await order(t.buyer, t.tokenId, Side.BUY, t.price, t.shares);
+    } else {
+      // The YES bid rests; the NO bid takes it (the trade tape shows it as a NO trade).
+      await order(t.buyer, t.tokenId, Side.BUY, t.price, t.shares);
+      await order(t.seller, t.complement, Side.BUY, (1 - Number(t.price)).toFixed(2), t.shares);
+    }
+    settled += 1;
+    await waitForTrades(settled);
+  }
+  // The history ends "now": the chain's clock moves to the end of the span.
+  await mineAt(start + BigInt(spanHours) * HOUR);
+  return settled;
+}
+
+const HISTORY_HOURS = 72;
+
 if (process.env.SEED_SKIP_ORDERS === "1") {
   console.log("seed: SEED_SKIP_ORDERS=1, no orders placed");
 } else {
@@ -347,28 +399,35 @@ if (process.env.SEED_SKIP_ORDERS === "1") {
     await split(alice, conditionId, USD("2000"));
     await split(carol, conditionId, USD("1000"));
   }
+  const negRisk = await viem.getContractAt("NegRiskAdapter", address("negRiskAdapter"));
+  const benfica = league.conditionIds[0];
+  if (!benfica) throw new Error("the league market has no first outcome");
+  await receipt(negRisk.write.splitPosition([benfica, USD("500")], { account: alice.account }));
   const ethYes = eth.yes[0] ?? 0n;
   const ethNo = eth.no[0] ?? 0n;
   const snowYes = snow.yes[0] ?? 0n;
+  const benficaYes = league.yes[0] ?? 0n;
 
-  // A trade history on ETH > $5k: prices drift up from 0.55 to 0.62.
-  let trades = 0;
-  for (const [price, shares] of [
-    ["0.55", "40"],
-    ["0.57", "60"],
-    ["0.56", "25"],
-    ["0.60", "80"],
-    ["0.62", "50"],
-  ] as const) {
-    await order(alice, ethYes, Side.SELL, price, shares);
-    await order(bob, ethYes, Side.BUY, price, shares);
-    trades += 1;
-  }
-  // A MINT: a YES bid and a NO bid that sum to one dollar.
-  await order(dave, ethYes, Side.BUY, "0.63", "30");
-  await order(carol, ethNo, Side.BUY, "0.37", "30");
-  trades += 1;
-  await waitForTrades(trades);
+  // Three days of history: ETH > $5k drifts up from 0.55 to 0.63 (the last batch a MINT: a YES
+  // bid and a NO bid that sum to one dollar), snow edges up, Benfica trades twice.
+  const trades = await tradeHistory(
+    [
+      { atHour: 0, seller: alice, buyer: bob, tokenId: ethYes, price: "0.55", shares: "40" },
+      { atHour: 4, seller: carol, buyer: dave, tokenId: snowYes, price: "0.15", shares: "50" },
+      { atHour: 10, seller: alice, buyer: bob, tokenId: ethYes, price: "0.57", shares: "60" },
+      { atHour: 16, seller: alice, buyer: bob, tokenId: benficaYes, price: "0.36", shares: "40" },
+      { atHour: 22, seller: alice, buyer: bob, tokenId: ethYes, price: "0.56", shares: "25" },
+      { atHour: 30, seller: carol, buyer: dave, tokenId: snowYes, price: "0.17", shares: "40" },
+      { atHour: 36, seller: alice, buyer: bob, tokenId: ethYes, price: "0.60", shares: "80" },
+      { atHour: 50, seller: alice, buyer: bob, tokenId: ethYes, price: "0.58", shares: "40" },
+      { atHour: 56, seller: alice, buyer: bob, tokenId: benficaYes, price: "0.39", shares: "30" },
+      { atHour: 60, seller: alice, buyer: bob, tokenId: ethYes, price: "0.62", shares: "50" },
+      { atHour: 64, seller: carol, buyer: dave, tokenId: snowYes, price: "0.19", shares: "30" },
+      { atHour: 70, seller: carol, buyer: dave, tokenId: ethYes, price: "0.63", shares: "30", complement: ethNo },
+    ],
+    HISTORY_HOURS,
+  );
+  console.log(`seed: ${trades} trades over ${HISTORY_HOURS} h of chain time`);
 
   // Resting orders on both sides.
   for (const [price, shares] of [
@@ -397,7 +456,7 @@ if (process.env.SEED_SKIP_ORDERS === "1") {
   ] as const) {
     await order(dave, snowYes, Side.BUY, price, shares);
   }
-  // Multi-outcome: bids on each club's YES.
+  // Multi-outcome: bids on each club's YES, and asks on Benfica.
   for (const [index, price] of [
     [0, "0.38"],
     [1, "0.30"],
@@ -406,7 +465,65 @@ if (process.env.SEED_SKIP_ORDERS === "1") {
   ] as const) {
     await order(bob, league.yes[index] ?? 0n, Side.BUY, price, "100");
   }
-  console.log(`seed: ${trades} trades settled through the operator; resting orders on both sides`);
+  await order(alice, benficaYes, Side.SELL, "0.41", "100");
+  console.log("seed: resting orders on both sides");
 }
+
+// ------------------------------------------------------------------ a resolved pool market
+
+/**
+ * A pool market that has run its whole course, so the demo has a won bet to claim: alice bets on
+ * the winner, betting closes, carol proposes the answer, the challenge window (the oracle's minimum,
+ * 5 minutes) passes, the answer settles and the pool resolves the condition. Moves the chain's clock
+ * by about 8 minutes, well inside every other demo market's windows.
+ */
+async function resolvedPoolMarket(): Promise<void> {
+  const opensFor = 2n * 60n;
+  const liveness = 5n * 60n;
+  const endTime = (await now()) + opensFor;
+  const outcomes = ["Porto", "Draw", "Braga"];
+  const ancillaryData = encodeQuestionData({
+    question: "Taça da Liga semi-final: Porto vs Braga, who wins?",
+    outcomeNames: outcomes,
+    rules: "Result after 90 minutes plus stoppage time.\n\nResolution source: Liga Portugal",
+    endTime,
+  });
+  const opened = await receipt(
+    oracle.write.openQuestion([ancillaryData, BigInt(outcomes.length), endTime, USD("5"), USD("50"), liveness], {
+      account: deployer.account,
+    }),
+  );
+  const [question] = parseEventLogs({ abi: oracle.abi, eventName: "QuestionOpened", logs: opened.logs });
+  if (!question) throw new Error("QuestionOpened missing for the resolved pool market");
+  const questionId = question.args.questionId;
+  const created = await receipt(
+    pool.write.createCondition(
+      [
+        questionId,
+        [PROBABILITY_ONE / 2n, PROBABILITY_ONE / 4n, PROBABILITY_ONE - PROBABILITY_ONE / 2n - PROBABILITY_ONE / 4n],
+        USD("5000"),
+        500n,
+        endTime,
+      ],
+      { account: deployer.account },
+    ),
+  );
+  const [condition] = parseEventLogs({ abi: pool.abi, eventName: "ConditionCreated", logs: created.logs });
+  if (!condition) throw new Error("ConditionCreated missing for the resolved pool market");
+  const conditionId = condition.args.conditionId;
+  await receipt(pool.write.bet([conditionId, 0n, USD("40"), 1n, endTime], { account: alice.account }));
+  await receipt(pool.write.bet([conditionId, 2n, USD("25"), 1n, endTime], { account: bob.account }));
+  await advance(opensFor + 1n);
+  await receipt(oracle.write.propose([questionId, 0n], { account: carol.account }));
+  await advance(liveness + 1n);
+  await receipt(oracle.write.settle([questionId], { account: carol.account }));
+  await receipt(pool.write.resolveCondition([conditionId], { account: carol.account }));
+  console.log("seed: pool market resolved (Porto won: alice has a bet to claim, bob's lost)");
+}
+await resolvedPoolMarket();
+
+// The dispute window opens after the history, so it is still open when the seed ends.
+await receipt(oracle.write.propose([disputed.marketId, 1n], { account: dave.account }));
+console.log("seed: one market proposed and in its dispute window");
 
 console.log("seed: done");

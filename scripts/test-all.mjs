@@ -88,6 +88,7 @@ for (const script of [
   "test:indexer",
   "test:app",
   "test:deploy",
+  "test:dev",
   "test:e2e",
 ]) {
   if (rootScripts[script]) suites.push({ name: script.slice(5), cmd: npmRun(script) });

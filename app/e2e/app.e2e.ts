@@ -102,9 +102,12 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     const question = page.getByPlaceholder("Will it rain in Paris on 1 June?");
     await question.fill("Rain?");
     await page.getByText("End time (UTC)").click();
-    await page.getByText("Write a question of at least 10 characters.").waitFor();
+    await page.getByText("Write a question of at least 10 characters.", { exact: true }).waitFor();
     assert.ok(
-      (await page.getByTestId("disabled-reason").allTextContents()).includes("Fix the highlighted fields first."),
+      (await page.getByTestId("disabled-reason").allTextContents()).includes(
+        "Question: Write a question of at least 10 characters.",
+      ),
+      "the create button names the field to fix",
     );
     await question.fill("Will Forkcast ship on time?");
     const end = new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
@@ -126,7 +129,7 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
 
   it("mints a full set of outcome shares on the market page", async () => {
     await page.getByTestId("market-card").filter({ hasText: "Will Forkcast ship on time?" }).click();
-    await page.getByTestId("chain-market-page").waitFor();
+    await page.getByTestId("market-page").waitFor();
     await page.getByTestId("positions").getByRole("button", { name: "Split" }).click();
     await page.getByTestId("shares-Yes").filter({ hasText: "10.00 shares" }).waitFor({ timeout: 30_000 });
     await page.getByTestId("shares-No").filter({ hasText: "10.00 shares" }).waitFor();
@@ -248,7 +251,7 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await page.locator("textarea").fill("Resolves to the team that wins the final.");
     await page.getByLabel("Resolution source").fill("the cup committee");
     await page.getByLabel("Category").selectOption("Sports");
-    await page.getByText("Outcome names must be different.").waitFor();
+    await page.getByText("Outcome names must be different.", { exact: true }).waitFor();
     await page.getByLabel("Outcome 2").fill("Blue");
     await page.getByRole("button", { name: "Add outcome" }).click();
     await page.getByLabel("Outcome 3").fill("Green");
@@ -325,6 +328,13 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await page.getByRole("link", { name: "Liquidity" }).click();
     await page.getByTestId("pool-total").waitFor();
     const before = await balanceOf();
+    // Over the balance: refused before any approval, with both amounts in tUSD.
+    await page.getByLabel("Deposit amount").fill("99999999");
+    await page
+      .getByTestId("disabled-reason")
+      .filter({ hasText: /^Not enough tUSD: you have [\d,]+\.\d\d tUSD, the deposit is 99,999,999\.00 tUSD$/ })
+      .waitFor({ timeout: 15_000 });
+    assert.ok(await page.getByRole("button", { name: "Deposit", exact: true }).isDisabled());
     await page.getByLabel("Deposit amount").fill("100");
     await page.getByRole("button", { name: "Deposit", exact: true }).click();
     await page
@@ -334,6 +344,8 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     const row = page.getByTestId("lp-positions").locator("tbody tr");
     await row.filter({ hasText: "100.00 tUSD" }).first().waitFor({ timeout: 15_000 });
     await page.getByTestId("pool-total").filter({ hasText: "100.00 tUSD" }).waitFor({ timeout: 15_000 });
+    // The deposit is free for markets opened from now on.
+    await page.getByTestId("pool-free-new").filter({ hasText: "100.00 tUSD" }).waitFor({ timeout: 15_000 });
     await screenshot(page, "10-liquidity");
     // Past the withdrawal timeout (at most 30 days), withdraw everything.
     await stack.rpc("evm_increaseTime", [31 * 86_400]);
@@ -381,8 +393,8 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await page.getByLabel("Category").selectOption("Sports");
     await page.getByRole("button", { name: "Create market" }).click();
     await page.getByTestId("market-card").filter({ hasText: "Will the pool pay out?" }).click();
-    await page.getByTestId("chain-market-page").waitFor();
-    const marketId = page.url().split("/m/")[1] ?? "";
+    await page.getByTestId("market-page").waitFor();
+    const marketId = page.url().split("/markets/")[1]?.split("?")[0] ?? "";
     // The market-creator role (the deployer, account #0) opens a pool condition on it: 50/50, 5% margin.
     const pool = stack.contracts.pool;
     assert.ok(pool, "the deployment has a betting pool");
@@ -411,6 +423,19 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       .getByTestId("bet-slip")
       .getByText(/Yes @ \d+\.\d\d/)
       .waitFor();
+    // A stake far beyond the pool's limits is refused with the max stake, and Place bet says why.
+    await page
+      .getByTestId("max-stake")
+      .filter({ hasText: /^Max stake [\d,]+\.\d\d tUSD$/ })
+      .waitFor({ timeout: 15_000 });
+    await page.getByLabel("Stake").fill("99,999,999,999");
+    await page
+      .getByTestId("bet-slip")
+      .getByTestId("disabled-reason")
+      .filter({ hasText: /^Max stake [\d,]+\.\d\d tUSD: above it the odds fall below 1\.01$/ })
+      .waitFor({ timeout: 15_000 });
+    assert.ok(await page.getByRole("button", { name: "Place bet" }).isDisabled());
+    await page.getByTestId("possible-win").filter({ hasText: "Possible win: —" }).waitFor();
     await page.getByLabel("Stake").fill("10");
     await page
       .getByTestId("possible-win")
@@ -423,6 +448,10 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       .waitFor({ timeout: 30_000 });
     assert.equal(await betToast.getAttribute("data-testid"), "toast-confirmed", (await betToast.textContent()) ?? "");
     await page.getByTestId("my-bets").getByText("Will the pool pay out?: Yes").waitFor({ timeout: 15_000 });
+    // The placed pick left the slip: the next pick starts a new single, never a silent combo.
+    await page.getByTestId("bet-slip").getByText("Your picks appear here.").waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByTestId("slip-odds").count(), 0, "no odds without a pick");
+    assert.equal(await page.getByTestId("possible-win").count(), 0, "no payout without a pick");
     assert.ok(
       (await page.getByTestId("disabled-reason").allTextContents()).includes("The market is not resolved yet"),
       "claiming says why it is not possible yet",
@@ -449,6 +478,10 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       },
     ]);
     const second = page.getByTestId("pool-condition").filter({ hasText: "Will the pool pay out?" }).nth(1);
+    await condition
+      .nth(0)
+      .getByRole("button", { name: /^Yes \d+\.\d\d$/ })
+      .click();
     await second.getByRole("button", { name: /^No \d+\.\d\d$/ }).click({ timeout: 15_000 });
     await page.getByTestId("bet-slip").getByText("Bet slip (combo)").waitFor();
     await page.getByLabel("Stake").fill("5");
@@ -551,11 +584,11 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       await page.getByLabel("Category").selectOption("Crypto");
       await page.getByRole("button", { name: "Create market" }).click();
       await page.getByTestId("market-card").filter({ hasText: question }).click({ timeout: 30_000 });
-      await page.getByTestId("chain-market-page").waitFor();
+      await page.getByTestId("market-page").waitFor();
       await page.getByTestId("positions").getByRole("button", { name: "Split" }).click();
       await page.getByTestId("shares-Yes").filter({ hasText: "10.00 shares" }).waitFor({ timeout: 30_000 });
-      await page.getByRole("link", { name: "Open the order book and trade ticket" }).click();
-      await page.waitForURL(/\/market\/0x[0-9a-f]{64}$/);
+      // One page: the order book and the ticket are on the market page itself.
+      await page.waitForURL(/\/markets\/0x[0-9a-f]{64}/);
       const marketUrl = page.url();
       // The operator discovers the market from the exchange's TokenRegistered events.
       await page.getByRole("heading", { name: question }).waitFor({ timeout: 30_000 });
@@ -622,7 +655,7 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
       // The market card shows the last price and the volume from the indexer.
       await page.getByRole("link", { name: "Markets" }).click();
       const card = page.getByTestId("market-card").filter({ hasText: question });
-      await card.getByTestId("market-prices").filter({ hasText: "60%" }).waitFor({ timeout: 15_000 });
+      await card.getByTestId("market-prices").filter({ hasText: "60¢" }).waitFor({ timeout: 15_000 });
       assert.equal(await card.getByTestId("market-volume").textContent(), "3 tUSD vol");
       await page.getByRole("link", { name: "Portfolio" }).click();
       await devAccount(0);
@@ -847,7 +880,16 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     const after = await balanceOf();
     assert.equal(after - before, paid, "the balance rose by the cash-out amount");
     assert.equal(shown, usd(paid), "the pool paid what the button showed");
-    await row.getByText("Already cashed out").waitFor({ timeout: 15_000 });
+    // Once cashed out the row says so: no "to win", no Claim, no raw status.
+    await row
+      .getByTestId("bet-status")
+      .filter({ hasText: /^cashed out$/ })
+      .waitFor({ timeout: 15_000 });
+    await row
+      .getByTestId("bet-result")
+      .filter({ hasText: /^cashed out for / })
+      .waitFor();
+    assert.equal(await row.getByRole("button", { name: "Claim" }).count(), 0, "no Claim on a cashed-out bet");
     await page
       .getByTestId("collateral-balance")
       .filter({ hasText: `${usd(after)} tUSD` })
@@ -887,5 +929,23 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     );
     await screenshot(page, "18-pool-market-not-creator");
     await page.getByTestId("dev-account-select").selectOption("dev-0");
+  });
+
+  it("at 390 px the nav wraps instead of clipping: every link is inside the viewport", async () => {
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.getByRole("link", { name: "Markets" }).click();
+      for (const link of await page.locator("nav a").all()) {
+        const box = await link.boundingBox();
+        assert.ok(box, `${await link.textContent()} is rendered`);
+        assert.ok(
+          box.x >= 0 && box.x + box.width <= 390,
+          `${await link.textContent()} fits in 390 px (x ${box.x}, w ${box.width})`,
+        );
+      }
+    } finally {
+      if (size) await page.setViewportSize(size);
+    }
   });
 });

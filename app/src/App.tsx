@@ -8,7 +8,12 @@ import { WalletMenu } from "./components/WalletMenu.tsx";
 // Every screen is its own chunk: the first load carries only the shell.
 const MarketsPage = lazy(() => import("./pages/MarketsPage.tsx"));
 const MarketPage = lazy(() => import("./pages/MarketPage.tsx"));
-const ChainMarketPage = lazy(() => import("./pages/ChainMarketPage.tsx"));
+const MarketIdRedirect = lazy(() =>
+  import("./pages/MarketRedirects.tsx").then((m) => ({ default: m.MarketIdRedirect })),
+);
+const ConditionRedirect = lazy(() =>
+  import("./pages/MarketRedirects.tsx").then((m) => ({ default: m.ConditionRedirect })),
+);
 const PoolPage = lazy(() => import("./pages/PoolPage.tsx"));
 const LiquidityPage = lazy(() => import("./pages/LiquidityPage.tsx"));
 const CreateMarketPage = lazy(() => import("./pages/CreateMarketPage.tsx"));
@@ -46,8 +51,9 @@ export function App() {
         <Suspense fallback={<p className="muted">Loading…</p>}>
           <Routes>
             <Route path="/" element={<MarketsPage />} />
-            <Route path="/market/:conditionId" element={<MarketPage />} />
-            <Route path="/m/:marketId" element={<ChainMarketPage />} />
+            <Route path="/markets/:marketId" element={<MarketPage />} />
+            <Route path="/m/:marketId" element={<MarketIdRedirect />} />
+            <Route path="/market/:conditionId" element={<ConditionRedirect />} />
             <Route path="/pool" element={<PoolPage />} />
             <Route path="/liquidity" element={<LiquidityPage />} />
             <Route path="/create" element={<CreateMarketPage />} />

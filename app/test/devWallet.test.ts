@@ -38,7 +38,7 @@ describe("dev wallet", () => {
     });
     const connector = config.connectors[0];
     expect(connector?.id).toBe("dev-3");
-    expect(connector?.name).toBe("Dev account #3");
+    expect(connector?.name).toBe("carol (#3)");
     expect(isDevConnector(connector?.id)).toBe(true);
     expect(isDevConnector("injected")).toBe(false);
     await expect(connector?.switchChain?.({ chainId: sepoliaChain.id })).rejects.toThrow(

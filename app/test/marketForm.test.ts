@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { type MarketDraft, parseEndTime, toMarketParams, validateDraft } from "../src/lib/marketForm.ts";
+import {
+  MARKET_CATEGORIES,
+  type MarketDraft,
+  firstProblem,
+  parseEndTime,
+  previewAmounts,
+  toMarketParams,
+  validateDraft,
+} from "../src/lib/marketForm.ts";
 
 const now = Date.parse("2026-01-01T00:00:00Z") / 1000;
 const good: MarketDraft = {
@@ -61,5 +69,41 @@ describe("create-market validation", () => {
   it("parses the end time as UTC", () => {
     expect(parseEndTime("2026-01-01T00:10")).toBe(now + 600);
     expect(parseEndTime("tomorrow")).toBeUndefined();
+  });
+});
+
+describe("create form messages", () => {
+  it("the disabled button names the first problem's field, never a bare 'fix the highlighted fields'", () => {
+    expect(firstProblem({ question: "Write a question of at least 10 characters." })).toBe(
+      "Question: Write a question of at least 10 characters.",
+    );
+    expect(firstProblem({})).toBeUndefined();
+  });
+  it("the preview shows reward and bond from their inputs even while other fields are empty", () => {
+    expect(previewAmounts({ reward: "10", bond: "100" })).toEqual({ reward: 10_000_000n, bond: 100_000_000n });
+    expect(previewAmounts({ reward: "x", bond: "100" })).toEqual({ reward: undefined, bond: 100_000_000n });
+  });
+  it("an end time too close is measured against the chain's clock, which it names", () => {
+    const chainNow = 1_800_000_000; // 2027-01-15 08:00 UTC
+    const errors = validateDraft(
+      {
+        kind: "binary",
+        question: "Will it rain in Paris on 1 June?",
+        outcomes: ["", ""],
+        endTime: "2027-01-15T08:05",
+        rules: "Resolves YES if Météo-France reports rain.",
+        resolutionSource: "Météo-France",
+        category: "Weather",
+        reward: "10",
+        bond: "100",
+      },
+      chainNow,
+    );
+    expect(errors.endTime).toBe(
+      "The end time must be at least 10 minutes after the chain's time (now 2027-01-15 08:00 UTC).",
+    );
+  });
+  it("offers the categories the demo's markets use", () => {
+    for (const c of ["Crypto", "Economics", "Sports", "Weather"]) expect(MARKET_CATEGORIES).toContain(c);
   });
 });

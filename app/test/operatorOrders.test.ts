@@ -60,7 +60,7 @@ describe("operator order parsing", () => {
 describe("operator rejection sentences", () => {
   it("known codes become sentences that keep the operator's detail", () => {
     expect(operatorErrorSentence("FOK_NOT_FILLABLE", "")).toBe(
-      "Fill-or-kill: the book cannot fill the whole order now, so nothing was traded.",
+      "Fill-or-kill: the book cannot fill the whole order now, so nothing was traded (your own resting orders never fill your orders: self-trade prevention).",
     );
     expect(operatorErrorSentence("INSUFFICIENT_BALANCE", "need 5.5, have 1")).toBe(
       "Your balance does not cover your open orders plus this one. need 5.5, have 1",

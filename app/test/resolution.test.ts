@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { resolutionStatus } from "../src/lib/resolution.ts";
+import { cardTimeLine, resolutionStatus } from "../src/lib/resolution.ts";
 import { makeMarket } from "./fixtures.ts";
 
 const END = 1_000;
@@ -25,16 +25,37 @@ describe("resolution status", () => {
     );
     expect(resolutionStatus(m({ state: "settled" }), END)).toBe("answer settled: ready to resolve");
     expect(resolutionStatus(makeMarket({ endTime: END, resolved: true }), END)).toBe("resolved");
+    expect(resolutionStatus(makeMarket({ endTime: END, resolved: true, answer: 1n }), END)).toBe("resolved: No won");
   });
 
   it("names disputes and the invalid answer", () => {
     const m = (over: object) => makeMarket({ endTime: END, oracle: question(over) });
-    expect(resolutionStatus(m({ disputeCount: 1 }), END)).toBe("disputed once: awaiting a new proposal");
+    expect(resolutionStatus(m({ disputeCount: 1 }), END)).toMatch(
+      /^disputed once \(dispute bond [\d,]+\.\d\d tUSD on record\): awaiting a new proposal$/,
+    );
     expect(resolutionStatus(m({ state: "escalated", disputeCount: 2 }), END)).toBe(
       "disputed twice: with the arbitrator",
     );
     expect(resolutionStatus(m({ state: "proposed", proposedAnswer: 2n ** 255n, expiresAt: END + 60 }), END)).toMatch(
       /^proposed "invalid"/,
     );
+  });
+});
+
+describe("market card time line", () => {
+  const m = (over: object) => makeMarket({ endTime: END, oracle: question(over) });
+  it("counts down to the end while trading", () => {
+    expect(cardTimeLine(m({}), END - 90)).toBe("ends in 1m 30s");
+  });
+  it("says the challenge window is open instead of 'ended … ago'", () => {
+    expect(cardTimeLine(m({ state: "proposed", proposedAnswer: 0n, expiresAt: END + 7_200 }), END + 360)).toBe(
+      "challenge window open, ends in 1h 54m",
+    );
+  });
+  it("says which outcome won once resolved", () => {
+    expect(cardTimeLine(makeMarket({ endTime: END, resolved: true, answer: 0n }), END + 10)).toBe("resolved: Yes won");
+  });
+  it("an ended market with nothing proposed says so", () => {
+    expect(cardTimeLine(m({}), END + 360)).toBe("ended 6m 00s ago, awaiting a proposal");
   });
 });

@@ -7,7 +7,7 @@ import { recoverTypedDataAddress, type Address, type Hex } from "viem";
 
 import { MatchingEngine } from "../../operator/src/engine/engine.js";
 import type { EngineOrder, OrderType } from "../../operator/src/engine/types.js";
-import { InlineVerifier } from "../../operator/src/service.js";
+import { InlineVerifier } from "../../operator/src/core/context.js";
 import { devKey } from "../../operator/test/helpers/chain.js";
 import { OrderSigner } from "../../operator/test/helpers/orders.js";
 import { privateKeyToAccount } from "viem/accounts";

@@ -8,14 +8,13 @@ import type { AddressInfo } from "node:net";
 
 import { createServer } from "node:http";
 
-import { getRequestListener } from "@hono/node-server";
 import { privateKeyToAccount } from "viem/accounts";
 
-import { applyCors } from "./api/cors.js";
-import { handleFast } from "./api/fastpath.js";
+import { createOperatorApi, type OperatorApi } from "./api/facade.js";
 import { createHttpApp } from "./api/http.js";
+import type { RouteModule } from "./api/request.js";
+import { createRequestHandler } from "./api/server.js";
 import { attachWebSockets } from "./api/ws.js";
-import { exchangeAbi } from "./chain/abi.js";
 import { ChainReader } from "./chain/chain.js";
 import { marketsFileSchema, readAddressBook, type AddressBook, type Config } from "./config.js";
 import { openDatabase } from "./db/driver.js";
@@ -23,15 +22,22 @@ import { migrate } from "./db/migrations.js";
 import { Store } from "./db/store.js";
 import { createLogger, type Logger } from "./log.js";
 import { WorkerVerifier } from "./intake/workers.js";
-import { hasPolyApiKey, PolymarketCompat } from "./polymarket/index.js";
+import { createCore, type Core } from "./core/context.js";
+import { expireOrders } from "./lifecycle/cancel.js";
+import { onChainEvents } from "./lifecycle/chain-events.js";
+import { applyMarketsFile } from "./lifecycle/markets.js";
+import { loadLastTrades, recover } from "./lifecycle/recovery.js";
+import { settlementOutcomes } from "./lifecycle/settlement.js";
+import { PolymarketCompat } from "./polymarket/index.js";
 import { outcomeOf } from "./polymarket/views.js";
-import { OperatorService } from "./service.js";
 import { Settler } from "./settlement/settler.js";
 
 export interface RunningOperator {
   readonly url: string;
   readonly port: number;
-  readonly service: OperatorService;
+  /** The state owners and ports (tests read its store). */
+  readonly service: Core;
+  readonly api: OperatorApi;
   readonly settler: Settler | undefined;
   stop(): Promise<void>;
 }
@@ -43,7 +49,7 @@ const EXPIRY_SWEEP_MS = 1_000;
 
 export async function startOperator(
   config: Config,
-  options: { addressBook?: AddressBook; logger?: Logger } = {},
+  options: { addressBook?: AddressBook; logger?: Logger; routes?: readonly RouteModule[] } = {},
 ): Promise<RunningOperator> {
   const log = options.logger ?? createLogger(config.logLevel);
   const book = options.addressBook ?? readAddressBook(config);
@@ -56,13 +62,13 @@ export async function startOperator(
     process.exit(70);
   });
   const chain = new ChainReader(config.chainId, config.rpcUrl, book);
-  const remoteChainId = await chain.client.getChainId().catch((error: unknown) => {
+  const remoteChainId = await chain.chainIdOfNode().catch((error: unknown) => {
     throw new Error(`cannot reach the RPC node at ${config.rpcUrl}: ${String(error).split("\n")[0]}`);
   });
   if (remoteChainId !== config.chainId)
     throw new Error(`RPC node at ${config.rpcUrl} is chain ${remoteChainId}, expected ${config.chainId}`);
 
-  const service = new OperatorService(config, store, chain, log);
+  const service = createCore(config, store, chain, log);
   const workerVerifier =
     config.signatureWorkers > 0 ? new WorkerVerifier(service.hasher.domain, config.signatureWorkers) : undefined;
   if (workerVerifier) {
@@ -70,8 +76,8 @@ export async function startOperator(
     service.verifier = workerVerifier;
   }
   const nowMs = Date.now();
-  const recovered = await service.recover(Math.floor(nowMs / 1000));
-  await service.loadLastTrades();
+  const recovered = await recover(service, Math.floor(nowMs / 1000));
+  await loadLastTrades(service);
 
   // Catch up with chain events (markets, cancels, nonces, transfers) before serving.
   let lastBlock = BigInt((await store.getKv(LAST_BLOCK_KEY)) ?? (book.startBlock - 1n).toString());
@@ -80,7 +86,7 @@ export async function startOperator(
     while (lastBlock < head) {
       const to = lastBlock + LOG_RANGE < head ? lastBlock + LOG_RANGE : head;
       const events = await chain.events(lastBlock + 1n, to);
-      await service.onChainEvents(events);
+      await onChainEvents(service, events);
       lastBlock = to;
       await store.setKv(LAST_BLOCK_KEY, lastBlock.toString());
     }
@@ -88,26 +94,20 @@ export async function startOperator(
   await syncEvents();
   if (config.marketsFile) {
     const file = marketsFileSchema.parse(JSON.parse(readFileSync(config.marketsFile, "utf8")) as unknown);
-    await Promise.all(service.applyMarketsFile(file));
+    await applyMarketsFile(service, file);
   }
 
   let settler: Settler | undefined;
   if (config.operatorKey) {
     const account = privateKeyToAccount(config.operatorKey);
-    const isOperator = (await chain.client.readContract({
-      address: book.exchange,
-      abi: exchangeAbi(),
-      functionName: "isOperator",
-      args: [account.address],
-    })) as boolean;
-    if (!isOperator) {
+    if (!(await chain.isOperator(account.address))) {
       await db.close();
       throw new Error(
         `account ${account.address} (OPERATOR_PRIVATE_KEY) is not an operator of the exchange ${book.exchange}: grant it with addOperator first`,
       );
     }
     settler = new Settler(
-      service,
+      settlementOutcomes(service),
       chain,
       store,
       account,
@@ -125,16 +125,13 @@ export async function startOperator(
     );
   }
 
+  const api = createOperatorApi(service);
   const polymarket = await PolymarketCompat.open(service);
-  const app = createHttpApp(service, (root) => polymarket.mount(root));
-  const honoListener = getRequestListener(app.fetch);
-  const server: Server = createServer((req, res) => {
-    if (applyCors(req, res, config.corsOrigins)) return;
-    // API-key (L2) requests go through the Polymarket routes, which check the HMAC first.
-    if (hasPolyApiKey(req) || !handleFast(req, res, service)) void honoListener(req, res);
-  });
+  // The Polymarket CLOB routes come first: they answer API-key requests and shadow the public reads.
+  const app = createHttpApp(api, [polymarket.routes, ...(options.routes ?? [])]);
+  const server: Server = createServer(createRequestHandler(api, app, config.corsOrigins));
   server.keepAliveTimeout = 30_000;
-  const sockets = attachWebSockets(server, service, {
+  const sockets = attachWebSockets(server, api, {
     log,
     authenticate: (auth) => polymarket.wsAuth(auth),
     outcomeOf: (tokenId) => outcomeOf(service.markets.byTokenId(tokenId)?.market, tokenId),
@@ -165,7 +162,7 @@ export async function startOperator(
   eventTimer = setTimeout(eventLoop, config.pollMs);
   const expiryTimer = setInterval(
     () =>
-      void service.expireOrders().catch((error: unknown) => log.error("expiry sweep failed", { error: String(error) })),
+      void expireOrders(service).catch((error: unknown) => log.error("expiry sweep failed", { error: String(error) })),
     EXPIRY_SWEEP_MS,
   );
 
@@ -181,6 +178,7 @@ export async function startOperator(
     url,
     port,
     service,
+    api,
     settler,
     async stop() {
       if (stopped) return;

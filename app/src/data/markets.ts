@@ -21,6 +21,8 @@ export function useMarket(conditionId: string | undefined) {
     queryKey: ["market", conditionId],
     queryFn: () => fetchMarket(conditionId ?? ""),
     enabled: Boolean(OPERATOR_URL && conditionId),
+    // The operator learns a new market from the exchange's events a moment after it is created.
+    refetchInterval: (query) => (query.state.data ? 30_000 : 2_000),
   });
 }
 

@@ -61,6 +61,8 @@ export interface Trade {
   size: bigint;
   time: number;
   outcome: string;
+  /** The token the taker traded (`asset_id`); `price` is in that token's terms. */
+  tokenId: bigint | undefined;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -133,6 +135,7 @@ export function parseTrade(raw: unknown): Trade {
     size: units(raw.size, "size"),
     time: Number(raw.match_time ?? raw.timestamp ?? 0),
     outcome: typeof raw.outcome === "string" ? raw.outcome : "",
+    tokenId: raw.asset_id === undefined ? undefined : BigInt(str(raw.asset_id, "asset_id")),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Validation of the create-market form (one message per field) and its conversion to the factory's params. Pure. */
 import { formatAmount, parseAmount } from "./amount.ts";
+import { formatUtc } from "./time.ts";
 
 export interface MarketDraft {
   kind: "binary" | "multi" | "pool";
@@ -46,7 +47,8 @@ export function validateDraft(draft: MarketDraft, now: number): DraftErrors {
   }
   const end = parseEndTime(draft.endTime);
   if (end === undefined) errors.endTime = "Pick an end date and time (UTC).";
-  else if (end < now + MIN_LEAD_SECONDS) errors.endTime = "The end time must be at least 10 minutes from now.";
+  else if (end < now + MIN_LEAD_SECONDS)
+    errors.endTime = `The end time must be at least 10 minutes after the chain's time (now ${formatUtc(now)}).`;
   if (draft.rules.trim().length < 20) errors.rules = "Describe how the market resolves (at least 20 characters).";
   if (draft.resolutionSource.trim() === "")
     errors.resolutionSource = "Name the resolution source (a URL or an organisation).";
@@ -242,3 +244,52 @@ export function formatPercent(probability: bigint): string {
   const fraction = hundredths % 100n;
   return fraction === 0n ? `${whole}%` : `${whole}.${fraction.toString().padStart(2, "0")}%`;
 }
+
+/** The create form's field names, as its labels read. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  question: "Question",
+  outcomes: "Outcomes",
+  endTime: "End time",
+  rules: "Rules",
+  resolutionSource: "Resolution source",
+  category: "Category",
+  reward: "Oracle reward",
+  bond: "Bond",
+  probabilities: "Probabilities",
+  margin: "Margin",
+  reinforcement: "Reinforcement",
+  closesAt: "Betting closes at",
+};
+
+/** The first problem of a draft as "Field: message", for the disabled submit button; undefined when valid. */
+export function firstProblem(errors: PoolDraftErrors): string | undefined {
+  const entry = Object.entries(errors).find(([, message]) => message !== undefined);
+  if (!entry) return undefined;
+  const [field, message] = entry;
+  return `${FIELD_LABELS[field] ?? field}: ${message}`;
+}
+
+/** Reward and bond as typed, for the preview (each independent of the other fields). */
+export function previewAmounts(draft: Pick<MarketDraft, "reward" | "bond">): {
+  reward: bigint | undefined;
+  bond: bigint | undefined;
+} {
+  const reward = parseAmount(draft.reward);
+  const bond = parseAmount(draft.bond);
+  return { reward: reward.ok ? reward.value : undefined, bond: bond.ok ? bond.value : undefined };
+}
+
+/**
+ * Categories offered by the create form: the ones the demo and the market list use, in one list so the
+ * list's filter and the form agree.
+ */
+export const MARKET_CATEGORIES = [
+  "Crypto",
+  "Culture",
+  "Economics",
+  "Politics",
+  "Science",
+  "Sports",
+  "Weather",
+  "Other",
+] as const;

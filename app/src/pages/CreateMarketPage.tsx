@@ -15,8 +15,11 @@ import {
   type MarketDraft,
   type PoolDraftErrors,
   type PoolFields,
+  MARKET_CATEGORIES,
   evenProbabilities,
+  firstProblem,
   parseEndTime,
+  previewAmounts,
   toMarketParams,
   toPoolParams,
   validateDraft,
@@ -24,8 +27,6 @@ import {
 } from "../lib/marketForm.ts";
 import { isBusy } from "../lib/tx.ts";
 import { formatUtc } from "../lib/time.ts";
-
-const CATEGORIES = ["Politics", "Sports", "Crypto", "Science", "Culture", "Other"];
 
 export default function CreateMarketPage() {
   const { address } = useDeployment();
@@ -98,11 +99,13 @@ export default function CreateMarketPage() {
           : "Checking your market-creator role…"
         : notCreator
           ? "Only holders of the pool's market-creator role can create pool markets."
-          : !valid
-            ? "Fix the highlighted fields first."
-            : busy
-              ? "Creating the market…"
-              : undefined;
+          : chainTime === undefined
+            ? "Reading the chain's time…"
+            : !valid
+              ? firstProblem(errors)
+              : busy
+                ? "Creating the market…"
+                : undefined;
   const submit = async () => {
     setTouched(true);
     if (isPool) {
@@ -126,7 +129,7 @@ export default function CreateMarketPage() {
   };
   const end = parseEndTime(draft.endTime);
   const closes = parseEndTime(poolFields.closesAt);
-  const preview = toMarketParams({ ...draft, kind: isPool ? "multi" : draft.kind }, now);
+  const preview = previewAmounts(draft);
   const outcomes = draft.kind === "binary" ? ["Yes", "No"] : draft.outcomes;
   const share = (i: number) =>
     isPool ? `${poolFields.probabilities[i] || "?"}%` : `${Math.round(100 / outcomes.length)}%`;
@@ -227,6 +230,11 @@ export default function CreateMarketPage() {
         <label className="field">
           End time (UTC)
           <input type="datetime-local" value={draft.endTime} onChange={(e) => set("endTime", e.target.value)} />
+          {chainTime !== undefined && (
+            <small className="muted" data-testid="chain-time">
+              Chain time now: {formatUtc(chainTime)} (the contracts check times against the chain&apos;s clock)
+            </small>
+          )}
           {show("endTime")}
         </label>
         <label className="field">
@@ -243,7 +251,7 @@ export default function CreateMarketPage() {
           Category
           <select value={draft.category} onChange={(e) => set("category", e.target.value)}>
             <option value="">Choose…</option>
-            {CATEGORIES.map((c) => (
+            {MARKET_CATEGORIES.map((c) => (
               <option key={c}>{c}</option>
             ))}
           </select>
@@ -322,8 +330,8 @@ export default function CreateMarketPage() {
         <p>{draft.rules}</p>
         <p className="muted">Source: {draft.resolutionSource || "—"}</p>
         <p className="muted">
-          Reward {preview ? formatAmount(preview.reward, { unit: "tUSD" }) : "—"}, bond{" "}
-          {preview ? formatAmount(preview.bond, { unit: "tUSD" }) : "—"}
+          Reward {preview.reward !== undefined ? formatAmount(preview.reward, { unit: "tUSD" }) : "—"}, bond{" "}
+          {preview.bond !== undefined ? formatAmount(preview.bond, { unit: "tUSD" }) : "—"}
         </p>
       </aside>
     </section>

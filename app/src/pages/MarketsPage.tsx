@@ -4,12 +4,16 @@ import { useBlock } from "wagmi";
 
 import { type Market, useMarketList } from "../data/catalog.ts";
 import { indexerProblem } from "../data/indexer.ts";
+import { useOutcomeQuotes } from "../data/marketView.ts";
+import { CONDITION_STATES, type PoolCondition, usePoolConditions, usePoolOdds } from "../data/pool.ts";
+import { lastTradeOf } from "../data/portfolio.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { formatAmount } from "../lib/amount.ts";
-import { formatProbability } from "../lib/price.ts";
+import { formatCents } from "../lib/price.ts";
 import { formatRelativeEnd, formatUtc } from "../lib/time.ts";
 
 type Status = "all" | "open" | "ended" | "resolved";
+type Kind = "all" | "book" | "pool";
 
 export function marketStatus(m: Market, now: number): Exclude<Status, "all"> {
   return m.resolved ? "resolved" : m.endTime <= now ? "ended" : "open";
@@ -22,6 +26,8 @@ export default function MarketsPage() {
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<Status>("all");
   const [category, setCategory] = useState("");
+  const [kind, setKind] = useState<Kind>("all");
+  const poolConditions = usePoolConditions();
   // Chain time decides whether a market has ended (a local node's clock may run ahead).
   const block = useBlock({ query: { refetchInterval: 5_000 } });
   const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
@@ -41,6 +47,14 @@ export default function MarketsPage() {
     <section data-testid="markets-page">
       <h1>Markets</h1>
       <div className="row panel">
+        <label>
+          Kind{" "}
+          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)} aria-label="Kind">
+            <option value="all">All</option>
+            <option value="book">Order book</option>
+            <option value="pool">Pool</option>
+          </select>
+        </label>
         <input
           placeholder="Search questions"
           value={search}
@@ -73,40 +87,92 @@ export default function MarketsPage() {
         <p className="muted">No markets match. Create one from the Create tab.</p>
       )}
       <div className="cards" data-testid="market-cards">
-        {shown.map((m) => (
-          <Link key={m.marketId} to={`/m/${m.marketId}`} className="panel" data-testid="market-card">
-            <small className="muted">
-              {m.category} · {m.kind === "multi" ? `${m.outcomes.length} outcomes` : "Yes / No"}
-            </small>
-            <p>
-              <strong>{m.question}</strong>
-            </p>
-            <MarketPrices market={m} />
-            <p className="muted" title={formatUtc(m.endTime)}>
-              {marketStatus(m, now) === "resolved" ? "resolved" : formatRelativeEnd(m.endTime, now)} ·{" "}
-              <span data-testid="market-volume">{formatAmount(m.volume, { fractionDigits: 0, unit: "tUSD" })} vol</span>
-            </p>
-          </Link>
-        ))}
+        {kind !== "pool" &&
+          shown.map((m) => (
+            <Link key={m.marketId} to={`/markets/${m.marketId}`} className="panel" data-testid="market-card">
+              <small className="muted">
+                {m.category} · {m.kind === "multi" ? `${m.outcomes.length} outcomes` : "Yes / No"}
+              </small>
+              <p>
+                <strong>{m.question}</strong>
+              </p>
+              <MarketPrices market={m} now={now} />
+              <p className="muted" title={formatUtc(m.endTime)}>
+                {marketStatus(m, now) === "resolved" ? "resolved" : formatRelativeEnd(m.endTime, now)} ·{" "}
+                <span data-testid="market-volume">
+                  {formatAmount(m.volume, { fractionDigits: 0, unit: "tUSD" })} vol
+                </span>
+              </p>
+            </Link>
+          ))}
+        {kind !== "book" && (
+          <PoolCards
+            conditions={(poolConditions.data ?? []).filter(
+              (c) =>
+                c.question.toLowerCase().includes(search.trim().toLowerCase()) &&
+                category === "" &&
+                (status === "all" || (status === "resolved") === (CONDITION_STATES[c.state] === "Resolved")),
+            )}
+          />
+        )}
       </div>
     </section>
   );
 }
 
-/** Each outcome's implied probability from its last trade; "—" until it trades. */
-function MarketPrices({ market }: { market: Market }) {
-  const rows =
-    market.kind === "binary"
-      ? [{ name: market.outcomes[0] ?? "Yes", price: market.conditions[0]?.lastPrice }]
-      : market.conditions.map((c) => ({ name: c.name, price: c.lastPrice }));
-  return (
-    <ul className="prices" data-testid="market-prices">
-      {rows.slice(0, 4).map((r) => (
-        <li key={r.name}>
-          {r.name} <strong>{r.price === undefined ? "—" : formatProbability(r.price)}</strong>
-        </li>
-      ))}
-      {rows.length > 4 && <li className="muted">+{rows.length - 4} more</li>}
-    </ul>
+/**
+ * Each outcome's price in ¢ (the midpoint while the spread is tight, else the last trade; see
+ * lib/marketPrice.ts) and the market's 24 h volume, from the book and the indexer's candles.
+ */
+function MarketPrices({ market, now }: { market: Market; now: number }) {
+  const names = market.kind === "binary" ? [market.outcomes[0] ?? "Yes"] : market.conditions.map((c) => c.name);
+  const yesTokens = market.conditions.map((c) => c.yesTokenId);
+  const quotes = useOutcomeQuotes(
+    yesTokens.map((t) => ({ tokenId: t, lastTrade: lastTradeOf(market, t) })),
+    now,
   );
+  // A YES token's candles carry its NO trades too, so the condition's volume is its YES volume.
+  const volume = quotes.reduce((sum, q) => sum + q.volume24h, 0n);
+  return (
+    <>
+      <ul className="prices" data-testid="market-prices">
+        {names.slice(0, 4).map((name, i) => {
+          const q = quotes[i]?.price;
+          return (
+            <li key={name} title={q?.explanation ?? "No bids, asks or trades yet."}>
+              {name} <strong>{q ? formatCents(q.price) : "—"}</strong>
+            </li>
+          );
+        })}
+        {names.length > 4 && <li className="muted">+{names.length - 4} more</li>}
+      </ul>
+      <small className="muted" data-testid="market-volume-24h">
+        {formatAmount(volume, { fractionDigits: 0, unit: "tUSD" })} in 24 h
+      </small>
+    </>
+  );
+}
+
+/** Pool markets (fixed-odds betting) in the same list: question, outcomes with their odds, state. */
+function PoolCards({ conditions }: { conditions: readonly PoolCondition[] }) {
+  const odds = usePoolOdds(conditions);
+  return conditions.map((c) => (
+    <Link key={c.conditionId.toString()} to="/pool" className="panel" data-testid="pool-card">
+      <small className="muted">Pool · {CONDITION_STATES[c.state] ?? "Unknown"}</small>
+      <p>
+        <strong>{c.question || `Pool condition #${c.conditionId}`}</strong>
+      </p>
+      <ul className="prices">
+        {Array.from({ length: c.outcomeCount }, (_, i) => {
+          const payout = odds.get(c.conditionId)?.[i];
+          return (
+            <li key={i}>
+              {c.outcomeNames[i] ?? `#${i}`}{" "}
+              <strong>{payout === undefined ? "—" : `×${formatAmount(payout, { fractionDigits: 2 })}`}</strong>
+            </li>
+          );
+        })}
+      </ul>
+    </Link>
+  ));
 }

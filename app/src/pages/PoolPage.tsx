@@ -4,6 +4,7 @@ import { useConnection, useReadContract } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
 import { PoolBets } from "../components/PoolBets.tsx";
+import { PoolResolution } from "../components/PoolResolution.tsx";
 import { useCollateral } from "../data/collateral.ts";
 import {
   CONDITION_STATES,
@@ -20,6 +21,7 @@ import { maxSingleStake, slipReason } from "../lib/betSlip.ts";
 import { decodeRevert } from "../lib/errors.ts";
 import { ODDS_SCALE, comboOdds, formatDecimalOdds, minOddsWithSlippage, possibleWin } from "../lib/odds.ts";
 import { DEFAULT_TOLERANCE_BPS, conditionTitle, outcomeLabel } from "../lib/poolBets.ts";
+import { poolConditionLine } from "../lib/poolResolution.ts";
 import { isBusy } from "../lib/tx.ts";
 
 interface Leg {
@@ -156,8 +158,8 @@ export default function PoolPage() {
           return (
             <div className="panel" key={c.conditionId.toString()} data-testid="pool-condition">
               <strong>{n.title}</strong>{" "}
-              <small className="muted">
-                {open ? "taking bets" : stateName === "Active" ? "started, betting closed" : stateName.toLowerCase()}
+              <small className="muted" data-testid="pool-condition-state">
+                {poolConditionLine(c, stateName, chainTime, n.outcome)}
               </small>
               {c.rules && (
                 <details>
@@ -184,6 +186,7 @@ export default function PoolPage() {
                   );
                 })}
               </div>
+              {chainTime !== undefined && <PoolResolution condition={c} now={chainTime} />}
             </div>
           );
         })}

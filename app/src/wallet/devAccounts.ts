@@ -8,6 +8,7 @@ import { type Address, getAddress } from "viem";
 import { type CreateConnectorFn } from "wagmi";
 import { mock } from "wagmi/connectors/mock";
 
+import { devAccountLabel } from "../lib/devAccountNames.ts";
 import { LOCAL_CHAIN_ID, LOCAL_RPC_URL } from "./chains.ts";
 
 export const DEV_CONNECTOR_PREFIX = "dev-";
@@ -70,7 +71,7 @@ export function devConnector(address: Address, index: number): CreateConnectorFn
     return {
       ...connector,
       id,
-      name: `Dev account #${index}`,
+      name: devAccountLabel(index),
       type: "devWallet",
       async connect(parameters) {
         const result = await connector.connect.call(this, parameters);

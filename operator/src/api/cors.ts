@@ -6,8 +6,11 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+import { ApiError, sendError } from "../errors.js";
+
 const ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS";
 const ALLOWED_HEADERS = "content-type";
+const EXPOSED_HEADERS = "x-request-id, retry-after";
 const PREFLIGHT_MAX_AGE_SECONDS = "86400";
 
 /** Parses the comma-separated allowlist: `*` or origins such as `https://app.example`. */
@@ -34,7 +37,12 @@ export function parseCorsOrigins(raw: string): string[] {
  * Adds CORS headers for an allowed origin and answers preflight requests. Returns true when it
  * answered the request itself (a preflight), false when routing should go on.
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): boolean {
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  origins: readonly string[],
+  requestId?: string,
+): boolean {
   if (origins.length === 0) return false;
   const origin = req.headers.origin;
   const preflight = req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
@@ -42,15 +50,15 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, origins: re
   if (allowed) {
     res.setHeader("access-control-allow-origin", origins.includes("*") ? "*" : origin);
     res.setHeader("vary", "origin");
+    res.setHeader("access-control-expose-headers", EXPOSED_HEADERS);
   }
   if (!preflight) return false;
   if (!allowed) {
-    const body = JSON.stringify({
-      error: "CORS_ORIGIN_NOT_ALLOWED",
-      message: `origin ${origin ?? "(none)"} is not in OPERATOR_CORS_ORIGINS`,
-    });
-    res.writeHead(403, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-    res.end(body);
+    const error = new ApiError(
+      "CORS_ORIGIN_NOT_ALLOWED",
+      `origin ${origin ?? "(none)"} is not in OPERATOR_CORS_ORIGINS`,
+    );
+    sendError(res, error, requestId);
     return true;
   }
   res.writeHead(204, {

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Abi, Hex } from "viem";
 import { z } from "zod";
 
-import { abis } from "@forkcast/deployments";
+import { conditionalTokensAbi, exchangeAbi, iERC20MetadataAbi } from "@forkcast/deployments";
 
 export type ContractName = "Exchange" | "ConditionalTokens" | "TestUSD" | (string & {});
 
@@ -67,9 +67,9 @@ export function artifact(name: ContractName): Artifact {
   return result;
 }
 
-export const exchangeAbi = (): Abi => abis.Exchange;
-export const conditionalTokensAbi = (): Abi => abis.ConditionalTokens;
-export const collateralAbi = (): Abi => abis.IERC20Metadata;
+/** Contract ABIs typed `as const` (generated), so reads and event args carry their Solidity types. */
+export { conditionalTokensAbi, exchangeAbi };
+export const collateralAbi = iERC20MetadataAbi;
 
 /** EIP-1271 is a standard interface; no artifact needed. */
 export const erc1271Abi = [

@@ -1,13 +1,13 @@
 /**
- * Chain access for the operator: reads (nonces, balances, allowances, order status, EIP-1271),
- * an event poller over the exchange, collateral and conditional tokens, and the operator's
- * transaction sender. All RPC goes through one viem public client.
+ * Chain access for the operator: the one reader of contract state (nonces, balances,
+ * allowances, order status, token registry, positions, EIP-1271), the event poller over the
+ * exchange, collateral and conditional tokens, and the client the settler sends with. ABIs are
+ * typed `as const`, so every read returns its Solidity type without casts.
  */
 import {
   createPublicClient,
   decodeEventLog,
   http,
-  type Abi,
   type Address,
   type Chain as ViemChain,
   type Hex,
@@ -26,6 +26,8 @@ export interface DecodedEvent {
   readonly transactionHash: Hex;
 }
 
+const ZERO_BYTES32: Hex = `0x${"0".repeat(64)}`;
+
 export function localChain(chainId: number, rpcUrl: string): ViemChain {
   return {
     id: chainId,
@@ -37,7 +39,6 @@ export function localChain(chainId: number, rpcUrl: string): ViemChain {
 
 export class ChainReader {
   readonly client: PublicClient;
-  private readonly abis: { exchange: Abi; collateral: Abi; ctf: Abi };
 
   constructor(
     readonly chainId: number,
@@ -48,61 +49,73 @@ export class ChainReader {
       chain: localChain(chainId, rpcUrl),
       transport: http(rpcUrl, { batch: { wait: 0 } }),
     });
-    this.abis = { exchange: exchangeAbi(), collateral: collateralAbi(), ctf: conditionalTokensAbi() };
   }
 
-  async nonce(maker: Address): Promise<bigint> {
-    return (await this.client.readContract({
+  chainIdOfNode(): Promise<number> {
+    return this.client.getChainId();
+  }
+
+  nonce(maker: Address): Promise<bigint> {
+    return this.client.readContract({
       address: this.book.exchange,
-      abi: this.abis.exchange,
+      abi: exchangeAbi,
       functionName: "nonces",
       args: [maker],
-    })) as bigint;
+    });
+  }
+
+  isOperator(account: Address): Promise<boolean> {
+    return this.client.readContract({
+      address: this.book.exchange,
+      abi: exchangeAbi,
+      functionName: "isOperator",
+      args: [account],
+    });
   }
 
   async collateralBalance(owner: Address): Promise<{ balance: bigint; allowance: bigint }> {
     const [balance, allowance] = await Promise.all([
       this.client.readContract({
         address: this.book.collateral,
-        abi: this.abis.collateral,
+        abi: collateralAbi,
         functionName: "balanceOf",
         args: [owner],
       }),
       this.client.readContract({
         address: this.book.collateral,
-        abi: this.abis.collateral,
+        abi: collateralAbi,
         functionName: "allowance",
         args: [owner, this.book.exchange],
       }),
     ]);
-    return { balance: balance as bigint, allowance: allowance as bigint };
+    return { balance, allowance };
   }
 
   async tokenBalance(owner: Address, tokenId: bigint): Promise<{ balance: bigint; approved: boolean }> {
     const [balance, approved] = await Promise.all([
       this.client.readContract({
         address: this.book.conditionalTokens,
-        abi: this.abis.ctf,
+        abi: conditionalTokensAbi,
         functionName: "balanceOf",
         args: [owner, tokenId],
       }),
       this.client.readContract({
         address: this.book.conditionalTokens,
-        abi: this.abis.ctf,
+        abi: conditionalTokensAbi,
         functionName: "isApprovedForAll",
         args: [owner, this.book.exchange],
       }),
     ]);
-    return { balance: balance as bigint, approved: approved as boolean };
+    return { balance, approved };
   }
 
   async orderStatus(hash: Hex): Promise<{ isFilledOrCancelled: boolean; remaining: bigint }> {
-    const [isFilledOrCancelled, remaining] = (await this.client.readContract({
+    const [isFilledOrCancelled, remaining] = await this.client.readContract({
       address: this.book.exchange,
-      abi: this.abis.exchange,
+      abi: exchangeAbi,
       functionName: "getOrderStatus",
       args: [hash],
-    })) as readonly [boolean, bigint];
+    });
     return { isFilledOrCancelled, remaining };
   }
 
@@ -110,34 +123,50 @@ export class ChainReader {
     const [registered, complement, conditionId] = await Promise.all([
       this.client.readContract({
         address: this.book.exchange,
-        abi: this.abis.exchange,
+        abi: exchangeAbi,
         functionName: "isRegistered",
         args: [tokenId],
       }),
       this.client.readContract({
         address: this.book.exchange,
-        abi: this.abis.exchange,
+        abi: exchangeAbi,
         functionName: "getComplement",
         args: [tokenId],
       }),
       this.client.readContract({
         address: this.book.exchange,
-        abi: this.abis.exchange,
+        abi: exchangeAbi,
         functionName: "getConditionId",
         args: [tokenId],
       }),
     ]);
-    return { registered: registered as boolean, complement: complement as bigint, conditionId: conditionId as Hex };
+    return { registered, complement, conditionId };
+  }
+
+  /** The CTF position id of `indexSet` of the condition, collateralised directly by the collateral (no parent). */
+  async plainPositionId(conditionId: Hex, indexSet: bigint): Promise<bigint> {
+    const collectionId = await this.client.readContract({
+      address: this.book.conditionalTokens,
+      abi: conditionalTokensAbi,
+      functionName: "getCollectionId",
+      args: [ZERO_BYTES32, conditionId, indexSet],
+    });
+    return this.client.readContract({
+      address: this.book.conditionalTokens,
+      abi: conditionalTokensAbi,
+      functionName: "getPositionId",
+      args: [this.book.collateral, collectionId],
+    });
   }
 
   /** True once the condition has a reported payout (the market is resolved and closed for trading). */
   async isResolved(conditionId: Hex): Promise<boolean> {
-    const denominator = (await this.client.readContract({
+    const denominator = await this.client.readContract({
       address: this.book.conditionalTokens,
-      abi: this.abis.ctf,
+      abi: conditionalTokensAbi,
       functionName: "payoutDenominator",
       args: [conditionId],
-    })) as bigint;
+    });
     return denominator > 0n;
   }
 
@@ -176,20 +205,19 @@ export class ChainReader {
   }
 
   private decode(log: Log): DecodedEvent | undefined {
+    if (log.blockNumber === null || log.transactionHash === null) return undefined;
     const address = log.address.toLowerCase();
-    const abi =
-      address === this.book.exchange.toLowerCase()
-        ? this.abis.exchange
-        : address === this.book.collateral.toLowerCase()
-          ? this.abis.collateral
-          : this.abis.ctf;
     try {
-      const { eventName, args } = decodeEventLog({ abi, data: log.data, topics: log.topics });
-      if (log.blockNumber === null || log.transactionHash === null) return undefined;
+      const { eventName, args } =
+        address === this.book.exchange.toLowerCase()
+          ? decodeEventLog({ abi: exchangeAbi, data: log.data, topics: log.topics })
+          : address === this.book.collateral.toLowerCase()
+            ? decodeEventLog({ abi: collateralAbi, data: log.data, topics: log.topics })
+            : decodeEventLog({ abi: conditionalTokensAbi, data: log.data, topics: log.topics });
       return {
         address: log.address,
-        eventName: String(eventName),
-        args: (args ?? {}) as Record<string, unknown>,
+        eventName,
+        args: { ...args },
         blockNumber: log.blockNumber,
         transactionHash: log.transactionHash,
       };

@@ -8,7 +8,7 @@ import { Worker } from "node:worker_threads";
 import type { ExchangeDomain, SignedOrder } from "@forkcast/shared";
 import type { Hex } from "viem";
 
-import type { SignatureVerifier } from "../service.js";
+import type { SignatureVerifier } from "../core/context.js";
 import type { WireOrder, WireResult } from "./sigworker.js";
 
 interface Pending {
@@ -33,7 +33,12 @@ export class WorkerVerifier implements SignatureVerifier {
       const worker = new Worker(url, { workerData: { domain } });
       readies.push(
         new Promise<void>((resolve, reject) => {
-          worker.once("message", () => resolve());
+          // Referenced until ready: while the operator awaits `ready` with an embedded database
+          // nothing else may hold the event loop, and Node would exit 0 mid-startup.
+          worker.once("message", () => {
+            worker.unref();
+            resolve();
+          });
           worker.once("error", reject);
         }),
       );
@@ -49,7 +54,6 @@ export class WorkerVerifier implements SignatureVerifier {
         for (const entry of this.pending.values()) entry.reject(error);
         this.pending.clear();
       });
-      worker.unref();
       return worker;
     });
     this.ready = Promise.all(readies).then(() => undefined);

@@ -8,7 +8,10 @@ import type { IncomingMessage } from "node:http";
 import type { Hono } from "hono";
 
 import { exchangeAbi } from "../chain/abi.js";
-import type { OperatorService } from "../service.js";
+import type { RouteModule } from "../api/request.js";
+import type { Core } from "../core/context.js";
+import { drop } from "../lifecycle/cancel.js";
+import { upsertMarket } from "../lifecycle/markets.js";
 import { Heartbeats } from "./heartbeats.js";
 import { ApiKeyStore } from "./keys.js";
 import { questionFromChain } from "./questions.js";
@@ -35,14 +38,14 @@ export class PolymarketCompat {
   private readonly negRiskCache = new Map<string, Promise<boolean>>();
 
   private constructor(
-    private readonly service: OperatorService,
+    private readonly service: Core,
     readonly keys: ApiKeyStore,
     readonly heartbeats: Heartbeats,
   ) {
-    this.app = createPolymarketApp({ service, keys, heartbeats, negRisk: (token) => this.negRisk(token) });
+    this.app = createPolymarketApp({ core: service, keys, heartbeats, negRisk: (token) => this.negRisk(token) });
   }
 
-  static async open(service: OperatorService): Promise<PolymarketCompat> {
+  static async open(service: Core): Promise<PolymarketCompat> {
     const keys = await ApiKeyStore.open(service.store.db, service.store, service.config.apiKeySecret);
     const holder: { compat?: PolymarketCompat } = {};
     const heartbeats = new Heartbeats(service.config.heartbeatTimeoutMs, async (_apiKey, address) => {
@@ -55,7 +58,8 @@ export class PolymarketCompat {
   /** Cancels every open order of `address` with `reason`; returns how many. */
   async cancelAllOf(address: string, reason: string): Promise<number> {
     const rows = await this.service.store.userOrders(address, { openOnly: true, limit: 100_000 });
-    const count = await this.service.drop(
+    const count = await drop(
+      this.service,
       rows.map((r) => r.hash),
       "CANCELED",
       reason,
@@ -72,7 +76,7 @@ export class PolymarketCompat {
       cached = (
         this.service.chain.client.readContract({
           address: this.service.chain.book.exchange,
-          abi: exchangeAbi(),
+          abi: exchangeAbi,
           functionName: "getNegRiskAdapter",
           args: [token],
         }) as Promise<string>
@@ -92,10 +96,10 @@ export class PolymarketCompat {
     return this.keys.authenticateCreds(auth.apiKey, auth.secret, auth.passphrase);
   }
 
-  /** Mounts the CLOB routes ahead of the operator's own. */
-  mount(app: Hono): void {
+  /** The CLOB routes as a route module; mount it ahead of the operator's own (`createHttpApp` extra routes). */
+  readonly routes: RouteModule = (app) => {
     app.route("/", this.app);
-  }
+  };
 
   /** Fills in the question of markets registered without one, from the registering transaction. */
   async fillQuestions(): Promise<number> {
@@ -105,7 +109,7 @@ export class PolymarketCompat {
       const question = await questionFromChain(this.service.chain, market);
       this.questionsLooked.add(market.id);
       if (question === undefined) continue;
-      await this.service.upsertMarket({ ...market, question });
+      await upsertMarket(this.service, { ...market, question });
       filled++;
     }
     return filled;

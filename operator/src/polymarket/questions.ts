@@ -28,7 +28,7 @@ export async function questionFromChain(chain: ChainReader, market: Market): Pro
   const exchange = chain.book.exchange;
   const registrations = await chain.client.getContractEvents({
     address: exchange,
-    abi: exchangeAbi(),
+    abi: exchangeAbi,
     eventName: "TokenRegistered",
     args: { token: market.tokens[0] },
     fromBlock: chain.book.startBlock,
@@ -41,7 +41,7 @@ export async function questionFromChain(chain: ChainReader, market: Market): Pro
       if (text === undefined) continue;
       const trusted = (await chain.client.readContract({
         address: exchange,
-        abi: exchangeAbi(),
+        abi: exchangeAbi,
         functionName: "isRegistrar",
         args: [event.address as Address],
       })) as boolean;

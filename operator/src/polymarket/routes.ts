@@ -6,15 +6,20 @@
  */
 import { formatUnits6 } from "@forkcast/shared";
 import { Hono, type Context, type Next } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { Address } from "viem";
 import { z } from "zod";
 
+import { MAX_BATCH_BODY_BYTES, MAX_CANCEL_BODY_BYTES, MAX_ORDER_BODY_BYTES } from "../api/http.js";
 import type { OrderRow, TradeRow } from "../db/store.js";
 import { ApiError } from "../errors.js";
 import { COLLATERAL } from "../funds.js";
 import { MAX_BATCH_ORDERS, postOrderSchema } from "../intake/schema.js";
 import type { Market } from "../markets.js";
-import type { OperatorService } from "../service.js";
+import { orderView } from "../api/views.js";
+import type { Core } from "../core/context.js";
+import { drop } from "../lifecycle/cancel.js";
+import { submitOrder } from "../lifecycle/submit.js";
 import { hasL2Headers, l1Identity, l2Identity, parseJson, type L2Identity } from "./auth.js";
 import type { Heartbeats } from "./heartbeats.js";
 import type { ApiKeyStore } from "./keys.js";
@@ -29,7 +34,7 @@ const DATA_PAGE = 100;
 export const CLOB_VERSION = 1;
 
 export interface PolymarketDeps {
-  readonly service: OperatorService;
+  readonly core: Core;
   readonly keys: ApiKeyStore;
   readonly heartbeats: Heartbeats;
   /** Whether a token trades through a neg-risk adapter (multi-outcome market). */
@@ -76,8 +81,14 @@ function page<T>(all: readonly T[], cursor: string | undefined, size: number): {
 }
 
 export function createPolymarketApp(deps: PolymarketDeps): Hono {
-  const { service, keys, heartbeats } = deps;
+  const { core: service, keys, heartbeats } = deps;
   const app = new Hono();
+  const limit = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => c.json(new ApiError("PAYLOAD_TOO_LARGE", `request body exceeds ${maxSize} bytes`).toJSON(), 413),
+    });
+  const small = limit(MAX_CANCEL_BODY_BYTES);
   const chainId = service.config.chainId;
 
   const entryOf = (token: string): { market: Market; outcome: 0 | 1 } => {
@@ -89,7 +100,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   /** Best bid / ask as decimal strings; "" for an empty side. */
   const quotes = (token: string): { bid: string; ask: string } => {
     entryOf(token);
-    const best = service.bestPrices(BigInt(token));
+    const best = service.feed.bestPrices(token);
     return {
       bid: best?.bid === undefined ? "" : formatUnits6(best.bid),
       ask: best?.ask === undefined ? "" : formatUnits6(best.ask),
@@ -97,11 +108,11 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   };
   const mid = (token: string): string => {
     entryOf(token);
-    const best = service.bestPrices(BigInt(token));
+    const best = service.feed.bestPrices(token);
     return best?.bid !== undefined && best.ask !== undefined ? formatUnits6((best.bid + best.ask) / 2n) : "";
   };
   const spread = (token: string): string => {
-    const best = service.bestPrices(BigInt(token));
+    const best = service.feed.bestPrices(token);
     entryOf(token);
     return best?.bid !== undefined && best.ask !== undefined ? formatUnits6(best.ask - best.bid) : "";
   };
@@ -112,7 +123,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   };
   const lastTrade = (token: string): { price: string; side: string } => {
     entryOf(token);
-    return service.lastTradePrice(BigInt(token)) ?? { price: "", side: "" };
+    return service.feed.lastTradePrice(token) ?? { price: "", side: "" };
   };
 
   const book = async (token: string): Promise<Record<string, unknown>> => {
@@ -191,7 +202,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   });
 
   app.get("/book", async (c) => c.json(await book(parse(tokenQuery, c.req.query()).token_id)));
-  app.post("/books", async (c) => {
+  app.post("/books", small, async (c) => {
     const body = parse(z.array(tokenQuery).min(1).max(500), parseJson(await c.req.text()));
     return c.json(await Promise.all(body.map((q) => book(q.token_id))));
   });
@@ -217,13 +228,13 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   app.get("/last-trade-price", (c) => c.json(lastTrade(parse(tokenQuery, c.req.query()).token_id)));
 
   const tokenList = async (c: Context) => parse(z.array(tokenQuery).min(1).max(500), parseJson(await c.req.text()));
-  app.post("/midpoints", async (c) =>
+  app.post("/midpoints", small, async (c) =>
     c.json(Object.fromEntries((await tokenList(c)).map((q) => [q.token_id, mid(q.token_id)]))),
   );
-  app.post("/spreads", async (c) =>
+  app.post("/spreads", small, async (c) =>
     c.json(Object.fromEntries((await tokenList(c)).map((q) => [q.token_id, spread(q.token_id)]))),
   );
-  app.post("/prices", async (c) => {
+  app.post("/prices", small, async (c) => {
     const body = parse(
       z
         .array(tokenQuery.extend({ side: sideSchema }))
@@ -235,7 +246,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
     for (const q of body) (result[q.token_id] ??= {})[q.side] = price(q.token_id, q.side);
     return c.json(result);
   });
-  app.post("/last-trades-prices", async (c) =>
+  app.post("/last-trades-prices", small, async (c) =>
     c.json((await tokenList(c)).map((q) => ({ token_id: q.token_id, ...lastTrade(q.token_id) }))),
   );
 
@@ -244,13 +255,13 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
     const id = await l1Identity(c, chainId);
     return c.json(await keys.createOrDerive(id.address, id.nonce));
   };
-  app.post("/auth/api-key", keyCreds);
+  app.post("/auth/api-key", small, keyCreds);
   app.get("/auth/derive-api-key", keyCreds);
   app.get("/auth/api-keys", async (c) => {
     const { key } = await l2Identity(c, keys);
     return c.json({ apiKeys: await keys.list(key.address) });
   });
-  app.delete("/auth/api-key", async (c) => {
+  app.delete("/auth/api-key", small, async (c) => {
     const { key } = await l2Identity(c, keys);
     await keys.revoke(key.apiKey);
     heartbeats.forget(key.apiKey);
@@ -284,15 +295,17 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
     mustOwn(id, body.order.maker, body.order.signer);
     if (body.owner !== undefined && body.owner !== "" && body.owner !== id.key.apiKey)
       throw new ApiError("FORBIDDEN", "owner must be the API key the request is signed with");
-    return service.submitOrder(body);
+    return submitOrder(service, body);
   };
 
   app.post(
     "/order",
+    limit(MAX_ORDER_BODY_BYTES),
     l2(async (c, id) => c.json(await postOne(id, parseJson(id.body)))),
   );
   app.post(
     "/orders",
+    limit(MAX_BATCH_BODY_BYTES),
     l2(async (c, id) => {
       const raw = parseJson(id.body);
       if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_BATCH_ORDERS)
@@ -316,25 +329,26 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
     const notCanceled: Record<string, string> = {};
     const targets: string[] = [];
     for (const hash of hashes) {
-      const row = service.trackedRow(hash) ?? (await service.store.order(hash));
+      const row = service.ledger.get(hash)?.row ?? (await service.store.order(hash));
       if (!row) notCanceled[hash] = "order not found";
       else if (row.maker !== id.key.address) notCanceled[hash] = "order belongs to another address";
       else if (row.status !== "LIVE") notCanceled[hash] = "order is not open";
       else targets.push(hash);
     }
-    await service.drop(targets, "CANCELED", "CANCELLED_BY_MAKER");
+    await drop(service, targets, "CANCELED", "CANCELLED_BY_MAKER");
     for (const hash of targets)
-      if (service.trackedRow(hash)?.status === "LIVE") notCanceled[hash] = "order could not be cancelled";
+      if (service.ledger.get(hash)?.row?.status === "LIVE") notCanceled[hash] = "order could not be cancelled";
       else canceled.push(hash);
     return { canceled, not_canceled: notCanceled };
   };
   const openOrders = async (owner: string): Promise<OrderRow[]> =>
     (await service.store.userOrders(owner, { openOnly: true, limit: 100_000 })).filter(
-      (row) => (service.trackedRow(row.hash) ?? row).status === "LIVE",
+      (row) => (service.ledger.get(row.hash)?.row ?? row).status === "LIVE",
     );
 
   app.delete(
     "/order",
+    small,
     l2(async (c, id) => {
       const body = parse(z.object({ orderID: bytes32 }), parseJson(id.body));
       return c.json(await cancelHashes(id, [body.orderID]));
@@ -342,6 +356,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   );
   app.delete(
     "/orders",
+    small,
     l2(async (c, id) => {
       const body = parse(z.array(bytes32).min(1).max(500), parseJson(id.body));
       return c.json(await cancelHashes(id, body));
@@ -349,6 +364,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   );
   app.delete(
     "/cancel-all",
+    small,
     l2(async (c, id) =>
       c.json(
         await cancelHashes(
@@ -360,6 +376,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   );
   app.delete(
     "/cancel-market-orders",
+    small,
     l2(async (c, id) => {
       const body = parse(
         z.object({ market: bytes32.optional(), asset_id: tokenId.optional() }),
@@ -404,7 +421,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
     return map;
   };
   const orderJson = (row: OrderRow, id: L2Identity, trades: Map<string, { ids: string[]; matched: bigint }>) =>
-    openOrderView(service.orderView(row), row, {
+    openOrderView(orderView(row), row, {
       owner: id.key.apiKey,
       associateTrades: trades.get(row.hash)?.ids ?? [],
       sizeMatched: trades.get(row.hash)?.matched ?? 0n,
@@ -424,7 +441,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
         c.req.query(),
       );
       const rows = (await openOrders(id.key.address))
-        .map((r) => service.trackedRow(r.hash) ?? r)
+        .map((r) => service.ledger.get(r.hash)?.row ?? r)
         .filter(
           (r) =>
             (!q.id || r.hash === q.id) &&
@@ -445,7 +462,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
     "/data/order/:hash",
     l2(async (c, id) => {
       const hash = parse(bytes32, c.req.param("hash"));
-      const row = service.trackedRow(hash) ?? (await service.store.order(hash));
+      const row = service.ledger.get(hash)?.row ?? (await service.store.order(hash));
       if (!row) throw new ApiError("ORDER_NOT_FOUND", `no order ${hash}`);
       if (row.maker !== id.key.address) throw new ApiError("FORBIDDEN", `order ${hash} belongs to another address`);
       return c.json(orderJson(row, id, await associateTrades([hash])));
@@ -519,7 +536,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
   app.get("/balance-allowance", balance(false));
   app.get("/balance-allowance/update", balance(true));
 
-  app.post("/v1/heartbeats", async (c) => {
+  app.post("/v1/heartbeats", small, async (c) => {
     const id = await l2Identity(c, keys);
     const body = parse(
       z.object({ heartbeat_id: z.string().max(100).nullable().default(null) }),

@@ -16,7 +16,6 @@ import {
   decodeErrorResult,
   encodeFunctionData,
   keccak256,
-  type Abi,
   type Hex,
   type PrivateKeyAccount,
 } from "viem";
@@ -27,7 +26,8 @@ import type { ChainReader } from "../chain/chain.js";
 import { exchangeAbi } from "../chain/abi.js";
 import type { Store } from "../db/store.js";
 import type { Logger } from "../log.js";
-import type { OperatorService, SettlementPlan } from "../service.js";
+import type { SettlementPlan } from "../core/context.js";
+import type { SettlementOutcomes } from "../lifecycle/settlement.js";
 
 /** Rebroadcast a SENT transaction that no node knows about after this long. */
 const RESEND_AFTER_MS = 3_000;
@@ -35,7 +35,7 @@ const GAS_HEADROOM_PERCENT = 130n;
 /** Settlements simulated in parallel and stored in one commit. */
 const SEND_BATCH = 32;
 
-function orderTuple(order: SignedOrder): Record<string, unknown> {
+function orderTuple(order: SignedOrder) {
   return {
     salt: order.salt,
     maker: order.maker,
@@ -59,7 +59,7 @@ interface Flight {
 }
 
 export class Settler {
-  private readonly abi: Abi;
+  private readonly abi = exchangeAbi;
   private readonly pending: SettlementPlan[] = [];
   private readonly inFlight = new Map<number, Flight>();
   private readonly mined = new Map<number, { plan: SettlementPlan; block: bigint; tx: Hex }>();
@@ -73,15 +73,13 @@ export class Settler {
   private stopped = false;
 
   constructor(
-    private readonly service: OperatorService,
+    private readonly service: SettlementOutcomes,
     private readonly chain: ChainReader,
     private readonly store: Store,
     private readonly account: PrivateKeyAccount,
     private readonly options: { confirmations: number; pollMs: number; batchMs: number },
     private readonly log: Logger,
-  ) {
-    this.abi = exchangeAbi();
-  }
+  ) {}
 
   /** Registers a settlement: PENDING ones are sent, SENT/MINED ones are followed (used by intake and recovery). */
   track(plan: SettlementPlan): void {

@@ -288,8 +288,9 @@ describe("crash at chosen kill points (pglite)", { concurrency: false }, () => {
   });
 
   it("keeps a match acknowledged but not yet sent, and settles it once after SIGKILL", async (t) => {
-    // Settlement waits 3 s after a match, so the kill lands between the answer and the transaction.
-    child = await spawnOperator({ ...env, OPERATOR_SETTLE_BATCH_MS: "3000" });
+    // Settlement waits 10 s after a match (even a loaded machine kills sooner), so the kill lands
+    // between the answer and the transaction.
+    child = await spawnOperator({ ...env, OPERATOR_SETTLE_BATCH_MS: "10000" });
     await place(alice, 1, 3n * ONE);
     const taker = await place(bob, 0, 3n * ONE);
     await killHard(child);

@@ -552,6 +552,12 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
   it("keeps the operator's own routes for wallets: /version and unauthenticated reads", async () => {
     const version = (await (await fetch(`${op.url}/version`)).json()) as Json;
     assert.deepEqual(version, { version: 1 });
+    const huge = await fetch(`${op.url}/midpoints`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(Array.from({ length: 5_000 }, () => ({ token_id: stack.yes.toString() }))),
+    });
+    assert.equal(huge.status, 413, "bodies are size-limited on the CLOB routes too");
     const unauthenticated = await fetch(`${op.url}/data/orders?maker=${alice.address}`);
     assert.equal(unauthenticated.status, 200, "the EIP-712 world's read without an API key still answers");
   });

@@ -32,6 +32,8 @@ export interface HttpCase {
   readonly orderHash?: Hex;
   /** What is wrong with it, when the category alone does not say. */
   readonly note?: string;
+  /** Send on its own connection (a server may close it after refusing), not a shared keep-alive one. */
+  readonly ownConnection?: boolean;
 }
 
 /** Bytes sent as they are on a fresh TCP connection (lying lengths, broken request lines). */
@@ -329,7 +331,15 @@ export function oversizedBodies(o: HostileOrders, n: number): HttpCase[] {
     const size = rng.pick([limit + 1, limit * 2, 1024 * 1024]);
     // A valid JSON prefix padded with whitespace inside a string, so only the size is wrong.
     const body = `{"order":{"salt":"1","pad":"${"a".repeat(size)}"}}`;
-    return { category: "oversized-bodies", method, path, headers: JSON_HEADERS, body, expect: "reject" as const };
+    return {
+      category: "oversized-bodies",
+      method,
+      path,
+      headers: JSON_HEADERS,
+      body,
+      expect: "reject" as const,
+      ownConnection: true,
+    };
   });
 }
 

@@ -1,0 +1,204 @@
+/**
+ * End-to-end: the single market page on the seeded demo (scripts/seed.ts run against the e2e
+ * stack, so the trade history is spread over three days of chain time). A binary and a
+ * multi-outcome market (price, chart with more than one point, book, ticket, position after a
+ * trade, resolution panel), the wallet and account surviving a reload, the old routes
+ * redirecting, and the ticket at 390 px. Screenshots of the page go to docs/screenshots/.
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+
+import type { Browser, Page } from "playwright-core";
+
+import { launchBrowser, screenshot } from "./browser.ts";
+import { type Stack, startStack } from "./stack.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const DOCS_SHOTS = path.join(ROOT, "docs", "screenshots");
+const ETH = "Will ETH close above $5,000 on 31 December 2026?";
+const LEAGUE = "Who wins the 2026–27 Primeira Liga?";
+const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+
+/** Runs the demo seed against the stack's node and operator. */
+function seed(stack: Stack): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let log = "";
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "node_modules", "hardhat", "dist", "src", "cli.js"), "run", "scripts/seed.ts"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, SEED_RPC_URL: stack.rpcUrl, OPERATOR_URL: stack.operatorUrl },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    child.stdout.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-6000)));
+    child.stderr.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-6000)));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}:\n${log}`))));
+  });
+}
+
+async function chartPoints(page: Page): Promise<number> {
+  return Number((await page.getByTestId("price-chart").getAttribute("data-points")) ?? "0");
+}
+
+describe("the market page on the seeded demo", { timeout: 900_000 }, () => {
+  let stack: Stack;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  let ethUrl = "";
+
+  before(async () => {
+    stack = await startStack();
+    await seed(stack);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(stack.appUrl);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it("a reload keeps the dev wallet and the chosen account", async () => {
+    await page.getByTestId("connect-dev").click();
+    await page
+      .getByTestId("connected-address")
+      .filter({ hasText: short(stack.accounts[0] ?? "") })
+      .waitFor();
+    await page.reload();
+    await page
+      .getByTestId("connected-address")
+      .filter({ hasText: short(stack.accounts[0] ?? "") })
+      .waitFor({ timeout: 15_000 });
+    // Switch to account #3 (carol in the seed), reload: still #3.
+    await page.getByTestId("dev-account-select").selectOption("dev-3");
+    await page
+      .getByTestId("connected-address")
+      .filter({ hasText: short(stack.accounts[3] ?? "") })
+      .waitFor();
+    await page.reload();
+    await page
+      .getByTestId("connected-address")
+      .filter({ hasText: short(stack.accounts[3] ?? "") })
+      .waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByTestId("connect-dev").count(), 0, "no 'Use dev wallet' after the reload");
+  });
+
+  it("the list shows a price, 24 h volume and end time for every market", async () => {
+    const card = page.getByTestId("market-card").filter({ hasText: ETH });
+    await card.waitFor({ timeout: 30_000 });
+    await card.getByTestId("market-prices").filter({ hasText: "¢" }).waitFor({ timeout: 15_000 });
+    await card.getByTestId("market-volume-24h").waitFor();
+    await screenshot(page, "mp-01-list");
+  });
+
+  it("a binary market: price, chart of the history, book, ticket, resolution panel", async () => {
+    await page.getByTestId("market-card").filter({ hasText: ETH }).click();
+    await page.waitForURL(/\/markets\/0x[0-9a-f]{64}/);
+    ethUrl = page.url().split("?")[0] ?? "";
+    await page.getByRole("heading", { name: ETH }).waitFor();
+    const prices = page.getByTestId("outcome-price");
+    await prices.first().filter({ hasText: "¢" }).waitFor({ timeout: 15_000 });
+    assert.equal(await prices.count(), 2, "Yes and No");
+    // The seed's twelve trades span three days: the 1W chart draws several points.
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="price-chart"]')?.getAttribute("data-points") ?? 0) > 2,
+      undefined,
+      { timeout: 20_000 },
+    );
+    assert.ok((await chartPoints(page)) > 2);
+    assert.equal(await page.getByTestId("no-trades").count(), 0);
+    await page.getByTestId("change-24h").first().filter({ hasText: "¢" }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("order-book").getByText("64¢").waitFor({ timeout: 15_000 });
+    // The MINT's NO leg reads as a NO trade at its NO price.
+    await page.getByTestId("recent-trade").filter({ hasText: "No" }).filter({ hasText: "37¢" }).waitFor();
+    await page.getByTestId("trade-ticket").waitFor();
+    await page.getByTestId("resolution").getByTestId("oracle-state").waitFor();
+    await mkdir(DOCS_SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(DOCS_SHOTS, "market-page-desktop.png"), fullPage: true });
+  });
+
+  it("a market buy fills and the position shows its average price and value", async () => {
+    const ticket = page.getByTestId("trade-ticket");
+    await ticket.getByRole("button", { name: "Buy", exact: true }).click();
+    await ticket.getByLabel("Order type").selectOption("market");
+    await ticket.getByLabel("Amount (tUSD)").fill("6.4");
+    await ticket.getByText("FOK at worst price 64¢ for 10.00 shares.").waitFor();
+    await ticket.getByTestId("ticket-fee").waitFor();
+    await ticket.getByTestId("place-order").click();
+    await ticket.getByTestId("ticket-message").filter({ hasText: "Order filled." }).waitFor({ timeout: 60_000 });
+    const row = page.getByTestId("your-position").getByTestId("position-yes");
+    await row.filter({ hasText: "64¢" }).waitFor({ timeout: 30_000 });
+    await screenshot(page, "mp-02-after-buy");
+  });
+
+  it("the old routes redirect to the one market page", async () => {
+    const marketId = ethUrl.split("/markets/")[1] ?? "";
+    await page.goto(`${stack.appUrl}/m/${marketId}`);
+    await page.waitForURL(new RegExp(`/markets/${marketId}`));
+    await page.getByRole("heading", { name: ETH }).waitFor();
+    const conditionId = (await page.evaluate(async (url) => {
+      const r = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: `{ market(id: "${location.pathname.split("/").pop()}") { outcomes { items { id } } } }`,
+        }),
+      });
+      const body = (await r.json()) as { data: { market: { outcomes: { items: { id: string }[] } } } };
+      return body.data.market.outcomes.items[0]?.id ?? "";
+    }, stack.indexerUrl)) as string;
+    assert.match(conditionId, /^0x[0-9a-f]{64}$/);
+    await page.goto(`${stack.appUrl}/market/${conditionId}`);
+    await page.waitForURL(new RegExp(`/markets/${marketId}\\?o=0`));
+    await page.getByRole("heading", { name: ETH }).waitFor();
+  });
+
+  it("a multi-outcome market: every outcome tradable from its page, chart, book", async () => {
+    await page.getByRole("link", { name: "Markets" }).click();
+    await page.getByTestId("market-card").filter({ hasText: LEAGUE }).click();
+    await page.getByRole("heading", { name: LEAGUE }).waitFor();
+    assert.equal(await page.getByTestId("outcome-price").count(), 4, "one price per club");
+    // Benfica traded twice: a chart with several points.
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="price-chart"]')?.getAttribute("data-points") ?? 0) > 2,
+      undefined,
+      { timeout: 20_000 },
+    );
+    await page.getByTestId("order-book").getByText("41¢").waitFor({ timeout: 15_000 });
+    // Porto never traded: its book has a bid only, the chart says so.
+    await page.getByRole("button", { name: "Trade Porto Yes" }).click();
+    await page.getByTestId("order-book").getByText("30¢").waitFor({ timeout: 15_000 });
+    await page.getByTestId("trade-ticket").getByTestId("place-order").filter({ hasText: "Porto · Yes" }).waitFor();
+    await page.getByTestId("no-trades").waitFor({ timeout: 15_000 });
+    await page.getByTestId("resolution").waitFor();
+    await screenshot(page, "mp-03-multi");
+  });
+
+  it("at 390 px the page fits the screen, the nav is whole and the ticket renders", async () => {
+    const mobile = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await mobile.goto(ethUrl);
+    await mobile.getByRole("heading", { name: ETH }).waitFor({ timeout: 30_000 });
+    await mobile.getByTestId("trade-ticket").waitFor();
+    const widths = await mobile.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    assert.ok(widths.scroll <= widths.client, `no horizontal overflow (${widths.scroll} > ${widths.client})`);
+    const portfolio = await mobile.getByRole("link", { name: "Portfolio" }).boundingBox();
+    assert.ok(portfolio && portfolio.x + portfolio.width <= 390, "the nav's last link is on screen");
+    const ticket = await mobile.getByTestId("trade-ticket").boundingBox();
+    assert.ok(ticket && ticket.x >= 0 && ticket.x + ticket.width <= 390, "the ticket fits the width");
+    await mobile.screenshot({ path: path.join(DOCS_SHOTS, "market-page-mobile.png"), fullPage: false });
+    await mobile.close();
+    assert.deepEqual(pageErrors, [], "no uncaught errors in the page");
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * JSON views of the operator's rows, in Polymarket's CLOB shapes: what the REST routes return
+ * and what the user channel carries. Amounts become 6-decimal strings here and nowhere else.
+ */
+import { formatUnits6 } from "@forkcast/shared";
+
+import type { Message } from "../bus.js";
+import type { OrderRow, TradeRow } from "../db/store.js";
+import type { Market } from "../markets.js";
+
+const PRICE_ONE = 1_000_000n;
+
+const sideName = (side: number): "BUY" | "SELL" => (side === 0 ? "BUY" : "SELL");
+
+export function orderView(row: OrderRow): Record<string, unknown> {
+  return {
+    id: row.hash,
+    status: row.status,
+    reason: row.status_reason,
+    owner: row.maker,
+    maker_address: row.maker,
+    market: row.market_id,
+    asset_id: row.token_id,
+    side: sideName(row.side),
+    price: formatUnits6(BigInt(row.price)),
+    original_size: formatUnits6(BigInt(row.original_shares)),
+    size_matched: formatUnits6(
+      BigInt(row.original_shares) -
+        BigInt(row.remaining) -
+        (row.status === "LIVE" || row.status === "MATCHED" ? 0n : BigInt(row.remaining)),
+    ),
+    remaining_size: formatUnits6(BigInt(row.remaining)),
+    order_type: row.order_type,
+    post_only: row.post_only,
+    expiration: String(row.expiration),
+    created_at: Math.floor(row.created_ms / 1000),
+  };
+}
+
+export function tradeView(trade: TradeRow): Record<string, unknown> {
+  return {
+    id: trade.id,
+    taker_order_id: trade.taker_hash,
+    market: trade.market_id,
+    asset_id: trade.taker_token,
+    side: sideName(trade.taker_side),
+    size: formatUnits6(BigInt(trade.shares)),
+    price: formatUnits6(
+      trade.maker_token === trade.taker_token ? BigInt(trade.maker_price) : PRICE_ONE - BigInt(trade.maker_price),
+    ),
+    match_type: trade.match_type,
+    status: trade.status,
+    match_time: String(Math.floor(trade.created_ms / 1000)),
+    transaction_hash: trade.tx_hash,
+    maker_address: trade.maker,
+    taker_address: trade.taker,
+    maker_orders: [
+      {
+        order_id: trade.maker_hash,
+        maker_address: trade.maker,
+        asset_id: trade.maker_token,
+        side: sideName(trade.maker_side),
+        matched_amount: formatUnits6(BigInt(trade.shares)),
+        price: formatUnits6(BigInt(trade.maker_price)),
+      },
+    ],
+  };
+}
+
+export function marketView(market: Market): Record<string, unknown> {
+  return {
+    condition_id: market.id,
+    question: market.question,
+    active: market.open,
+    closed: !market.open,
+    accepting_orders: market.open,
+    minimum_order_size: formatUnits6(market.minSize),
+    minimum_tick_size: formatUnits6(BigInt(market.tickSize)),
+    maker_base_fee: market.feeRateBps,
+    taker_base_fee: market.feeRateBps,
+    tokens: [
+      { token_id: market.tokens[0].toString(), outcome: "Yes" },
+      { token_id: market.tokens[1].toString(), outcome: "No" },
+    ],
+  };
+}
+
+export type OrderEventType = "PLACEMENT" | "UPDATE" | "CANCELLATION";
+
+/** User-channel `order` message; `reason` is set when the order left the book for a reason. */
+export function orderMessage(row: OrderRow, type: OrderEventType, nowMs: number, reason?: string): Message {
+  const message: Message = { event_type: "order", type, ...orderView(row), timestamp: String(nowMs) };
+  return reason === undefined ? message : { ...message, reason };
+}
+
+/** User-channel `trade` message; `reason` is set when its settlement failed. */
+export function tradeMessage(trade: TradeRow, nowMs: number, reason?: string): Message {
+  const message: Message = { event_type: "trade", ...tradeView(trade), timestamp: String(nowMs) };
+  return reason === undefined ? message : { ...message, reason };
+}
