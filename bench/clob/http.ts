@@ -20,7 +20,11 @@ export interface HttpResult {
   concurrency: number;
   /** Operator process CPU (all threads) per accepted order, microseconds. */
   cpuUsPerOrder: number;
+  /** The measured phase on the monotonic clock (µs), the time base of a `--cpu-prof` profile. */
+  windowUs: [start: number, end: number];
 }
+
+const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 export async function benchHttp(
   options: {
@@ -104,9 +108,11 @@ export async function benchHttp(
       };
       const pid = op.child.pid as number;
       const cpuBefore = processCpuSeconds(pid);
+      const windowStart = monotonicUs();
       const start = performance.now();
       await Promise.all(Array.from({ length: concurrency }, () => worker()));
       const seconds = (performance.now() - start) / 1000;
+      const windowEnd = monotonicUs();
       const cpuUsPerOrder = ((processCpuSeconds(pid) - cpuBefore) * 1e6) / Math.max(1, accepted);
       if (rejected > 0) console.warn(`http bench: ${rejected} orders rejected, first: ${firstError}`);
       latencies.sort((a, b) => a - b);
@@ -118,6 +124,7 @@ export async function benchHttp(
         rejected,
         concurrency,
         cpuUsPerOrder,
+        windowUs: [windowStart, windowEnd],
       };
     } finally {
       client.close();
