@@ -5,6 +5,8 @@
  * typed `as const`, so every read returns its Solidity type without casts.
  */
 import {
+  decodeFunctionResult,
+  encodeFunctionData,
   createPublicClient,
   decodeEventLog,
   http,
@@ -170,18 +172,29 @@ export class ChainReader {
     return denominator > 0n;
   }
 
-  /** EIP-1271: asks the wallet contract whether `signature` is valid for `digest`. */
-  async isValidContractSignature(wallet: Address, digest: Hex, signature: Hex): Promise<boolean> {
+  /**
+   * EIP-1271: asks the wallet contract whether `signature` is valid for `digest`, with at most
+   * `gas` for the call. "failed" when the wallet gave no answer (out of gas, revert, no code).
+   * Callers go through intake/eip1271.ts, which bounds time, concurrency and repeats.
+   */
+  async isValidContractSignature(
+    wallet: Address,
+    digest: Hex,
+    signature: Hex,
+    gas: bigint,
+  ): Promise<boolean | "failed"> {
     try {
-      const result = await this.client.readContract({
-        address: wallet,
-        abi: erc1271Abi,
-        functionName: "isValidSignature",
-        args: [digest, signature],
+      // eth_call (not readContract) so the gas cap reaches the node.
+      const { data } = await this.client.call({
+        to: wallet,
+        data: encodeFunctionData({ abi: erc1271Abi, functionName: "isValidSignature", args: [digest, signature] }),
+        gas,
       });
+      if (data === undefined) return "failed";
+      const result = decodeFunctionResult({ abi: erc1271Abi, functionName: "isValidSignature", data });
       return result.toLowerCase() === ERC1271_MAGIC_VALUE;
     } catch {
-      return false;
+      return "failed";
     }
   }
 

@@ -22,6 +22,7 @@ import { recoverAddress } from "../intake/signature.js";
 import type { Logger } from "../log.js";
 import { MarketRegistry } from "../markets.js";
 import { DurableState } from "../db/durable.js";
+import { BoundedContractVerifier } from "../intake/eip1271.js";
 import { RateLimiter } from "../ratelimit.js";
 import { MarketFeed } from "./feed.js";
 import { OrderLedger } from "./ledger.js";
@@ -69,6 +70,8 @@ export interface Core {
   readonly limiter: RateLimiter;
   /** Intake state that must survive restarts (chain cancels, used cancels, failure counts). */
   readonly durable: DurableState;
+  /** EIP-1271 checks bounded in gas, time, concurrency and repeats (intake/eip1271.ts). */
+  readonly contractSignatures: BoundedContractVerifier;
   settler: SettlerHandle | undefined;
   verifier: SignatureVerifier;
 }
@@ -94,6 +97,9 @@ export function createCore(config: Config, store: Store, chain: ChainReader, log
     feed: new MarketFeed(engine, markets, bus),
     limiter: new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst),
     durable: new DurableState(store.db),
+    contractSignatures: new BoundedContractVerifier((wallet, digest, signature, gas) =>
+      chain.isValidContractSignature(wallet, digest, signature, gas),
+    ),
     settler: undefined,
     verifier: new InlineVerifier(hasher),
   };

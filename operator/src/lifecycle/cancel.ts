@@ -77,10 +77,7 @@ export async function cancel(core: Core, body: CancelBody, nowMs = Date.now()): 
     throw new ApiError("INVALID_REQUEST", "orderHashes must list at least one order for scope 0");
   const digest = cancelDigest(core.config.chainId, core.chain.book.exchange, body);
   const recovered = recoverAddress(hexToBytes(digest), body.signature);
-  if (
-    recovered !== body.maker &&
-    !(await core.chain.isValidContractSignature(body.maker, digest, body.signature as Hex))
-  )
+  if (recovered !== body.maker && !(await core.contractSignatures.verify(body.maker, digest, body.signature as Hex)))
     throw new ApiError("INVALID_SIGNATURE", "cancel signature does not come from the maker");
   takeOrThrow(core.limiter, body.maker, body.maker);
   // A cancel message is usable once (its digest is kept until its timestamp expires) and

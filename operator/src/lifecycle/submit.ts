@@ -41,7 +41,7 @@ async function verifiedHash(core: Core, order: SignedOrder): Promise<Hex> {
     return verified.hash;
   }
   const hash = core.hasher.hash(order);
-  if (!(await core.chain.isValidContractSignature(order.maker, hash, order.signature)))
+  if (!(await core.contractSignatures.verify(order.maker, hash, order.signature)))
     throw new ApiError("INVALID_SIGNATURE", "the maker wallet's isValidSignature (EIP-1271) rejected the signature");
   return hash;
 }

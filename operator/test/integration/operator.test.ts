@@ -367,6 +367,38 @@ for (const backend of ["pglite", "postgres"] as const) {
       assert.equal(walletYes, 5n * ONE, "the wallet receives the shares it bought");
     });
 
+    it("bounds a gas-burning EIP-1271 wallet: capped eth_call, refused, then refused without calling again", async () => {
+      const { artifact } = await import("../../src/chain/abi.js");
+      const a = artifact("GasBurningWallet");
+      const hash = await stack.wallet(alice).deployContract({
+        abi: a.abi,
+        bytecode: a.bytecode,
+        account: alice.account,
+        chain: undefined,
+      });
+      const receipt = await chain.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+      if (!receipt.contractAddress) throw new Error("burner deployment failed");
+      const burner = receipt.contractAddress;
+      const callsBefore = op.service.contractSignatures.calls;
+      for (let i = 0n; i < 5n; i++) {
+        const spec: OrderSpec = { tokenId: stack.yes, side: BUY, price: 300_000n + i * 10_000n, shares: 1n * ONE };
+        const unsigned = { ...signer.build(burner, spec), signatureType: 3 as const };
+        const refused = await api<Json>(op.url, "POST", "/order", orderBody(signer.sign(alice.key, unsigned)));
+        assert.equal(refused.status, 401, JSON.stringify(refused.body));
+        assert.equal(refused.body["error"], "INVALID_SIGNATURE");
+      }
+      assert.equal(
+        op.service.contractSignatures.calls - callsBefore,
+        1,
+        "after the first capped call runs out of gas, the wallet is refused without another eth_call",
+      );
+      const book = await api<Json>(op.url, "GET", `/book?token_id=${stack.yes}`);
+      assert.ok(!JSON.stringify(book.body).includes(burner.toLowerCase()), "no order of the burner may be on the book");
+      const honest = await post(alice, { tokenId: stack.yes, side: BUY, price: 100_000n, shares: 1n * ONE });
+      assert.equal(honest.status, 200, "a valid order is served right after");
+      await cancelAll();
+    });
+
     it("cancels by signed message (one, all, by market) and refuses a forged cancel", async () => {
       const a = await post(alice, { tokenId: stack.yes, side: SELL, price: 800_000n, shares: 1n * ONE });
       const b = await post(alice, { tokenId: stack.yes, side: SELL, price: 810_000n, shares: 1n * ONE });
