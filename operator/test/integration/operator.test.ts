@@ -7,7 +7,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
-import type { Hex } from "viem";
+import type { Address, Hex } from "viem";
+
+import type { SignedOrder } from "@forkcast/shared";
 
 import type { RunningOperator } from "../../src/app.js";
 import type { OrderRow, TradeRow } from "../../src/db/store.js";
@@ -397,6 +399,99 @@ for (const backend of ["pglite", "postgres"] as const) {
       const honest = await post(alice, { tokenId: stack.yes, side: BUY, price: 100_000n, shares: 1n * ONE });
       assert.equal(honest.status, 200, "a valid order is served right after");
       await cancelAll();
+    });
+
+    it("accepts exactly the signatures the exchange's validateOrder accepts (differential)", async () => {
+      const { artifact } = await import("../../src/chain/abi.js");
+      const { encodeFunctionData, maxUint256, toHex, hexToBytes } = await import("viem");
+      const deploy = async (name: string, args: unknown[]): Promise<Address> => {
+        const a = artifact(name);
+        const hash = await stack.wallet(alice).deployContract({
+          abi: a.abi,
+          bytecode: a.bytecode,
+          args,
+          account: alice.account,
+          chain: undefined,
+        });
+        const receipt = await chain.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+        if (!receipt.contractAddress) throw new Error(`${name} deployment failed`);
+        return receipt.contractAddress;
+      };
+      const wallet = await deploy("ERC1271Wallet", [alice.address]);
+      const walletAbi = artifact("ERC1271Wallet").abi;
+      await stack.write(stack.admin, stack.collateral, stack.abis.collateral, "mint", [wallet, 100n * ONE]);
+      await stack.write(alice, wallet, walletAbi, "execute", [
+        stack.collateral,
+        encodeFunctionData({ abi: stack.abis.collateral, functionName: "approve", args: [stack.exchange, maxUint256] }),
+      ]);
+      const burner = await deploy("GasBurningWallet", []);
+      const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+      const mutate = (signature: Hex, f: (bytes: Uint8Array) => Uint8Array): Hex => toHex(f(hexToBytes(signature)));
+      let price = 10_000n;
+      const order = (maker: Address, type: 0 | 3): SignedOrder => {
+        price += 10_000n;
+        const unsigned = { ...signer.build(maker, { tokenId: stack.yes, side: BUY, price, shares: 1n * ONE }) };
+        return signer.sign(alice.key, { ...unsigned, signatureType: type });
+      };
+      const cases: { name: string; order: SignedOrder }[] = [];
+      const eoa = (name: string, f: (sig: Hex) => Hex): void => {
+        const o = order(alice.address, 0);
+        cases.push({ name, order: { ...o, signature: f(o.signature) } });
+      };
+      eoa("valid", (sig) => sig);
+      eoa("v as 0/1", (sig) => mutate(sig, (b) => (b.set([(b[64] ?? 27) - 27], 64), b)));
+      eoa("v as 29", (sig) => mutate(sig, (b) => (b.set([29], 64), b)));
+      eoa("high s (malleated)", (sig) =>
+        mutate(sig, (b) => {
+          const s = BigInt(toHex(b.slice(32, 64)));
+          const out = new Uint8Array(b);
+          out.set(hexToBytes(toHex(N - s, { size: 32 })), 32);
+          out.set([b[64] === 27 ? 28 : 27], 64);
+          return out;
+        }),
+      );
+      eoa("64 bytes", (sig) => mutate(sig, (b) => b.slice(0, 64)));
+      eoa("66 bytes", (sig) => mutate(sig, (b) => Uint8Array.from([...b, 0])));
+      eoa("empty", () => "0x");
+      {
+        const o = order(alice.address, 0);
+        cases.push({ name: "signed by another key", order: signer.sign(bob.key, o) });
+      }
+      cases.push({ name: "EIP-1271 wallet, owner's signature", order: order(wallet, 3) });
+      {
+        const o = order(wallet, 3);
+        cases.push({ name: "EIP-1271 wallet, stranger's signature", order: signer.sign(bob.key, o) });
+      }
+      cases.push({ name: "EIP-1271 on a contract without isValidSignature", order: order(stack.collateral, 3) });
+      cases.push({ name: "EIP-1271 gas-burning wallet", order: order(burner, 3) });
+
+      const verdicts: string[] = [];
+      for (const c of cases) {
+        const exchangeAccepts = await stack.read(stack.exchange, stack.abis.exchange, "validateOrder", [c.order]).then(
+          () => true,
+          () => false,
+        );
+        const answer = await api<Json>(op.url, "POST", "/order", orderBody(c.order));
+        const operatorAccepts = answer.status === 200;
+        verdicts.push(`${c.name}: exchange ${exchangeAccepts}, operator ${operatorAccepts}`);
+        assert.equal(
+          operatorAccepts,
+          exchangeAccepts,
+          `${c.name}: the exchange ${exchangeAccepts ? "accepts" : "refuses"} it, the operator answered ${answer.status} ${JSON.stringify(answer.body)}`,
+        );
+        if (!operatorAccepts) assert.ok(answer.status >= 400 && answer.status < 500, `${c.name}: a 4xx`);
+      }
+      assert.deepEqual(
+        cases.map((c) => c.name).filter((_, i) => (verdicts[i] ?? "").endsWith("operator true")),
+        ["valid", "EIP-1271 wallet, owner's signature"],
+        `only the two good signatures pass: ${verdicts.join("; ")}`,
+      );
+      // Clean up: alice's orders by signed cancel, the wallet's by a nonce increment from the wallet.
+      await cancelAll();
+      await stack.write(alice, wallet, walletAbi, "execute", [
+        stack.exchange,
+        encodeFunctionData({ abi: stack.abis.exchange, functionName: "incrementNonce", args: [] }),
+      ]);
     });
 
     it("cancels by signed message (one, all, by market) and refuses a forged cancel", async () => {
