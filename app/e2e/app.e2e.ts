@@ -272,6 +272,14 @@ describe("Forkcast app on a local chain", { timeout: 300_000 }, () => {
     await page.getByLabel("Convert NO Red").check();
     await page.getByLabel("Convert NO Blue").check();
     await page.getByTestId("multi-positions").getByText("Converting 2 × NO gives 10.00 tUSD").waitFor();
+    // Earlier steps' toasts (a failed one stays until dismissed) sit over the panel: close them first.
+    const dismiss = page.locator(".toasts").getByRole("button", { name: "Dismiss" });
+    for (let i = 0; i < 10 && (await dismiss.count()) > 0; i++)
+      await dismiss
+        .first()
+        .click({ timeout: 2_000 })
+        .catch(() => undefined); // a confirmed toast may close by itself meanwhile
+    await dismiss.first().waitFor({ state: "detached", timeout: 10_000 });
     await page.getByRole("button", { name: "Convert", exact: true }).click();
     await page.getByTestId("yes-Green").filter({ hasText: "10.00 shares" }).waitFor({ timeout: 30_000 });
     await page.getByTestId("no-Red").filter({ hasText: "0.00 shares" }).waitFor();
