@@ -3,6 +3,7 @@
  * shutdown, and clear errors for the usual faults (port in use, node not running).
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
 import net from "node:net";
 
 const COLORS = [36, 35, 33, 32, 34, 31];
@@ -89,7 +90,7 @@ export function runLabelled(
 }
 
 /** Sends a signal to a whole process group; false if the group is already gone. */
-export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
+export function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
   try {
     process.kill(-pid, signal);
     return true;
@@ -107,6 +108,7 @@ export async function stop(p: Labelled, graceMs = 5_000): Promise<void> {
   if (child.pid === undefined) return;
   if (hasEnded(child)) {
     signalGroup(child.pid, "SIGKILL");
+    await groupGone(child.pid);
     return;
   }
   const { pid } = child;
@@ -115,8 +117,49 @@ export async function stop(p: Labelled, graceMs = 5_000): Promise<void> {
   const timer = setTimeout(() => signalGroup(pid, "SIGKILL"), graceMs);
   await exited;
   clearTimeout(timer);
-  // Whatever the leader left behind in its group (a bundler's helper, a wrapped child) goes too.
+  // Whatever the leader left behind in its group (a bundler's helper, a wrapped child) goes too,
+  // and we wait until it has: a SIGKILLed member keeps its ports until the kernel reaps it, and
+  // `npm run dev` must not return while a port of the stack is still bound.
   signalGroup(pid, "SIGKILL");
+  await groupGone(pid);
+}
+
+/**
+ * True while a process of group `pgid` is still running. A zombie (dead, not yet reaped: its
+ * sockets are already closed) does not count, so a container whose init does not reap orphans
+ * does not hold the shutdown up. Without /proc, any member counts.
+ */
+export function groupRunning(pgid: number): boolean {
+  if (!signalGroup(pgid, 0)) return false;
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return true;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses, so split after the last ")".
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) === pgid && fields[0] !== "Z") return true;
+  }
+  return false;
+}
+
+/** Resolves once no process of the group is running (or after `timeoutMs`, whichever is first). */
+export async function groupGone(pgid: number, timeoutMs = 5_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!groupRunning(pgid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return !groupRunning(pgid);
 }
 
 /** Throws a clear error if something already listens on host:port. */
