@@ -30,6 +30,16 @@ library ParlayLegs {
         }
     }
 
+    /// @notice Leg `index` of legs read from the three words (a copy of the stored words, e.g. read
+    /// through the pool's extsload).
+    function decode(
+        uint256[3] memory words,
+        uint256 index
+    ) internal pure returns (uint256 conditionId, uint256 outcome) {
+        uint256 packed = (words[index / LEGS_PER_SLOT] >> (LEG_BITS * (index % LEGS_PER_SLOT))) & LEG_MASK;
+        return (packed >> OUTCOME_BITS, packed & OUTCOME_MASK);
+    }
+
     /// @notice Leg `index` of the stored legs.
     function load(
         uint256[3] storage slots,

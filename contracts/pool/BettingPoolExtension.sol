@@ -15,13 +15,14 @@ import {ParlayLegs} from "../libraries/ParlayLegs.sol";
 import {PoolOdds} from "../libraries/PoolOdds.sol";
 import {PrefixSet} from "../libraries/PrefixSet.sol";
 import {BettingPoolStorage} from "./BettingPoolStorage.sol";
+import {Extsload} from "./Extsload.sol";
 
 /// @title BettingPoolExtension
 /// @notice Administration, condition creation, parlays and views of a BettingPool. Deployed once
 /// per collateral and oracle; the pool reaches it by delegatecall from its fallback, so every
 /// function here reads and writes the pool's storage (same layout: BettingPoolStorage first; the
 /// role table of AccessControl comes after it and only this half uses it).
-contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPoolManagement {
+contract BettingPoolExtension is BettingPoolStorage, AccessControl, Extsload, IBettingPoolManagement {
     using LiquidityTree for LiquidityTree.Tree;
     using PrefixSet for PrefixSet.Set;
     using SafeERC20 for IERC20;
@@ -215,18 +216,6 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
     }
 
     /// @inheritdoc IBettingPoolManagement
-    function currentOdds(uint256 conditionId) external view returns (uint256[] memory odds) {
-        Condition storage c = _conditions[conditionId];
-        if (c.state == ConditionState.None) revert ConditionNotFound(conditionId);
-        uint256 count = c.outcomeCount;
-        odds = new uint256[](count);
-        for (uint256 i; i < count; ++i) {
-            uint256 fund = OutcomeSlot.fund(_outcomes[OutcomeSlot.key(conditionId, i)]);
-            odds[i] = PoolOdds.quote(fund, c.totalFund, 0, c.marginBps, MAX_ODDS);
-        }
-    }
-
-    /// @inheritdoc IBettingPoolManagement
     function getCondition(uint256 conditionId) external view returns (ConditionView memory v) {
         Condition storage c = _conditions[conditionId];
         v = ConditionView({
@@ -246,19 +235,6 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
             maxPayout: c.maxPayout,
             parlayExposure: c.parlayExposure
         });
-    }
-
-    /// @inheritdoc IBettingPoolManagement
-    function getParlay(uint256 betId) external view returns (ParlayView memory v) {
-        Parlay storage p = _parlays[betId];
-        v.stake = p.stake;
-        v.payout = p.payout;
-        v.prefixDeposits = p.prefix;
-        v.legs = new Leg[](p.legCount);
-        for (uint256 i; i < p.legCount; ++i) {
-            (uint256 conditionId, uint256 outcome) = _leg(p, i);
-            v.legs[i] = Leg(conditionId, outcome);
-        }
     }
 
     /// @inheritdoc IBettingPoolManagement

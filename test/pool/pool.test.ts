@@ -31,6 +31,7 @@ describe("BettingPool integration", async () => {
     admin.account.address,
   ]);
   const pool = await viem.getContractAt("IBettingPool", deployed.address);
+  const lens = await viem.deployContract("BettingPoolLens");
   const lpToken = await viem.getContractAt("IPoolLPToken", await pool.read.lpToken());
 
   await pool.write.grantRole([keccak256(toHex("MARKET_CREATOR_ROLE")), creator.account.address]);
@@ -84,7 +85,7 @@ describe("BettingPool integration", async () => {
     const rain = await createCondition("Rain in Porto tomorrow?", 2);
 
     // 3. Single bets move the odds: the backed outcome falls, the others rise.
-    const before = await pool.read.currentOdds([match.id]);
+    const before = await lens.read.currentOdds([pool.address, match.id]);
     const [quotedOdds, quotedPayout] = await pool.read.quote([match.id, 0n, 1_000n * USD]);
     const deadline = (await now()) + 3_600n;
     const betHash = await pool.write.bet([match.id, 0n, 1_000n * USD, quotedOdds, deadline], {
@@ -93,7 +94,7 @@ describe("BettingPool integration", async () => {
     const [placed] = parseEventLogs({ abi: pool.abi, eventName: "BetPlaced", logs: (await receipt(betHash)).logs });
     assert.ok(placed, "BetPlaced emitted");
     assert.equal(placed.args.payout, quotedPayout, "paid the quoted odds");
-    const after = await pool.read.currentOdds([match.id]);
+    const after = await lens.read.currentOdds([pool.address, match.id]);
     assert.ok((after[0] ?? 0n) < (before[0] ?? 0n), "backed outcome's odds fell");
     assert.ok((after[1] ?? 0n) > (before[1] ?? 0n), "other outcome's odds rose");
     assert.ok(
