@@ -1,3 +1,4 @@
+import { OracleState } from "@forkcast/shared";
 import { describe, expect, it } from "vitest";
 
 import { type PoolResolutionInput, poolConditionLine, poolResolutionStep } from "../src/lib/poolResolution.ts";
@@ -5,7 +6,7 @@ import { type PoolResolutionInput, poolConditionLine, poolResolutionStep } from 
 const ZERO = "0x0000000000000000000000000000000000000000";
 const DAVE = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65";
 const q = {
-  state: 1,
+  state: OracleState.Open,
   endTime: 15_000n,
   expiresAt: 0n,
   bond: 50_000_000n,
@@ -39,16 +40,22 @@ describe("pool market resolution path", () => {
     expect(step.status).toBe("disputed once (bond 50.00 tUSD on record): awaiting a new proposal");
   });
   it("during the challenge window: dispute possible, settle says when", () => {
-    const step = poolResolutionStep({ ...base, question: { ...q, state: 2, proposedAnswer: 2n, expiresAt: 20_600n } });
+    const step = poolResolutionStep({
+      ...base,
+      question: { ...q, state: OracleState.Proposed, proposedAnswer: 2n, expiresAt: 20_600n },
+    });
     expect(step.status).toBe('proposed "Sporting" (bond 50.00 tUSD); challenge window open, ends in 10m 00s');
     expect(step.blocked.dispute).toBeUndefined();
     expect(step.blocked.settle).toBe("The challenge window closes in 10m 00s");
   });
   it("after the window: settle, then resolve the pool market", () => {
-    const proposed = poolResolutionStep({ ...base, question: { ...q, state: 2, expiresAt: 19_000n } });
+    const proposed = poolResolutionStep({
+      ...base,
+      question: { ...q, state: OracleState.Proposed, expiresAt: 19_000n },
+    });
     expect(proposed.blocked.settle).toBeUndefined();
     expect(proposed.blocked.resolve).toBe("Settle the oracle question first");
-    const settled = poolResolutionStep({ ...base, question: { ...q, state: 4, finalAnswer: 0n } });
+    const settled = poolResolutionStep({ ...base, question: { ...q, state: OracleState.Settled, finalAnswer: 0n } });
     expect(settled.status).toBe('answer "Benfica" final: ready to resolve the pool market');
     expect(settled.blocked.resolve).toBeUndefined();
   });

@@ -1,3 +1,4 @@
+import { SHARE_UNIT } from "@forkcast/shared";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -13,7 +14,7 @@ import {
 } from "../src/lib/price.ts";
 
 const c = (cents: number) => BigInt(Math.round(cents * 10_000));
-const s = (shares: number) => BigInt(shares) * 1_000_000n;
+const s = (shares: number) => BigInt(shares) * SHARE_UNIT;
 
 describe("price display", () => {
   it("formats cents and probabilities", () => {

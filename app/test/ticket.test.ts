@@ -1,9 +1,10 @@
+import { SHARE_UNIT } from "@forkcast/shared";
 import { describe, expect, it } from "vitest";
 
 import { quoteTicket, sizePresets } from "../src/lib/ticket.ts";
 
 const c = (cents: number) => BigInt(cents * 10_000);
-const s = (shares: number) => BigInt(shares) * 1_000_000n;
+const s = (shares: number) => BigInt(shares) * SHARE_UNIT;
 const book = {
   bids: [{ price: c(45), size: s(100) }],
   asks: [

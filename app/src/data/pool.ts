@@ -4,6 +4,7 @@
  * each bet's holder, stake and `quoteCashOut`. The account's bets and LP positions are in
  * poolIndex.ts.
  */
+import { COLLATERAL_UNIT, ConditionState } from "@forkcast/shared";
 import { iBettingPoolAbi } from "@forkcast/deployments";
 import { useQuery } from "@tanstack/react-query";
 import { type Address, keccak256, toHex } from "viem";
@@ -52,10 +53,14 @@ export interface PoolCondition {
   winningOutcome: number | undefined;
 }
 
-export const CONDITION_STATES = ["None", "Active", "Paused", "Resolved", "Cancelled"] as const;
-
-/** The indexer's condition states, in the contract's enum order (index = CONDITION_STATES). */
-const INDEXED_STATES = ["none", "active", "paused", "resolved", "cancelled"] as const;
+/** The indexer's condition state names → the contract's enum values. */
+const INDEXED_STATES: Readonly<Record<string, ConditionState>> = {
+  none: ConditionState.None,
+  active: ConditionState.Active,
+  paused: ConditionState.Paused,
+  resolved: ConditionState.Resolved,
+  cancelled: ConditionState.Cancelled,
+};
 
 export const POOL_CONDITIONS_QUERY = `query PoolConditions($limit: Int!) {
   poolConditions(orderBy: "id", orderDirection: "asc", limit: $limit) {
@@ -66,7 +71,7 @@ export const POOL_CONDITIONS_QUERY = `query PoolConditions($limit: Int!) {
 /** Parses the indexed pool conditions (exported for tests). */
 export function parsePoolConditions(data: unknown): PoolCondition[] {
   return items(record(data, "data").poolConditions, "poolConditions").map((c) => {
-    const state = INDEXED_STATES.indexOf(text(c.state, "condition.state") as (typeof INDEXED_STATES)[number]);
+    const state = INDEXED_STATES[text(c.state, "condition.state")] ?? -1;
     return {
       conditionId: big(c.id, "condition.id"),
       questionId: hex(c.questionId, "condition.questionId"),
@@ -76,7 +81,8 @@ export function parsePoolConditions(data: unknown): PoolCondition[] {
       outcomeCount: int(c.outcomeCount, "condition.outcomeCount"),
       startsAt: int(c.startsAt, "condition.startsAt"),
       state: state < 0 ? 0 : state,
-      winningOutcome: state === 3 ? optional(c.winningOutcome, "condition.winningOutcome", int) : undefined,
+      winningOutcome:
+        state === ConditionState.Resolved ? optional(c.winningOutcome, "condition.winningOutcome", int) : undefined,
     };
   });
 }
@@ -104,7 +110,7 @@ export function usePoolOdds(conditions: readonly PoolCondition[] | undefined) {
               address: pool,
               abi: iBettingPoolAbi,
               functionName: "quote",
-              args: [l.conditionId, BigInt(l.outcome), 1_000_000n],
+              args: [l.conditionId, BigInt(l.outcome), COLLATERAL_UNIT],
             }) as const,
         )
       : [],

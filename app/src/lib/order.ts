@@ -12,6 +12,7 @@ import {
   isOnTick,
   orderAmounts,
   orderToJson,
+  PRICE_SCALE,
 } from "@forkcast/shared";
 import type { Address, Hex } from "viem";
 
@@ -48,7 +49,8 @@ export function roundToLot(shares: bigint): bigint {
 }
 
 export function buildOrder(draft: OrderDraft, ctx: OrderContext): BuildResult {
-  if (draft.price <= 0n || draft.price >= 1_000_000n) return { ok: false, reason: "Price must be between 0¢ and 100¢" };
+  if (draft.price <= 0n || draft.price >= PRICE_SCALE)
+    return { ok: false, reason: "Price must be between 0¢ and 100¢" };
   if (!isOnTick(draft.price, draft.tickSize))
     return { ok: false, reason: `Price must be a multiple of the market's tick (${Number(draft.tickSize) / 10_000}¢)` };
   if (draft.shares <= 0n) return { ok: false, reason: "Enter an amount above zero" };

@@ -2,9 +2,8 @@
  * Outcome prices. A price is collateral base units per whole share, scaled like collateral
  * (PRICE_SCALE = 1e6 means 1.00 tUSD, i.e. certainty). Shares also carry 6 decimals.
  */
-import { ONE } from "./amount.ts";
+import { PRICE_SCALE, BPS_DENOMINATOR } from "@forkcast/shared";
 
-export const PRICE_SCALE = ONE;
 /** Above this spread (10¢) the displayed price is the last trade, not the midpoint. */
 export const WIDE_SPREAD = 100_000n;
 
@@ -131,7 +130,7 @@ function finish(
   let priceImpactBps = 0n;
   if (best && shares > 0n) {
     const diff = buying ? averagePrice - best : best - averagePrice;
-    priceImpactBps = diff > 0n ? (diff * 10_000n) / best : 0n;
+    priceImpactBps = diff > 0n ? (diff * BPS_DENOMINATOR) / best : 0n;
   }
   return { shares, collateral, averagePrice, worstPrice, unfilled, priceImpactBps };
 }

@@ -1,4 +1,5 @@
 /** The trade ticket's numbers: what an order costs, pays if right, and how far it moves the price. Pure. */
+import { PRICE_SCALE } from "@forkcast/shared";
 import { formatAmount, parseAmount } from "./amount.ts";
 import {
   type Level,
@@ -90,7 +91,7 @@ export function quoteTicket(input: TicketInput): TicketQuote {
     const price = parseCents(input.limitCents);
     if (!price.ok) return { ...EMPTY, ok: false, reason: price.reason };
     const shares = amount.value;
-    const collateral = input.side === "buy" ? limitCost(shares, price.value) : (shares * price.value) / 1_000_000n;
+    const collateral = input.side === "buy" ? limitCost(shares, price.value) : (shares * price.value) / PRICE_SCALE;
     const short = balanceShortfall(input.side, input.side === "buy" ? collateral : shares, input.balance);
     return {
       ...EMPTY,

@@ -1,3 +1,4 @@
+import { ConditionState, enumName } from "@forkcast/shared";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useBlock } from "wagmi";
@@ -5,7 +6,7 @@ import { useBlock } from "wagmi";
 import { type Market, useMarketList } from "../data/catalog.ts";
 import { indexerProblem } from "../data/indexer.ts";
 import { useOutcomeQuotes } from "../data/marketView.ts";
-import { CONDITION_STATES, type PoolCondition, usePoolConditions, usePoolOdds } from "../data/pool.ts";
+import { type PoolCondition, usePoolConditions, usePoolOdds } from "../data/pool.ts";
 import { lastTradeOf } from "../data/portfolio.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { formatAmount } from "../lib/amount.ts";
@@ -111,7 +112,7 @@ export default function MarketsPage() {
               (c) =>
                 c.question.toLowerCase().includes(search.trim().toLowerCase()) &&
                 category === "" &&
-                (status === "all" || (status === "resolved") === (CONDITION_STATES[c.state] === "Resolved")),
+                (status === "all" || (status === "resolved") === (c.state === ConditionState.Resolved)),
             )}
           />
         )}
@@ -158,7 +159,7 @@ function PoolCards({ conditions }: { conditions: readonly PoolCondition[] }) {
   const odds = usePoolOdds(conditions);
   return conditions.map((c) => (
     <Link key={c.conditionId.toString()} to="/pool" className="panel" data-testid="pool-card">
-      <small className="muted">Pool · {CONDITION_STATES[c.state] ?? "Unknown"}</small>
+      <small className="muted">Pool · {enumName(ConditionState, c.state) ?? "Unknown"}</small>
       <p>
         <strong>{c.question || `Pool condition #${c.conditionId}`}</strong>
       </p>

@@ -1,10 +1,11 @@
+import { PRICE_SCALE } from "@forkcast/shared";
 import { useConnection } from "wagmi";
 
 import { type Market, useMarketList } from "../../data/catalog.ts";
 import type { OutcomeQuote } from "../../data/marketView.ts";
 import { costPositions, usePortfolio } from "../../data/portfolio.ts";
 import { formatAmount } from "../../lib/amount.ts";
-import { PRICE_SCALE, formatCents } from "../../lib/price.ts";
+import { formatCents } from "../../lib/price.ts";
 
 /**
  * The account's YES and NO shares of the selected outcome (from the chain), with the average
