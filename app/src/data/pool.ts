@@ -11,7 +11,7 @@ import { usePublicClient, useReadContracts } from "wagmi";
 
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { PAGE_LIMIT, big, hex, int, items, optional, record, strings, text, useIndexerQuery } from "./indexer.ts";
-import { type IndexedBet, usePoolAccount } from "./poolIndex.ts";
+import { usePoolAccount } from "./poolIndex.ts";
 
 export function usePoolTotals() {
   const { address } = useDeployment();
@@ -57,7 +57,7 @@ export const CONDITION_STATES = ["None", "Active", "Paused", "Resolved", "Cancel
 /** The indexer's condition states, in the contract's enum order (index = CONDITION_STATES). */
 const INDEXED_STATES = ["none", "active", "paused", "resolved", "cancelled"] as const;
 
-export const POOL_CONDITIONS_QUERY = `query PoolConditions($limit: Int!) {
+const POOL_CONDITIONS_QUERY = `query PoolConditions($limit: Int!) {
   poolConditions(orderBy: "id", orderDirection: "asc", limit: $limit) {
     items { id questionId outcomeCount startsAt state question outcomeNames rules winningOutcome }
   }
@@ -120,9 +120,6 @@ export function usePoolOdds(conditions: readonly PoolCondition[] | undefined) {
   return odds;
 }
 
-/** A bet of the account (from the indexer). */
-export type MyBet = IndexedBet;
-
 /** The account's bets, singles and combos, oldest first. */
 export function useMyBets(account: Address | undefined) {
   const query = usePoolAccount(account);
@@ -163,7 +160,7 @@ export function useBetChainStates(betIds: readonly bigint[]) {
   return states;
 }
 
-export const MARKET_CREATOR_ROLE = keccak256(toHex("MARKET_CREATOR_ROLE"));
+const MARKET_CREATOR_ROLE = keccak256(toHex("MARKET_CREATOR_ROLE"));
 
 /** Whether `account` may create pool conditions, who may (current holders of the role, from
  * RoleGranted / RoleRevoked events), and what is left of the account's reinforcement cap. */

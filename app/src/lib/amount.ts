@@ -1,6 +1,6 @@
 /** Collateral and outcome-share amounts: `bigint` base units with 6 decimals end to end. */
 
-export const COLLATERAL_DECIMALS = 6;
+const COLLATERAL_DECIMALS = 6;
 export const ONE = 10n ** BigInt(COLLATERAL_DECIMALS);
 
 export interface FormatAmountOptions {

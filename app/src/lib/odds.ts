@@ -2,7 +2,7 @@
  * Pool (bookmaker) odds. Decimal odds are carried as bigint with ODDS_DECIMALS decimals
  * (2.5 → 2_500_000_000_000n at 12 decimals) to match on-chain fixed point.
  */
-export const ODDS_DECIMALS = 12;
+const ODDS_DECIMALS = 12;
 export const ODDS_SCALE = 10n ** BigInt(ODDS_DECIMALS);
 
 /** Decimal odds with two decimals: "2.50". Rounds down (never flatters the bettor). */

@@ -7,7 +7,7 @@ import { formatAmount } from "./amount.ts";
 import { formatDuration, formatUtc } from "./time.ts";
 
 /** The oracle's question states (IOptimisticOracle.State order). */
-export const ORACLE_STATE_NAMES = ["None", "Open", "Proposed", "Escalated", "Settled"] as const;
+const ORACLE_STATE_NAMES = ["None", "Open", "Proposed", "Escalated", "Settled"] as const;
 
 export interface PoolResolutionInput {
   /** The pool condition's state name ("Active", "Paused", "Resolved", "Cancelled"). */
@@ -126,4 +126,13 @@ export function poolConditionLine(
   return now < c.startsAt
     ? `taking bets · closes ${when} (in ${formatDuration(c.startsAt - now)})`
     : `betting closed ${when} (${formatDuration(now - c.startsAt)} ago): awaiting the result`;
+}
+
+/**
+ * A pool market's list status (the same filter as order-book markets): open until betting closes
+ * at `startsAt`, then ended until resolved; a cancelled market is final, like a resolved one.
+ */
+export function poolListStatus(stateName: string, startsAt: number, now: number): "open" | "ended" | "resolved" {
+  if (stateName === "Resolved" || stateName === "Cancelled") return "resolved";
+  return now < startsAt ? "open" : "ended";
 }
