@@ -168,6 +168,10 @@ describe("market-order average price from the book", () => {
     const q = quoteTicket({ side: "buy", type: "market", amount: "5", limitCents: "", tif: "FOK", bids: [], asks: [] });
     expect(averagePriceCell(q, "market")).toEqual({ text: "—", why: "No sellers in the book" });
   });
+  it("shows a plain — before an amount is entered", () => {
+    const q = quoteTicket({ side: "buy", type: "market", amount: "", limitCents: "", tif: "FOK", ...book });
+    expect(averagePriceCell(q, "market")).toEqual({ text: "—" });
+  });
 });
 
 describe("own orders as book levels", () => {

@@ -47,6 +47,8 @@ export interface TicketQuote {
   impactWarning: boolean;
   /** Shares of the trader's own resting orders left out of a market order's fill (self-trade prevention). */
   selfTradeExcluded: bigint;
+  /** Why the book fills none of a market order (an empty side, or only the trader's own orders on it). */
+  unfillable?: string;
 }
 
 const EMPTY: Omit<TicketQuote, "ok" | "reason"> = {
@@ -122,17 +124,14 @@ export function quoteTicket(input: TicketInput): TicketQuote {
     impactWarning: fill.priceImpactBps >= PRICE_IMPACT_WARNING_BPS,
     selfTradeExcluded,
   };
+  if (fill.shares === 0n)
+    quote.unfillable =
+      selfTradeExcluded > 0n
+        ? `Only your own orders are on the ${input.side === "buy" ? "ask" : "bid"} side: they cannot fill yours (self-trade prevention)`
+        : `No ${input.side === "buy" ? "sellers" : "buyers"} in the book`;
   const short = balanceShortfall(input.side, amount.value, input.balance);
   if (short) return { ...quote, ok: false, reason: short };
-  if (fill.shares === 0n)
-    return {
-      ...quote,
-      ok: false,
-      reason:
-        selfTradeExcluded > 0n
-          ? `Only your own orders are on the ${input.side === "buy" ? "ask" : "bid"} side: they cannot fill yours (self-trade prevention)`
-          : `No ${input.side === "buy" ? "sellers" : "buyers"} in the book`,
-    };
+  if (quote.unfillable) return { ...quote, ok: false, reason: quote.unfillable };
   if (fill.unfilled > 0n && input.tif === "FOK") {
     const wanted = input.side === "buy" ? "tUSD" : "shares";
     return {
@@ -151,7 +150,7 @@ export function quoteTicket(input: TicketInput): TicketQuote {
 export function averagePriceCell(quote: TicketQuote, type: OrderType): { text: string; why?: string } {
   if (type === "limit") return quote.price > 0n ? { text: formatCents(quote.price) } : { text: "—" };
   if (quote.shares > 0n) return { text: formatCents(quote.price) };
-  return quote.reason ? { text: "—", why: quote.reason } : { text: "—" };
+  return quote.unfillable ? { text: "—", why: quote.unfillable } : { text: "—" };
 }
 
 /**
