@@ -1,7 +1,12 @@
 import { OracleState } from "@forkcast/shared";
 import { describe, expect, it } from "vitest";
 
-import { type PoolResolutionInput, poolConditionLine, poolResolutionStep } from "../src/lib/poolResolution.ts";
+import {
+  type PoolResolutionInput,
+  poolConditionLine,
+  poolListStatus,
+  poolResolutionStep,
+} from "../src/lib/poolResolution.ts";
 
 const ZERO = "0x0000000000000000000000000000000000000000";
 const DAVE = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65";
@@ -82,5 +87,17 @@ describe("pool market state line", () => {
     expect(poolConditionLine({ ...c, winningOutcome: 2 }, "Resolved", 1_900_000_000, name)).toBe(
       "resolved: Sporting won",
     );
+  });
+});
+
+describe("pool market list status", () => {
+  it("is open until betting closes, then ended until the result, like an order-book market", () => {
+    expect(poolListStatus("Active", 10_000, 9_999)).toBe("open");
+    expect(poolListStatus("Paused", 10_000, 9_999)).toBe("open");
+    expect(poolListStatus("Active", 10_000, 10_000)).toBe("ended");
+  });
+  it("counts resolved and cancelled markets as final", () => {
+    expect(poolListStatus("Resolved", 10_000, 9_000)).toBe("resolved");
+    expect(poolListStatus("Cancelled", 10_000, 9_000)).toBe("resolved");
   });
 });

@@ -72,7 +72,7 @@ export interface Market {
 
 const QUESTION_STATES = ["open", "proposed", "escalated", "settled"] as const;
 
-export const MARKETS_QUERY = `query Markets($limit: Int!) {
+const MARKETS_QUERY = `query Markets($limit: Int!) {
   markets(orderBy: "createdBlock", orderDirection: "desc", limit: $limit) {
     items {
       id kind creator question outcomeNames rules category endTime reward bond status answer

@@ -12,7 +12,7 @@ import { usePublicClient, useReadContracts } from "wagmi";
 
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { PAGE_LIMIT, big, hex, int, items, optional, record, strings, text, useIndexerQuery } from "./indexer.ts";
-import { type IndexedBet, usePoolAccount } from "./poolIndex.ts";
+import { usePoolAccount } from "./poolIndex.ts";
 
 export function usePoolTotals() {
   const { address } = useDeployment();
@@ -62,7 +62,7 @@ const INDEXED_STATES: Readonly<Record<string, ConditionState>> = {
   cancelled: ConditionState.Cancelled,
 };
 
-export const POOL_CONDITIONS_QUERY = `query PoolConditions($limit: Int!) {
+const POOL_CONDITIONS_QUERY = `query PoolConditions($limit: Int!) {
   poolConditions(orderBy: "id", orderDirection: "asc", limit: $limit) {
     items { id questionId outcomeCount startsAt state question outcomeNames rules winningOutcome }
   }
@@ -126,9 +126,6 @@ export function usePoolOdds(conditions: readonly PoolCondition[] | undefined) {
   return odds;
 }
 
-/** A bet of the account (from the indexer). */
-export type MyBet = IndexedBet;
-
 /** The account's bets, singles and combos, oldest first. */
 export function useMyBets(account: Address | undefined) {
   const query = usePoolAccount(account);
@@ -169,7 +166,7 @@ export function useBetChainStates(betIds: readonly bigint[]) {
   return states;
 }
 
-export const MARKET_CREATOR_ROLE = keccak256(toHex("MARKET_CREATOR_ROLE"));
+const MARKET_CREATOR_ROLE = keccak256(toHex("MARKET_CREATOR_ROLE"));
 
 /** Whether `account` may create pool conditions, who may (current holders of the role, from
  * RoleGranted / RoleRevoked events), and what is left of the account's reinforcement cap. */

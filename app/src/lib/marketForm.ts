@@ -18,11 +18,11 @@ export interface MarketDraft {
   bond: string;
 }
 
-export const MIN_OUTCOMES = 2;
-export const MAX_OUTCOMES = 32;
+const MIN_OUTCOMES = 2;
+const MAX_OUTCOMES = 32;
 /** The betting pool's limit on outcomes per condition. */
-export const MAX_POOL_OUTCOMES = 20;
-export const MIN_LEAD_SECONDS = 600;
+const MAX_POOL_OUTCOMES = 20;
+const MIN_LEAD_SECONDS = 600;
 
 export type DraftErrors = Partial<Record<keyof MarketDraft, string>>;
 
@@ -112,7 +112,7 @@ export interface PoolFields {
 
 /** Percent strings parse with this many decimals so that 100% = PROBABILITY_SCALE. */
 const PERCENT_DECIMALS = 10;
-export const MAX_MARGIN_BPS = 2_000n;
+const MAX_MARGIN_BPS = 2_000n;
 
 export type PoolDraftErrors = DraftErrors & Partial<Record<keyof PoolFields, string>>;
 

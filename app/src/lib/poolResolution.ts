@@ -125,3 +125,12 @@ export function poolConditionLine(
     ? `taking bets · closes ${when} (in ${formatDuration(c.startsAt - now)})`
     : `betting closed ${when} (${formatDuration(now - c.startsAt)} ago): awaiting the result`;
 }
+
+/**
+ * A pool market's list status (the same filter as order-book markets): open until betting closes
+ * at `startsAt`, then ended until resolved; a cancelled market is final, like a resolved one.
+ */
+export function poolListStatus(stateName: string, startsAt: number, now: number): "open" | "ended" | "resolved" {
+  if (stateName === "Resolved" || stateName === "Cancelled") return "resolved";
+  return now < startsAt ? "open" : "ended";
+}
