@@ -28,13 +28,12 @@ import {
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
-import { encodeQuestionData } from "@forkcast/shared";
+import { encodeQuestionData, COLLATERAL_UNIT } from "@forkcast/shared";
 
 import { type TypedDataSigner, buildOrder, exchangeDomain, Side, signOrder } from "../../test/exchange/orders.ts";
 import { stop } from "../../scripts/lib/processes.ts";
 import { CHAIN_ID, INDEXER_DIR, Postgres, ROOT, Stack, runCommand } from "./harness.ts";
 
-const USD = 10n ** 6n;
 const HOUR = 3_600;
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 const MATCH_QUESTION = {
@@ -154,7 +153,7 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     assert.ok(await arbitrator.read.isMember([who.admin.address]), "the deployer is the 1-of-1 committee");
 
     for (const account of [who.creator, who.alice, who.bob, who.proposer, who.disputer, who.lp]) {
-      await wait(await usd.write.mint([account.address, 1_000_000n * USD], { account: who.admin }));
+      await wait(await usd.write.mint([account.address, 1_000_000n * COLLATERAL_UNIT], { account: who.admin }));
       for (const spender of [
         factory.address,
         oracle.address,
@@ -181,8 +180,8 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
             category: "Testing",
             imageUri: "ipfs://binary",
             endTime: (await now()) + BigInt(HOUR),
-            reward: 10n * USD,
-            bond: 100n * USD,
+            reward: 10n * COLLATERAL_UNIT,
+            bond: 100n * COLLATERAL_UNIT,
             liveness: 0n,
           },
         ],
@@ -194,17 +193,17 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     ids.yes = binary.yesTokenIds[0] ?? 0n;
     ids.no = binary.noTokenIds[0] ?? 0n;
     await wait(
-      await ctf.write.splitPosition([usd.address, zeroHash, ids.binaryCondition, [1n, 2n], 50n * USD], {
+      await ctf.write.splitPosition([usd.address, zeroHash, ids.binaryCondition, [1n, 2n], 50n * COLLATERAL_UNIT], {
         account: who.alice,
       }),
     );
     await wait(
-      await ctf.write.safeTransferFrom([who.alice.address, who.bob.address, ids.no, 20n * USD, "0x"], {
+      await ctf.write.safeTransferFrom([who.alice.address, who.bob.address, ids.no, 20n * COLLATERAL_UNIT, "0x"], {
         account: who.alice,
       }),
     );
     await wait(
-      await ctf.write.mergePositions([usd.address, zeroHash, ids.binaryCondition, [1n, 2n], 10n * USD], {
+      await ctf.write.mergePositions([usd.address, zeroHash, ids.binaryCondition, [1n, 2n], 10n * COLLATERAL_UNIT], {
         account: who.alice,
       }),
     );
@@ -223,8 +222,8 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       buildOrder({
         maker: who.alice.address,
         tokenId: ids.yes,
-        makerAmount: 10n * USD,
-        takerAmount: 6n * USD,
+        makerAmount: 10n * COLLATERAL_UNIT,
+        takerAmount: 6n * COLLATERAL_UNIT,
         side: Side.SELL,
         salt: 1n,
       }),
@@ -235,14 +234,16 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       buildOrder({
         maker: who.bob.address,
         tokenId: ids.yes,
-        makerAmount: 6n * USD,
-        takerAmount: 10n * USD,
+        makerAmount: 6n * COLLATERAL_UNIT,
+        takerAmount: 10n * COLLATERAL_UNIT,
         side: Side.BUY,
         salt: 2n,
       }),
     );
     await wait(
-      await exchange.write.matchOrders([bobBuysYes, [aliceSellsYes], 6n * USD, [10n * USD]], { account: who.admin }),
+      await exchange.write.matchOrders([bobBuysYes, [aliceSellsYes], 6n * COLLATERAL_UNIT, [10n * COLLATERAL_UNIT]], {
+        account: who.admin,
+      }),
     );
     const bobBuysYesAgain = await signOrder(
       signer(who.bob),
@@ -250,8 +251,8 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       buildOrder({
         maker: who.bob.address,
         tokenId: ids.yes,
-        makerAmount: 7n * USD,
-        takerAmount: 10n * USD,
+        makerAmount: 7n * COLLATERAL_UNIT,
+        takerAmount: 10n * COLLATERAL_UNIT,
         side: Side.BUY,
         salt: 3n,
       }),
@@ -262,14 +263,16 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       buildOrder({
         maker: who.alice.address,
         tokenId: ids.no,
-        makerAmount: 3n * USD,
-        takerAmount: 10n * USD,
+        makerAmount: 3n * COLLATERAL_UNIT,
+        takerAmount: 10n * COLLATERAL_UNIT,
         side: Side.BUY,
         salt: 4n,
       }),
     );
     await wait(
-      await exchange.write.matchOrders([bobBuysYesAgain, [aliceBuysNo], 7n * USD, [3n * USD]], { account: who.admin }),
+      await exchange.write.matchOrders([bobBuysYesAgain, [aliceBuysNo], 7n * COLLATERAL_UNIT, [3n * COLLATERAL_UNIT]], {
+        account: who.admin,
+      }),
     );
     const toCancel = await signOrder(
       signer(who.alice),
@@ -277,8 +280,8 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       buildOrder({
         maker: who.alice.address,
         tokenId: ids.yes,
-        makerAmount: 5n * USD,
-        takerAmount: 5n * USD,
+        makerAmount: 5n * COLLATERAL_UNIT,
+        takerAmount: 5n * COLLATERAL_UNIT,
         side: Side.SELL,
         salt: 5n,
       }),
@@ -311,7 +314,7 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
             imageUri: "",
             endTime: (await now()) + BigInt(HOUR),
             reward: 0n,
-            bond: 100n * USD,
+            bond: 100n * COLLATERAL_UNIT,
             liveness: 0n,
           },
           100n,
@@ -333,8 +336,8 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       buildOrder({
         maker: who.alice.address,
         tokenId: yesAda,
-        makerAmount: 40n * USD,
-        takerAmount: 100n * USD,
+        makerAmount: 40n * COLLATERAL_UNIT,
+        takerAmount: 100n * COLLATERAL_UNIT,
         side: Side.BUY,
         salt: 11n,
       }),
@@ -345,20 +348,23 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       buildOrder({
         maker: who.bob.address,
         tokenId: noAda,
-        makerAmount: 60n * USD,
-        takerAmount: 100n * USD,
+        makerAmount: 60n * COLLATERAL_UNIT,
+        takerAmount: 100n * COLLATERAL_UNIT,
         side: Side.BUY,
         salt: 12n,
         nonce: 1n,
       }),
     );
     await wait(
-      await exchange.write.matchOrders([aliceBuysYesAda, [bobBuysNoAda], 40n * USD, [60n * USD]], {
-        account: who.admin,
-      }),
+      await exchange.write.matchOrders(
+        [aliceBuysYesAda, [bobBuysNoAda], 40n * COLLATERAL_UNIT, [60n * COLLATERAL_UNIT]],
+        {
+          account: who.admin,
+        },
+      ),
     );
-    await wait(await adapter.write.splitPosition([grace, 100n * USD], { account: who.bob }));
-    await wait(await adapter.write.convertPositions([ids.multi, 0b011n, 50n * USD], { account: who.bob }));
+    await wait(await adapter.write.splitPosition([grace, 100n * COLLATERAL_UNIT], { account: who.bob }));
+    await wait(await adapter.write.convertPositions([ids.multi, 0b011n, 50n * COLLATERAL_UNIT], { account: who.bob }));
     await advance(HOUR);
     await wait(await oracle.write.propose([ids.multi, 2n], { account: who.proposer }));
     await advance(2 * HOUR);
@@ -375,8 +381,10 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
         account: who.admin,
       }),
     );
-    await wait(await pool.write.setReinforcementCap([who.creator.address, 1_000_000n * USD], { account: who.admin }));
-    const depositReceipt = await wait(await pool.write.deposit([200_000n * USD], { account: who.lp }));
+    await wait(
+      await pool.write.setReinforcementCap([who.creator.address, 1_000_000n * COLLATERAL_UNIT], { account: who.admin }),
+    );
+    const depositReceipt = await wait(await pool.write.deposit([200_000n * COLLATERAL_UNIT], { account: who.lp }));
     const [deposited] = parseEventLogs({
       abi: abis.IBettingPool,
       logs: depositReceipt.logs,
@@ -386,16 +394,22 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     const startsAt = (await now()) + BigInt(HOUR);
     const poolCondition = async (ancillaryData: Hex, probabilities: bigint[]) => {
       const opened = await wait(
-        await oracle.write.openQuestion([ancillaryData, BigInt(probabilities.length), startsAt, 0n, 100n * USD, 0n], {
-          account: who.creator,
-        }),
+        await oracle.write.openQuestion(
+          [ancillaryData, BigInt(probabilities.length), startsAt, 0n, 100n * COLLATERAL_UNIT, 0n],
+          {
+            account: who.creator,
+          },
+        ),
       );
       const [question] = parseEventLogs({ abi: abis.OptimisticOracle, logs: opened.logs, eventName: "QuestionOpened" });
       if (!question) throw new Error("QuestionOpened not emitted");
       const createdReceipt = await wait(
-        await pool.write.createCondition([question.args.questionId, probabilities, 20_000n * USD, 500n, startsAt], {
-          account: who.creator,
-        }),
+        await pool.write.createCondition(
+          [question.args.questionId, probabilities, 20_000n * COLLATERAL_UNIT, 500n, startsAt],
+          {
+            account: who.creator,
+          },
+        ),
       );
       const [condition] = parseEventLogs({
         abi: abis.IBettingPool,
@@ -426,12 +440,12 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       return placed.args;
     };
     const aliceBet = await betOf(
-      await pool.write.bet([match.id, 0n, 1_000n * USD, 0n, deadline], { account: who.alice }),
+      await pool.write.bet([match.id, 0n, 1_000n * COLLATERAL_UNIT, 0n, deadline], { account: who.alice }),
     );
     ids.aliceBet = aliceBet.betId;
     ids.aliceBetPayout = aliceBet.payout;
     ids.bobBet = (
-      await betOf(await pool.write.bet([match.id, 2n, 600n * USD, 0n, deadline], { account: who.bob }))
+      await betOf(await pool.write.bet([match.id, 2n, 600n * COLLATERAL_UNIT, 0n, deadline], { account: who.bob }))
     ).betId;
     const parlayReceipt = await wait(
       await pool.write.betParlay(
@@ -440,7 +454,7 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
             { conditionId: match.id, outcome: 1n },
             { conditionId: rain.id, outcome: 0n },
           ],
-          50n * USD,
+          50n * COLLATERAL_UNIT,
           0n,
           deadline,
         ],
@@ -514,11 +528,11 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     assert.equal(binary.negRiskAdapter, null, "binary markets have no adapter");
     assert.equal(binary.status, "resolved");
     assert.equal(binary.answer, "0", "YES won by ruling");
-    // Maker fills: 6 USD (alice's YES sale) + 3 USD (alice's NO buy).
-    assert.equal(binary.volume, String(9n * USD));
+    // Maker fills: 6 COLLATERAL_UNIT (alice's YES sale) + 3 COLLATERAL_UNIT (alice's NO buy).
+    assert.equal(binary.volume, String(9n * COLLATERAL_UNIT));
     assert.equal(binary.tradeCount, 2);
     // split 50 − merge 10 + mint match 10 − alice's redemption 30.
-    assert.equal(binary.openInterest, String(20n * USD));
+    assert.equal(binary.openInterest, String(20n * COLLATERAL_UNIT));
 
     assert.equal(multi.id, ids.multi);
     assert.equal(multi.kind, "multi");
@@ -527,7 +541,7 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     assert.ok(multi.negRiskAdapter, "multi-outcome markets name their adapter");
     assert.equal(multi.status, "resolved");
     assert.equal(multi.answer, "2", "Linus won");
-    assert.equal(multi.volume, String(60n * USD), "bob's NO(Ada) maker fill");
+    assert.equal(multi.volume, String(60n * COLLATERAL_UNIT), "bob's NO(Ada) maker fill");
     // mint 100 + split 100 − conversion 50 − bob's redemptions 150: every set is paid out.
     assert.equal(multi.openInterest, "0");
   });
@@ -612,14 +626,14 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       f.priceE6,
     ]);
     const [a, b] = [lower(who.alice.address), lower(who.bob.address)];
-    const ten = String(10n * USD);
+    const ten = String(10n * COLLATERAL_UNIT);
     assert.deepEqual(
       rows.sort(),
       [
-        [a, "maker", "sell", String(ids.yes), ten, String(6n * USD), "600000"],
-        [b, "taker", "buy", String(ids.yes), ten, String(6n * USD), "600000"],
-        [a, "maker", "buy", String(ids.no), ten, String(3n * USD), "300000"],
-        [b, "taker", "buy", String(ids.yes), ten, String(7n * USD), "700000"],
+        [a, "maker", "sell", String(ids.yes), ten, String(6n * COLLATERAL_UNIT), "600000"],
+        [b, "taker", "buy", String(ids.yes), ten, String(6n * COLLATERAL_UNIT), "600000"],
+        [a, "maker", "buy", String(ids.no), ten, String(3n * COLLATERAL_UNIT), "300000"],
+        [b, "taker", "buy", String(ids.yes), ten, String(7n * COLLATERAL_UNIT), "700000"],
       ].sort(),
     );
     assert.equal(data.cancelled?.cancelled, true, "the cancelled order is marked");
@@ -640,7 +654,7 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       high: "700000",
       low: "600000",
       close: "700000",
-      volume: String(9n * USD),
+      volume: String(9n * COLLATERAL_UNIT),
       trades: 2,
     });
     assert.equal((await fetch(`${stack.indexerUrl}/prices/123?interval=60`)).status, 404, "unknown token");
@@ -666,9 +680,9 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     assert.deepEqual(
       data.positionChanges.items.map((c) => [c.kind, c.source, c.amount, c.payout]),
       [
-        ["split", "ctf", String(50n * USD), null],
-        ["merge", "ctf", String(10n * USD), null],
-        ["redeem", "ctf", String(30n * USD), String(30n * USD)],
+        ["split", "ctf", String(50n * COLLATERAL_UNIT), null],
+        ["merge", "ctf", String(10n * COLLATERAL_UNIT), null],
+        ["redeem", "ctf", String(30n * COLLATERAL_UNIT), String(30n * COLLATERAL_UNIT)],
       ],
     );
     const bob = await stack.graphql<{ positions: { items: { tokenId: string; balance: string }[] } }>(
@@ -677,7 +691,7 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     );
     assert.deepEqual(
       Object.fromEntries(bob.positions.items.map((p) => [p.tokenId, p.balance])),
-      { [String(ids.yes)]: String(20n * USD), [String(ids.no)]: String(20n * USD) },
+      { [String(ids.yes)]: String(20n * COLLATERAL_UNIT), [String(ids.no)]: String(20n * COLLATERAL_UNIT) },
       "bob bought 20 YES and was sent 20 NO",
     );
   });
@@ -711,8 +725,8 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       ruling: "0",
       finalAnswer: "0",
       resolution: "arbitrated",
-      reward: String(10n * USD),
-      bond: String(100n * USD),
+      reward: String(10n * COLLATERAL_UNIT),
+      bond: String(100n * COLLATERAL_UNIT),
     });
     const kinds = data.oracleEvents.items.map((e) => e.kind);
     for (const kind of [
@@ -774,7 +788,7 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       outcomeCount: 3,
       winningOutcome: "0",
       betCount: 2,
-      turnover: String(1_600n * USD),
+      turnover: String(1_600n * COLLATERAL_UNIT),
       lpResult: match?.lpResult,
       ...MATCH_QUESTION,
     });
@@ -799,7 +813,7 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     assert.equal(bets[String(ids.parlay)]?.status, "lost", "the draw leg lost");
     assert.equal((bets[String(ids.parlay)]?.legs as unknown[]).length, 2);
     assert.deepEqual(data.lpPosition, {
-      deposited: String(200_000n * USD),
+      deposited: String(200_000n * COLLATERAL_UNIT),
       withdrawn: String(ids.lpWithdrawn),
       closed: false,
       events: { items: [{ kind: "deposit" }, { kind: "withdraw" }] },
