@@ -3,8 +3,15 @@
 /** Prices are collateral per outcome token scaled by this (1_000_000 = 1 collateral unit). */
 export const PRICE_SCALE = 1_000_000n;
 
+/** The parts of a Ponder event that every history row records. */
+export interface LoggedEvent {
+  transaction: { hash: `0x${string}` };
+  log: { logIndex: number };
+  block: { number: bigint; timestamp: bigint };
+}
+
 /** Row id of a log: unique within the chain. */
-export function logId(event: { transaction: { hash: `0x${string}` }; log: { logIndex: number } }): string {
+export function logId(event: Pick<LoggedEvent, "transaction" | "log">): string {
   return `${event.transaction.hash}-${event.log.logIndex}`;
 }
 

@@ -1,7 +1,8 @@
 /** Markets, their outcomes and tokens, conditions and resolution. */
 import { ponder } from "ponder:registry";
-import { condition, market, marketOutcome, registeredToken, token } from "ponder:schema";
+import { accountEvent, condition, market, marketOutcome, registeredToken, token } from "ponder:schema";
 
+import { activityRow } from "./activity.ts";
 import { ZERO_ADDRESS } from "./lib.ts";
 
 const MARKET_KINDS = ["binary", "multi"] as const;
@@ -35,6 +36,18 @@ ponder.on("MarketFactory:MarketCreated", async ({ event, context }) => {
     createdTx: event.transaction.hash,
     resolvedAt: null,
   });
+  // The factory pulled the oracle reward from the creator (and passed it on to the oracle).
+  if (params.reward > 0n) {
+    await context.db.insert(accountEvent).values(
+      activityRow(event, {
+        kind: "creationReward",
+        account: creator,
+        amount: params.reward,
+        questionId: marketId,
+        marketId,
+      }),
+    );
+  }
 
   for (const [k, conditionId] of conditionIds.entries()) {
     const yesTokenId = yesTokenIds[k];
