@@ -20,15 +20,24 @@
 import { network } from "hardhat";
 import { type Address, type Hex, maxUint256, parseEventLogs, parseUnits } from "viem";
 
-import { ORDER_TYPES, Side, encodeQuestionData, exchangeDomain, orderAmounts, orderToJson } from "@forkcast/shared";
+import {
+  ORDER_TYPES,
+  Side,
+  encodeQuestionData,
+  exchangeDomain,
+  orderAmounts,
+  orderToJson,
+  COLLATERAL_DECIMALS,
+  PROBABILITY_SCALE,
+  SignatureType,
+} from "@forkcast/shared";
 
 import { readAddressBook } from "./lib/address-book.ts";
 
-const USD = (amount: string) => parseUnits(amount, 6);
-const PRICE = (p: string) => parseUnits(p, 6);
+const USD = (amount: string) => parseUnits(amount, COLLATERAL_DECIMALS);
+const PRICE = (p: string) => parseUnits(p, COLLATERAL_DECIMALS);
 const HOUR = 3_600n;
 const DAY = 24n * HOUR;
-const PROBABILITY_ONE = 1_000_000_000_000n;
 const ZERO: Address = "0x0000000000000000000000000000000000000000";
 const OPERATOR_URL = process.env.OPERATOR_URL ?? "http://127.0.0.1:8787";
 
@@ -210,7 +219,7 @@ async function poolCondition({ question: text, outcomes, rules, endsIn }: PoolQu
     pool.write.createCondition(
       [
         question.args.questionId,
-        outcomes.map(([, p]) => (PROBABILITY_ONE * BigInt(Math.round(Number(p) * 1_000))) / 1_000n),
+        outcomes.map(([, p]) => (PROBABILITY_SCALE * BigInt(Math.round(Number(p) * 1_000))) / 1_000n),
         USD("10000"),
         500n,
         endTime - 2n * HOUR,
@@ -292,7 +301,7 @@ async function order(who: Wallet, tokenId: bigint, side: Side, price: string, sh
     nonce: 0n,
     feeRateBps: 0n,
     side,
-    signatureType: 0,
+    signatureType: SignatureType.EOA,
   } as const;
   const signature = await who.signTypedData({
     domain: exchangeDomain(chainId, address("exchange")),
@@ -500,7 +509,11 @@ async function resolvedPoolMarket(): Promise<void> {
     pool.write.createCondition(
       [
         questionId,
-        [PROBABILITY_ONE / 2n, PROBABILITY_ONE / 4n, PROBABILITY_ONE - PROBABILITY_ONE / 2n - PROBABILITY_ONE / 4n],
+        [
+          PROBABILITY_SCALE / 2n,
+          PROBABILITY_SCALE / 4n,
+          PROBABILITY_SCALE - PROBABILITY_SCALE / 2n - PROBABILITY_SCALE / 4n,
+        ],
         USD("5000"),
         500n,
         endTime,

@@ -3,9 +3,10 @@
  * clients posting pre-signed orders from 18 makers; sustained accepted orders/s and latency.
  * The mix is non-crossing (bids below 0.50, asks above) so the figure is intake, not settlement.
  */
+import { SHARE_UNIT, COLLATERAL_UNIT, PRICE_SCALE } from "@forkcast/shared";
 import { maxUint256 } from "viem";
 
-import { deployStack, ONE, startChain, type Trader } from "../../operator/test/helpers/chain.js";
+import { deployStack, startChain, type Trader } from "../../operator/test/helpers/chain.js";
 import { freshDataDir, operatorEnv } from "../../operator/test/helpers/operator.js";
 import { OrderSigner, orderBody } from "../../operator/test/helpers/orders.js";
 import { startPostgres } from "../../operator/test/helpers/postgres.js";
@@ -41,7 +42,11 @@ export async function benchHttp(
   const pg = options.backend === "postgres" ? await startPostgres() : undefined;
   const chain = await startChain();
   try {
-    const stack = await deployStack(chain, { traders: 18, fundUsd: 100_000n * ONE, splitUsd: 5_000n * ONE });
+    const stack = await deployStack(chain, {
+      traders: 18,
+      fundUsd: 100_000n * COLLATERAL_UNIT,
+      splitUsd: 5_000n * COLLATERAL_UNIT,
+    });
     void maxUint256;
     const signer = new OrderSigner(31337, stack.exchange);
     const traders = stack.traders;
@@ -50,11 +55,16 @@ export async function benchHttp(
       const trader = traders[i % traders.length] as Trader;
       const buy = i % 2 === 0;
       const level = BigInt(1 + (i % 49)) * 10_000n;
-      const price = buy ? level : 1_000_000n - level;
+      const price = buy ? level : PRICE_SCALE - level;
       bodies.push(
         JSON.stringify(
           orderBody(
-            signer.signed(trader.key, trader.address, { tokenId: stack.yes, side: buy ? 0 : 1, price, shares: ONE }),
+            signer.signed(trader.key, trader.address, {
+              tokenId: stack.yes,
+              side: buy ? 0 : 1,
+              price,
+              shares: SHARE_UNIT,
+            }),
           ),
         ),
       );

@@ -1,16 +1,22 @@
 /** Markets, their outcomes and tokens, conditions and resolution. */
+import { MarketKind, enumName } from "@forkcast/shared";
 import { ponder } from "ponder:registry";
 import { accountEvent, condition, market, marketOutcome, registeredToken, token } from "ponder:schema";
 
 import { activityRow } from "./activity.ts";
 import { ZERO_ADDRESS } from "./lib.ts";
 
-const MARKET_KINDS = ["binary", "multi"] as const;
+/** The indexer's name for each market kind. */
+const MARKET_KIND_NAMES = {
+  Binary: "binary",
+  MultiOutcome: "multi",
+} as const satisfies Record<keyof typeof MarketKind, string>;
 
 ponder.on("MarketFactory:MarketCreated", async ({ event, context }) => {
   const { marketId, creator, kind, conditionIds, yesTokenIds, noTokenIds, negRiskAdapter, convertFeeBps, params } =
     event.args;
-  const kindName = MARKET_KINDS[kind] ?? `unknown(${kind})`;
+  const kindMember = enumName(MarketKind, kind);
+  const kindName = kindMember ? MARKET_KIND_NAMES[kindMember] : `unknown(${kind})`;
   await context.db.insert(market).values({
     id: marketId,
     kind: kindName,

@@ -4,13 +4,14 @@
  * bets and its LP deposits and withdrawals. Marks for unrealized P&L come from the operator's
  * books (`useMarks`).
  */
+import { PRICE_SCALE } from "@forkcast/shared";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
 
 import { accountActivityLabel } from "../lib/activityLabels.ts";
 import { type OrderFilledArgs, fillsByToken } from "../lib/fills.ts";
 import { type Fill, type Position, applyFill, positionFromFills } from "../lib/pnl.ts";
-import { PRICE_SCALE, displayPrice } from "../lib/price.ts";
+import { currentPrice } from "../lib/marketPrice.ts";
 import type { Market } from "./catalog.ts";
 import { PAGE_LIMIT, big, hex, int, items, optional, record, text, useIndexerQuery } from "./indexer.ts";
 import { OPERATOR_URL, fetchBook } from "./operator.ts";
@@ -290,7 +291,7 @@ export function useMarks(tokens: readonly { tokenId: bigint; market: Market | un
       tokens.forEach((t, i) => {
         const book = books[i];
         const last = t.market ? lastTradeOf(t.market, t.tokenId) : undefined;
-        const mark = book?.status === "fulfilled" ? displayPrice(book.value.bids, book.value.asks, last) : last;
+        const mark = book?.status === "fulfilled" ? currentPrice(book.value.bids, book.value.asks, last)?.price : last;
         if (mark !== undefined) marks.set(t.tokenId, mark);
       });
       return marks;

@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 import { abis } from "@forkcast/deployments";
+import { COLLATERAL_UNIT } from "@forkcast/shared";
 import {
   type Abi,
   type Hex,
@@ -25,7 +26,8 @@ import { mnemonicToAccount } from "viem/accounts";
 import { type TypedDataSigner, buildOrder, exchangeDomain, signOrder } from "../../../test/exchange/orders.ts";
 import { CHAIN_ID, ROOT, type Stack } from "../harness.ts";
 
-export const USD = 10n ** 6n;
+/** One tUSD in base units (the collateral has 6 decimals). */
+export const USD = COLLATERAL_UNIT;
 export const HOUR = 3_600;
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 

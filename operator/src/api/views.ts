@@ -2,13 +2,11 @@
  * JSON views of the operator's rows, in Polymarket's CLOB shapes: what the REST routes return
  * and what the user channel carries. Amounts become 6-decimal strings here and nowhere else.
  */
-import { formatUnits6 } from "@forkcast/shared";
+import { formatUnits6, PRICE_SCALE } from "@forkcast/shared";
 
 import type { Message } from "../bus.js";
 import type { OrderRow, TradeRow } from "../db/store.js";
 import type { Market } from "../markets.js";
-
-const PRICE_ONE = 1_000_000n;
 
 const sideName = (side: number): "BUY" | "SELL" => (side === 0 ? "BUY" : "SELL");
 
@@ -46,7 +44,7 @@ export function tradeView(trade: TradeRow): Record<string, unknown> {
     side: sideName(trade.taker_side),
     size: formatUnits6(BigInt(trade.shares)),
     price: formatUnits6(
-      trade.maker_token === trade.taker_token ? BigInt(trade.maker_price) : PRICE_ONE - BigInt(trade.maker_price),
+      trade.maker_token === trade.taker_token ? BigInt(trade.maker_price) : PRICE_SCALE - BigInt(trade.maker_price),
     ),
     match_type: trade.match_type,
     status: trade.status,

@@ -8,7 +8,7 @@
  * journal (the store's group-commit queue implements it), in the same synchronous step as the
  * in-memory change, so the two never drift apart between two awaits.
  */
-import { Side, type SignedOrder } from "@forkcast/shared";
+import { Side, type SignedOrder, PRICE_SCALE } from "@forkcast/shared";
 import type { Address, Hex } from "viem";
 
 import type { BookEventRow, OrderRow, OrderStatus, OrderUpdate } from "../db/store.js";
@@ -18,11 +18,9 @@ import type { EngineOrder, OrderType } from "../engine/types.js";
 export type AssetKey = string;
 export const COLLATERAL: AssetKey = "c";
 
-const PRICE_ONE = 1_000_000n;
-
 /** What an order of `side` at `price` gives for `shares`: collateral (BUY) or its own token (SELL). */
 export function needFor(side: number, price: number, shares: bigint): bigint {
-  return side === Side.BUY ? (shares * BigInt(price)) / PRICE_ONE : shares;
+  return side === Side.BUY ? (shares * BigInt(price)) / PRICE_SCALE : shares;
 }
 
 /** The asset an order gives: collateral for a BUY, its token for a SELL. */

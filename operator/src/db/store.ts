@@ -5,6 +5,7 @@
  * acknowledge, so nothing acknowledged is ever lost and nothing is sent on chain before its
  * intent is stored.
  */
+import { PRICE_SCALE_NUMBER } from "@forkcast/shared";
 import type { Database, Sql, SqlScalar, SqlValue } from "./driver.js";
 import {
   EVENT_COLUMNS,
@@ -348,7 +349,7 @@ export class Store {
       `SELECT DISTINCT ON (bucket) bucket AS t, p FROM (
          SELECT floor(created_ms / 1000 / $4) * $4 AS bucket,
                 CASE WHEN maker_token = (SELECT yes_token FROM markets WHERE market_id = $1)
-                     THEN maker_price ELSE 1000000 - maker_price END AS p,
+                     THEN maker_price ELSE ${PRICE_SCALE_NUMBER} - maker_price END AS p,
                 created_ms, id
          FROM trades WHERE market_id = $1 AND status <> 'FAILED' AND created_ms >= $2 AND created_ms <= $3
        ) x ORDER BY bucket, created_ms DESC, id DESC`,

@@ -4,13 +4,12 @@
  */
 import { createHash } from "node:crypto";
 
-import { formatUnits6 } from "@forkcast/shared";
+import { formatUnits6, PRICE_SCALE_NUMBER } from "@forkcast/shared";
 
 import type { OrderRow, TradeRow } from "../db/store.js";
 import type { Market } from "../markets.js";
 
 export const OUTCOME_NAMES = ["Yes", "No"] as const;
-const PRICE_ONE = 1_000_000;
 
 export interface Level {
   readonly price: string;
@@ -90,7 +89,7 @@ export function openOrderView(
 }
 
 function priceIn(tokenId: string, trade: TradeRow): number {
-  return trade.maker_token === tokenId ? trade.maker_price : PRICE_ONE - trade.maker_price;
+  return trade.maker_token === tokenId ? trade.maker_price : PRICE_SCALE_NUMBER - trade.maker_price;
 }
 
 /**

@@ -3,13 +3,14 @@
  * chain stays refused, and a signed cancel message stays used (a replay is refused and never
  * reaches orders placed after its first use).
  */
+import { SHARE_UNIT } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import type { Hex } from "viem";
 
 import type { RunningOperator } from "../../src/app.js";
-import { deployStack, ONE, startChain, type LocalChain, type Stack } from "../helpers/chain.js";
+import { deployStack, startChain, type LocalChain, type Stack } from "../helpers/chain.js";
 import { api, freshDataDir, signCancel, startTestOperator, waitFor } from "../helpers/operator.js";
 import { OrderSigner, orderBody } from "../helpers/orders.js";
 
@@ -46,7 +47,7 @@ describe("operator restart keeps hostile-client state", () => {
       tokenId: stack.yes,
       side: SELL,
       price: 900_000n,
-      shares: 1n * ONE,
+      shares: 1n * SHARE_UNIT,
     });
     const tx = await stack.write(alice, stack.exchange, stack.abis.exchange, "cancelOrder", [order]);
     const { blockNumber } = await chain.client.getTransactionReceipt({ hash: tx });
@@ -66,7 +67,7 @@ describe("operator restart keeps hostile-client state", () => {
   it("refuses a replayed cancel message, before and after a restart, and keeps later orders live", async () => {
     const [, bob] = stack.traders;
     assert.ok(bob);
-    const spec = { tokenId: stack.yes, side: SELL, price: 950_000n, shares: 1n * ONE };
+    const spec = { tokenId: stack.yes, side: SELL, price: 950_000n, shares: 1n * SHARE_UNIT };
     const first = await api<Json>(op.url, "POST", "/order", orderBody(signer.signed(bob.key, bob.address, spec)));
     assert.equal(first.status, 200);
     // Signed with a timestamp in the future (inside the validity window).

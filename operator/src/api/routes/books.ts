@@ -1,5 +1,5 @@
 /** Book routes: order book snapshots, best prices, midpoint, spread, last trade and price history per token. */
-import { formatUnits6, PRICE_SCALE } from "@forkcast/shared";
+import { formatUnits6, PRICE_SCALE_NUMBER } from "@forkcast/shared";
 
 import { ApiError } from "../../errors.js";
 import type { OperatorApi } from "../facade.js";
@@ -67,7 +67,7 @@ export const bookRoutes: RouteModule = (app, api) => {
     const rows = await api.priceHistory(entry.market.id, startS * 1000, endS * 1000 + 999, q.fidelity * 60);
     const history = rows.map((r) => ({
       t: Number(r.t),
-      p: Number(entry.outcome === 0 ? r.p : Number(PRICE_SCALE) - r.p) / 1e6,
+      p: Number(entry.outcome === 0 ? r.p : PRICE_SCALE_NUMBER - r.p) / PRICE_SCALE_NUMBER,
     }));
     return c.json({ history });
   });

@@ -1,3 +1,4 @@
+import { SHARE_UNIT } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
@@ -5,7 +6,6 @@ import { COLLATERAL, needFor, OrderLedger, fromRow, type OrderJournal } from "..
 import type { BookEventRow, OrderRow, OrderUpdate } from "../../../src/db/store.js";
 
 const ALICE = "0x00000000000000000000000000000000000000a1";
-const SHARE = 1_000_000n;
 const TOKEN = "77";
 
 class RecordingJournal implements OrderJournal {
@@ -26,7 +26,7 @@ class RecordingJournal implements OrderJournal {
 let counter = 0;
 function row(extra: Partial<OrderRow> = {}): OrderRow {
   counter++;
-  const shares = (extra.remaining ?? (10n * SHARE).toString()) as string;
+  const shares = (extra.remaining ?? (10n * SHARE_UNIT).toString()) as string;
   return {
     hash: `0x${counter.toString(16).padStart(64, "0")}`,
     seq: counter,
@@ -65,8 +65,8 @@ function accepted(ledger: OrderLedger, extra: Partial<OrderRow> = {}) {
 
 describe("needFor", () => {
   it("a BUY gives collateral at its price, a SELL gives its shares", () => {
-    assert.equal(needFor(0, 400_000, 10n * SHARE), 4n * SHARE);
-    assert.equal(needFor(1, 400_000, 10n * SHARE), 10n * SHARE);
+    assert.equal(needFor(0, 400_000, 10n * SHARE_UNIT), 4n * SHARE_UNIT);
+    assert.equal(needFor(1, 400_000, 10n * SHARE_UNIT), 10n * SHARE_UNIT);
   });
   it("rounds a BUY's collateral down", () => {
     assert.equal(needFor(0, 333_333, 1n), 0n);
@@ -82,7 +82,7 @@ describe("OrderLedger: accepting orders", () => {
     const tracked = accepted(ledger);
     assert.equal(tracked.row.seq, 42);
     assert.equal(ledger.nextSeq(), 43);
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE_UNIT);
     assert.equal(journal.added.length, 1);
     assert.ok(ledger.isKnown(tracked.row.hash));
     assert.ok(ledger.isKnown("0xold"));
@@ -92,7 +92,7 @@ describe("OrderLedger: accepting orders", () => {
   it("reserves a SELL's own token, not collateral", () => {
     const ledger = new OrderLedger(new RecordingJournal());
     accepted(ledger, { side: 1 });
-    assert.equal(ledger.reservedOf(ALICE, TOKEN), 10n * SHARE);
+    assert.equal(ledger.reservedOf(ALICE, TOKEN), 10n * SHARE_UNIT);
     assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 0n);
   });
 
@@ -112,12 +112,12 @@ describe("OrderLedger: matches and settlement outcomes", () => {
     const journal = new RecordingJournal();
     const ledger = new OrderLedger(journal);
     const maker = accepted(ledger);
-    ledger.fillMaker(maker.row.hash, 10n * SHARE, 2_000);
+    ledger.fillMaker(maker.row.hash, 10n * SHARE_UNIT, 2_000);
     assert.equal(maker.row.status, "MATCHED");
     assert.equal(maker.row.remaining, "0");
-    assert.equal(maker.inflight, 10n * SHARE);
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE, "in-flight shares stay reserved");
-    ledger.settled(maker.row.hash, 10n * SHARE);
+    assert.equal(maker.inflight, 10n * SHARE_UNIT);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE_UNIT, "in-flight shares stay reserved");
+    ledger.settled(maker.row.hash, 10n * SHARE_UNIT);
     assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 0n);
     assert.equal(ledger.get(maker.row.hash), undefined, "a settled, no longer live order is forgotten");
   });
@@ -125,13 +125,13 @@ describe("OrderLedger: matches and settlement outcomes", () => {
   it("a taker that rests keeps its open remainder reserved; an unmatched remainder is released", () => {
     const ledger = new OrderLedger(new RecordingJournal());
     const resting = accepted(ledger);
-    ledger.placeTaker(resting, 4n * SHARE, "LIVE", 2_000);
-    assert.equal(resting.row.remaining, (6n * SHARE).toString());
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE);
+    ledger.placeTaker(resting, 4n * SHARE_UNIT, "LIVE", 2_000);
+    assert.equal(resting.row.remaining, (6n * SHARE_UNIT).toString());
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE_UNIT);
 
     const fak = accepted(ledger, { order_type: "FAK" });
     ledger.placeTaker(fak, 0n, "UNMATCHED", 2_000);
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE, "the FAK's whole reservation is gone");
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE_UNIT, "the FAK's whole reservation is gone");
     assert.equal(ledger.get(fak.row.hash), undefined);
   });
 
@@ -139,26 +139,26 @@ describe("OrderLedger: matches and settlement outcomes", () => {
     const journal = new RecordingJournal();
     const ledger = new OrderLedger(journal);
     const maker = accepted(ledger);
-    ledger.fillMaker(maker.row.hash, 4n * SHARE, 2_000);
-    const failed = ledger.failed(maker.row.hash, 4n * SHARE);
+    ledger.fillMaker(maker.row.hash, 4n * SHARE_UNIT, 2_000);
+    const failed = ledger.failed(maker.row.hash, 4n * SHARE_UNIT);
     assert.equal(failed?.failures, 1);
     assert.equal(maker.inflight, 0n);
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), needFor(0, 400_000, 6n * SHARE));
-    const open = ledger.restore(maker, 4n * SHARE, 3);
-    assert.equal(open, 10n * SHARE);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), needFor(0, 400_000, 6n * SHARE_UNIT));
+    const open = ledger.restore(maker, 4n * SHARE_UNIT, 3);
+    assert.equal(open, 10n * SHARE_UNIT);
     assert.equal(maker.row.status, "LIVE");
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE_UNIT);
     assert.deepEqual(
       journal.events.map((e) => [e.kind, e.shares]),
-      [["restore", (4n * SHARE).toString()]],
+      [["restore", (4n * SHARE_UNIT).toString()]],
     );
   });
 
   it("dropping a matched order after a failure marks it INVALID and forgets it", () => {
     const ledger = new OrderLedger(new RecordingJournal());
     const maker = accepted(ledger);
-    ledger.fillMaker(maker.row.hash, 10n * SHARE, 2_000);
-    ledger.failed(maker.row.hash, 10n * SHARE);
+    ledger.fillMaker(maker.row.hash, 10n * SHARE_UNIT, 2_000);
+    ledger.failed(maker.row.hash, 10n * SHARE_UNIT);
     ledger.dropAfterFailure(maker, "SETTLEMENT_FAILED", 3_000);
     assert.equal(maker.row.status, "INVALID");
     assert.equal(maker.row.status_reason, "SETTLEMENT_FAILED");
@@ -188,11 +188,11 @@ describe("OrderLedger: finishing orders", () => {
     const journal = new RecordingJournal();
     const ledger = new OrderLedger(journal);
     const order = accepted(ledger);
-    ledger.fillMaker(order.row.hash, 2n * SHARE, 2_000);
+    ledger.fillMaker(order.row.hash, 2n * SHARE_UNIT, 2_000);
     ledger.finish(order, "EXPIRED", "EXPIRED", 5, 5_000);
     assert.equal(journal.events[0]?.kind, "expire");
     assert.equal(ledger.get(order.row.hash), order);
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), needFor(0, 400_000, 2n * SHARE));
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), needFor(0, 400_000, 2n * SHARE_UNIT));
   });
 
   it("remembers orders cancelled on chain", () => {
@@ -210,10 +210,10 @@ describe("OrderLedger: recovery", () => {
     const matched = row({ status: "MATCHED", remaining: "0" });
     ledger.track(live);
     ledger.track(matched);
-    ledger.addInflight(matched.hash, 10n * SHARE);
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 8n * SHARE);
+    ledger.addInflight(matched.hash, 10n * SHARE_UNIT);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 8n * SHARE_UNIT);
     assert.equal(ledger.openOf(ALICE).length, 1);
     assert.equal(ledger.size, 2);
-    assert.equal(ledger.get(matched.hash)?.inflight, 10n * SHARE);
+    assert.equal(ledger.get(matched.hash)?.inflight, 10n * SHARE_UNIT);
   });
 });
