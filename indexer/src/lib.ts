@@ -1,8 +1,15 @@
 /** Small helpers shared by the indexing functions. */
 import { PRICE_SCALE, OracleResolution, enumName } from "@forkcast/shared";
 
+/** The parts of a Ponder event that every history row records. */
+export interface LoggedEvent {
+  transaction: { hash: `0x${string}` };
+  log: { logIndex: number };
+  block: { number: bigint; timestamp: bigint };
+}
+
 /** Row id of a log: unique within the chain. */
-export function logId(event: { transaction: { hash: `0x${string}` }; log: { logIndex: number } }): string {
+export function logId(event: Pick<LoggedEvent, "transaction" | "log">): string {
   return `${event.transaction.hash}-${event.log.logIndex}`;
 }
 

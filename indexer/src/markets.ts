@@ -1,8 +1,9 @@
 /** Markets, their outcomes and tokens, conditions and resolution. */
 import { MarketKind, enumName } from "@forkcast/shared";
 import { ponder } from "ponder:registry";
-import { condition, market, marketOutcome, registeredToken, token } from "ponder:schema";
+import { accountEvent, condition, market, marketOutcome, registeredToken, token } from "ponder:schema";
 
+import { activityRow } from "./activity.ts";
 import { ZERO_ADDRESS } from "./lib.ts";
 
 /** The indexer's name for each market kind. */
@@ -41,6 +42,18 @@ ponder.on("MarketFactory:MarketCreated", async ({ event, context }) => {
     createdTx: event.transaction.hash,
     resolvedAt: null,
   });
+  // The factory pulled the oracle reward from the creator (and passed it on to the oracle).
+  if (params.reward > 0n) {
+    await context.db.insert(accountEvent).values(
+      activityRow(event, {
+        kind: "creationReward",
+        account: creator,
+        amount: params.reward,
+        questionId: marketId,
+        marketId,
+      }),
+    );
+  }
 
   for (const [k, conditionId] of conditionIds.entries()) {
     const yesTokenId = yesTokenIds[k];

@@ -8,6 +8,7 @@ import { PRICE_SCALE } from "@forkcast/shared";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
 
+import { accountActivityLabel } from "../lib/activityLabels.ts";
 import { type OrderFilledArgs, fillsByToken } from "../lib/fills.ts";
 import { type Fill, type Position, applyFill, positionFromFills } from "../lib/pnl.ts";
 import { currentPrice } from "../lib/marketPrice.ts";
@@ -66,6 +67,19 @@ export interface PortfolioData {
   changes: IndexedChange[];
   /** Bets and LP moves, already in activity form. */
   poolActivity: ActivityItem[];
+  /** Bonds, oracle rewards, market-creation rewards and faucet drips. */
+  accountActivity: IndexedAccountActivity[];
+}
+
+/** A row of the indexer's account activity (see docs/indexer.md). */
+export interface IndexedAccountActivity {
+  id: string;
+  kind: string;
+  amount: bigint;
+  marketId: Hex | undefined;
+  block: bigint;
+  timestamp: number;
+  txHash: Hex;
 }
 
 export const PORTFOLIO_QUERY = `query Portfolio($account: String!, $limit: Int!) {
@@ -84,6 +98,9 @@ export const PORTFOLIO_QUERY = `query Portfolio($account: String!, $limit: Int!)
   }
   lpEvents(where: { provider: $account }, orderBy: "blockNumber", orderDirection: "desc", limit: $limit) {
     items { id lpId kind amount blockNumber timestamp txHash }
+  }
+  accountEvents(where: { account: $account }, orderBy: "blockNumber", orderDirection: "desc", limit: $limit) {
+    items { id kind amount marketId blockNumber timestamp txHash }
   }
 }`;
 
@@ -151,7 +168,16 @@ export function parsePortfolio(data: unknown): PortfolioData {
     detail: `LP #${text(e.lpId, "lpEvent.lpId")}`,
     txHash: hex(e.txHash, "lpEvent.txHash"),
   }));
-  return { positions, fills, changes, poolActivity: [...bets, ...lp] };
+  const accountActivity = items(d.accountEvents, "accountEvents").map((a): IndexedAccountActivity => ({
+    id: text(a.id, "activity.id"),
+    kind: text(a.kind, "activity.kind"),
+    amount: big(a.amount, "activity.amount"),
+    marketId: optional(a.marketId, "activity.marketId", hex),
+    block: big(a.blockNumber, "activity.blockNumber"),
+    timestamp: int(a.timestamp, "activity.timestamp"),
+    txHash: hex(a.txHash, "activity.txHash"),
+  }));
+  return { positions, fills, changes, poolActivity: [...bets, ...lp], accountActivity };
 }
 
 /** Names an outcome token for activity lines ("YES · Will it snow…"). */
@@ -179,7 +205,17 @@ export function buildActivity(data: PortfolioData, nameToken: TokenNamer, nameMa
     detail: nameMarket(c.marketId),
     txHash: c.txHash,
   }));
-  return [...trades, ...changes, ...data.poolActivity].sort((a, b) => b.timestamp - a.timestamp);
+  const moneyMoves = data.accountActivity.map((a): ActivityItem => ({
+    key: a.id,
+    block: a.block,
+    timestamp: a.timestamp,
+    kind: accountActivityLabel(a.kind, a.amount),
+    amount: a.amount,
+    unit: "tUSD",
+    detail: nameMarket(a.marketId),
+    txHash: a.txHash,
+  }));
+  return [...trades, ...changes, ...data.poolActivity, ...moneyMoves].sort((a, b) => b.timestamp - a.timestamp);
 }
 
 /**
