@@ -85,17 +85,15 @@ async function postBond(
   account: Hex,
 ): Promise<void> {
   const row = await db.update(oracleQuestion, { id: questionId }).set((q) => ({ bondsPosted: q.bondsPosted + 1 }));
-  await db
-    .insert(accountEvent)
-    .values(
-      activityRow(event, {
-        kind,
-        account,
-        amount: row.bond,
-        questionId,
-        marketId: await marketOfQuestion(db, questionId),
-      }),
-    );
+  await db.insert(accountEvent).values(
+    activityRow(event, {
+      kind,
+      account,
+      amount: row.bond,
+      questionId,
+      marketId: await marketOfQuestion(db, questionId),
+    }),
+  );
 }
 
 ponder.on("OptimisticOracle:AnswerProposed", async ({ event, context }) => {
