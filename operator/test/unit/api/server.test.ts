@@ -35,6 +35,7 @@ function fakeApi(logged: Record<string, unknown>[]): OperatorApi {
     trades: fail,
     userOrders: fail,
     order: fail,
+    matchedShares: fail,
     submitOrder: fail,
     cancel: fail,
   };
