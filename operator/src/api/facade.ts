@@ -8,7 +8,6 @@ import type { Address } from "viem";
 
 import type { Bus, Message } from "../bus.js";
 import type { Core } from "../core/context.js";
-import type { BookLevels } from "../core/feed.js";
 import type { OrderRow, TradeRow } from "../db/store.js";
 import { tradesOfOrders, type OrderTrades } from "../db/trade-queries.js";
 import type { PostOrderBody, CancelBody } from "../intake/schema.js";
@@ -30,9 +29,6 @@ export interface OperatorApi {
   health(): { ok: true; db: string; chainId: number; exchange: Address };
   /** A `book` snapshot message of the token (also the base of later price changes on the market channel). */
   bookMessage(tokenId: bigint, eventType: "book"): Message;
-  levels(tokenId: string): BookLevels | undefined;
-  bestPrices(tokenId: string): { bid: bigint | undefined; ask: bigint | undefined } | undefined;
-  lastTradePrice(tokenId: string): { price: string; side: string } | undefined;
   priceHistory(
     marketId: string,
     startMs: number,
@@ -88,9 +84,6 @@ export function createOperatorApi(core: Core): OperatorApi {
       exchange: core.chain.book.exchange,
     }),
     bookMessage: (tokenId) => core.feed.bookMessage(tokenId, Date.now()),
-    levels: (tokenId) => core.feed.levels(tokenId),
-    bestPrices: (tokenId) => core.feed.bestPrices(tokenId),
-    lastTradePrice: (tokenId) => core.feed.lastTradePrice(tokenId),
     priceHistory: (marketId, startMs, endMs, fidelitySec) =>
       core.store.priceHistory(marketId, startMs, endMs, fidelitySec),
     trades: (filter) => core.store.trades(filter),

@@ -6,7 +6,6 @@ import { formatUnits6 } from "@forkcast/shared";
 
 import type { Message } from "../bus.js";
 import type { OrderRow, TradeRow } from "../db/store.js";
-import type { Market } from "../markets.js";
 
 const PRICE_ONE = 1_000_000n;
 
@@ -64,24 +63,6 @@ export function tradeView(trade: TradeRow): Record<string, unknown> {
         matched_amount: formatUnits6(BigInt(trade.shares)),
         price: formatUnits6(BigInt(trade.maker_price)),
       },
-    ],
-  };
-}
-
-export function marketView(market: Market): Record<string, unknown> {
-  return {
-    condition_id: market.id,
-    question: market.question,
-    active: market.open,
-    closed: !market.open,
-    accepting_orders: market.open,
-    minimum_order_size: formatUnits6(market.minSize),
-    minimum_tick_size: formatUnits6(BigInt(market.tickSize)),
-    maker_base_fee: market.feeRateBps,
-    taker_base_fee: market.feeRateBps,
-    tokens: [
-      { token_id: market.tokens[0].toString(), outcome: "Yes" },
-      { token_id: market.tokens[1].toString(), outcome: "No" },
     ],
   };
 }

@@ -31,7 +31,13 @@ export class Outbox {
   }
 
   /** An `order` message to the order's maker, queued last or at position `at` (a former `size`). */
-  order(order: Pick<TrackedOrder, "row" | "matched">, type: OrderEventType, nowMs: number, reason?: string, at?: number): void {
+  order(
+    order: Pick<TrackedOrder, "row" | "matched">,
+    type: OrderEventType,
+    nowMs: number,
+    reason?: string,
+    at?: number,
+  ): void {
     const entry = { user: order.row.maker, message: orderMessage(order.row, order.matched, type, nowMs, reason) };
     if (at === undefined) this.entries.push(entry);
     else this.entries.splice(at, 0, entry);

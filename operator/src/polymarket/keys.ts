@@ -54,7 +54,10 @@ export class ApiKeyStore {
 
   private readonly table: ApiKeyTable;
 
-  private constructor(db: Sql, private readonly serverSecret: Buffer) {
+  private constructor(
+    db: Sql,
+    private readonly serverSecret: Buffer,
+  ) {
     this.table = new ApiKeyTable(db);
   }
 

@@ -30,9 +30,7 @@ export const tokenId = z.string().regex(/^\d{1,78}$/, "token_id must be a decima
 export const tokenQuery = z.object({ token_id: tokenId });
 /** A JSON body of `[{ token_id }]`, as the batch market-data routes take. */
 export const tokenListBody = z.array(tokenQuery).min(1).max(500);
-export const sideSchema = z
-  .enum(["BUY", "SELL", "buy", "sell"])
-  .transform((s) => s.toUpperCase() as "BUY" | "SELL");
+export const sideSchema = z.enum(["BUY", "SELL", "buy", "sell"]).transform((s) => s.toUpperCase() as "BUY" | "SELL");
 export const bytes32 = z
   .string()
   .regex(/^0x[0-9a-fA-F]{64}$/, "must be 32-byte hex")

@@ -117,12 +117,21 @@ export function tradingRoutes(app: Hono, deps: PolymarketDeps): void {
   app.delete(
     "/orders",
     small,
-    withKey(async (c, id) => c.json(await cancelHashes(id, parse(z.array(bytes32).min(1).max(500), parseJson(id.body))))),
+    withKey(async (c, id) =>
+      c.json(await cancelHashes(id, parse(z.array(bytes32).min(1).max(500), parseJson(id.body)))),
+    ),
   );
   app.delete(
     "/cancel-all",
     small,
-    withKey(async (c, id) => c.json(await cancelHashes(id, (await openOrders(id.key.address)).map((r) => r.hash)))),
+    withKey(async (c, id) =>
+      c.json(
+        await cancelHashes(
+          id,
+          (await openOrders(id.key.address)).map((r) => r.hash),
+        ),
+      ),
+    ),
   );
   app.delete(
     "/cancel-market-orders",

@@ -287,7 +287,12 @@ for (const backend of ["pglite", "postgres"] as const) {
       const makers = [alice, carol, dave];
       const makerIds: string[] = [];
       for (const [i, m] of makers.entries()) {
-        const placed = await post(m, { tokenId: stack.yes, side: SELL, price: BigInt(500_000 + i * 10_000), shares: 2n * ONE });
+        const placed = await post(m, {
+          tokenId: stack.yes,
+          side: SELL,
+          price: BigInt(500_000 + i * 10_000),
+          shares: 2n * ONE,
+        });
         makerIds.push(String(placed.body["orderID"]));
       }
       const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 520_000n, shares: 5n * ONE });
