@@ -6,6 +6,7 @@
  */
 import { PRICE_SCALE_NUMBER } from "@forkcast/shared";
 import { outbox, type Core, type SettlementPlan } from "../core/context.js";
+import { tradesOfOrders } from "../db/trade-queries.js";
 import { MarketRegistry } from "../markets.js";
 import { dropStatus, takeOff } from "./book-changes.js";
 import { invalidReason } from "./validity.js";
@@ -37,7 +38,12 @@ export async function recover(
   const live = await store.liveOrders();
   const liveHashes = new Set(live.map((row) => row.hash));
   const inflightRows = await store.ordersByHashes([...inflightOrders].filter((hash) => !liveHashes.has(hash)));
-  for (const row of [...live, ...inflightRows]) ledger.track(row);
+  const tracked = [...live, ...inflightRows];
+  const matched = await tradesOfOrders(
+    store.db,
+    tracked.map((row) => row.hash),
+  );
+  for (const row of tracked) ledger.track(row, matched.get(row.hash)?.matched ?? 0n);
   // Durable intake state (chain cancels, failure counts): see db/durable.ts.
   for (const hash of await core.durable.chainCancels()) ledger.markCancelledOnChain(hash);
   for (const [hash, failures] of await core.durable.failures()) {

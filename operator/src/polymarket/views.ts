@@ -71,15 +71,14 @@ export function outcomeOf(market: Market | undefined, tokenId: string): string {
   return "";
 }
 
-/** The fields of the client's OpenOrder, on top of the operator's own order view. */
+/** The fields of the client's OpenOrder, on top of the operator's own order view (which carries `size_matched`). */
 export function openOrderView(
   base: Record<string, unknown>,
   row: OrderRow,
-  extra: { owner: string; associateTrades: string[]; sizeMatched: bigint; market: Market | undefined },
+  extra: { owner: string; associateTrades: string[]; market: Market | undefined },
 ): Record<string, unknown> {
   return {
     ...base,
-    size_matched: formatUnits6(extra.sizeMatched),
     owner: extra.owner,
     maker_address: row.maker,
     outcome: outcomeOf(extra.market, row.token_id),

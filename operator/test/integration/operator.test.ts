@@ -290,8 +290,16 @@ for (const backend of ["pglite", "postgres"] as const) {
 
     it("batches several makers per taker into one matchOrders and fills partially", async () => {
       const makers = [alice, carol, dave];
-      for (const [i, m] of makers.entries())
-        await post(m, { tokenId: stack.yes, side: SELL, price: BigInt(500_000 + i * 10_000), shares: 2n * SHARE_UNIT });
+      const makerIds: string[] = [];
+      for (const [i, m] of makers.entries()) {
+        const placed = await post(m, {
+          tokenId: stack.yes,
+          side: SELL,
+          price: BigInt(500_000 + i * 10_000),
+          shares: 2n * SHARE_UNIT,
+        });
+        makerIds.push(String(placed.body["orderID"]));
+      }
       const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 520_000n, shares: 5n * SHARE_UNIT });
       assert.equal(taker.body["status"], "matched");
       const trades = await confirmed(String(taker.body["orderID"]), 3);
@@ -303,6 +311,19 @@ for (const backend of ["pglite", "postgres"] as const) {
       const book = await api<Json>(op.url, "GET", `/book?token_id=${stack.yes}`);
       assert.deepEqual(book.body["asks"], [{ price: "0.52", size: "1" }], "the last maker keeps its unfilled share");
       await cancelAll();
+      // size_matched is what filled: the full size of the filled makers, the filled part of the cancelled one.
+      const views = await Promise.all(makerIds.map((id) => api<Json>(op.url, "GET", `/data/order/${id}`)));
+      assert.deepEqual(
+        views.map((v) => [v.body["status"], v.body["size_matched"], v.body["remaining_size"]]),
+        [
+          ["MATCHED", "2", "0"],
+          ["MATCHED", "2", "0"],
+          ["CANCELED", "1", "0"],
+        ],
+      );
+      const listed = await api<{ data: Json[] }>(op.url, "GET", `/data/orders?maker=${dave.address}&all=true`);
+      const daveView = listed.body.data.find((o) => o["id"] === makerIds[2]);
+      assert.equal(daveView?.["size_matched"], "1", "the list view agrees with the single-order view");
     });
 
     it("serves prices, spread, midpoint, history and paginated trades", async () => {
@@ -536,6 +557,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       assert.deepEqual(byMarket.body["canceled"], [b.body["orderID"]]);
       const view = await api<Json>(op.url, "GET", `/data/order/${String(a.body["orderID"])}`);
       assert.equal(view.body["status"], "CANCELED");
+      assert.equal(view.body["size_matched"], "0", "a cancelled order that never filled matched nothing");
     });
 
     it("drops orders cancelled on chain or invalidated by incrementNonce", async () => {

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { COLLATERAL, needFor, OrderLedger, fromRow, type OrderJournal } from "../../../src/core/ledger.js";
+import { orderView } from "../../../src/api/views.js";
 import type { BookEventRow, OrderRow, OrderUpdate } from "../../../src/db/store.js";
 
 const ALICE = "0x00000000000000000000000000000000000000a1";
@@ -208,12 +209,63 @@ describe("OrderLedger: recovery", () => {
     const ledger = new OrderLedger(new RecordingJournal());
     const live = row();
     const matched = row({ status: "MATCHED", remaining: "0" });
-    ledger.track(live);
-    ledger.track(matched);
+    ledger.track(live, 0n);
+    ledger.track(matched, 10n * SHARE_UNIT);
     ledger.addInflight(matched.hash, 10n * SHARE_UNIT);
     assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 8n * SHARE_UNIT);
     assert.equal(ledger.openOf(ALICE).length, 1);
     assert.equal(ledger.size, 2);
     assert.equal(ledger.get(matched.hash)?.inflight, 10n * SHARE_UNIT);
+    assert.equal(ledger.get(matched.hash)?.matched, 10n * SHARE_UNIT, "matched comes from the stored trades");
+  });
+});
+
+describe("OrderLedger: matched shares (every order view's size_matched)", () => {
+  const sizeMatched = (tracked: { row: OrderRow; matched: bigint }): unknown =>
+    orderView(tracked.row, tracked.matched)["size_matched"];
+
+  it("a cancelled order that never filled matched nothing", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const order = accepted(ledger);
+    ledger.finish(order, "CANCELED", "CANCELLED_BY_MAKER", 2, 2_000);
+    assert.equal(order.row.remaining, "0", "a closed order's remaining is 0 whatever it filled");
+    assert.equal(order.matched, 0n);
+    assert.equal(sizeMatched(order), "0");
+  });
+
+  it("a partly filled then cancelled order matched the filled part", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const order = accepted(ledger);
+    ledger.fillMaker(order.row.hash, 4n * SHARE_UNIT, 2_000);
+    ledger.finish(order, "CANCELED", "CANCELLED_BY_MAKER", 3, 3_000);
+    assert.equal(order.matched, 4n * SHARE_UNIT);
+    assert.equal(sizeMatched(order), "4");
+  });
+
+  it("a fully filled order matched its original size", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const order = accepted(ledger);
+    ledger.fillMaker(order.row.hash, 6n * SHARE_UNIT, 2_000);
+    ledger.fillMaker(order.row.hash, 4n * SHARE_UNIT, 2_000);
+    assert.equal(order.row.status, "MATCHED");
+    assert.equal(sizeMatched(order), "10");
+  });
+
+  it("a taker whose remainder was dropped (FAK) matched what it filled", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const taker = accepted(ledger, { order_type: "FAK" });
+    ledger.placeTaker(taker, 3n * SHARE_UNIT, "UNMATCHED", 2_000);
+    assert.equal(taker.row.remaining, "0");
+    assert.equal(sizeMatched(taker), "3");
+  });
+
+  it("shares of a failed settlement are no longer matched", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const order = accepted(ledger);
+    ledger.fillMaker(order.row.hash, 10n * SHARE_UNIT, 2_000);
+    ledger.failed(order.row.hash, 10n * SHARE_UNIT);
+    ledger.restore(order, 10n * SHARE_UNIT, 3);
+    assert.equal(order.matched, 0n);
+    assert.equal(sizeMatched(order), "0");
   });
 });
