@@ -2,17 +2,18 @@
  * Account activity: a faucet drip, and the bonds, rewards and market-creation rewards the other
  * stages moved (each row checked for its kind, account, amount, question, market and transaction).
  */
+import { COLLATERAL_UNIT } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { it } from "node:test";
 
 import type { Hex } from "viem";
 
 import { RAIN_REWARD } from "./pool.ts";
-import { USD, type World, lower, who } from "./world.ts";
+import { type World, lower, who } from "./world.ts";
 
-const FAUCET_AMOUNT = 1_000n * USD;
-const BOND = 100n * USD;
-const BINARY_REWARD = 10n * USD;
+const FAUCET_AMOUNT = 1_000n * COLLATERAL_UNIT;
+const BOND = 100n * COLLATERAL_UNIT;
+const BINARY_REWARD = 10n * COLLATERAL_UNIT;
 const BPS = 10_000n;
 
 export async function driveFaucet(w: World): Promise<void> {

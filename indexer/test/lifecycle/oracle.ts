@@ -3,12 +3,13 @@
  * second dispute (escalation), a ruling, the market's resolution and a redemption; the question
  * state and history the indexer derives from it.
  */
+import { COLLATERAL_UNIT } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { it } from "node:test";
 
 import { zeroHash } from "viem";
 
-import { HOUR, USD, type World, who } from "./world.ts";
+import { HOUR, type World, who } from "./world.ts";
 
 export async function driveBinaryDisputes(w: World): Promise<void> {
   const { usd, ctf, oracle, arbitrator, factory } = w.contracts;
@@ -59,8 +60,8 @@ export function oracleChecks(world: () => World): void {
       ruling: "0",
       finalAnswer: "0",
       resolution: "arbitrated",
-      reward: String(10n * USD),
-      bond: String(100n * USD),
+      reward: String(10n * COLLATERAL_UNIT),
+      bond: String(100n * COLLATERAL_UNIT),
     });
     const kinds = data.oracleEvents.items.map((e) => e.kind);
     for (const kind of [

@@ -4,13 +4,14 @@
  * undisputed settlement, redemptions); the markets, outcomes, tokens, fills, candles and
  * balances the indexer derives from them.
  */
+import { COLLATERAL_UNIT } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { it } from "node:test";
 
 import { zeroHash } from "viem";
 
 import { Side } from "../../../test/exchange/orders.ts";
-import { HOUR, USD, type World, lower, who } from "./world.ts";
+import { HOUR, type World, lower, who } from "./world.ts";
 
 /** Binary market: create, split, transfer, merge, then trades, a cancel and a nonce bump. */
 export async function driveBinaryMarket(w: World): Promise<void> {
@@ -24,8 +25,8 @@ export async function driveBinaryMarket(w: World): Promise<void> {
         category: "Testing",
         imageUri: "ipfs://binary",
         endTime: (await w.now()) + BigInt(HOUR),
-        reward: 10n * USD,
-        bond: 100n * USD,
+        reward: 10n * COLLATERAL_UNIT,
+        bond: 100n * COLLATERAL_UNIT,
         liveness: 0n,
       },
     ],
@@ -38,62 +39,66 @@ export async function driveBinaryMarket(w: World): Promise<void> {
   ids.yes = binary.yesTokenIds[0] ?? 0n;
   ids.no = binary.noTokenIds[0] ?? 0n;
   await w.wait(
-    await ctf.write.splitPosition([usd.address, zeroHash, ids.binaryCondition, [1n, 2n], 50n * USD], {
+    await ctf.write.splitPosition([usd.address, zeroHash, ids.binaryCondition, [1n, 2n], 50n * COLLATERAL_UNIT], {
       account: who.alice,
     }),
   );
   await w.wait(
-    await ctf.write.safeTransferFrom([who.alice.address, who.bob.address, ids.no, 20n * USD, "0x"], {
+    await ctf.write.safeTransferFrom([who.alice.address, who.bob.address, ids.no, 20n * COLLATERAL_UNIT, "0x"], {
       account: who.alice,
     }),
   );
   await w.wait(
-    await ctf.write.mergePositions([usd.address, zeroHash, ids.binaryCondition, [1n, 2n], 10n * USD], {
+    await ctf.write.mergePositions([usd.address, zeroHash, ids.binaryCondition, [1n, 2n], 10n * COLLATERAL_UNIT], {
       account: who.alice,
     }),
   );
 
   // Alice sells 10 YES at 0.60 to bob (complementary), then bob buys 10 YES at 0.70 while alice
   // buys 10 NO at 0.30 (mint). Alice also cancels an order; bob bumps his nonce.
-  const ten = 10n * USD;
+  const ten = 10n * COLLATERAL_UNIT;
   const aliceSellsYes = await w.order(who.alice, {
     tokenId: ids.yes,
     makerAmount: ten,
-    takerAmount: 6n * USD,
+    takerAmount: 6n * COLLATERAL_UNIT,
     side: Side.SELL,
     salt: 1n,
   });
   const bobBuysYes = await w.order(who.bob, {
     tokenId: ids.yes,
-    makerAmount: 6n * USD,
+    makerAmount: 6n * COLLATERAL_UNIT,
     takerAmount: ten,
     side: Side.BUY,
     salt: 2n,
   });
   await w.wait(
-    await exchange.write.matchOrders([bobBuysYes, [aliceSellsYes], 6n * USD, [ten]], { account: who.admin }),
+    await exchange.write.matchOrders([bobBuysYes, [aliceSellsYes], 6n * COLLATERAL_UNIT, [ten]], {
+      account: who.admin,
+    }),
   );
   const bobBuysYesAgain = await w.order(who.bob, {
     tokenId: ids.yes,
-    makerAmount: 7n * USD,
+    makerAmount: 7n * COLLATERAL_UNIT,
     takerAmount: ten,
     side: Side.BUY,
     salt: 3n,
   });
   const aliceBuysNo = await w.order(who.alice, {
     tokenId: ids.no,
-    makerAmount: 3n * USD,
+    makerAmount: 3n * COLLATERAL_UNIT,
     takerAmount: ten,
     side: Side.BUY,
     salt: 4n,
   });
   await w.wait(
-    await exchange.write.matchOrders([bobBuysYesAgain, [aliceBuysNo], 7n * USD, [3n * USD]], { account: who.admin }),
+    await exchange.write.matchOrders([bobBuysYesAgain, [aliceBuysNo], 7n * COLLATERAL_UNIT, [3n * COLLATERAL_UNIT]], {
+      account: who.admin,
+    }),
   );
   const toCancel = await w.order(who.alice, {
     tokenId: ids.yes,
-    makerAmount: 5n * USD,
-    takerAmount: 5n * USD,
+    makerAmount: 5n * COLLATERAL_UNIT,
+    takerAmount: 5n * COLLATERAL_UNIT,
     side: Side.SELL,
     salt: 5n,
   });
@@ -116,7 +121,7 @@ export async function driveMultiOutcome(w: World): Promise<void> {
           imageUri: "",
           endTime: (await w.now()) + BigInt(HOUR),
           reward: 0n,
-          bond: 100n * USD,
+          bond: 100n * COLLATERAL_UNIT,
           liveness: 0n,
         },
         100n,
@@ -135,26 +140,29 @@ export async function driveMultiOutcome(w: World): Promise<void> {
   if (!ada || !grace || yesAda === undefined || noAda === undefined) throw new Error("multi market ids missing");
   const aliceBuysYesAda = await w.order(who.alice, {
     tokenId: yesAda,
-    makerAmount: 40n * USD,
-    takerAmount: 100n * USD,
+    makerAmount: 40n * COLLATERAL_UNIT,
+    takerAmount: 100n * COLLATERAL_UNIT,
     side: Side.BUY,
     salt: 11n,
   });
   const bobBuysNoAda = await w.order(who.bob, {
     tokenId: noAda,
-    makerAmount: 60n * USD,
-    takerAmount: 100n * USD,
+    makerAmount: 60n * COLLATERAL_UNIT,
+    takerAmount: 100n * COLLATERAL_UNIT,
     side: Side.BUY,
     salt: 12n,
     nonce: 1n,
   });
   await w.wait(
-    await exchange.write.matchOrders([aliceBuysYesAda, [bobBuysNoAda], 40n * USD, [60n * USD]], {
-      account: who.admin,
-    }),
+    await exchange.write.matchOrders(
+      [aliceBuysYesAda, [bobBuysNoAda], 40n * COLLATERAL_UNIT, [60n * COLLATERAL_UNIT]],
+      {
+        account: who.admin,
+      },
+    ),
   );
-  await w.wait(await adapter.write.splitPosition([grace, 100n * USD], { account: who.bob }));
-  await w.wait(await adapter.write.convertPositions([ids.multi, 0b011n, 50n * USD], { account: who.bob }));
+  await w.wait(await adapter.write.splitPosition([grace, 100n * COLLATERAL_UNIT], { account: who.bob }));
+  await w.wait(await adapter.write.convertPositions([ids.multi, 0b011n, 50n * COLLATERAL_UNIT], { account: who.bob }));
   await w.advance(HOUR);
   w.txs.multiProposed = await oracle.write.propose([ids.multi, 2n], { account: who.proposer });
   await w.wait(w.txs.multiProposed);
@@ -206,11 +214,11 @@ export function orderBookChecks(world: () => World): void {
     assert.equal(binary.negRiskAdapter, null, "binary markets have no adapter");
     assert.equal(binary.status, "resolved");
     assert.equal(binary.answer, "0", "YES won by ruling");
-    // Maker fills: 6 USD (alice's YES sale) + 3 USD (alice's NO buy).
-    assert.equal(binary.volume, String(9n * USD));
+    // Maker fills: 6 COLLATERAL_UNIT (alice's YES sale) + 3 COLLATERAL_UNIT (alice's NO buy).
+    assert.equal(binary.volume, String(9n * COLLATERAL_UNIT));
     assert.equal(binary.tradeCount, 2);
     // split 50 − merge 10 + mint match 10 − alice's redemption 30.
-    assert.equal(binary.openInterest, String(20n * USD));
+    assert.equal(binary.openInterest, String(20n * COLLATERAL_UNIT));
 
     assert.equal(multi.id, ids.multi);
     assert.equal(multi.kind, "multi");
@@ -219,7 +227,7 @@ export function orderBookChecks(world: () => World): void {
     assert.ok(multi.negRiskAdapter, "multi-outcome markets name their adapter");
     assert.equal(multi.status, "resolved");
     assert.equal(multi.answer, "2", "Linus won");
-    assert.equal(multi.volume, String(60n * USD), "bob's NO(Ada) maker fill");
+    assert.equal(multi.volume, String(60n * COLLATERAL_UNIT), "bob's NO(Ada) maker fill");
     // mint 100 + split 100 − conversion 50 − bob's redemptions 150: every set is paid out.
     assert.equal(multi.openInterest, "0");
   });
@@ -306,14 +314,14 @@ export function orderBookChecks(world: () => World): void {
       f.priceE6,
     ]);
     const [a, b] = [lower(who.alice.address), lower(who.bob.address)];
-    const ten = String(10n * USD);
+    const ten = String(10n * COLLATERAL_UNIT);
     assert.deepEqual(
       rows.sort(),
       [
-        [a, "maker", "sell", String(ids.yes), ten, String(6n * USD), "600000"],
-        [b, "taker", "buy", String(ids.yes), ten, String(6n * USD), "600000"],
-        [a, "maker", "buy", String(ids.no), ten, String(3n * USD), "300000"],
-        [b, "taker", "buy", String(ids.yes), ten, String(7n * USD), "700000"],
+        [a, "maker", "sell", String(ids.yes), ten, String(6n * COLLATERAL_UNIT), "600000"],
+        [b, "taker", "buy", String(ids.yes), ten, String(6n * COLLATERAL_UNIT), "600000"],
+        [a, "maker", "buy", String(ids.no), ten, String(3n * COLLATERAL_UNIT), "300000"],
+        [b, "taker", "buy", String(ids.yes), ten, String(7n * COLLATERAL_UNIT), "700000"],
       ].sort(),
     );
     assert.equal(data.cancelled?.cancelled, true, "the cancelled order is marked");
@@ -335,7 +343,7 @@ export function orderBookChecks(world: () => World): void {
       high: "700000",
       low: "600000",
       close: "700000",
-      volume: String(9n * USD),
+      volume: String(9n * COLLATERAL_UNIT),
       trades: 2,
     });
     assert.equal((await fetch(`${stack.indexerUrl}/prices/123?interval=60`)).status, 404, "unknown token");
@@ -362,9 +370,9 @@ export function orderBookChecks(world: () => World): void {
     assert.deepEqual(
       data.positionChanges.items.map((c) => [c.kind, c.source, c.amount, c.payout]),
       [
-        ["split", "ctf", String(50n * USD), null],
-        ["merge", "ctf", String(10n * USD), null],
-        ["redeem", "ctf", String(30n * USD), String(30n * USD)],
+        ["split", "ctf", String(50n * COLLATERAL_UNIT), null],
+        ["merge", "ctf", String(10n * COLLATERAL_UNIT), null],
+        ["redeem", "ctf", String(30n * COLLATERAL_UNIT), String(30n * COLLATERAL_UNIT)],
       ],
     );
     const bob = await stack.graphql<{ positions: { items: { tokenId: string; balance: string }[] } }>(
@@ -373,7 +381,7 @@ export function orderBookChecks(world: () => World): void {
     );
     assert.deepEqual(
       Object.fromEntries(bob.positions.items.map((p) => [p.tokenId, p.balance])),
-      { [String(ids.yes)]: String(20n * USD), [String(ids.no)]: String(20n * USD) },
+      { [String(ids.yes)]: String(20n * COLLATERAL_UNIT), [String(ids.no)]: String(20n * COLLATERAL_UNIT) },
       "bob bought 20 YES and was sent 20 NO",
     );
   });

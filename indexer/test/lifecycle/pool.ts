@@ -8,17 +8,17 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 
 import { abis } from "@forkcast/deployments";
-import { encodeQuestionData } from "@forkcast/shared";
+import { COLLATERAL_UNIT, encodeQuestionData } from "@forkcast/shared";
 import { type Hex, keccak256, parseEventLogs, toHex, zeroHash } from "viem";
 
-import { HOUR, USD, type World, who } from "./world.ts";
+import { HOUR, type World, who } from "./world.ts";
 
 export const MATCH_QUESTION = {
   question: "Lisbon derby: who wins?",
   outcomeNames: ["Benfica", "Draw", "Sporting"],
   rules: "Result after 90 minutes.",
 };
-export const RAIN_REWARD = 5n * USD;
+export const RAIN_REWARD = 5n * COLLATERAL_UNIT;
 
 export async function drivePool(w: World): Promise<void> {
   const { oracle, pool } = w.contracts;
@@ -28,8 +28,10 @@ export async function drivePool(w: World): Promise<void> {
       account: who.admin,
     }),
   );
-  await w.wait(await pool.write.setReinforcementCap([who.creator.address, 1_000_000n * USD], { account: who.admin }));
-  const depositReceipt = await w.wait(await pool.write.deposit([200_000n * USD], { account: who.lp }));
+  await w.wait(
+    await pool.write.setReinforcementCap([who.creator.address, 1_000_000n * COLLATERAL_UNIT], { account: who.admin }),
+  );
+  const depositReceipt = await w.wait(await pool.write.deposit([200_000n * COLLATERAL_UNIT], { account: who.lp }));
   const [deposited] = parseEventLogs({
     abi: abis.IBettingPool,
     logs: depositReceipt.logs,
@@ -39,16 +41,19 @@ export async function drivePool(w: World): Promise<void> {
   const startsAt = (await w.now()) + BigInt(HOUR);
   const poolCondition = async (ancillaryData: Hex, probabilities: bigint[], reward: bigint) => {
     const openTx = await oracle.write.openQuestion(
-      [ancillaryData, BigInt(probabilities.length), startsAt, reward, 100n * USD, 0n],
+      [ancillaryData, BigInt(probabilities.length), startsAt, reward, 100n * COLLATERAL_UNIT, 0n],
       { account: who.creator },
     );
     const opened = await w.wait(openTx);
     const [question] = parseEventLogs({ abi: abis.OptimisticOracle, logs: opened.logs, eventName: "QuestionOpened" });
     if (!question) throw new Error("QuestionOpened not emitted");
     const createdReceipt = await w.wait(
-      await pool.write.createCondition([question.args.questionId, probabilities, 20_000n * USD, 500n, startsAt], {
-        account: who.creator,
-      }),
+      await pool.write.createCondition(
+        [question.args.questionId, probabilities, 20_000n * COLLATERAL_UNIT, 500n, startsAt],
+        {
+          account: who.creator,
+        },
+      ),
     );
     const [condition] = parseEventLogs({
       abi: abis.IBettingPool,
@@ -83,12 +88,12 @@ export async function drivePool(w: World): Promise<void> {
     return placed.args;
   };
   const aliceBet = await betOf(
-    await pool.write.bet([match.id, 0n, 1_000n * USD, 0n, deadline], { account: who.alice }),
+    await pool.write.bet([match.id, 0n, 1_000n * COLLATERAL_UNIT, 0n, deadline], { account: who.alice }),
   );
   ids.aliceBet = aliceBet.betId;
   ids.aliceBetPayout = aliceBet.payout;
   ids.bobBet = (
-    await betOf(await pool.write.bet([match.id, 2n, 600n * USD, 0n, deadline], { account: who.bob }))
+    await betOf(await pool.write.bet([match.id, 2n, 600n * COLLATERAL_UNIT, 0n, deadline], { account: who.bob }))
   ).betId;
   const parlayReceipt = await w.wait(
     await pool.write.betParlay(
@@ -97,7 +102,7 @@ export async function drivePool(w: World): Promise<void> {
           { conditionId: match.id, outcome: 1n },
           { conditionId: rain.id, outcome: 0n },
         ],
-        50n * USD,
+        50n * COLLATERAL_UNIT,
         0n,
         deadline,
       ],
@@ -174,7 +179,7 @@ export function poolChecks(world: () => World): void {
       outcomeCount: 3,
       winningOutcome: "0",
       betCount: 2,
-      turnover: String(1_600n * USD),
+      turnover: String(1_600n * COLLATERAL_UNIT),
       lpResult: match?.lpResult,
       ...MATCH_QUESTION,
     });
@@ -199,7 +204,7 @@ export function poolChecks(world: () => World): void {
     assert.equal(bets[String(ids.parlay)]?.status, "lost", "the draw leg lost");
     assert.equal((bets[String(ids.parlay)]?.legs as unknown[]).length, 2);
     assert.deepEqual(data.lpPosition, {
-      deposited: String(200_000n * USD),
+      deposited: String(200_000n * COLLATERAL_UNIT),
       withdrawn: String(ids.lpWithdrawn),
       closed: false,
       events: { items: [{ kind: "deposit" }, { kind: "withdraw" }] },

@@ -26,8 +26,6 @@ import { mnemonicToAccount } from "viem/accounts";
 import { type TypedDataSigner, buildOrder, exchangeDomain, signOrder } from "../../../test/exchange/orders.ts";
 import { CHAIN_ID, ROOT, type Stack } from "../harness.ts";
 
-/** One tUSD in base units (the collateral has 6 decimals). */
-export const USD = COLLATERAL_UNIT;
 export const HOUR = 3_600;
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 
@@ -180,7 +178,7 @@ export async function startWorld(stack: Stack) {
   assert.ok(await arbitrator.read.isMember([who.admin.address]), "the deployer is the 1-of-1 committee");
 
   for (const account of [who.creator, who.alice, who.bob, who.proposer, who.disputer, who.lp]) {
-    await wait(await usd.write.mint([account.address, 1_000_000n * USD], { account: who.admin }));
+    await wait(await usd.write.mint([account.address, 1_000_000n * COLLATERAL_UNIT], { account: who.admin }));
     for (const spender of [
       factory.address,
       oracle.address,
