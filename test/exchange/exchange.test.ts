@@ -11,6 +11,7 @@ import { describe, it } from "node:test";
 import { network } from "hardhat";
 import { hashTypedData, keccak256, maxUint256, toHex, zeroAddress, type Address, type Hex } from "viem";
 
+import { deployExchangeStack } from "../fixtures/deploy.js";
 import { expectedFee, expectedTaking } from "./fees.js";
 import {
   buildOrder,
@@ -24,24 +25,17 @@ import {
 
 const ZERO32 = `0x${"00".repeat(32)}` as Hex;
 
-const { viem } = await network.create();
+const connection = await network.create();
+const { viem } = connection;
 const publicClient = await viem.getPublicClient();
 const wallets = await viem.getWalletClients();
 const [admin, operator, feeRecipient, alice, bob, carol] = wallets;
 if (!admin || !operator || !feeRecipient || !alice || !bob || !carol) throw new Error("need six accounts");
 
-const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-const ctf = await viem.deployContract("ConditionalTokens", [""]);
-const exchange = await viem.deployContract("Exchange", [
-  admin.account.address,
-  ctf.address,
-  usd.address,
-  feeRecipient.account.address,
-  "Forkcast",
-  "1",
-  false,
-]);
-await exchange.write.addOperator([operator.account.address]);
+const { usd, ctf, exchange } = await deployExchangeStack(connection, {
+  feeRecipient: feeRecipient.account.address,
+  operator: operator.account.address,
+});
 
 const questionId = keccak256(toHex("Will the integration test pass?"));
 await ctf.write.prepareCondition([admin.account.address, questionId, 2n]);

@@ -12,6 +12,7 @@ import { createWalletClient, custom, keccak256, maxUint256, toHex, type Address,
 import { privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts";
 
 import { buildOrder, exchangeDomain, Side, signOrder, type SignedOrder } from "../../../test/exchange/orders.js";
+import { deployExchangeStack } from "../../../test/fixtures/deploy.js";
 import { gasUsed } from "../lib.js";
 import type { Connection, GasScenarioModule } from "../types.js";
 
@@ -70,18 +71,10 @@ export async function measure(connection: Connection): Promise<Record<string, bi
   }) as [(typeof clients)[0], (typeof clients)[0], (typeof clients)[0], (typeof clients)[0]];
   const chain = publicClient.chain;
 
-  const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-  const ctf = await viem.deployContract("ConditionalTokens", [""]);
-  const exchange = await viem.deployContract("Exchange", [
-    admin.account.address,
-    ctf.address,
-    usd.address,
-    feeRecipient.account.address,
-    "Forkcast",
-    "1",
-    false,
-  ]);
-  await exchange.write.addOperator([operator.account.address]);
+  const { usd, ctf, exchange } = await deployExchangeStack(connection, {
+    feeRecipient: feeRecipient.account.address,
+    operator: operator.account.address,
+  });
 
   const questionId = keccak256(toHex("Will the bench pass?"));
   await ctf.write.prepareCondition([admin.account.address, questionId, 2n]);
