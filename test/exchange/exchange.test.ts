@@ -9,9 +9,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { network } from "hardhat";
-import { hashTypedData, keccak256, maxUint256, toHex, zeroAddress, type Address, type Hex } from "viem";
+import { hashTypedData, maxUint256, type Address, type Hex } from "viem";
 
 import { deployExchangeStack } from "../fixtures/deploy.js";
+import { registerBinaryCondition } from "../fixtures/markets.js";
 import { expectedFee, expectedTaking } from "./fees.js";
 import {
   buildOrder,
@@ -32,19 +33,16 @@ const wallets = await viem.getWalletClients();
 const [admin, operator, feeRecipient, alice, bob, carol] = wallets;
 if (!admin || !operator || !feeRecipient || !alice || !bob || !carol) throw new Error("need six accounts");
 
-const { usd, ctf, exchange } = await deployExchangeStack(connection, {
+const stack = await deployExchangeStack(connection, {
   feeRecipient: feeRecipient.account.address,
   operator: operator.account.address,
 });
-
-const questionId = keccak256(toHex("Will the integration test pass?"));
-await ctf.write.prepareCondition([admin.account.address, questionId, 2n]);
-const conditionId = await ctf.read.getConditionId([admin.account.address, questionId, 2n]);
-const positionOf = async (indexSet: bigint) =>
-  ctf.read.getPositionId([usd.address, await ctf.read.getCollectionId([ZERO32, conditionId, indexSet])]);
-const yes = await positionOf(1n);
-const no = await positionOf(2n);
-await exchange.write.registerToken([yes, no, conditionId, zeroAddress]);
+const { usd, ctf, exchange } = stack;
+const { conditionId, yes, no } = await registerBinaryCondition(
+  stack,
+  admin.account.address,
+  "Will the integration test pass?",
+);
 
 for (const who of [operator, alice, bob, carol]) {
   const as = { account: who.account };

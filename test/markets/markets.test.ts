@@ -16,6 +16,7 @@ import { maxUint256, parseEventLogs, zeroHash, type Address, type Hex } from "vi
 
 import { buildOrder, exchangeDomain, Side, signOrder } from "../exchange/orders.js";
 import { deployMarketsStack } from "../fixtures/deploy.js";
+import { binaryMarketParams } from "../fixtures/markets.js";
 
 const HOUR = 3_600;
 
@@ -62,18 +63,12 @@ describe("markets integration (viem)", async () => {
   }
 
   it("walks a binary market through two disputes, arbitration, resolution and redemption", async () => {
-    const endTime = (await now()) + BigInt(HOUR);
-    const params = {
+    const params = await binaryMarketParams(publicClient, {
       question: "Will the integration test pass?",
-      outcomeNames: ["Yes", "No"],
       rules: "Resolves Yes if the assertions below hold.",
-      category: "Testing",
-      imageUri: "",
-      endTime,
       reward: 10n * COLLATERAL_UNIT,
       bond: 100n * COLLATERAL_UNIT,
-      liveness: 0n,
-    };
+    });
     const created = await createdEvent(await factory.write.createMarket([params], { account: creator.account }));
     const marketId = created.marketId;
     const [conditionId] = created.conditionIds;
