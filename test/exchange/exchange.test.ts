@@ -64,6 +64,19 @@ async function sign(wallet: Wallet, fields: Omit<Parameters<typeof buildOrder>[0
   return signOrder((args) => wallet.signTypedData({ account: wallet.account, ...args }), domain, order);
 }
 
+/** `sign` for an order of whole units: `makerUnits` and `takerUnits` of collateral or tokens (6 decimals each). */
+async function signUnits(
+  wallet: Wallet,
+  tokenId: bigint,
+  side: Side,
+  makerUnits: bigint,
+  takerUnits: bigint,
+  extra: { feeRateBps?: bigint } = {},
+): Promise<SignedOrder> {
+  const amounts = { makerAmount: makerUnits * COLLATERAL_UNIT, takerAmount: takerUnits * COLLATERAL_UNIT };
+  return sign(wallet, { tokenId, side, ...amounts, ...extra });
+}
+
 async function balances(who: Address) {
   const [collateral, yesBalance, noBalance] = await Promise.all([
     usd.read.balanceOf([who]),
@@ -86,12 +99,7 @@ const asOperator = { account: operator.account };
 
 describe("Exchange (viem integration)", () => {
   it("hashes orders exactly like viem's EIP-712 typed data and validates them", async () => {
-    const order = await sign(alice, {
-      tokenId: yes,
-      side: Side.BUY,
-      makerAmount: 40n * COLLATERAL_UNIT,
-      takerAmount: 100n * COLLATERAL_UNIT,
-    });
+    const order = await signUnits(alice, yes, Side.BUY, 40n, 100n);
     const { signature, ...message } = order;
     const viemHash = hashTypedData({
       domain,
@@ -105,18 +113,8 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("settles a COMPLEMENTARY match with price improvement to the taker", async () => {
-    const taker = await sign(alice, {
-      tokenId: yes,
-      side: Side.BUY,
-      makerAmount: 60n * COLLATERAL_UNIT,
-      takerAmount: 100n * COLLATERAL_UNIT,
-    });
-    const maker = await sign(bob, {
-      tokenId: yes,
-      side: Side.SELL,
-      makerAmount: 100n * COLLATERAL_UNIT,
-      takerAmount: 50n * COLLATERAL_UNIT,
-    });
+    const taker = await signUnits(alice, yes, Side.BUY, 60n, 100n);
+    const maker = await signUnits(bob, yes, Side.SELL, 100n, 50n);
     const a0 = await balances(alice.account.address);
     const b0 = await balances(bob.account.address);
     await settle(
@@ -132,24 +130,9 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("settles a MINT match with one split of full sets", async () => {
-    const taker = await sign(alice, {
-      tokenId: yes,
-      side: Side.BUY,
-      makerAmount: 60n * COLLATERAL_UNIT,
-      takerAmount: 100n * COLLATERAL_UNIT,
-    });
-    const m1 = await sign(bob, {
-      tokenId: no,
-      side: Side.BUY,
-      makerAmount: 20n * COLLATERAL_UNIT,
-      takerAmount: 50n * COLLATERAL_UNIT,
-    });
-    const m2 = await sign(carol, {
-      tokenId: no,
-      side: Side.BUY,
-      makerAmount: 20n * COLLATERAL_UNIT,
-      takerAmount: 50n * COLLATERAL_UNIT,
-    });
+    const taker = await signUnits(alice, yes, Side.BUY, 60n, 100n);
+    const m1 = await signUnits(bob, no, Side.BUY, 20n, 50n);
+    const m2 = await signUnits(carol, no, Side.BUY, 20n, 50n);
     const ctfUsd = await usd.read.balanceOf([ctf.address]);
     const a0 = await balances(alice.account.address);
     await settle(
@@ -166,18 +149,8 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("settles a MERGE match", async () => {
-    const taker = await sign(alice, {
-      tokenId: yes,
-      side: Side.SELL,
-      makerAmount: 100n * COLLATERAL_UNIT,
-      takerAmount: 55n * COLLATERAL_UNIT,
-    });
-    const maker = await sign(bob, {
-      tokenId: no,
-      side: Side.SELL,
-      makerAmount: 100n * COLLATERAL_UNIT,
-      takerAmount: 40n * COLLATERAL_UNIT,
-    });
+    const taker = await signUnits(alice, yes, Side.SELL, 100n, 55n);
+    const maker = await signUnits(bob, no, Side.SELL, 100n, 40n);
     const ctfUsd = await usd.read.balanceOf([ctf.address]);
     const a0 = await balances(alice.account.address);
     const b0 = await balances(bob.account.address);
@@ -262,20 +235,8 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("charges taker and maker fees on MINT and MERGE matches as the TypeScript reference says", async () => {
-    const taker = await sign(alice, {
-      tokenId: yes,
-      side: Side.BUY,
-      makerAmount: 60n * COLLATERAL_UNIT,
-      takerAmount: 100n * COLLATERAL_UNIT,
-      feeRateBps: 100n,
-    });
-    const maker = await sign(bob, {
-      tokenId: no,
-      side: Side.BUY,
-      makerAmount: 40n * COLLATERAL_UNIT,
-      takerAmount: 100n * COLLATERAL_UNIT,
-      feeRateBps: 300n,
-    });
+    const taker = await signUnits(alice, yes, Side.BUY, 60n, 100n, { feeRateBps: 100n });
+    const maker = await signUnits(bob, no, Side.BUY, 40n, 100n, { feeRateBps: 300n });
     const f0 = await balances(feeRecipient.account.address);
     await settle(
       exchange.write.matchOrders([taker, [maker], 60n * COLLATERAL_UNIT, [40n * COLLATERAL_UNIT]], asOperator),
@@ -284,20 +245,8 @@ describe("Exchange (viem integration)", () => {
     assert.equal(f1.yes - f0.yes, expectedFee(taker, 100n * COLLATERAL_UNIT), "taker fee in YES");
     assert.equal(f1.no - f0.no, expectedFee(maker, 100n * COLLATERAL_UNIT), "maker fee in NO");
 
-    const seller = await sign(alice, {
-      tokenId: yes,
-      side: Side.SELL,
-      makerAmount: 100n * COLLATERAL_UNIT,
-      takerAmount: 55n * COLLATERAL_UNIT,
-      feeRateBps: 250n,
-    });
-    const noSeller = await sign(carol, {
-      tokenId: no,
-      side: Side.SELL,
-      makerAmount: 100n * COLLATERAL_UNIT,
-      takerAmount: 40n * COLLATERAL_UNIT,
-      feeRateBps: 10n,
-    });
+    const seller = await signUnits(alice, yes, Side.SELL, 100n, 55n, { feeRateBps: 250n });
+    const noSeller = await signUnits(carol, no, Side.SELL, 100n, 40n, { feeRateBps: 10n });
     const c0 = await balances(carol.account.address);
     await settle(
       exchange.write.matchOrders([seller, [noSeller], 100n * COLLATERAL_UNIT, [100n * COLLATERAL_UNIT]], asOperator),
@@ -314,23 +263,13 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("lets makers cancel and void orders by nonce", async () => {
-    const order = await sign(carol, {
-      tokenId: no,
-      side: Side.BUY,
-      makerAmount: 10n * COLLATERAL_UNIT,
-      takerAmount: 20n * COLLATERAL_UNIT,
-    });
+    const order = await signUnits(carol, no, Side.BUY, 10n, 20n);
     await settle(exchange.write.cancelOrder([order], { account: carol.account }));
     const [done] = await exchange.read.getOrderStatus([await exchange.read.hashOrder([order])]);
     assert.equal(done, true, "cancelled");
     await assert.rejects(exchange.write.fillOrder([order, 1n], asOperator), /OrderNotFillable/);
 
-    const old = await sign(carol, {
-      tokenId: no,
-      side: Side.BUY,
-      makerAmount: 10n * COLLATERAL_UNIT,
-      takerAmount: 20n * COLLATERAL_UNIT,
-    });
+    const old = await signUnits(carol, no, Side.BUY, 10n, 20n);
     await settle(exchange.write.incrementNonce({ account: carol.account }));
     assert.equal(await exchange.read.nonces([carol.account.address]), 1n, "nonce incremented");
     await assert.rejects(exchange.write.fillOrder([old, 1n], asOperator), /InvalidNonce/);

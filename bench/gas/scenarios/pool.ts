@@ -106,37 +106,28 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     connection,
     pool.write.bet([b.id, 3n, 100n * COLLATERAL_UNIT, 1n, await deadline()], asBettor),
   );
-  rows["pool.parlay.2"] = await gasUsed(
-    connection,
-    pool.write.betParlay(
-      [
+  const parlay = async (legs: [condition: { id: bigint }, outcome: bigint][]) =>
+    gasUsed(
+      connection,
+      pool.write.betParlay(
         [
-          { conditionId: a.id, outcome: 0n },
-          { conditionId: c.id, outcome: 1n },
+          legs.map(([condition, outcome]) => ({ conditionId: condition.id, outcome })),
+          10n * COLLATERAL_UNIT,
+          1n,
+          await deadline(),
         ],
-        10n * COLLATERAL_UNIT,
-        1n,
-        await deadline(),
-      ],
-      asBettor,
-    ),
-  );
-  rows["pool.parlay.3"] = await gasUsed(
-    connection,
-    pool.write.betParlay(
-      [
-        [
-          { conditionId: a.id, outcome: 1n },
-          { conditionId: c.id, outcome: 0n },
-          { conditionId: d.id, outcome: 2n },
-        ],
-        10n * COLLATERAL_UNIT,
-        1n,
-        await deadline(),
-      ],
-      asBettor,
-    ),
-  );
+        asBettor,
+      ),
+    );
+  rows["pool.parlay.2"] = await parlay([
+    [a, 0n],
+    [c, 1n],
+  ]);
+  rows["pool.parlay.3"] = await parlay([
+    [a, 1n],
+    [c, 0n],
+    [d, 2n],
+  ]);
   await pool.write.bet([e.id, 0n, 100n * COLLATERAL_UNIT, 1n, await deadline()], asBettor);
   const lastBet = await betIdOf(pool.address);
   rows["pool.cashout"] = await gasUsed(connection, pool.write.cashOut([lastBet, 0n], asBettor));
