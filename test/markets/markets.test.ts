@@ -147,30 +147,29 @@ describe("markets integration (viem)", async () => {
 
     // MINT through the adapter: alice buys 100 YES(Ada) at 0.40, bob buys 100 NO(Ada) at 0.60.
     const domain = exchangeDomain(chainId, exchange.address);
-    const takerOrder = await signOrder(
-      (args) => alice.signTypedData({ account: alice.account, ...args }),
-      domain,
-      buildOrder({
-        maker: alice.account.address,
-        tokenId: yes0,
-        makerAmount: 40n * COLLATERAL_UNIT,
-        takerAmount: 100n * COLLATERAL_UNIT,
-        side: Side.BUY,
-        salt: 11n,
-      }),
-    );
-    const makerOrder = await signOrder(
-      (args) => bob.signTypedData({ account: bob.account, ...args }),
-      domain,
-      buildOrder({
-        maker: bob.account.address,
-        tokenId: no0,
-        makerAmount: 60n * COLLATERAL_UNIT,
-        takerAmount: 100n * COLLATERAL_UNIT,
-        side: Side.BUY,
-        salt: 12n,
-      }),
-    );
+    /** An order of `wallet` for whole units of collateral or tokens, signed for the exchange. */
+    const signUnits = (
+      wallet: typeof alice,
+      tokenId: bigint,
+      side: Side,
+      makerUnits: bigint,
+      takerUnits: bigint,
+      salt: bigint,
+    ) =>
+      signOrder(
+        (args) => wallet.signTypedData({ account: wallet.account, ...args }),
+        domain,
+        buildOrder({
+          maker: wallet.account.address,
+          tokenId,
+          makerAmount: makerUnits * COLLATERAL_UNIT,
+          takerAmount: takerUnits * COLLATERAL_UNIT,
+          side,
+          salt,
+        }),
+      );
+    const takerOrder = await signUnits(alice, yes0, Side.BUY, 40n, 100n, 11n);
+    const makerOrder = await signUnits(bob, no0, Side.BUY, 60n, 100n, 12n);
     await exchange.write.matchOrders([takerOrder, [makerOrder], 40n * COLLATERAL_UNIT, [60n * COLLATERAL_UNIT]], {
       account: operator.account,
     });
@@ -178,30 +177,8 @@ describe("markets integration (viem)", async () => {
     assert.equal(await ctf.read.balanceOf([bob.account.address, no0]), 100n * COLLATERAL_UNIT, "bob got NO(Ada)");
 
     // MERGE through the adapter: alice sells 50 YES(Ada) at 0.40, bob sells 50 NO(Ada) at 0.60.
-    const sellYes = await signOrder(
-      (args) => alice.signTypedData({ account: alice.account, ...args }),
-      domain,
-      buildOrder({
-        maker: alice.account.address,
-        tokenId: yes0,
-        makerAmount: 50n * COLLATERAL_UNIT,
-        takerAmount: 20n * COLLATERAL_UNIT,
-        side: Side.SELL,
-        salt: 13n,
-      }),
-    );
-    const sellNo = await signOrder(
-      (args) => bob.signTypedData({ account: bob.account, ...args }),
-      domain,
-      buildOrder({
-        maker: bob.account.address,
-        tokenId: no0,
-        makerAmount: 50n * COLLATERAL_UNIT,
-        takerAmount: 30n * COLLATERAL_UNIT,
-        side: Side.SELL,
-        salt: 14n,
-      }),
-    );
+    const sellYes = await signUnits(alice, yes0, Side.SELL, 50n, 20n, 13n);
+    const sellNo = await signUnits(bob, no0, Side.SELL, 50n, 30n, 14n);
     const adapterBeforeMerge = await balance(adapter.address);
     await exchange.write.matchOrders([sellYes, [sellNo], 50n * COLLATERAL_UNIT, [50n * COLLATERAL_UNIT]], {
       account: operator.account,

@@ -32,6 +32,7 @@ describe("BettingPool integration", async () => {
 
   const now = async () => (await publicClient.getBlock()).timestamp;
   const receipt = async (hash: `0x${string}`) => publicClient.waitForTransactionReceipt({ hash });
+  const logsOf = async (hash: `0x${string}`) => (await receipt(hash)).logs;
 
   const createCondition = async (label: string, outcomes: number) => {
     const questionId = keccak256(toHex(label));
@@ -46,11 +47,7 @@ describe("BettingPool integration", async () => {
         account: creator.account,
       },
     );
-    const [created] = parseEventLogs({
-      abi: pool.abi,
-      eventName: "ConditionCreated",
-      logs: (await receipt(hash)).logs,
-    });
+    const [created] = parseEventLogs({ abi: pool.abi, eventName: "ConditionCreated", logs: await logsOf(hash) });
     assert.ok(created, "ConditionCreated emitted");
     assert.deepEqual(created.args.probabilities, probabilities, "event carries the probabilities");
     return { id: created.args.conditionId, questionId };
@@ -62,7 +59,7 @@ describe("BettingPool integration", async () => {
     const [deposited] = parseEventLogs({
       abi: pool.abi,
       eventName: "LiquidityDeposited",
-      logs: (await receipt(depositHash)).logs,
+      logs: await logsOf(depositHash),
     });
     assert.ok(deposited, "LiquidityDeposited emitted");
     const lpId = deposited.args.lpId;
@@ -79,7 +76,7 @@ describe("BettingPool integration", async () => {
     const betHash = await pool.write.bet([match.id, 0n, 1_000n * COLLATERAL_UNIT, quotedOdds, deadline], {
       account: alice.account,
     });
-    const [placed] = parseEventLogs({ abi: pool.abi, eventName: "BetPlaced", logs: (await receipt(betHash)).logs });
+    const [placed] = parseEventLogs({ abi: pool.abi, eventName: "BetPlaced", logs: await logsOf(betHash) });
     assert.ok(placed, "BetPlaced emitted");
     assert.equal(placed.args.payout, quotedPayout, "paid the quoted odds");
     const after = await lens.read.currentOdds([pool.address, match.id]);
@@ -102,11 +99,7 @@ describe("BettingPool integration", async () => {
     const parlayHash = await pool.write.betParlay([legs, 50n * COLLATERAL_UNIT, parlayOdds, deadline], {
       account: bob.account,
     });
-    const [parlayPlaced] = parseEventLogs({
-      abi: pool.abi,
-      eventName: "ParlayPlaced",
-      logs: (await receipt(parlayHash)).logs,
-    });
+    const [parlayPlaced] = parseEventLogs({ abi: pool.abi, eventName: "ParlayPlaced", logs: await logsOf(parlayHash) });
     assert.ok(parlayPlaced, "ParlayPlaced emitted");
     const parlayId = parlayPlaced.args.betId;
     const [lockedBefore] = await pool.read.totals();
