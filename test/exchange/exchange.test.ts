@@ -96,6 +96,14 @@ async function assertExchangeEmpty() {
 }
 
 const asOperator = { account: operator.account };
+/** The operator matches `taker` against one maker, filling whole units of each, and it succeeds. */
+const matchOne = (taker: SignedOrder, maker: SignedOrder, takerFillUnits: bigint, makerFillUnits: bigint) =>
+  settle(
+    exchange.write.matchOrders(
+      [taker, [maker], takerFillUnits * COLLATERAL_UNIT, [makerFillUnits * COLLATERAL_UNIT]],
+      asOperator,
+    ),
+  );
 
 describe("Exchange (viem integration)", () => {
   it("hashes orders exactly like viem's EIP-712 typed data and validates them", async () => {
@@ -117,9 +125,7 @@ describe("Exchange (viem integration)", () => {
     const maker = await signUnits(bob, yes, Side.SELL, 100n, 50n);
     const a0 = await balances(alice.account.address);
     const b0 = await balances(bob.account.address);
-    await settle(
-      exchange.write.matchOrders([taker, [maker], 50n * COLLATERAL_UNIT, [100n * COLLATERAL_UNIT]], asOperator),
-    );
+    await matchOne(taker, maker, 50n, 100n);
     const a1 = await balances(alice.account.address);
     const b1 = await balances(bob.account.address);
     assert.equal(a0.usd - a1.usd, 50n * COLLATERAL_UNIT, "taker paid the maker's 0.50");
@@ -154,9 +160,7 @@ describe("Exchange (viem integration)", () => {
     const ctfUsd = await usd.read.balanceOf([ctf.address]);
     const a0 = await balances(alice.account.address);
     const b0 = await balances(bob.account.address);
-    await settle(
-      exchange.write.matchOrders([taker, [maker], 100n * COLLATERAL_UNIT, [100n * COLLATERAL_UNIT]], asOperator),
-    );
+    await matchOne(taker, maker, 100n, 100n);
     assert.equal(ctfUsd - (await usd.read.balanceOf([ctf.address])), 100n * COLLATERAL_UNIT, "100 sets merged");
     assert.equal((await balances(alice.account.address)).usd - a0.usd, 60n * COLLATERAL_UNIT, "taker got 1 - 0.40");
     assert.equal((await balances(bob.account.address)).usd - b0.usd, 40n * COLLATERAL_UNIT, "maker got its price");
@@ -238,9 +242,7 @@ describe("Exchange (viem integration)", () => {
     const taker = await signUnits(alice, yes, Side.BUY, 60n, 100n, { feeRateBps: 100n });
     const maker = await signUnits(bob, no, Side.BUY, 40n, 100n, { feeRateBps: 300n });
     const f0 = await balances(feeRecipient.account.address);
-    await settle(
-      exchange.write.matchOrders([taker, [maker], 60n * COLLATERAL_UNIT, [40n * COLLATERAL_UNIT]], asOperator),
-    );
+    await matchOne(taker, maker, 60n, 40n);
     const f1 = await balances(feeRecipient.account.address);
     assert.equal(f1.yes - f0.yes, expectedFee(taker, 100n * COLLATERAL_UNIT), "taker fee in YES");
     assert.equal(f1.no - f0.no, expectedFee(maker, 100n * COLLATERAL_UNIT), "maker fee in NO");
