@@ -20,7 +20,8 @@
 import { network } from "hardhat";
 import { type Address, type Hex, maxUint256, parseEventLogs, parseUnits } from "viem";
 
-import { ORDER_TYPES, Side, encodeQuestionData, exchangeDomain, orderAmounts, orderToJson } from "@forkcast/shared";
+import { ORDER_TYPES, Side, encodeQuestionData, exchangeDomain, orderAmounts } from "@forkcast/shared";
+import { orderToJson } from "@forkcast/shared/protocol";
 
 import { readAddressBook } from "./lib/address-book.ts";
 

@@ -5,14 +5,13 @@
 import {
   LOT_SIZE_UNITS,
   type Order,
-  type OrderJson,
   Side as OrderSide,
   ZERO_ADDRESS,
   SignatureType,
   isOnTick,
   orderAmounts,
-  orderToJson,
 } from "@forkcast/shared";
+import { orderToJson, type PostOrderBody } from "@forkcast/shared/protocol";
 import type { Address, Hex } from "viem";
 
 import type { Side, TimeInForce } from "./ticket.ts";
@@ -84,11 +83,7 @@ export function randomSalt(): bigint {
   return (BigInt(words[0] ?? 0) << 32n) | BigInt(words[1] ?? 0);
 }
 
-export interface PostOrderBody {
-  order: OrderJson;
-  orderType: TimeInForce;
-  postOnly: boolean;
-}
+export type { PostOrderBody };
 
 export function postOrderBody(order: Order, signature: Hex, orderType: TimeInForce, postOnly: boolean): PostOrderBody {
   return {

@@ -1,4 +1,6 @@
 /** The trade ticket's numbers: what an order costs, pays if right, and how far it moves the price. Pure. */
+import type { OrderType as WireOrderType } from "@forkcast/shared/protocol";
+
 import { formatAmount, parseAmount } from "./amount.ts";
 import {
   type Level,
@@ -12,7 +14,8 @@ import {
 
 export type Side = "buy" | "sell";
 export type OrderType = "market" | "limit";
-export type TimeInForce = "GTC" | "GTD" | "FOK" | "FAK";
+/** Time in force: the operator's `orderType`. */
+export type TimeInForce = WireOrderType;
 
 export interface TicketInput {
   side: Side;

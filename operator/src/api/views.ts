@@ -1,8 +1,10 @@
 /**
  * JSON views of the operator's rows, in Polymarket's CLOB shapes: what the REST routes return
- * and what the user channel carries. Amounts become 6-decimal strings here and nowhere else.
+ * and what the user channel carries, typed by the shared wire schemas. Amounts become 6-decimal
+ * strings here and nowhere else.
  */
 import { formatUnits6 } from "@forkcast/shared";
+import type { MarketView, OrderView, TradeView } from "@forkcast/shared/protocol";
 
 import type { Message } from "../bus.js";
 import type { OrderRow, TradeRow } from "../db/store.js";
@@ -12,7 +14,7 @@ const PRICE_ONE = 1_000_000n;
 
 const sideName = (side: number): "BUY" | "SELL" => (side === 0 ? "BUY" : "SELL");
 
-export function orderView(row: OrderRow): Record<string, unknown> {
+export function orderView(row: OrderRow): OrderView {
   return {
     id: row.hash,
     status: row.status,
@@ -37,7 +39,7 @@ export function orderView(row: OrderRow): Record<string, unknown> {
   };
 }
 
-export function tradeView(trade: TradeRow): Record<string, unknown> {
+export function tradeView(trade: TradeRow): TradeView {
   return {
     id: trade.id,
     taker_order_id: trade.taker_hash,
@@ -67,7 +69,7 @@ export function tradeView(trade: TradeRow): Record<string, unknown> {
   };
 }
 
-export function marketView(market: Market): Record<string, unknown> {
+export function marketView(market: Market): MarketView {
   return {
     condition_id: market.id,
     question: market.question,

@@ -14,7 +14,7 @@ import { MAX_BATCH_BODY_BYTES, MAX_CANCEL_BODY_BYTES, MAX_ORDER_BODY_BYTES } fro
 import type { OrderRow, TradeRow } from "../db/store.js";
 import { ApiError } from "../errors.js";
 import { COLLATERAL } from "../funds.js";
-import { MAX_BATCH_ORDERS, postOrderSchema } from "../intake/schema.js";
+import { MAX_BATCH_ORDERS, parsePostOrder } from "../intake/schema.js";
 import type { Market } from "../markets.js";
 import { orderView } from "../api/views.js";
 import type { Core } from "../core/context.js";
@@ -291,7 +291,7 @@ export function createPolymarketApp(deps: PolymarketDeps): Hono {
       );
   };
   const postOne = async (id: L2Identity, raw: unknown) => {
-    const body = parse(postOrderSchema, raw);
+    const body = parsePostOrder(raw);
     mustOwn(id, body.order.maker, body.order.signer);
     if (body.owner !== undefined && body.owner !== "" && body.owner !== id.key.apiKey)
       throw new ApiError("FORBIDDEN", "owner must be the API key the request is signed with");
