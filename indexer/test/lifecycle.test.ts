@@ -11,6 +11,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
 import { abis } from "@forkcast/deployments";
+import { errorBodySchema, pricesResponseSchema } from "@forkcast/shared/protocol";
 import {
   type Hex,
   createPublicClient,
@@ -630,9 +631,7 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
   it("serves price candles that include complement trades", async () => {
     const response = await fetch(`${stack.indexerUrl}/prices/${ids.yes}?interval=86400`);
     assert.equal(response.status, 200);
-    const body = (await response.json()) as {
-      candles: { open: string; high: string; low: string; close: string; volume: string; trades: number }[];
-    };
+    const body = pricesResponseSchema.parse(await response.json());
     assert.equal(body.candles.length, 1, "both trades fall in one day");
     assert.deepEqual(body.candles[0], {
       ...body.candles[0],
@@ -643,8 +642,23 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
       volume: String(9n * USD),
       trades: 2,
     });
-    assert.equal((await fetch(`${stack.indexerUrl}/prices/123?interval=60`)).status, 404, "unknown token");
-    assert.equal((await fetch(`${stack.indexerUrl}/prices/${ids.yes}?interval=0`)).status, 400, "bad interval");
+  });
+
+  it("answers a bad price query or an unknown token with { error: CODE, message }", async () => {
+    const refusal = async (url: string) => {
+      const response = await fetch(url);
+      return { status: response.status, body: errorBodySchema.parse(await response.json()) };
+    };
+    const unknown = await refusal(`${stack.indexerUrl}/prices/123?interval=60`);
+    assert.equal(unknown.status, 404, "unknown token");
+    assert.deepEqual(unknown.body, { error: "MARKET_NOT_FOUND", message: "no market has token 123" });
+    const interval = await refusal(`${stack.indexerUrl}/prices/${ids.yes}?interval=0`);
+    assert.equal(interval.status, 400, "bad interval");
+    assert.equal(interval.body.error, "INVALID_REQUEST");
+    assert.match(interval.body.message, /^interval: must be between 1 and 2592000 seconds$/);
+    const token = await refusal(`${stack.indexerUrl}/prices/0x12`);
+    assert.equal(token.status, 400, "hex token id");
+    assert.match(token.body.message, /^tokenId: /);
   });
 
   it("tracks ERC-1155 balances per account and the split/merge/redeem history", async () => {
