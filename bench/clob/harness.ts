@@ -1,11 +1,14 @@
 /** Shared pieces of the CLOB benchmarks: an operator child process and a keep-alive HTTP client. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../operator/src/main.ts");
+
+/** The operator entry point: BENCH_OPERATOR_MAIN points an A/B run at another checkout's main.ts. */
+const operatorMain = (): string => process.env["BENCH_OPERATOR_MAIN"] ?? MAIN;
 
 export interface OperatorProcess {
   readonly url: string;
@@ -15,7 +18,7 @@ export interface OperatorProcess {
 
 export async function spawnOperator(env: Record<string, string>): Promise<OperatorProcess> {
   const extra = process.env["OPERATOR_NODE_ARGS"]?.split(" ").filter((a) => a.length > 0) ?? [];
-  const child = spawn(process.execPath, [...extra, "--import", "tsx", MAIN], {
+  const child = spawn(process.execPath, [...extra, "--import", "tsx", operatorMain()], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -51,6 +54,49 @@ export function processCpuSeconds(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const ticks = Number(fields[11]) + Number(fields[12]);
   return ticks / 100;
+}
+
+/** Parent pid of a process, from /proc (undefined once it is gone). */
+function parentPid(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The PostgreSQL server listening on `port` and its backends: the postmaster is found by the
+ * `-p <port>` on its command line, the backends by their parent pid.
+ */
+export function postgresPids(port: number): number[] {
+  const pids = readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
+  const postmaster = pids.find((pid) => {
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      return argv.some((a) => a.endsWith("postgres")) && argv.join(" ").includes(`-p ${port} `);
+    } catch {
+      return false;
+    }
+  });
+  if (postmaster === undefined) return [];
+  return [postmaster, ...pids.filter((pid) => parentPid(pid) === postmaster)];
+}
+
+/** CPU seconds of a set of processes that exist now (ones that exited in between are not counted). */
+export function processesCpuSeconds(pids: number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      total += processCpuSeconds(pid);
+    } catch {
+      // exited
+    }
+  }
+  return total;
 }
 
 export class Client {

@@ -13,7 +13,6 @@ import {
   ordersPageSchema,
   orderViewSchema,
   parseWire,
-  priceHistorySchema,
   tradesPageSchema,
   tradeViewSchema,
   type CancelRequestBody,
@@ -66,11 +65,6 @@ export interface OperatorMarket {
 export interface Book {
   bids: Level[];
   asks: Level[];
-}
-
-export interface PricePoint {
-  t: number;
-  p: number;
 }
 
 export interface Trade {
@@ -160,11 +154,6 @@ export async function fetchMarket(conditionId: string): Promise<OperatorMarket> 
 
 export async function fetchBook(tokenId: bigint): Promise<Book> {
   return parseBook(await get(`/book?token_id=${tokenId}`));
-}
-
-export async function fetchPriceHistory(tokenId: bigint, startTs: number): Promise<PricePoint[]> {
-  const body = await get(`/prices-history?market=${tokenId}&startTs=${startTs}&fidelity=1`);
-  return read(priceHistorySchema, body, "price history").history;
 }
 
 export async function fetchTrades(conditionId: string): Promise<Trade[]> {

@@ -9,7 +9,7 @@ export interface Deployment {
   address(key: string): Address | undefined;
 }
 
-export function deploymentFor(chainId: number): Deployment {
+function deploymentFor(chainId: number): Deployment {
   const book = getAddressBook(chainId);
   return { chainId, book, address: (key) => book?.contracts[key]?.address };
 }

@@ -3,6 +3,7 @@
  * `client()`, used by `@ponder/client`), and `/prices/:tokenId` (OHLC candles of a token), whose
  * query and answer are the shared wire schemas and whose errors are `{ error: CODE, message }`.
  */
+import { PRICE_SCALE } from "@forkcast/shared";
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 import {
@@ -17,7 +18,6 @@ import {
 import { Hono, type Context } from "hono";
 import { and, asc, client, eq, graphql, gte, inArray, lte } from "ponder";
 
-import { PRICE_SCALE } from "../lib.ts";
 import { type PricePoint, buildCandles } from "../candles.ts";
 
 const app = new Hono();
