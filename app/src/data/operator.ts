@@ -12,6 +12,7 @@ import {
   orderResultSchema,
   ordersPageSchema,
   orderViewSchema,
+  type OrderResult,
   parseWire,
   tradesPageSchema,
   tradeViewSchema,
@@ -170,7 +171,7 @@ export interface OpenOrder {
   originalSize: bigint;
   sizeMatched: bigint;
   remaining: bigint;
-  orderType: string;
+  orderType: OrderView["order_type"];
   createdAt: number;
 }
 
@@ -202,7 +203,7 @@ export async function fetchOpenOrders(maker: string, conditionId?: string): Prom
 
 export interface PlacedOrder {
   orderId: Hex;
-  status: string;
+  status: OrderResult["status"];
   makingAmount: bigint;
   takingAmount: bigint;
 }

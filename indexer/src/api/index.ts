@@ -93,4 +93,13 @@ app.get("/prices/:tokenId", async (c) => {
   return c.json(answer);
 });
 
+/** Another path or method under `/prices`: the catalogue's refusal, not Ponder's HTML page. */
+app.all("/prices/*", (c) => fail(c, "ROUTE_NOT_FOUND", `no route ${c.req.method} ${c.req.path}`));
+
+/** A failure inside one of these routes: logged here, answered in the catalogue's shape. */
+app.onError((error, c) => {
+  console.error(`indexer API ${c.req.method} ${c.req.path} failed:`, error);
+  return fail(c, "SERVICE_UNAVAILABLE", ERRORS.SERVICE_UNAVAILABLE.message);
+});
+
 export default app;

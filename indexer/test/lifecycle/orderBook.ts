@@ -363,6 +363,9 @@ export function orderBookChecks(world: () => World): void {
     const token = await refusal(`${stack.indexerUrl}/prices/0x12`);
     assert.equal(token.status, 400, "hex token id");
     assert.match(token.body.message, /^tokenId: /);
+    const extraPath = await refusal(`${stack.indexerUrl}/prices/${ids.yes}/extra`);
+    assert.equal(extraPath.status, 404, "a path below a token");
+    assert.deepEqual(extraPath.body, { error: "ROUTE_NOT_FOUND", message: `no route GET /prices/${ids.yes}/extra` });
   });
 
   it("tracks ERC-1155 balances per account and the split/merge/redeem history", async () => {
