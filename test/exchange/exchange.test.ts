@@ -9,8 +9,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { network } from "hardhat";
-import { hashTypedData, keccak256, maxUint256, toHex, zeroAddress, type Address, type Hex } from "viem";
+import { hashTypedData, maxUint256, type Address, type Hex } from "viem";
 
+import { deployExchangeStack } from "../fixtures/deploy.js";
+import { registerBinaryCondition } from "../fixtures/markets.js";
 import { expectedFee, expectedTaking } from "./fees.js";
 import {
   buildOrder,
@@ -24,33 +26,23 @@ import {
 
 const ZERO32 = `0x${"00".repeat(32)}` as Hex;
 
-const { viem } = await network.create();
+const connection = await network.create();
+const { viem } = connection;
 const publicClient = await viem.getPublicClient();
 const wallets = await viem.getWalletClients();
 const [admin, operator, feeRecipient, alice, bob, carol] = wallets;
 if (!admin || !operator || !feeRecipient || !alice || !bob || !carol) throw new Error("need six accounts");
 
-const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-const ctf = await viem.deployContract("ConditionalTokens", [""]);
-const exchange = await viem.deployContract("Exchange", [
+const stack = await deployExchangeStack(connection, {
+  feeRecipient: feeRecipient.account.address,
+  operator: operator.account.address,
+});
+const { usd, ctf, exchange } = stack;
+const { conditionId, yes, no } = await registerBinaryCondition(
+  stack,
   admin.account.address,
-  ctf.address,
-  usd.address,
-  feeRecipient.account.address,
-  "Forkcast",
-  "1",
-  false,
-]);
-await exchange.write.addOperator([operator.account.address]);
-
-const questionId = keccak256(toHex("Will the integration test pass?"));
-await ctf.write.prepareCondition([admin.account.address, questionId, 2n]);
-const conditionId = await ctf.read.getConditionId([admin.account.address, questionId, 2n]);
-const positionOf = async (indexSet: bigint) =>
-  ctf.read.getPositionId([usd.address, await ctf.read.getCollectionId([ZERO32, conditionId, indexSet])]);
-const yes = await positionOf(1n);
-const no = await positionOf(2n);
-await exchange.write.registerToken([yes, no, conditionId, zeroAddress]);
+  "Will the integration test pass?",
+);
 
 for (const who of [operator, alice, bob, carol]) {
   const as = { account: who.account };

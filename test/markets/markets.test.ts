@@ -15,11 +15,14 @@ import { network } from "hardhat";
 import { maxUint256, parseEventLogs, zeroHash, type Address, type Hex } from "viem";
 
 import { buildOrder, exchangeDomain, Side, signOrder } from "../exchange/orders.js";
+import { deployMarketsStack } from "../fixtures/deploy.js";
+import { binaryMarketParams } from "../fixtures/markets.js";
 
 const HOUR = 3_600;
 
 describe("markets integration (viem)", async () => {
-  const { viem } = await network.create();
+  const connection = await network.create();
+  const { viem } = connection;
   const publicClient = await viem.getPublicClient();
   const testClient = await viem.getTestClient();
   const [admin, creator, alice, bob, proposer, disputer, arbiter, operator] = await viem.getWalletClients();
@@ -28,41 +31,12 @@ describe("markets integration (viem)", async () => {
   }
   const chainId = await publicClient.getChainId();
 
-  const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-  const ctf = await viem.deployContract("ConditionalTokens", [""]);
-  const arbitrator = await viem.deployContract("CommitteeArbitrator", [
-    admin.account.address,
-    [arbiter.account.address],
-    1n,
-  ]);
   const treasury = admin.account.address;
-  const oracle = await viem.deployContract("OptimisticOracle", [
-    usd.address,
-    arbitrator.address,
-    admin.account.address,
-    1_000n,
-    treasury,
-  ]);
-  const adapter = await viem.deployContract("NegRiskAdapter", [ctf.address, usd.address, oracle.address]);
-  const exchange = await viem.deployContract("Exchange", [
-    admin.account.address,
-    ctf.address,
-    usd.address,
-    admin.account.address,
-    "Forkcast",
-    "1",
-    false,
-  ]);
-  const factory = await viem.deployContract("MarketFactory", [
-    ctf.address,
-    usd.address,
-    oracle.address,
-    exchange.address,
-    adapter.address,
-    32n,
-  ]);
-  await exchange.write.addRegistrar([factory.address]);
-  await exchange.write.addOperator([operator.account.address]);
+  const { usd, ctf, arbitrator, oracle, adapter, exchange, factory } = await deployMarketsStack(connection, {
+    operator: operator.account.address,
+    disputeTreasury: treasury,
+    committee: { members: [arbiter.account.address], threshold: 1n },
+  });
 
   for (const who of [creator, alice, bob, proposer, disputer]) {
     await usd.write.mint([who.account.address, 1_000_000n * COLLATERAL_UNIT]);
@@ -89,18 +63,12 @@ describe("markets integration (viem)", async () => {
   }
 
   it("walks a binary market through two disputes, arbitration, resolution and redemption", async () => {
-    const endTime = (await now()) + BigInt(HOUR);
-    const params = {
+    const params = await binaryMarketParams(publicClient, {
       question: "Will the integration test pass?",
-      outcomeNames: ["Yes", "No"],
       rules: "Resolves Yes if the assertions below hold.",
-      category: "Testing",
-      imageUri: "",
-      endTime,
       reward: 10n * COLLATERAL_UNIT,
       bond: 100n * COLLATERAL_UNIT,
-      liveness: 0n,
-    };
+    });
     const created = await createdEvent(await factory.write.createMarket([params], { account: creator.account }));
     const marketId = created.marketId;
     const [conditionId] = created.conditionIds;

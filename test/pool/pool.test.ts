@@ -9,33 +9,21 @@ import { describe, it } from "node:test";
 import { network } from "hardhat";
 import { keccak256, maxUint256, parseEventLogs, toHex } from "viem";
 
-import { deployMockAnswerSource } from "./helpers.js";
+import { deployPoolStack } from "../fixtures/deploy.js";
 
 const PROB_ONE = 10n ** 12n;
 const ODDS_ONE = 10n ** 12n;
 
 describe("BettingPool integration", async () => {
-  const { viem } = await network.create();
+  const connection = await network.create();
+  const { viem } = connection;
   const publicClient = await viem.getPublicClient();
   const [admin, lp, alice, bob, creator, keeper] = await viem.getWalletClients();
   if (!admin || !lp || !alice || !bob || !creator || !keeper) throw new Error("need six accounts");
 
-  const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-  const oracle = await deployMockAnswerSource(viem);
-  const extension = await viem.deployContract("BettingPoolExtension", [usd.address, oracle.address]);
-  const deployed = await viem.deployContract("BettingPool", [
-    usd.address,
-    oracle.address,
-    extension.address,
-    admin.account.address,
-    admin.account.address,
-  ]);
-  const pool = await viem.getContractAt("IBettingPool", deployed.address);
-  const lens = await viem.deployContract("BettingPoolLens");
+  const { usd, oracle, pool, lens } = await deployPoolStack(connection, { poolMarketCreator: creator.account.address });
   const lpToken = await viem.getContractAt("IPoolLPToken", await pool.read.lpToken());
 
-  await pool.write.grantRole([keccak256(toHex("MARKET_CREATOR_ROLE")), creator.account.address]);
-  await pool.write.setReinforcementCap([creator.account.address, 1_000_000n * COLLATERAL_UNIT]);
   await pool.write.setFees([1_000n, 500n]);
   for (const who of [lp, alice, bob]) {
     await usd.write.mint([who.account.address, 1_000_000n * COLLATERAL_UNIT]);

@@ -6,6 +6,7 @@
 import { COLLATERAL_UNIT } from "@forkcast/shared";
 import { keccak256, maxUint256, toHex } from "viem";
 
+import { deployCtf } from "../../../test/fixtures/deploy.js";
 import { gasUsed } from "../lib.js";
 import type { Connection, GasScenarioModule } from "../types.js";
 
@@ -27,8 +28,7 @@ export async function measure(connection: Connection): Promise<Record<string, bi
   const [admin, oracle, holder, other] = await viem.getWalletClients();
   if (!admin || !oracle || !holder || !other) throw new Error("need four funded accounts");
 
-  const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-  const ctf = await viem.deployContract("ConditionalTokens", [""]);
+  const { usd, ctf } = await deployCtf(connection);
   const asHolder = { account: holder.account };
   const asOther = { account: other.account };
   for (const who of [holder, other]) {

@@ -8,7 +8,8 @@
 import { COLLATERAL_UNIT } from "@forkcast/shared";
 import { keccak256, maxUint256, toHex, type Address } from "viem";
 
-import { deployDepositBatcher, deployMockAnswerSource } from "../../../test/pool/helpers.js";
+import { deployPoolStack } from "../../../test/fixtures/deploy.js";
+import { deployDepositBatcher } from "../../../test/pool/helpers.js";
 import { gasUsed } from "../lib.js";
 import type { Connection, GasScenarioModule } from "../types.js";
 
@@ -46,21 +47,12 @@ export async function measure(connection: Connection): Promise<Record<string, bi
   if (!admin || !lp || !bettor || !creator || !keeper) throw new Error("need five funded accounts");
   const publicClient = await viem.getPublicClient();
 
-  const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-  const oracle = await deployMockAnswerSource(viem);
-  const extension = await viem.deployContract("BettingPoolExtension", [usd.address, oracle.address]);
-  const deployed = await viem.deployContract("BettingPool", [
-    usd.address,
-    oracle.address,
-    extension.address,
-    admin.account.address,
-    admin.account.address,
-  ]);
-  const pool = await viem.getContractAt("IBettingPool", deployed.address);
+  const { usd, oracle, pool } = await deployPoolStack(connection, {
+    poolMarketCreator: creator.account.address,
+    poolReinforcementCap: 10n ** 30n,
+  });
   const batcher = await deployDepositBatcher(viem);
 
-  await pool.write.grantRole([await deployed.read.MARKET_CREATOR_ROLE(), creator.account.address]);
-  await pool.write.setReinforcementCap([creator.account.address, 10n ** 30n]);
   await pool.write.setFees([1_000n, 500n]);
   for (const who of [lp, bettor]) {
     await usd.write.mint([who.account.address, 100_000_000n * COLLATERAL_UNIT]);
