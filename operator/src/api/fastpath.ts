@@ -7,11 +7,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { ApiError, errorResponse, sendJson } from "../errors.js";
+import { parsePostOrder } from "../intake/schema.js";
 import { readBody } from "./body.js";
 import type { OperatorApi } from "./facade.js";
 import { MAX_ORDER_BODY_BYTES } from "./limits.js";
 import { isJsonContentType } from "./request.js";
-import { parse, postOrderSchema } from "./schemas.js";
 
 /** Returns true when it took the request. */
 export function handleFast(req: IncomingMessage, res: ServerResponse, api: OperatorApi, requestId: string): boolean {
@@ -34,7 +34,7 @@ export function handleFast(req: IncomingMessage, res: ServerResponse, api: Opera
       } catch {
         throw new ApiError("INVALID_REQUEST", "body must be JSON");
       }
-      const result = await api.submitOrder(parse(postOrderSchema, json));
+      const result = await api.submitOrder(parsePostOrder(json));
       sendJson(res, 200, result);
     })
     .catch(fail);
