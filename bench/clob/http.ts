@@ -17,6 +17,7 @@ import { freshDataDir, operatorEnv } from "../../operator/test/helpers/operator.
 import { OrderSigner, orderBody } from "../../operator/test/helpers/orders.js";
 import { startPostgres } from "../../operator/test/helpers/postgres.js";
 import { Client, percentile, postgresPids, processCpuSeconds, processesCpuSeconds, spawnOperator } from "./harness.js";
+import { LeanClient } from "./loadgen.js";
 
 export interface HttpResult {
   ordersPerSec: number;
@@ -99,7 +100,11 @@ export async function benchHttp(
         OPERATOR_SIGNATURE_WORKERS: String(options.workers ?? 1),
       }),
     );
-    const client = new Client(op.url, concurrency);
+    // The lean net client by default; BENCH_LOADGEN=node-http measures with node:http's Agent instead.
+    const lean = process.env["BENCH_LOADGEN"] === "node-http" ? undefined : new LeanClient(op.url, concurrency);
+    const client = lean ?? new Client(op.url, concurrency);
+    // Single orders go on the wire as bytes prepared before the measured phase.
+    const payloads = lean && batch === 1 ? bodies.map((b) => lean.prepare("POST", "/order", b)) : [];
     try {
       for (let i = 0; i < traders.length; i++) {
         const response = await client.request("POST", "/order", bodies[i]);
@@ -110,13 +115,19 @@ export async function benchHttp(
       let rejected = 0;
       let firstError = "";
       const latencies: number[] = [];
-      const send = async (group: string[], since: number): Promise<void> => {
+      const send = async (group: string[], since: number, index: number): Promise<void> => {
         const single = group.length === 1 && batch === 1;
-        const response = await client.request(
-          "POST",
-          single ? "/order" : "/orders",
-          single ? (group[0] as string) : `[${group.join(",")}]`,
-        );
+        const payload = single ? payloads[index] : undefined;
+        const response =
+          lean && payload
+            ? await lean
+                .send(payload)
+                .then((r) => ({ status: r.status, text: r.status === 200 ? "" : r.body.toString() }))
+            : await client.request(
+                "POST",
+                single ? "/order" : "/orders",
+                single ? (group[0] as string) : `[${group.join(",")}]`,
+              );
         latencies.push(performance.now() - since);
         if (single) {
           if (response.status === 200) accepted++;
@@ -138,7 +149,10 @@ export async function benchHttp(
         return group;
       };
       const closedLoopClient = async (until: number): Promise<void> => {
-        while (next < until) await send(takeGroup(), performance.now());
+        while (next < until) {
+          const at = next;
+          await send(takeGroup(), performance.now(), at);
+        }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, 32) }, () => closedLoopClient(warmUp)));
       if (rejected > 0) throw new Error(`warm-up orders rejected: ${firstError}`);
@@ -154,7 +168,8 @@ export async function benchHttp(
           const tick = (): void => {
             const now = performance.now();
             while (next < bodies.length && begin + sent * intervalMs <= now) {
-              inFlight.push(send(takeGroup(), begin + sent * intervalMs));
+              const at = next;
+              inFlight.push(send(takeGroup(), begin + sent * intervalMs, at));
               sent++;
             }
             if (next < bodies.length) setTimeout(tick, 1);
