@@ -12,11 +12,12 @@
 import { SHARE_UNIT, COLLATERAL_UNIT, PRICE_SCALE } from "@forkcast/shared";
 import { maxUint256 } from "viem";
 
-import { deployStack, startChain, type Trader } from "../../operator/test/helpers/chain.js";
+import { deployStack, type Trader } from "../../operator/test/helpers/chain.js";
 import { freshDataDir, operatorEnv } from "../../operator/test/helpers/operator.js";
 import { OrderSigner, orderBody } from "../../operator/test/helpers/orders.js";
 import { startPostgres } from "../../operator/test/helpers/postgres.js";
 import { Client, percentile, postgresPids, processCpuSeconds, processesCpuSeconds, spawnOperator } from "./harness.js";
+import { startChainProcess } from "./chain-process.js";
 import { LeanClient } from "./loadgen.js";
 
 export interface HttpResult {
@@ -31,7 +32,7 @@ export interface HttpResult {
   cpuUsPerOrder: number;
   /** PostgreSQL server CPU (postmaster and backends) per accepted order; 0 with PGlite. */
   dbCpuUsPerOrder: number;
-  /** This process's CPU per accepted order: the HTTP clients (and the in-process chain's idle polling). */
+  /** This process's CPU per accepted order: the HTTP clients (the chain runs in a child process). */
   loadGenCpuUsPerOrder: number;
   /** The open-loop rate asked for (0 in closed loop). */
   ratePerSec: number;
@@ -59,7 +60,8 @@ export async function benchHttp(
   const ratePerSec = options.ratePerSec ?? 0;
   const concurrency = ratePerSec > 0 ? 256 : (options.concurrency ?? 32);
   const pg = options.backend === "postgres" ? await startPostgres() : undefined;
-  const chain = await startChain();
+  // The chain in a process of its own, off the load generator's event loop.
+  const chain = await startChainProcess();
   try {
     const stack = await deployStack(chain, {
       traders: 18,
