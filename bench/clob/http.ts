@@ -10,6 +10,7 @@
  * shows up in the percentiles instead of slowing the sender).
  */
 import { SHARE_UNIT, COLLATERAL_UNIT, PRICE_SCALE } from "@forkcast/shared";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { maxUint256 } from "viem";
 
 import { deployStack, type Trader } from "../../operator/test/helpers/chain.js";
@@ -34,6 +35,11 @@ export interface HttpResult {
   dbCpuUsPerOrder: number;
   /** This process's CPU per accepted order: the HTTP clients (the chain runs in a child process). */
   loadGenCpuUsPerOrder: number;
+  /**
+   * p99 event-loop delay of this process over the measured phase (ms): how long a ready answer or
+   * a due open-loop send can wait for the load generator itself; part of every latency above.
+   */
+  loadGenLoopDelayP99Ms: number;
   /** The open-loop rate asked for (0 in closed loop). */
   ratePerSec: number;
   /** The measured phase on the monotonic clock (µs), the time base of a `--cpu-prof` profile. */
@@ -187,12 +193,15 @@ export async function benchHttp(
       const cpuBefore = processCpuSeconds(pid);
       const dbCpuBefore = processesCpuSeconds(dbPids);
       const selfBefore = process.cpuUsage();
+      const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+      loopDelay.enable();
       const windowStart = monotonicUs();
       const start = performance.now();
       if (ratePerSec > 0) await openLoop();
       else await Promise.all(Array.from({ length: concurrency }, () => closedLoopClient(bodies.length)));
       const seconds = (performance.now() - start) / 1000;
       const windowEnd = monotonicUs();
+      loopDelay.disable();
       const perOrder = (cpuSeconds: number): number => (cpuSeconds * 1e6) / Math.max(1, accepted);
       const cpuUsPerOrder = perOrder(processCpuSeconds(pid) - cpuBefore);
       const dbCpuUsPerOrder = perOrder(processesCpuSeconds(dbPids) - dbCpuBefore);
@@ -211,6 +220,7 @@ export async function benchHttp(
         cpuUsPerOrder,
         dbCpuUsPerOrder,
         loadGenCpuUsPerOrder,
+        loadGenLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
         ratePerSec,
         windowUs: [windowStart, windowEnd],
       };
