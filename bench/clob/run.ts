@@ -1,11 +1,17 @@
 /**
  * `npm run bench:clob`: signature verification, matching engine, HTTP intake (PostgreSQL and
  * PGlite) and end to end on a 1 s-block local node. Prints a table and writes
- * bench/results/clob.json (a flat object) with ratios against the clob.json it replaces. The
+ * bench/results/clob.json (a flat object, apart from the `http.sweep` list) with ratios against the clob.json it replaces. The
  * HTTP runs are closed loop (maximum rate) for single orders and 10-order batches on both
  * backends, then open loop at half the PostgreSQL maximum for latency under ordinary load.
  * CPU figures are µs per accepted order: the operator (all threads), the PostgreSQL server and
  * the load generator. Set BENCH_CLOB_QUICK=1 for a short smoke run (writes nothing).
+ *
+ * The single-order PostgreSQL run is a sweep over the number of closed-loop clients (every
+ * point is written, as `http.sweep`): with a fixed number of clients, latency is throughput, so
+ * one client count says little about the maximum. The headline `http.*` figures are the point
+ * with the highest rate whose p99 is within P99_BUDGET_MS (the issue's bound), or the fewest
+ * clients when none is.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -22,7 +28,16 @@ const round = (n: number, digits = 0): number => Number(n.toFixed(digits));
 const loadBefore = os.loadavg()[0] ?? 0;
 const sig = await benchSignatures();
 const engine = benchEngine(quick ? 50_000 : 300_000);
-const httpPg = await benchHttp({ orders: quick ? 3_000 : 30_000, concurrency: 32, backend: "postgres" });
+/** The latency bound the headline point must meet. */
+const P99_BUDGET_MS = 25;
+const CLIENT_COUNTS = [32, 48, 64];
+const sweep: Awaited<ReturnType<typeof benchHttp>>[] = [];
+for (const concurrency of CLIENT_COUNTS)
+  sweep.push(await benchHttp({ orders: quick ? 3_000 : 30_000, concurrency, backend: "postgres" }));
+const withinBudget = sweep.filter((r) => r.p99Ms <= P99_BUDGET_MS);
+const httpPg = (withinBudget.length > 0 ? withinBudget : sweep.slice(0, 1)).reduce((best, r) =>
+  r.ordersPerSec > best.ordersPerSec ? r : best,
+);
 const httpBatch = await benchHttp({ orders: quick ? 3_000 : 30_000, concurrency: 8, backend: "postgres", batch: 10 });
 const httpHalf = await benchHttp({
   orders: quick ? 2_000 : 10_000,
@@ -45,6 +60,16 @@ const results = {
   "http.p99Ms": round(httpPg.p99Ms, 2),
   "http.p999Ms": round(httpPg.p999Ms, 2),
   "http.concurrency": httpPg.concurrency,
+  "http.p99BudgetMs": P99_BUDGET_MS,
+  "http.sweep": sweep.map((r) => ({
+    concurrency: r.concurrency,
+    ordersPerSec: round(r.ordersPerSec),
+    p50Ms: round(r.p50Ms, 2),
+    p99Ms: round(r.p99Ms, 2),
+    cpuUsPerOrder: round(r.cpuUsPerOrder),
+    dbCpuUsPerOrder: round(r.dbCpuUsPerOrder),
+    loadGenCpuUsPerOrder: round(r.loadGenCpuUsPerOrder),
+  })),
   "http.cpuUsPerOrder": round(httpPg.cpuUsPerOrder),
   "http.dbCpuUsPerOrder": round(httpPg.dbCpuUsPerOrder),
   "http.loadGenCpuUsPerOrder": round(httpPg.loadGenCpuUsPerOrder),
@@ -92,6 +117,11 @@ const rows: [string, string, string][] = [
     "http.p50/p99/p99.9 (postgres)",
     `${results["http.p50Ms"]} / ${results["http.p99Ms"]} / ${results["http.p999Ms"]} ms`,
     "target p99 ≤ 25 ms",
+  ],
+  [
+    "http.sweep (postgres)",
+    `${results["http.concurrency"]} clients chosen`,
+    sweep.map((r) => `${r.concurrency} clients ${round(r.ordersPerSec)}/s p99 ${round(r.p99Ms, 1)} ms`).join("; "),
   ],
   [
     "http.cpuUsPerOrder (postgres)",
