@@ -1,7 +1,7 @@
 import { SHARE_UNIT } from "@forkcast/shared";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { parseCandles } from "../src/data/candles.ts";
+import { fetchCandlesFrom, parseCandles } from "../src/data/candles.ts";
 import {
   DAY_SECONDS,
   change24h,
@@ -114,10 +114,43 @@ describe("indexer candles", () => {
   it("parses /prices/:tokenId into bigint closes and volumes", () => {
     const body = {
       tokenId: "1",
+      marketId: `0x${"01".repeat(32)}`,
       interval: 3600,
-      candles: [{ time: 7200, open: "550000", high: "570000", low: "550000", close: "570000", volume: "34000000" }],
+      candles: [
+        {
+          time: 7200,
+          open: "550000",
+          high: "570000",
+          low: "550000",
+          close: "570000",
+          volume: "34000000",
+          size: "60000000",
+          trades: 2,
+        },
+      ],
     };
     expect(parseCandles(body)).toEqual([{ time: 7200, close: 570_000n, volume: 34_000_000n }]);
-    expect(() => parseCandles({ candles: { items: [] } })).toThrow(/not a list/);
+    expect(() => parseCandles({ ...body, candles: { items: [] } })).toThrow(/candles: Invalid input: expected array/);
+  });
+});
+
+describe("indexer candle refusals", () => {
+  const answer = (status: number, body: unknown) =>
+    vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("an unknown token (404 MARKET_NOT_FOUND) has no candles", async () => {
+    vi.stubGlobal("fetch", answer(404, { error: "MARKET_NOT_FOUND", message: "no market has token 5" }));
+    await expect(fetchCandlesFrom("http://indexer.test", 5n, 60, 0)).resolves.toEqual([]);
+  });
+
+  it("a 400 says the indexer's code and message", async () => {
+    vi.stubGlobal(
+      "fetch",
+      answer(400, { error: "INVALID_REQUEST", message: "interval: must be between 1 and 2592000 seconds" }),
+    );
+    await expect(fetchCandlesFrom("http://indexer.test", 5n, 0, 0)).rejects.toThrow(
+      "The indexer refused the price query: interval: must be between 1 and 2592000 seconds (INVALID_REQUEST).",
+    );
   });
 });

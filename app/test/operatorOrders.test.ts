@@ -17,9 +17,11 @@ describe("operator URLs", () => {
 describe("operator order parsing", () => {
   it("the market's fee for orders is maker_base_fee", () => {
     const m = parseMarket({
-      condition_id: "0x01",
+      condition_id: `0x${"01".repeat(32)}`,
       question: "Q",
       active: true,
+      closed: false,
+      accepting_orders: true,
       minimum_order_size: "1",
       minimum_tick_size: "0.01",
       maker_base_fee: 50,
@@ -30,9 +32,12 @@ describe("operator order parsing", () => {
   });
   it("parses an open order into bigint sizes", () => {
     const o = parseOpenOrder({
-      id: "0xaa",
+      id: `0x${"aa".repeat(32)}`,
       status: "LIVE",
-      market: "0x01",
+      reason: null,
+      owner: "0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
+      maker_address: "0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
+      market: `0x${"01".repeat(32)}`,
       asset_id: "7193",
       side: "SELL",
       price: "0.55",
@@ -40,11 +45,13 @@ describe("operator order parsing", () => {
       size_matched: "4",
       remaining_size: "6",
       order_type: "GTC",
+      post_only: false,
+      expiration: "0",
       created_at: 1764000000,
     });
     expect(o).toEqual({
-      id: "0xaa",
-      market: "0x01",
+      id: `0x${"aa".repeat(32)}`,
+      market: `0x${"01".repeat(32)}`,
       tokenId: 7193n,
       side: "SELL",
       price: 550_000n,

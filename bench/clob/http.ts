@@ -10,13 +10,16 @@
  * shows up in the percentiles instead of slowing the sender).
  */
 import { SHARE_UNIT, COLLATERAL_UNIT, PRICE_SCALE } from "@forkcast/shared";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { maxUint256 } from "viem";
 
-import { deployStack, startChain, type Trader } from "../../operator/test/helpers/chain.js";
+import { deployStack, type Trader } from "../../operator/test/helpers/chain.js";
 import { freshDataDir, operatorEnv } from "../../operator/test/helpers/operator.js";
 import { OrderSigner, orderBody } from "../../operator/test/helpers/orders.js";
 import { startPostgres } from "../../operator/test/helpers/postgres.js";
 import { Client, percentile, postgresPids, processCpuSeconds, processesCpuSeconds, spawnOperator } from "./harness.js";
+import { startChainProcess } from "./chain-process.js";
+import { LeanClient } from "./loadgen.js";
 
 export interface HttpResult {
   ordersPerSec: number;
@@ -30,8 +33,13 @@ export interface HttpResult {
   cpuUsPerOrder: number;
   /** PostgreSQL server CPU (postmaster and backends) per accepted order; 0 with PGlite. */
   dbCpuUsPerOrder: number;
-  /** This process's CPU per accepted order: the HTTP clients (and the in-process chain's idle polling). */
+  /** This process's CPU per accepted order: the HTTP clients (the chain runs in a child process). */
   loadGenCpuUsPerOrder: number;
+  /**
+   * p99 event-loop delay of this process over the measured phase (ms): how long a ready answer or
+   * a due open-loop send can wait for the load generator itself; part of every latency above.
+   */
+  loadGenLoopDelayP99Ms: number;
   /** The open-loop rate asked for (0 in closed loop). */
   ratePerSec: number;
   /** The measured phase on the monotonic clock (µs), the time base of a `--cpu-prof` profile. */
@@ -58,7 +66,8 @@ export async function benchHttp(
   const ratePerSec = options.ratePerSec ?? 0;
   const concurrency = ratePerSec > 0 ? 256 : (options.concurrency ?? 32);
   const pg = options.backend === "postgres" ? await startPostgres() : undefined;
-  const chain = await startChain();
+  // The chain in a process of its own, off the load generator's event loop.
+  const chain = await startChainProcess();
   try {
     const stack = await deployStack(chain, {
       traders: 18,
@@ -99,7 +108,11 @@ export async function benchHttp(
         OPERATOR_SIGNATURE_WORKERS: String(options.workers ?? 1),
       }),
     );
-    const client = new Client(op.url, concurrency);
+    // The lean net client by default; BENCH_LOADGEN=node-http measures with node:http's Agent instead.
+    const lean = process.env["BENCH_LOADGEN"] === "node-http" ? undefined : new LeanClient(op.url, concurrency);
+    const client = lean ?? new Client(op.url, concurrency);
+    // Single orders go on the wire as bytes prepared before the measured phase.
+    const payloads = lean && batch === 1 ? bodies.map((b) => lean.prepare("POST", "/order", b)) : [];
     try {
       for (let i = 0; i < traders.length; i++) {
         const response = await client.request("POST", "/order", bodies[i]);
@@ -110,13 +123,19 @@ export async function benchHttp(
       let rejected = 0;
       let firstError = "";
       const latencies: number[] = [];
-      const send = async (group: string[], since: number): Promise<void> => {
+      const send = async (group: string[], since: number, index: number): Promise<void> => {
         const single = group.length === 1 && batch === 1;
-        const response = await client.request(
-          "POST",
-          single ? "/order" : "/orders",
-          single ? (group[0] as string) : `[${group.join(",")}]`,
-        );
+        const payload = single ? payloads[index] : undefined;
+        const response =
+          lean && payload
+            ? await lean
+                .send(payload)
+                .then((r) => ({ status: r.status, text: r.status === 200 ? "" : r.body.toString() }))
+            : await client.request(
+                "POST",
+                single ? "/order" : "/orders",
+                single ? (group[0] as string) : `[${group.join(",")}]`,
+              );
         latencies.push(performance.now() - since);
         if (single) {
           if (response.status === 200) accepted++;
@@ -138,7 +157,10 @@ export async function benchHttp(
         return group;
       };
       const closedLoopClient = async (until: number): Promise<void> => {
-        while (next < until) await send(takeGroup(), performance.now());
+        while (next < until) {
+          const at = next;
+          await send(takeGroup(), performance.now(), at);
+        }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, 32) }, () => closedLoopClient(warmUp)));
       if (rejected > 0) throw new Error(`warm-up orders rejected: ${firstError}`);
@@ -154,7 +176,8 @@ export async function benchHttp(
           const tick = (): void => {
             const now = performance.now();
             while (next < bodies.length && begin + sent * intervalMs <= now) {
-              inFlight.push(send(takeGroup(), begin + sent * intervalMs));
+              const at = next;
+              inFlight.push(send(takeGroup(), begin + sent * intervalMs, at));
               sent++;
             }
             if (next < bodies.length) setTimeout(tick, 1);
@@ -170,12 +193,15 @@ export async function benchHttp(
       const cpuBefore = processCpuSeconds(pid);
       const dbCpuBefore = processesCpuSeconds(dbPids);
       const selfBefore = process.cpuUsage();
+      const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+      loopDelay.enable();
       const windowStart = monotonicUs();
       const start = performance.now();
       if (ratePerSec > 0) await openLoop();
       else await Promise.all(Array.from({ length: concurrency }, () => closedLoopClient(bodies.length)));
       const seconds = (performance.now() - start) / 1000;
       const windowEnd = monotonicUs();
+      loopDelay.disable();
       const perOrder = (cpuSeconds: number): number => (cpuSeconds * 1e6) / Math.max(1, accepted);
       const cpuUsPerOrder = perOrder(processCpuSeconds(pid) - cpuBefore);
       const dbCpuUsPerOrder = perOrder(processesCpuSeconds(dbPids) - dbCpuBefore);
@@ -194,6 +220,7 @@ export async function benchHttp(
         cpuUsPerOrder,
         dbCpuUsPerOrder,
         loadGenCpuUsPerOrder,
+        loadGenLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
         ratePerSec,
         windowUs: [windowStart, windowEnd],
       };

@@ -47,6 +47,12 @@ const LAST_BLOCK_KEY = "chain.lastBlock";
 /** Blocks per getLogs request while catching up. */
 const LOG_RANGE = 5_000n;
 const EXPIRY_SWEEP_MS = 1_000;
+/**
+ * With the embedded database every flush runs in this process, so commits wait up to this long
+ * to share one; a PostgreSQL server flushes as soon as it is idle (db/store.ts).
+ */
+const PGLITE_FLUSH_DELAY_MS = 2;
+
 /** How often used cancel messages past their validity are forgotten. */
 const CANCEL_PRUNE_MS = 60_000;
 
@@ -58,7 +64,7 @@ export async function startOperator(
   const book = options.addressBook ?? readAddressBook(config);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
-  const store = new Store(db, 2, (error) => {
+  const store = new Store(db, config.databaseUrl ? 0 : PGLITE_FLUSH_DELAY_MS, (error) => {
     log.error("storage write failed: exiting so that the book is rebuilt from storage on restart", {
       error: String(error),
     });

@@ -1,61 +1,17 @@
 /**
- * The error catalogue: every rejection the API returns, on every path (the POST /order fast
+ * Errors as the API answers them: every rejection, on every path (the POST /order fast
  * path, CORS, the Hono routes, the raw request handler), as `{ error: CODE, message, requestId? }`
- * with the code's HTTP status. Codes never change meaning; new ones may be added. A message
- * never carries database, RPC or library text: unexpected errors are logged with the request
+ * with the code's HTTP status from the shared catalogue (`ERRORS` in `@forkcast/shared/protocol`).
+ * A message never carries database, RPC or library text: unexpected errors are logged with the request
  * id and answered with a generic message that carries the same id.
  */
 import type { ServerResponse } from "node:http";
 
+import { ERRORS, type ErrorBody, type ErrorCode } from "@forkcast/shared/protocol";
+
 import type { Logger } from "./log.js";
 
-export const ERROR_STATUS = {
-  INVALID_REQUEST: 400,
-  INVALID_ORDER: 400,
-  UNSUPPORTED_SIGNATURE_TYPE: 400,
-  SIGNER_NOT_MAKER: 400,
-  PRIVATE_ORDER_UNSUPPORTED: 400,
-  INVALID_AMOUNTS: 400,
-  INVALID_PRICE: 400,
-  INVALID_TICK_SIZE: 400,
-  INVALID_SIZE: 400,
-  BELOW_MIN_SIZE: 400,
-  FEE_RATE_MISMATCH: 400,
-  INVALID_EXPIRATION: 400,
-  ORDER_EXPIRED: 400,
-  TOKEN_NOT_REGISTERED: 400,
-  MARKET_CLOSED: 400,
-  INVALID_SIGNATURE: 401,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  INVALID_NONCE: 400,
-  INSUFFICIENT_BALANCE: 400,
-  INSUFFICIENT_ALLOWANCE: 400,
-  DUPLICATE_ORDER: 409,
-  ORDER_NOT_OPEN: 409,
-  POST_ONLY_WOULD_CROSS: 400,
-  FOK_NOT_FILLABLE: 400,
-  ORDER_NOT_FOUND: 404,
-  MARKET_NOT_FOUND: 404,
-  ROUTE_NOT_FOUND: 404,
-  METHOD_NOT_ALLOWED: 405,
-  CANCEL_EXPIRED: 400,
-  CORS_ORIGIN_NOT_ALLOWED: 403,
-  CANCEL_REPLAYED: 409,
-  BATCH_TOO_LARGE: 413,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export interface ErrorBody {
-  error: ErrorCode;
-  message: string;
-  requestId?: string;
-}
+export type { ErrorBody, ErrorCode };
 
 export class ApiError extends Error {
   readonly status: number;
@@ -65,7 +21,7 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = "ApiError";
-    this.status = ERROR_STATUS[code];
+    this.status = ERRORS[code].status;
   }
 
   toJSON(): ErrorBody {
@@ -97,7 +53,7 @@ export function errorResponse(
     error: error instanceof Error ? (error.stack ?? error.message) : String(error),
   });
   return {
-    status: ERROR_STATUS.SERVICE_UNAVAILABLE,
+    status: ERRORS.SERVICE_UNAVAILABLE.status,
     headers: {},
     body: {
       error: "SERVICE_UNAVAILABLE",

@@ -4,7 +4,8 @@
  */
 import type { Address, Hex } from "viem";
 
-import { ORDER_TYPES, Side, SignatureType, exchangeDomain, orderAmounts, orderToJson } from "@forkcast/shared";
+import { ORDER_TYPES, Side, SignatureType, exchangeDomain, orderAmounts } from "@forkcast/shared";
+import { orderToJson } from "@forkcast/shared/protocol";
 
 import { HOUR, PRICE, type SeedContext, USD, type Wallet } from "./context.ts";
 

@@ -9,8 +9,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { network } from "hardhat";
-import { hashTypedData, keccak256, maxUint256, toHex, zeroAddress, type Address, type Hex } from "viem";
+import { hashTypedData, maxUint256, type Address, type Hex } from "viem";
 
+import { deployExchangeStack } from "../fixtures/deploy.js";
+import { registerBinaryCondition } from "../fixtures/markets.js";
 import { expectedFee, expectedTaking } from "./fees.js";
 import {
   buildOrder,
@@ -24,33 +26,23 @@ import {
 
 const ZERO32 = `0x${"00".repeat(32)}` as Hex;
 
-const { viem } = await network.create();
+const connection = await network.create();
+const { viem } = connection;
 const publicClient = await viem.getPublicClient();
 const wallets = await viem.getWalletClients();
 const [admin, operator, feeRecipient, alice, bob, carol] = wallets;
 if (!admin || !operator || !feeRecipient || !alice || !bob || !carol) throw new Error("need six accounts");
 
-const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-const ctf = await viem.deployContract("ConditionalTokens", [""]);
-const exchange = await viem.deployContract("Exchange", [
+const stack = await deployExchangeStack(connection, {
+  feeRecipient: feeRecipient.account.address,
+  operator: operator.account.address,
+});
+const { usd, ctf, exchange } = stack;
+const { conditionId, yes, no } = await registerBinaryCondition(
+  stack,
   admin.account.address,
-  ctf.address,
-  usd.address,
-  feeRecipient.account.address,
-  "Forkcast",
-  "1",
-  false,
-]);
-await exchange.write.addOperator([operator.account.address]);
-
-const questionId = keccak256(toHex("Will the integration test pass?"));
-await ctf.write.prepareCondition([admin.account.address, questionId, 2n]);
-const conditionId = await ctf.read.getConditionId([admin.account.address, questionId, 2n]);
-const positionOf = async (indexSet: bigint) =>
-  ctf.read.getPositionId([usd.address, await ctf.read.getCollectionId([ZERO32, conditionId, indexSet])]);
-const yes = await positionOf(1n);
-const no = await positionOf(2n);
-await exchange.write.registerToken([yes, no, conditionId, zeroAddress]);
+  "Will the integration test pass?",
+);
 
 for (const who of [operator, alice, bob, carol]) {
   const as = { account: who.account };
@@ -72,6 +64,19 @@ async function sign(wallet: Wallet, fields: Omit<Parameters<typeof buildOrder>[0
   return signOrder((args) => wallet.signTypedData({ account: wallet.account, ...args }), domain, order);
 }
 
+/** `sign` for an order of whole units: `makerUnits` and `takerUnits` of collateral or tokens (6 decimals each). */
+async function signUnits(
+  wallet: Wallet,
+  tokenId: bigint,
+  side: Side,
+  makerUnits: bigint,
+  takerUnits: bigint,
+  extra: { feeRateBps?: bigint } = {},
+): Promise<SignedOrder> {
+  const amounts = { makerAmount: makerUnits * COLLATERAL_UNIT, takerAmount: takerUnits * COLLATERAL_UNIT };
+  return sign(wallet, { tokenId, side, ...amounts, ...extra });
+}
+
 async function balances(who: Address) {
   const [collateral, yesBalance, noBalance] = await Promise.all([
     usd.read.balanceOf([who]),
@@ -91,15 +96,18 @@ async function assertExchangeEmpty() {
 }
 
 const asOperator = { account: operator.account };
+/** The operator matches `taker` against one maker, filling whole units of each, and it succeeds. */
+const matchOne = (taker: SignedOrder, maker: SignedOrder, takerFillUnits: bigint, makerFillUnits: bigint) =>
+  settle(
+    exchange.write.matchOrders(
+      [taker, [maker], takerFillUnits * COLLATERAL_UNIT, [makerFillUnits * COLLATERAL_UNIT]],
+      asOperator,
+    ),
+  );
 
 describe("Exchange (viem integration)", () => {
   it("hashes orders exactly like viem's EIP-712 typed data and validates them", async () => {
-    const order = await sign(alice, {
-      tokenId: yes,
-      side: Side.BUY,
-      makerAmount: 40n * COLLATERAL_UNIT,
-      takerAmount: 100n * COLLATERAL_UNIT,
-    });
+    const order = await signUnits(alice, yes, Side.BUY, 40n, 100n);
     const { signature, ...message } = order;
     const viemHash = hashTypedData({
       domain,
@@ -113,23 +121,11 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("settles a COMPLEMENTARY match with price improvement to the taker", async () => {
-    const taker = await sign(alice, {
-      tokenId: yes,
-      side: Side.BUY,
-      makerAmount: 60n * COLLATERAL_UNIT,
-      takerAmount: 100n * COLLATERAL_UNIT,
-    });
-    const maker = await sign(bob, {
-      tokenId: yes,
-      side: Side.SELL,
-      makerAmount: 100n * COLLATERAL_UNIT,
-      takerAmount: 50n * COLLATERAL_UNIT,
-    });
+    const taker = await signUnits(alice, yes, Side.BUY, 60n, 100n);
+    const maker = await signUnits(bob, yes, Side.SELL, 100n, 50n);
     const a0 = await balances(alice.account.address);
     const b0 = await balances(bob.account.address);
-    await settle(
-      exchange.write.matchOrders([taker, [maker], 50n * COLLATERAL_UNIT, [100n * COLLATERAL_UNIT]], asOperator),
-    );
+    await matchOne(taker, maker, 50n, 100n);
     const a1 = await balances(alice.account.address);
     const b1 = await balances(bob.account.address);
     assert.equal(a0.usd - a1.usd, 50n * COLLATERAL_UNIT, "taker paid the maker's 0.50");
@@ -140,24 +136,9 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("settles a MINT match with one split of full sets", async () => {
-    const taker = await sign(alice, {
-      tokenId: yes,
-      side: Side.BUY,
-      makerAmount: 60n * COLLATERAL_UNIT,
-      takerAmount: 100n * COLLATERAL_UNIT,
-    });
-    const m1 = await sign(bob, {
-      tokenId: no,
-      side: Side.BUY,
-      makerAmount: 20n * COLLATERAL_UNIT,
-      takerAmount: 50n * COLLATERAL_UNIT,
-    });
-    const m2 = await sign(carol, {
-      tokenId: no,
-      side: Side.BUY,
-      makerAmount: 20n * COLLATERAL_UNIT,
-      takerAmount: 50n * COLLATERAL_UNIT,
-    });
+    const taker = await signUnits(alice, yes, Side.BUY, 60n, 100n);
+    const m1 = await signUnits(bob, no, Side.BUY, 20n, 50n);
+    const m2 = await signUnits(carol, no, Side.BUY, 20n, 50n);
     const ctfUsd = await usd.read.balanceOf([ctf.address]);
     const a0 = await balances(alice.account.address);
     await settle(
@@ -174,24 +155,12 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("settles a MERGE match", async () => {
-    const taker = await sign(alice, {
-      tokenId: yes,
-      side: Side.SELL,
-      makerAmount: 100n * COLLATERAL_UNIT,
-      takerAmount: 55n * COLLATERAL_UNIT,
-    });
-    const maker = await sign(bob, {
-      tokenId: no,
-      side: Side.SELL,
-      makerAmount: 100n * COLLATERAL_UNIT,
-      takerAmount: 40n * COLLATERAL_UNIT,
-    });
+    const taker = await signUnits(alice, yes, Side.SELL, 100n, 55n);
+    const maker = await signUnits(bob, no, Side.SELL, 100n, 40n);
     const ctfUsd = await usd.read.balanceOf([ctf.address]);
     const a0 = await balances(alice.account.address);
     const b0 = await balances(bob.account.address);
-    await settle(
-      exchange.write.matchOrders([taker, [maker], 100n * COLLATERAL_UNIT, [100n * COLLATERAL_UNIT]], asOperator),
-    );
+    await matchOne(taker, maker, 100n, 100n);
     assert.equal(ctfUsd - (await usd.read.balanceOf([ctf.address])), 100n * COLLATERAL_UNIT, "100 sets merged");
     assert.equal((await balances(alice.account.address)).usd - a0.usd, 60n * COLLATERAL_UNIT, "taker got 1 - 0.40");
     assert.equal((await balances(bob.account.address)).usd - b0.usd, 40n * COLLATERAL_UNIT, "maker got its price");
@@ -270,42 +239,16 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("charges taker and maker fees on MINT and MERGE matches as the TypeScript reference says", async () => {
-    const taker = await sign(alice, {
-      tokenId: yes,
-      side: Side.BUY,
-      makerAmount: 60n * COLLATERAL_UNIT,
-      takerAmount: 100n * COLLATERAL_UNIT,
-      feeRateBps: 100n,
-    });
-    const maker = await sign(bob, {
-      tokenId: no,
-      side: Side.BUY,
-      makerAmount: 40n * COLLATERAL_UNIT,
-      takerAmount: 100n * COLLATERAL_UNIT,
-      feeRateBps: 300n,
-    });
+    const taker = await signUnits(alice, yes, Side.BUY, 60n, 100n, { feeRateBps: 100n });
+    const maker = await signUnits(bob, no, Side.BUY, 40n, 100n, { feeRateBps: 300n });
     const f0 = await balances(feeRecipient.account.address);
-    await settle(
-      exchange.write.matchOrders([taker, [maker], 60n * COLLATERAL_UNIT, [40n * COLLATERAL_UNIT]], asOperator),
-    );
+    await matchOne(taker, maker, 60n, 40n);
     const f1 = await balances(feeRecipient.account.address);
     assert.equal(f1.yes - f0.yes, expectedFee(taker, 100n * COLLATERAL_UNIT), "taker fee in YES");
     assert.equal(f1.no - f0.no, expectedFee(maker, 100n * COLLATERAL_UNIT), "maker fee in NO");
 
-    const seller = await sign(alice, {
-      tokenId: yes,
-      side: Side.SELL,
-      makerAmount: 100n * COLLATERAL_UNIT,
-      takerAmount: 55n * COLLATERAL_UNIT,
-      feeRateBps: 250n,
-    });
-    const noSeller = await sign(carol, {
-      tokenId: no,
-      side: Side.SELL,
-      makerAmount: 100n * COLLATERAL_UNIT,
-      takerAmount: 40n * COLLATERAL_UNIT,
-      feeRateBps: 10n,
-    });
+    const seller = await signUnits(alice, yes, Side.SELL, 100n, 55n, { feeRateBps: 250n });
+    const noSeller = await signUnits(carol, no, Side.SELL, 100n, 40n, { feeRateBps: 10n });
     const c0 = await balances(carol.account.address);
     await settle(
       exchange.write.matchOrders([seller, [noSeller], 100n * COLLATERAL_UNIT, [100n * COLLATERAL_UNIT]], asOperator),
@@ -322,23 +265,13 @@ describe("Exchange (viem integration)", () => {
   });
 
   it("lets makers cancel and void orders by nonce", async () => {
-    const order = await sign(carol, {
-      tokenId: no,
-      side: Side.BUY,
-      makerAmount: 10n * COLLATERAL_UNIT,
-      takerAmount: 20n * COLLATERAL_UNIT,
-    });
+    const order = await signUnits(carol, no, Side.BUY, 10n, 20n);
     await settle(exchange.write.cancelOrder([order], { account: carol.account }));
     const [done] = await exchange.read.getOrderStatus([await exchange.read.hashOrder([order])]);
     assert.equal(done, true, "cancelled");
     await assert.rejects(exchange.write.fillOrder([order, 1n], asOperator), /OrderNotFillable/);
 
-    const old = await sign(carol, {
-      tokenId: no,
-      side: Side.BUY,
-      makerAmount: 10n * COLLATERAL_UNIT,
-      takerAmount: 20n * COLLATERAL_UNIT,
-    });
+    const old = await signUnits(carol, no, Side.BUY, 10n, 20n);
     await settle(exchange.write.incrementNonce({ account: carol.account }));
     assert.equal(await exchange.read.nonces([carol.account.address]), 1n, "nonce incremented");
     await assert.rejects(exchange.write.fillOrder([old, 1n], asOperator), /InvalidNonce/);

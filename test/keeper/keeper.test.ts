@@ -12,6 +12,7 @@ import { maxUint256, parseEventLogs, parseUnits, toHex } from "viem";
 import { Keeper } from "@forkcast/keeper";
 
 import { buildForkcastModule } from "../../ignition/modules/Forkcast.js";
+import { binaryMarketParams } from "../fixtures/markets.js";
 
 const LIVENESS_SECONDS = 300n;
 const BOND = parseUnits("10", COLLATERAL_DECIMALS);
@@ -33,18 +34,14 @@ async function setup() {
     await collateral.write.approve([pool.address, maxUint256], { account: who.account });
   }
 
-  const endTime = (await publicClient.getBlock()).timestamp + 3_600n;
-  const params = {
+  const params = await binaryMarketParams(publicClient, {
     question: "Will the keeper settle this?",
-    outcomeNames: ["Yes", "No"],
     rules: "Resolves YES if the keeper settles it.",
     category: "Test",
-    imageUri: "",
-    endTime,
     reward: REWARD,
     bond: BOND,
     liveness: LIVENESS_SECONDS,
-  };
+  });
   const marketId = await marketFactory.read.marketIdFor([params]);
   await marketFactory.write.createMarket([params]);
 
@@ -67,7 +64,7 @@ async function setup() {
     proposer,
     deployer,
     marketId,
-    endTime,
+    endTime: params.endTime,
     newKeeper,
     lines,
   };

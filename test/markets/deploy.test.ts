@@ -9,6 +9,7 @@ import { network } from "hardhat";
 import { maxUint256 } from "viem";
 
 import MarketsLocalModule from "../../ignition/modules/Markets.js";
+import { binaryMarketParams } from "../fixtures/markets.js";
 
 describe("markets deployment (Ignition)", async () => {
   const { ignition, viem } = await network.create();
@@ -36,18 +37,12 @@ describe("markets deployment (Ignition)", async () => {
     );
 
     await collateral.write.approve([marketFactory.address, maxUint256]);
-    const endTime = (await publicClient.getBlock()).timestamp + 3_600n;
-    const params = {
+    const params = await binaryMarketParams(publicClient, {
       question: "Does the deployment work?",
-      outcomeNames: ["Yes", "No"],
       rules: "Yes if this test passes.",
-      category: "Testing",
-      imageUri: "",
-      endTime,
       reward: 0n,
       bond: 1_000_000n,
-      liveness: 0n,
-    };
+    });
     await marketFactory.write.createMarket([params]);
     const marketId = await marketFactory.read.marketIdFor([params]);
     const [, creator] = await marketFactory.read.getMarket([marketId]);

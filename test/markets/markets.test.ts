@@ -15,11 +15,14 @@ import { network } from "hardhat";
 import { maxUint256, parseEventLogs, zeroHash, type Address, type Hex } from "viem";
 
 import { buildOrder, exchangeDomain, Side, signOrder } from "../exchange/orders.js";
+import { deployMarketsStack } from "../fixtures/deploy.js";
+import { binaryMarketParams } from "../fixtures/markets.js";
 
 const HOUR = 3_600;
 
 describe("markets integration (viem)", async () => {
-  const { viem } = await network.create();
+  const connection = await network.create();
+  const { viem } = connection;
   const publicClient = await viem.getPublicClient();
   const testClient = await viem.getTestClient();
   const [admin, creator, alice, bob, proposer, disputer, arbiter, operator] = await viem.getWalletClients();
@@ -28,41 +31,12 @@ describe("markets integration (viem)", async () => {
   }
   const chainId = await publicClient.getChainId();
 
-  const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-  const ctf = await viem.deployContract("ConditionalTokens", [""]);
-  const arbitrator = await viem.deployContract("CommitteeArbitrator", [
-    admin.account.address,
-    [arbiter.account.address],
-    1n,
-  ]);
   const treasury = admin.account.address;
-  const oracle = await viem.deployContract("OptimisticOracle", [
-    usd.address,
-    arbitrator.address,
-    admin.account.address,
-    1_000n,
-    treasury,
-  ]);
-  const adapter = await viem.deployContract("NegRiskAdapter", [ctf.address, usd.address, oracle.address]);
-  const exchange = await viem.deployContract("Exchange", [
-    admin.account.address,
-    ctf.address,
-    usd.address,
-    admin.account.address,
-    "Forkcast",
-    "1",
-    false,
-  ]);
-  const factory = await viem.deployContract("MarketFactory", [
-    ctf.address,
-    usd.address,
-    oracle.address,
-    exchange.address,
-    adapter.address,
-    32n,
-  ]);
-  await exchange.write.addRegistrar([factory.address]);
-  await exchange.write.addOperator([operator.account.address]);
+  const { usd, ctf, arbitrator, oracle, adapter, exchange, factory } = await deployMarketsStack(connection, {
+    operator: operator.account.address,
+    disputeTreasury: treasury,
+    committee: { members: [arbiter.account.address], threshold: 1n },
+  });
 
   for (const who of [creator, alice, bob, proposer, disputer]) {
     await usd.write.mint([who.account.address, 1_000_000n * COLLATERAL_UNIT]);
@@ -89,18 +63,12 @@ describe("markets integration (viem)", async () => {
   }
 
   it("walks a binary market through two disputes, arbitration, resolution and redemption", async () => {
-    const endTime = (await now()) + BigInt(HOUR);
-    const params = {
+    const params = await binaryMarketParams(publicClient, {
       question: "Will the integration test pass?",
-      outcomeNames: ["Yes", "No"],
       rules: "Resolves Yes if the assertions below hold.",
-      category: "Testing",
-      imageUri: "",
-      endTime,
       reward: 10n * COLLATERAL_UNIT,
       bond: 100n * COLLATERAL_UNIT,
-      liveness: 0n,
-    };
+    });
     const created = await createdEvent(await factory.write.createMarket([params], { account: creator.account }));
     const marketId = created.marketId;
     const [conditionId] = created.conditionIds;
@@ -179,30 +147,29 @@ describe("markets integration (viem)", async () => {
 
     // MINT through the adapter: alice buys 100 YES(Ada) at 0.40, bob buys 100 NO(Ada) at 0.60.
     const domain = exchangeDomain(chainId, exchange.address);
-    const takerOrder = await signOrder(
-      (args) => alice.signTypedData({ account: alice.account, ...args }),
-      domain,
-      buildOrder({
-        maker: alice.account.address,
-        tokenId: yes0,
-        makerAmount: 40n * COLLATERAL_UNIT,
-        takerAmount: 100n * COLLATERAL_UNIT,
-        side: Side.BUY,
-        salt: 11n,
-      }),
-    );
-    const makerOrder = await signOrder(
-      (args) => bob.signTypedData({ account: bob.account, ...args }),
-      domain,
-      buildOrder({
-        maker: bob.account.address,
-        tokenId: no0,
-        makerAmount: 60n * COLLATERAL_UNIT,
-        takerAmount: 100n * COLLATERAL_UNIT,
-        side: Side.BUY,
-        salt: 12n,
-      }),
-    );
+    /** An order of `wallet` for whole units of collateral or tokens, signed for the exchange. */
+    const signUnits = (
+      wallet: typeof alice,
+      tokenId: bigint,
+      side: Side,
+      makerUnits: bigint,
+      takerUnits: bigint,
+      salt: bigint,
+    ) =>
+      signOrder(
+        (args) => wallet.signTypedData({ account: wallet.account, ...args }),
+        domain,
+        buildOrder({
+          maker: wallet.account.address,
+          tokenId,
+          makerAmount: makerUnits * COLLATERAL_UNIT,
+          takerAmount: takerUnits * COLLATERAL_UNIT,
+          side,
+          salt,
+        }),
+      );
+    const takerOrder = await signUnits(alice, yes0, Side.BUY, 40n, 100n, 11n);
+    const makerOrder = await signUnits(bob, no0, Side.BUY, 60n, 100n, 12n);
     await exchange.write.matchOrders([takerOrder, [makerOrder], 40n * COLLATERAL_UNIT, [60n * COLLATERAL_UNIT]], {
       account: operator.account,
     });
@@ -210,30 +177,8 @@ describe("markets integration (viem)", async () => {
     assert.equal(await ctf.read.balanceOf([bob.account.address, no0]), 100n * COLLATERAL_UNIT, "bob got NO(Ada)");
 
     // MERGE through the adapter: alice sells 50 YES(Ada) at 0.40, bob sells 50 NO(Ada) at 0.60.
-    const sellYes = await signOrder(
-      (args) => alice.signTypedData({ account: alice.account, ...args }),
-      domain,
-      buildOrder({
-        maker: alice.account.address,
-        tokenId: yes0,
-        makerAmount: 50n * COLLATERAL_UNIT,
-        takerAmount: 20n * COLLATERAL_UNIT,
-        side: Side.SELL,
-        salt: 13n,
-      }),
-    );
-    const sellNo = await signOrder(
-      (args) => bob.signTypedData({ account: bob.account, ...args }),
-      domain,
-      buildOrder({
-        maker: bob.account.address,
-        tokenId: no0,
-        makerAmount: 50n * COLLATERAL_UNIT,
-        takerAmount: 30n * COLLATERAL_UNIT,
-        side: Side.SELL,
-        salt: 14n,
-      }),
-    );
+    const sellYes = await signUnits(alice, yes0, Side.SELL, 50n, 20n, 13n);
+    const sellNo = await signUnits(bob, no0, Side.SELL, 50n, 30n, 14n);
     const adapterBeforeMerge = await balance(adapter.address);
     await exchange.write.matchOrders([sellYes, [sellNo], 50n * COLLATERAL_UNIT, [50n * COLLATERAL_UNIT]], {
       account: operator.account,

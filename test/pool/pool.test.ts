@@ -9,33 +9,21 @@ import { describe, it } from "node:test";
 import { network } from "hardhat";
 import { keccak256, maxUint256, parseEventLogs, toHex } from "viem";
 
-import { deployMockAnswerSource } from "./helpers.js";
+import { deployPoolStack } from "../fixtures/deploy.js";
 
 const PROB_ONE = 10n ** 12n;
 const ODDS_ONE = 10n ** 12n;
 
 describe("BettingPool integration", async () => {
-  const { viem } = await network.create();
+  const connection = await network.create();
+  const { viem } = connection;
   const publicClient = await viem.getPublicClient();
   const [admin, lp, alice, bob, creator, keeper] = await viem.getWalletClients();
   if (!admin || !lp || !alice || !bob || !creator || !keeper) throw new Error("need six accounts");
 
-  const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-  const oracle = await deployMockAnswerSource(viem);
-  const extension = await viem.deployContract("BettingPoolExtension", [usd.address, oracle.address]);
-  const deployed = await viem.deployContract("BettingPool", [
-    usd.address,
-    oracle.address,
-    extension.address,
-    admin.account.address,
-    admin.account.address,
-  ]);
-  const pool = await viem.getContractAt("IBettingPool", deployed.address);
-  const lens = await viem.deployContract("BettingPoolLens");
+  const { usd, oracle, pool, lens } = await deployPoolStack(connection, { poolMarketCreator: creator.account.address });
   const lpToken = await viem.getContractAt("IPoolLPToken", await pool.read.lpToken());
 
-  await pool.write.grantRole([keccak256(toHex("MARKET_CREATOR_ROLE")), creator.account.address]);
-  await pool.write.setReinforcementCap([creator.account.address, 1_000_000n * COLLATERAL_UNIT]);
   await pool.write.setFees([1_000n, 500n]);
   for (const who of [lp, alice, bob]) {
     await usd.write.mint([who.account.address, 1_000_000n * COLLATERAL_UNIT]);
@@ -44,6 +32,7 @@ describe("BettingPool integration", async () => {
 
   const now = async () => (await publicClient.getBlock()).timestamp;
   const receipt = async (hash: `0x${string}`) => publicClient.waitForTransactionReceipt({ hash });
+  const logsOf = async (hash: `0x${string}`) => (await receipt(hash)).logs;
 
   const createCondition = async (label: string, outcomes: number) => {
     const questionId = keccak256(toHex(label));
@@ -58,11 +47,7 @@ describe("BettingPool integration", async () => {
         account: creator.account,
       },
     );
-    const [created] = parseEventLogs({
-      abi: pool.abi,
-      eventName: "ConditionCreated",
-      logs: (await receipt(hash)).logs,
-    });
+    const [created] = parseEventLogs({ abi: pool.abi, eventName: "ConditionCreated", logs: await logsOf(hash) });
     assert.ok(created, "ConditionCreated emitted");
     assert.deepEqual(created.args.probabilities, probabilities, "event carries the probabilities");
     return { id: created.args.conditionId, questionId };
@@ -74,7 +59,7 @@ describe("BettingPool integration", async () => {
     const [deposited] = parseEventLogs({
       abi: pool.abi,
       eventName: "LiquidityDeposited",
-      logs: (await receipt(depositHash)).logs,
+      logs: await logsOf(depositHash),
     });
     assert.ok(deposited, "LiquidityDeposited emitted");
     const lpId = deposited.args.lpId;
@@ -91,7 +76,7 @@ describe("BettingPool integration", async () => {
     const betHash = await pool.write.bet([match.id, 0n, 1_000n * COLLATERAL_UNIT, quotedOdds, deadline], {
       account: alice.account,
     });
-    const [placed] = parseEventLogs({ abi: pool.abi, eventName: "BetPlaced", logs: (await receipt(betHash)).logs });
+    const [placed] = parseEventLogs({ abi: pool.abi, eventName: "BetPlaced", logs: await logsOf(betHash) });
     assert.ok(placed, "BetPlaced emitted");
     assert.equal(placed.args.payout, quotedPayout, "paid the quoted odds");
     const after = await lens.read.currentOdds([pool.address, match.id]);
@@ -114,11 +99,7 @@ describe("BettingPool integration", async () => {
     const parlayHash = await pool.write.betParlay([legs, 50n * COLLATERAL_UNIT, parlayOdds, deadline], {
       account: bob.account,
     });
-    const [parlayPlaced] = parseEventLogs({
-      abi: pool.abi,
-      eventName: "ParlayPlaced",
-      logs: (await receipt(parlayHash)).logs,
-    });
+    const [parlayPlaced] = parseEventLogs({ abi: pool.abi, eventName: "ParlayPlaced", logs: await logsOf(parlayHash) });
     assert.ok(parlayPlaced, "ParlayPlaced emitted");
     const parlayId = parlayPlaced.args.betId;
     const [lockedBefore] = await pool.read.totals();

@@ -1,11 +1,30 @@
 /**
  * Client for the CLOB operator's REST API (Polymarket-style routes: /markets, /book,
- * /prices-history, /trades, /data/orders). Every response is parsed at this boundary into typed
- * values with bigint amounts; nothing else in the app sees raw JSON.
+ * /prices-history, /trades, /data/orders). Every response is parsed at this boundary with the
+ * shared wire schemas (`@forkcast/shared/protocol`) into typed values with bigint amounts;
+ * nothing else in the app sees raw JSON.
  */
-import { type Address, type Hex, parseUnits } from "viem";
+import {
+  bookSchema,
+  cancelResponseSchema,
+  errorBodySchema,
+  marketViewSchema,
+  orderResultSchema,
+  ordersPageSchema,
+  orderViewSchema,
+  type OrderResult,
+  parseWire,
+  tradesPageSchema,
+  tradeViewSchema,
+  type CancelRequestBody,
+  type Level as WireLevel,
+  type OrderView,
+  type PostOrderBody,
+  type WireOutput,
+  type WireSchema,
+} from "@forkcast/shared/protocol";
+import { type Hex, parseUnits } from "viem";
 
-import type { PostOrderBody } from "../lib/order.ts";
 import type { Level } from "../lib/price.ts";
 
 export const OPERATOR_URL: string | undefined = import.meta.env.VITE_OPERATOR_URL;
@@ -60,14 +79,6 @@ export interface Trade {
   tokenId: bigint | undefined;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown, field: string): string => {
-  if (typeof v === "string") return v;
-  if (typeof v === "number") return String(v);
-  throw new OperatorError("BAD_RESPONSE", `operator response field ${field} is not a string`);
-};
-const units = (v: unknown, field: string): bigint => parseUnits(str(v, field), 6);
-
 async function get(path: string): Promise<unknown> {
   return send("GET", path);
 }
@@ -82,55 +93,59 @@ async function send(method: "GET" | "POST" | "DELETE", path: string, payload?: u
   );
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const message = isRecord(body) && typeof body.message === "string" ? body.message : response.statusText;
-    throw new OperatorError(isRecord(body) && typeof body.error === "string" ? body.error : "HTTP", message);
+    const error = errorBodySchema.safeParse(body);
+    throw error.success
+      ? new OperatorError(error.data.error, error.data.message)
+      : new OperatorError("HTTP", response.statusText || `HTTP ${response.status}`);
   }
   return body;
 }
 
+/** Parses an operator answer with its wire schema; a mismatch is a BAD_RESPONSE naming the fields. */
+function read<S extends WireSchema>(schema: S, raw: unknown, what: string): WireOutput<S> {
+  const result = parseWire(schema, raw, what);
+  if (!result.ok) throw new OperatorError("BAD_RESPONSE", `operator ${what} does not match the API: ${result.message}`);
+  return result.value;
+}
+
+const units = (v: string): bigint => parseUnits(v, 6);
+
 export function parseMarket(raw: unknown): OperatorMarket {
-  if (!isRecord(raw)) throw new OperatorError("BAD_RESPONSE", "market is not an object");
-  const tokens = Array.isArray(raw.tokens) ? raw.tokens : [];
+  const m = read(marketViewSchema, raw, "market");
   return {
-    conditionId: str(raw.condition_id, "condition_id") as `0x${string}`,
-    question: str(raw.question, "question"),
-    open: raw.active === true,
-    tickSize: units(raw.minimum_tick_size, "minimum_tick_size"),
-    minOrderSize: units(raw.minimum_order_size, "minimum_order_size"),
+    conditionId: m.condition_id as Hex,
+    question: m.question,
+    open: m.active,
+    tickSize: units(m.minimum_tick_size),
+    minOrderSize: units(m.minimum_order_size),
     // Orders must carry the market's fee rate (the operator's maker_base_fee) or it rejects them.
-    feeRateBps: Number(raw.maker_base_fee ?? raw.taker_base_fee ?? 0),
-    tokens: tokens
-      .filter(isRecord)
-      .map((t) => ({ tokenId: BigInt(str(t.token_id, "token_id")), outcome: str(t.outcome, "outcome") })),
+    feeRateBps: m.maker_base_fee,
+    tokens: m.tokens.map((t) => ({ tokenId: BigInt(t.token_id), outcome: t.outcome })),
   };
 }
 
-function parseLevels(raw: unknown, field: string): Level[] {
-  if (!Array.isArray(raw)) return [];
-  return raw
-    .filter(isRecord)
-    .map((l) => ({ price: units(l.price, `${field}.price`), size: units(l.size, `${field}.size`) }));
-}
+const levels = (list: readonly WireLevel[]): Level[] =>
+  list.map((l) => ({ price: units(l.price), size: units(l.size) }));
 
-/** Bids best (highest) first, asks best (lowest) first, whatever order the server sent. */
+/** Bids best (highest) first, asks best (lowest) first, whatever order the server sent (`GET /book` or a `book` message). */
 export function parseBook(raw: unknown): Book {
-  if (!isRecord(raw)) throw new OperatorError("BAD_RESPONSE", "book is not an object");
-  const bids = parseLevels(raw.bids, "bids").sort((a, b) => (a.price > b.price ? -1 : a.price < b.price ? 1 : 0));
-  const asks = parseLevels(raw.asks, "asks").sort((a, b) => (a.price < b.price ? -1 : a.price > b.price ? 1 : 0));
+  const book = read(bookSchema, raw, "book");
+  const bids = levels(book.bids).sort((a, b) => (a.price > b.price ? -1 : a.price < b.price ? 1 : 0));
+  const asks = levels(book.asks).sort((a, b) => (a.price < b.price ? -1 : a.price > b.price ? 1 : 0));
   return { bids, asks };
 }
 
 export function parseTrade(raw: unknown): Trade {
-  if (!isRecord(raw)) throw new OperatorError("BAD_RESPONSE", "trade is not an object");
-  const side = str(raw.side, "side").toUpperCase();
+  const t = read(tradeViewSchema, raw, "trade");
   return {
-    id: str(raw.id, "id"),
-    side: side === "SELL" ? "SELL" : "BUY",
-    price: units(raw.price, "price"),
-    size: units(raw.size, "size"),
-    time: Number(raw.match_time ?? raw.timestamp ?? 0),
-    outcome: typeof raw.outcome === "string" ? raw.outcome : "",
-    tokenId: raw.asset_id === undefined ? undefined : BigInt(str(raw.asset_id, "asset_id")),
+    id: t.id,
+    side: t.side,
+    price: units(t.price),
+    size: units(t.size),
+    time: Number(t.match_time),
+    // The core trade view names no outcome; describeTrade reads it from the token id.
+    outcome: "",
+    tokenId: BigInt(t.asset_id),
   };
 }
 
@@ -144,7 +159,7 @@ export async function fetchBook(tokenId: bigint): Promise<Book> {
 
 export async function fetchTrades(conditionId: string): Promise<Trade[]> {
   const body = await get(`/trades?market=${conditionId}&limit=50`);
-  return isRecord(body) && Array.isArray(body.data) ? body.data.map(parseTrade) : [];
+  return read(tradesPageSchema, body, "trades").data.map(parseTrade);
 }
 
 export interface OpenOrder {
@@ -156,78 +171,65 @@ export interface OpenOrder {
   originalSize: bigint;
   sizeMatched: bigint;
   remaining: bigint;
-  orderType: string;
+  orderType: OrderView["order_type"];
   createdAt: number;
 }
 
 export function parseOpenOrder(raw: unknown): OpenOrder {
-  if (!isRecord(raw)) throw new OperatorError("BAD_RESPONSE", "order is not an object");
+  const o = read(orderViewSchema, raw, "order");
+  return fromOrderView(o);
+}
+
+function fromOrderView(o: OrderView): OpenOrder {
   return {
-    id: str(raw.id, "id") as Hex,
-    market: str(raw.market, "market"),
-    tokenId: BigInt(str(raw.asset_id, "asset_id")),
-    side: str(raw.side, "side").toUpperCase() === "SELL" ? "SELL" : "BUY",
-    price: units(raw.price, "price"),
-    originalSize: units(raw.original_size, "original_size"),
-    sizeMatched: units(raw.size_matched, "size_matched"),
-    remaining: units(raw.remaining_size, "remaining_size"),
-    orderType: str(raw.order_type, "order_type"),
-    createdAt: Number(raw.created_at ?? 0),
+    id: o.id as Hex,
+    market: o.market,
+    tokenId: BigInt(o.asset_id),
+    side: o.side,
+    price: units(o.price),
+    originalSize: units(o.original_size),
+    sizeMatched: units(o.size_matched),
+    remaining: units(o.remaining_size),
+    orderType: o.order_type,
+    createdAt: o.created_at,
   };
 }
 
-/** The maker's open orders in one market, newest first. */
-/** The maker's open orders in one market, or in every market when `conditionId` is omitted. */
+/** The maker's open orders in one market (newest first), or in every market when `conditionId` is omitted. */
 export async function fetchOpenOrders(maker: string, conditionId?: string): Promise<OpenOrder[]> {
   const body = await get(`/data/orders?maker=${maker}${conditionId ? `&market=${conditionId}` : ""}`);
-  return isRecord(body) && Array.isArray(body.data) ? body.data.map(parseOpenOrder) : [];
+  return read(ordersPageSchema, body, "orders").data.map(fromOrderView);
 }
 
 export interface PlacedOrder {
   orderId: Hex;
-  status: string;
+  status: OrderResult["status"];
   makingAmount: bigint;
   takingAmount: bigint;
 }
 
 export async function postOrder(body: PostOrderBody): Promise<PlacedOrder> {
-  const raw = await send("POST", "/order", body);
-  if (!isRecord(raw)) throw new OperatorError("BAD_RESPONSE", "order response is not an object");
-  if (raw.success === false)
-    throw new OperatorError(str(raw.errorCode ?? "REJECTED", "errorCode"), str(raw.errorMsg ?? "", "errorMsg"));
+  const placed = read(orderResultSchema, await send("POST", "/order", body), "order response");
   return {
-    orderId: str(raw.orderID, "orderID") as Hex,
-    status: str(raw.status, "status"),
-    makingAmount: BigInt(str(raw.makingAmount ?? "0", "makingAmount")),
-    takingAmount: BigInt(str(raw.takingAmount ?? "0", "takingAmount")),
+    orderId: placed.orderID as Hex,
+    status: placed.status,
+    makingAmount: BigInt(placed.makingAmount),
+    takingAmount: BigInt(placed.takingAmount),
   };
 }
 
-export interface CancelBody {
-  maker: Address;
-  scope: number;
-  orderHashes: Hex[];
-  market: Hex;
-  timestamp: string;
-  signature: Hex;
-}
-
-/** scope 0 → `DELETE /order` (one hash), scope 2 → `DELETE /cancel-market-orders`. */
+/** scope 0 → `DELETE /order` (one hash) or `/orders`, 1 → `/cancel-all`, 2 → `/cancel-market-orders`. */
 export async function cancelOrders(
-  body: CancelBody,
+  body: CancelRequestBody,
 ): Promise<{ canceled: string[]; notCanceled: Record<string, string> }> {
   const path =
     body.scope === 0
-      ? body.orderHashes.length === 1
+      ? (body.orderHashes?.length ?? 0) === 1
         ? "/order"
         : "/orders"
       : body.scope === 1
         ? "/cancel-all"
         : "/cancel-market-orders";
-  const raw = await send("DELETE", path, body);
-  if (!isRecord(raw)) throw new OperatorError("BAD_RESPONSE", "cancel response is not an object");
-  const notCanceled: Record<string, string> = {};
-  if (isRecord(raw.not_canceled))
-    for (const [k, v] of Object.entries(raw.not_canceled)) notCanceled[k] = typeof v === "string" ? v : "not canceled";
-  return { canceled: Array.isArray(raw.canceled) ? raw.canceled.map((c) => String(c)) : [], notCanceled };
+  const answer = read(cancelResponseSchema, await send("DELETE", path, body), "cancel response");
+  return { canceled: answer.canceled, notCanceled: answer.not_canceled };
 }

@@ -5,15 +5,14 @@
 import {
   LOT_SIZE_UNITS,
   type Order,
-  type OrderJson,
   Side as OrderSide,
   ZERO_ADDRESS,
   SignatureType,
   isOnTick,
   orderAmounts,
-  orderToJson,
   PRICE_SCALE,
 } from "@forkcast/shared";
+import { orderToJson, type PostOrderBody } from "@forkcast/shared/protocol";
 import type { Address, Hex } from "viem";
 
 import { offTickMessage } from "./price.ts";
@@ -86,11 +85,7 @@ export function randomSalt(): bigint {
   return (BigInt(words[0] ?? 0) << 32n) | BigInt(words[1] ?? 0);
 }
 
-export interface PostOrderBody {
-  order: OrderJson;
-  orderType: TimeInForce;
-  postOnly: boolean;
-}
+export type { PostOrderBody };
 
 export function postOrderBody(order: Order, signature: Hex, orderType: TimeInForce, postOnly: boolean): PostOrderBody {
   return {

@@ -1,5 +1,7 @@
 /** The trade ticket's numbers: what an order costs, pays if right, and how far it moves the price. Pure. */
 import { PRICE_SCALE } from "@forkcast/shared";
+import type { OrderType as WireOrderType } from "@forkcast/shared/protocol";
+
 import { formatAmount, parseAmount } from "./amount.ts";
 import {
   type Level,
@@ -14,7 +16,8 @@ import {
 
 export type Side = "buy" | "sell";
 export type OrderType = "market" | "limit";
-export type TimeInForce = "GTC" | "GTD" | "FOK" | "FAK";
+/** Time in force: the operator's `orderType`. */
+export type TimeInForce = WireOrderType;
 
 export interface TicketInput {
   side: Side;

@@ -6,6 +6,7 @@
 import { COLLATERAL_UNIT } from "@forkcast/shared";
 import { keccak256, maxUint256, toHex } from "viem";
 
+import { deployCtf } from "../../../test/fixtures/deploy.js";
 import { gasUsed } from "../lib.js";
 import type { Connection, GasScenarioModule } from "../types.js";
 
@@ -13,13 +14,18 @@ const below20 = (reference: number) => ({ reference, target: Math.floor(referenc
 
 export const title = "ConditionalTokens (binary condition)";
 
+/** Gnosis CTF as Polymarket deployed it, gasUsed per row (no reference for prepareCondition). */
+const GNOSIS_CTF = [
+  ["split.first", 139_621],
+  ["split.steady", 105_409],
+  ["merge", 102_546],
+  ["reportPayouts", 77_088],
+  ["redeem", 100_817],
+] as const;
+
 export const references: GasScenarioModule["references"] = {
   "ctf.prepareCondition": {},
-  "ctf.split.first": below20(139_621),
-  "ctf.split.steady": below20(105_409),
-  "ctf.merge": below20(102_546),
-  "ctf.reportPayouts": below20(77_088),
-  "ctf.redeem": below20(100_817),
+  ...Object.fromEntries(GNOSIS_CTF.map(([row, reference]) => [`ctf.${row}`, below20(reference)])),
 };
 
 export async function measure(connection: Connection): Promise<Record<string, bigint>> {
@@ -27,8 +33,7 @@ export async function measure(connection: Connection): Promise<Record<string, bi
   const [admin, oracle, holder, other] = await viem.getWalletClients();
   if (!admin || !oracle || !holder || !other) throw new Error("need four funded accounts");
 
-  const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-  const ctf = await viem.deployContract("ConditionalTokens", [""]);
+  const { usd, ctf } = await deployCtf(connection);
   const asHolder = { account: holder.account };
   const asOther = { account: other.account };
   for (const who of [holder, other]) {

@@ -12,6 +12,8 @@ import { createWalletClient, custom, keccak256, maxUint256, toHex, type Address,
 import { privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts";
 
 import { buildOrder, exchangeDomain, Side, signOrder, type SignedOrder } from "../../../test/exchange/orders.js";
+import { deployExchangeStack } from "../../../test/fixtures/deploy.js";
+import { registerBinaryCondition } from "../../../test/fixtures/markets.js";
 import { gasUsed } from "../lib.js";
 import type { Connection, GasScenarioModule } from "../types.js";
 
@@ -70,25 +72,12 @@ export async function measure(connection: Connection): Promise<Record<string, bi
   }) as [(typeof clients)[0], (typeof clients)[0], (typeof clients)[0], (typeof clients)[0]];
   const chain = publicClient.chain;
 
-  const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-  const ctf = await viem.deployContract("ConditionalTokens", [""]);
-  const exchange = await viem.deployContract("Exchange", [
-    admin.account.address,
-    ctf.address,
-    usd.address,
-    feeRecipient.account.address,
-    "Forkcast",
-    "1",
-    false,
-  ]);
-  await exchange.write.addOperator([operator.account.address]);
-
-  const questionId = keccak256(toHex("Will the bench pass?"));
-  await ctf.write.prepareCondition([admin.account.address, questionId, 2n]);
-  const conditionId = await ctf.read.getConditionId([admin.account.address, questionId, 2n]);
-  const yes = await ctf.read.getPositionId([usd.address, await ctf.read.getCollectionId([ZERO32, conditionId, 1n])]);
-  const no = await ctf.read.getPositionId([usd.address, await ctf.read.getCollectionId([ZERO32, conditionId, 2n])]);
-  await exchange.write.registerToken([yes, no, conditionId, "0x0000000000000000000000000000000000000000"]);
+  const stack = await deployExchangeStack(connection, {
+    feeRecipient: feeRecipient.account.address,
+    operator: operator.account.address,
+  });
+  const { usd, ctf, exchange } = stack;
+  const { conditionId, yes, no } = await registerBinaryCondition(stack, admin.account.address, "Will the bench pass?");
 
   // Makers are local accounts (more than the node's 20 dev accounts are needed).
   const makers: PrivateKeyAccount[] = [];

@@ -16,6 +16,7 @@
 import { COLLATERAL_UNIT } from "@forkcast/shared";
 import { maxUint256 } from "viem";
 
+import { deployMarketsStack } from "../../../test/fixtures/deploy.js";
 import { gasUsed } from "../lib.js";
 import type { Connection, GasScenarioModule } from "../types.js";
 
@@ -42,39 +43,9 @@ export async function measure(connection: Connection): Promise<Record<string, bi
   const publicClient = await viem.getPublicClient();
   const testClient = await viem.getTestClient();
 
-  const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-  const ctf = await viem.deployContract("ConditionalTokens", [""]);
-  const arbitrator = await viem.deployContract("CommitteeArbitrator", [
-    admin.account.address,
-    [admin.account.address],
-    1n,
-  ]);
-  const oracle = await viem.deployContract("OptimisticOracle", [
-    usd.address,
-    arbitrator.address,
-    admin.account.address,
-    1_000n,
-    admin.account.address,
-  ]);
-  const adapter = await viem.deployContract("NegRiskAdapter", [ctf.address, usd.address, oracle.address]);
-  const exchange = await viem.deployContract("Exchange", [
-    admin.account.address,
-    ctf.address,
-    usd.address,
-    admin.account.address,
-    "Forkcast",
-    "1",
-    false,
-  ]);
-  const factory = await viem.deployContract("MarketFactory", [
-    ctf.address,
-    usd.address,
-    oracle.address,
-    exchange.address,
-    adapter.address,
-    32n,
-  ]);
-  await exchange.write.addRegistrar([factory.address]);
+  const { usd, ctf, oracle, adapter, factory } = await deployMarketsStack(connection, {
+    disputeTreasury: admin.account.address,
+  });
 
   for (const who of [creator, proposer, disputer]) {
     await usd.write.mint([who.account.address, 10_000_000n * COLLATERAL_UNIT]);

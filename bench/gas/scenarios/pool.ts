@@ -8,7 +8,8 @@
 import { COLLATERAL_UNIT } from "@forkcast/shared";
 import { keccak256, maxUint256, toHex, type Address } from "viem";
 
-import { deployDepositBatcher, deployMockAnswerSource } from "../../../test/pool/helpers.js";
+import { deployPoolStack } from "../../../test/fixtures/deploy.js";
+import { deployDepositBatcher } from "../../../test/pool/helpers.js";
 import { gasUsed } from "../lib.js";
 import type { Connection, GasScenarioModule } from "../types.js";
 
@@ -46,21 +47,12 @@ export async function measure(connection: Connection): Promise<Record<string, bi
   if (!admin || !lp || !bettor || !creator || !keeper) throw new Error("need five funded accounts");
   const publicClient = await viem.getPublicClient();
 
-  const usd = await viem.deployContract("TestUSD", [admin.account.address, false]);
-  const oracle = await deployMockAnswerSource(viem);
-  const extension = await viem.deployContract("BettingPoolExtension", [usd.address, oracle.address]);
-  const deployed = await viem.deployContract("BettingPool", [
-    usd.address,
-    oracle.address,
-    extension.address,
-    admin.account.address,
-    admin.account.address,
-  ]);
-  const pool = await viem.getContractAt("IBettingPool", deployed.address);
+  const { usd, oracle, pool } = await deployPoolStack(connection, {
+    poolMarketCreator: creator.account.address,
+    poolReinforcementCap: 10n ** 30n,
+  });
   const batcher = await deployDepositBatcher(viem);
 
-  await pool.write.grantRole([await deployed.read.MARKET_CREATOR_ROLE(), creator.account.address]);
-  await pool.write.setReinforcementCap([creator.account.address, 10n ** 30n]);
   await pool.write.setFees([1_000n, 500n]);
   for (const who of [lp, bettor]) {
     await usd.write.mint([who.account.address, 100_000_000n * COLLATERAL_UNIT]);
@@ -114,37 +106,28 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     connection,
     pool.write.bet([b.id, 3n, 100n * COLLATERAL_UNIT, 1n, await deadline()], asBettor),
   );
-  rows["pool.parlay.2"] = await gasUsed(
-    connection,
-    pool.write.betParlay(
-      [
+  const parlay = async (legs: [condition: { id: bigint }, outcome: bigint][]) =>
+    gasUsed(
+      connection,
+      pool.write.betParlay(
         [
-          { conditionId: a.id, outcome: 0n },
-          { conditionId: c.id, outcome: 1n },
+          legs.map(([condition, outcome]) => ({ conditionId: condition.id, outcome })),
+          10n * COLLATERAL_UNIT,
+          1n,
+          await deadline(),
         ],
-        10n * COLLATERAL_UNIT,
-        1n,
-        await deadline(),
-      ],
-      asBettor,
-    ),
-  );
-  rows["pool.parlay.3"] = await gasUsed(
-    connection,
-    pool.write.betParlay(
-      [
-        [
-          { conditionId: a.id, outcome: 1n },
-          { conditionId: c.id, outcome: 0n },
-          { conditionId: d.id, outcome: 2n },
-        ],
-        10n * COLLATERAL_UNIT,
-        1n,
-        await deadline(),
-      ],
-      asBettor,
-    ),
-  );
+        asBettor,
+      ),
+    );
+  rows["pool.parlay.2"] = await parlay([
+    [a, 0n],
+    [c, 1n],
+  ]);
+  rows["pool.parlay.3"] = await parlay([
+    [a, 1n],
+    [c, 0n],
+    [d, 2n],
+  ]);
   await pool.write.bet([e.id, 0n, 100n * COLLATERAL_UNIT, 1n, await deadline()], asBettor);
   const lastBet = await betIdOf(pool.address);
   rows["pool.cashout"] = await gasUsed(connection, pool.write.cashOut([lastBet, 0n], asBettor));

@@ -1,18 +1,24 @@
 /**
  * The indexer's HTTP API: GraphQL at `/` and `/graphql`, SQL over HTTP at `/sql/*` (Ponder's
- * `client()`, used by `@ponder/client`), and `/prices/:tokenId` (OHLC candles of a token).
+ * `client()`, used by `@ponder/client`), and `/prices/:tokenId` (OHLC candles of a token), whose
+ * query and answer are the shared wire schemas and whose errors are `{ error: CODE, message }`.
  */
 import { PRICE_SCALE } from "@forkcast/shared";
 import { db } from "ponder:api";
 import schema from "ponder:schema";
-import { Hono } from "hono";
+import {
+  ERRORS,
+  parseWire,
+  pricesParam,
+  pricesQuery,
+  type ErrorBody,
+  type ErrorCode,
+  type PricesResponse,
+} from "@forkcast/shared/protocol";
+import { Hono, type Context } from "hono";
 import { and, asc, client, eq, graphql, gte, inArray, lte } from "ponder";
 
 import { type PricePoint, buildCandles } from "../candles.ts";
-
-const MIN_INTERVAL_SECONDS = 1;
-const MAX_INTERVAL_SECONDS = 30 * 24 * 3600;
-const DEFAULT_INTERVAL_SECONDS = 3600;
 
 const app = new Hono();
 
@@ -20,9 +26,10 @@ app.use("/sql/*", client({ db, schema }));
 app.use("/", graphql({ db, schema }));
 app.use("/graphql", graphql({ db, schema }));
 
-function parseInteger(raw: string | undefined, fallback: bigint | undefined): bigint | undefined | null {
-  if (raw === undefined || raw === "") return fallback;
-  return /^\d+$/.test(raw) ? BigInt(raw) : null;
+/** An error answer in the shape every Forkcast API uses: `{ error: CODE, message }` with the code's status. */
+function fail(c: Context, code: ErrorCode, message: string) {
+  const body: ErrorBody = { error: code, message };
+  return c.json(body, ERRORS[code].status);
 }
 
 /**
@@ -30,28 +37,17 @@ function parseInteger(raw: string | undefined, fallback: bigint | undefined): bi
  * complement token count at 1 − price, so a binary market's YES chart includes NO trades.
  */
 app.get("/prices/:tokenId", async (c) => {
-  const tokenId = parseInteger(c.req.param("tokenId"), undefined);
-  const interval = parseInteger(c.req.query("interval"), BigInt(DEFAULT_INTERVAL_SECONDS));
-  const from = parseInteger(c.req.query("from"), 0n);
-  const to = parseInteger(c.req.query("to"), 2n ** 63n - 1n);
-  if (tokenId === null || tokenId === undefined) return c.json({ error: "tokenId must be a decimal integer" }, 400);
-  if (
-    interval === null ||
-    interval === undefined ||
-    from === null ||
-    from === undefined ||
-    to === null ||
-    to === undefined
-  )
-    return c.json({ error: "interval, from and to must be non-negative integers (seconds)" }, 400);
-  if (interval < MIN_INTERVAL_SECONDS || interval > MAX_INTERVAL_SECONDS)
-    return c.json(
-      { error: `interval must be between ${MIN_INTERVAL_SECONDS} and ${MAX_INTERVAL_SECONDS} seconds` },
-      400,
-    );
+  const param = parseWire(pricesParam, c.req.param("tokenId"), "tokenId");
+  if (!param.ok) return fail(c, "INVALID_REQUEST", param.message);
+  const query = parseWire(pricesQuery, c.req.query(), "query");
+  if (!query.ok) return fail(c, "INVALID_REQUEST", query.message);
+  const tokenId = BigInt(param.value);
+  const interval = BigInt(query.value.interval);
+  const from = BigInt(query.value.from ?? 0);
+  const to = query.value.to === undefined ? 2n ** 63n - 1n : BigInt(query.value.to);
 
   const [tokenRow] = await db.select().from(schema.token).where(eq(schema.token.id, tokenId));
-  if (!tokenRow) return c.json({ error: `unknown token ${tokenId}` }, 404);
+  if (!tokenRow) return fail(c, "MARKET_NOT_FOUND", `no market has token ${tokenId}`);
 
   const rows = await db
     .select({
@@ -79,7 +75,7 @@ app.get("/prices/:tokenId", async (c) => {
     collateral: r.collateral,
   }));
   const candles = buildCandles(points, interval);
-  return c.json({
+  const answer: PricesResponse = {
     tokenId: tokenRow.id.toString(),
     marketId: tokenRow.marketId,
     interval: Number(interval),
@@ -93,7 +89,17 @@ app.get("/prices/:tokenId", async (c) => {
       size: k.size.toString(),
       trades: k.trades,
     })),
-  });
+  };
+  return c.json(answer);
+});
+
+/** Another path or method under `/prices`: the catalogue's refusal, not Ponder's HTML page. */
+app.all("/prices/*", (c) => fail(c, "ROUTE_NOT_FOUND", `no route ${c.req.method} ${c.req.path}`));
+
+/** A failure inside one of these routes: logged here, answered in the catalogue's shape. */
+app.onError((error, c) => {
+  console.error(`indexer API ${c.req.method} ${c.req.path} failed:`, error);
+  return fail(c, "SERVICE_UNAVAILABLE", ERRORS.SERVICE_UNAVAILABLE.message);
 });
 
 export default app;

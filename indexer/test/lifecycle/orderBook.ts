@@ -5,6 +5,7 @@
  * balances the indexer derives from them.
  */
 import { COLLATERAL_UNIT } from "@forkcast/shared";
+import { errorBodySchema, pricesResponseSchema } from "@forkcast/shared/protocol";
 import assert from "node:assert/strict";
 import { it } from "node:test";
 
@@ -333,9 +334,7 @@ export function orderBookChecks(world: () => World): void {
     const { stack, ids } = world();
     const response = await fetch(`${stack.indexerUrl}/prices/${ids.yes}?interval=86400`);
     assert.equal(response.status, 200);
-    const body = (await response.json()) as {
-      candles: { open: string; high: string; low: string; close: string; volume: string; trades: number }[];
-    };
+    const body = pricesResponseSchema.parse(await response.json());
     assert.equal(body.candles.length, 1, "both trades fall in one day");
     assert.deepEqual(body.candles[0], {
       ...body.candles[0],
@@ -346,8 +345,27 @@ export function orderBookChecks(world: () => World): void {
       volume: String(9n * COLLATERAL_UNIT),
       trades: 2,
     });
-    assert.equal((await fetch(`${stack.indexerUrl}/prices/123?interval=60`)).status, 404, "unknown token");
-    assert.equal((await fetch(`${stack.indexerUrl}/prices/${ids.yes}?interval=0`)).status, 400, "bad interval");
+  });
+
+  it("answers a bad price query or an unknown token with { error: CODE, message }", async () => {
+    const { stack, ids } = world();
+    const refusal = async (url: string) => {
+      const response = await fetch(url);
+      return { status: response.status, body: errorBodySchema.parse(await response.json()) };
+    };
+    const unknown = await refusal(`${stack.indexerUrl}/prices/123?interval=60`);
+    assert.equal(unknown.status, 404, "unknown token");
+    assert.deepEqual(unknown.body, { error: "MARKET_NOT_FOUND", message: "no market has token 123" });
+    const interval = await refusal(`${stack.indexerUrl}/prices/${ids.yes}?interval=0`);
+    assert.equal(interval.status, 400, "bad interval");
+    assert.equal(interval.body.error, "INVALID_REQUEST");
+    assert.match(interval.body.message, /^interval: must be between 1 and 2592000 seconds$/);
+    const token = await refusal(`${stack.indexerUrl}/prices/0x12`);
+    assert.equal(token.status, 400, "hex token id");
+    assert.match(token.body.message, /^tokenId: /);
+    const extraPath = await refusal(`${stack.indexerUrl}/prices/${ids.yes}/extra`);
+    assert.equal(extraPath.status, 404, "a path below a token");
+    assert.deepEqual(extraPath.body, { error: "ROUTE_NOT_FOUND", message: `no route GET /prices/${ids.yes}/extra` });
   });
 
   it("tracks ERC-1155 balances per account and the split/merge/redeem history", async () => {

@@ -4,13 +4,12 @@
  * chain client or a state owner directly; this is the one place that maps a route's question
  * onto the core.
  */
-import type { Address } from "viem";
+import type { CancelBody, Health, PostOrder } from "@forkcast/shared/protocol";
 
 import type { Bus, Message } from "../bus.js";
 import type { Core } from "../core/context.js";
 import type { OrderRow, TradeRow } from "../db/store.js";
 import { tradesOfOrders, type OrderTrades } from "../db/trade-queries.js";
-import type { PostOrderBody, CancelBody } from "../intake/schema.js";
 import type { Logger } from "../log.js";
 import type { Market } from "../markets.js";
 import { cancel, type CancelResult } from "../lifecycle/cancel.js";
@@ -26,7 +25,7 @@ export interface OperatorApi {
   readonly log: Logger;
   readonly bus: Bus;
   readonly markets: MarketReads;
-  health(): { ok: true; db: string; chainId: number; exchange: Address };
+  health(): Health;
   /** A `book` snapshot message of the token (also the base of later price changes on the market channel). */
   bookMessage(tokenId: bigint, eventType: "book"): Message;
   priceHistory(
@@ -49,7 +48,7 @@ export interface OperatorApi {
   order(hash: string): Promise<OrderRow | undefined>;
   /** Shares matched (trades not FAILED) per order hash; orders that matched nothing may be absent. */
   matchedShares(hashes: readonly string[]): Promise<Map<string, bigint>>;
-  submitOrder(body: PostOrderBody): Promise<OrderResult>;
+  submitOrder(body: PostOrder): Promise<OrderResult>;
   cancel(body: CancelBody): Promise<CancelResult>;
 }
 

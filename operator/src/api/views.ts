@@ -1,8 +1,10 @@
 /**
  * JSON views of the operator's rows, in Polymarket's CLOB shapes: what the REST routes return
- * and what the user channel carries. Amounts become 6-decimal strings here and nowhere else.
+ * and what the user channel carries, typed by the shared wire schemas. Amounts become 6-decimal
+ * strings here and nowhere else.
  */
 import { formatUnits6, PRICE_SCALE } from "@forkcast/shared";
+import type { OrderView, TradeView } from "@forkcast/shared/protocol";
 
 import type { Message } from "../bus.js";
 import type { OrderRow, TradeRow } from "../db/store.js";
@@ -14,7 +16,7 @@ const sideName = (side: number): "BUY" | "SELL" => (side === 0 ? "BUY" : "SELL")
  * the ledger's running count of the same). The row alone cannot say it: a closed order's
  * `remaining` is 0 whether it filled or not.
  */
-export function orderView(row: OrderRow, matched: bigint): Record<string, unknown> {
+export function orderView(row: OrderRow, matched: bigint): OrderView {
   return {
     id: row.hash,
     status: row.status,
@@ -35,7 +37,7 @@ export function orderView(row: OrderRow, matched: bigint): Record<string, unknow
   };
 }
 
-export function tradeView(trade: TradeRow): Record<string, unknown> {
+export function tradeView(trade: TradeRow): TradeView {
   return {
     id: trade.id,
     taker_order_id: trade.taker_hash,

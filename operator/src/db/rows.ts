@@ -2,6 +2,9 @@
  * The rows the operator stores, as TypeScript types, and the column types of the tables the
  * store bulk-inserts into (used by its `unnest` inserts).
  */
+import type { MatchType, OrderStatus, OrderType, TradeStatus } from "@forkcast/shared/protocol";
+
+export type { OrderStatus, TradeStatus };
 export interface MarketRow {
   market_id: string;
   question: string;
@@ -13,8 +16,6 @@ export interface MarketRow {
   status: "open" | "closed";
   created_ms: number;
 }
-
-export type OrderStatus = "LIVE" | "MATCHED" | "CANCELED" | "EXPIRED" | "UNMATCHED" | "INVALID";
 
 export interface OrderRow {
   hash: string;
@@ -28,7 +29,7 @@ export interface OrderRow {
   price: number;
   original_shares: string;
   remaining: string;
-  order_type: string;
+  order_type: OrderType;
   post_only: boolean;
   expiration: number;
   salt: string;
@@ -71,8 +72,6 @@ export interface SettlementRow {
   updated_ms: number;
 }
 
-export type TradeStatus = "MATCHED" | "MINED" | "CONFIRMED" | "FAILED";
-
 export interface TradeRow {
   id: string;
   settlement_id: number;
@@ -81,7 +80,7 @@ export interface TradeRow {
   maker_hash: string;
   taker: string;
   maker: string;
-  match_type: string;
+  match_type: MatchType;
   shares: string;
   maker_price: number;
   taker_price: number;

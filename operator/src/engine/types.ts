@@ -5,10 +5,11 @@
  * bid ≥ ask, and the pair of original (token, side) tells the settlement type.
  */
 import { PRICE_SCALE_NUMBER } from "@forkcast/shared";
+import type { MatchType, OrderType } from "@forkcast/shared/protocol";
 import type { Address, Hex } from "viem";
 
-export type OrderType = "GTC" | "GTD" | "FOK" | "FAK";
-export type MatchType = "COMPLEMENTARY" | "MINT" | "MERGE";
+/** Time in force and settlement type are wire vocabulary (`@forkcast/shared/protocol`). */
+export type { MatchType, OrderType };
 export type BookSide = "bid" | "ask";
 
 /** 0 = the market's first outcome token (YES), 1 = its complement (NO). */

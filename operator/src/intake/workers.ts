@@ -1,13 +1,14 @@
 /**
- * A pool of signature-check worker threads behind the SignatureVerifier interface. Requests
- * are collected for up to BATCH_WINDOW_MS (or BATCH_MAX_ORDERS, whichever comes first) and go
- * to a worker as one message; workers are used round-robin.
+ * A pool of signature-check worker threads behind the SignatureVerifier interface. Requests go
+ * to a worker in batches, one message each way per batch, and a batch leaves as soon as a worker
+ * is idle: requests that arrive while every worker is busy wait for the next free one and then
+ * leave together (at most BATCH_MAX_ORDERS per message, so answers come back in steps).
  *
- * Why a window and not one message per event-loop turn: what a message costs is mostly waking
- * the worker thread (a futex wake and, on a busy 2-core machine, a context switch), not the
- * structured clone, and with dozens of keep-alive clients a turn holds only one or two orders.
- * A millisecond's window turns thousands of wake-ups per second (each way) into about a
- * thousand, for at most a millisecond of added latency.
+ * Why batches: what a message costs is mostly waking the worker thread (a futex wake and, on a
+ * busy 2-core machine, a context switch), not the structured clone. Why "when idle" and not a
+ * timer window: the batch grows by itself with the load (one order when the machine is quiet,
+ * dozens under load) and no order waits for a timer while a worker has nothing to do. Requests of
+ * one event-loop turn are gathered with setImmediate before the first batch leaves.
  */
 import { Worker } from "node:worker_threads";
 
@@ -17,10 +18,8 @@ import type { Hex } from "viem";
 import type { SignatureVerifier } from "../core/context.js";
 import type { WireOrder, WireResult } from "./sigworker.js";
 
-/** How long the first request of a batch waits for company before the batch is sent. */
-export const BATCH_WINDOW_MS = 1;
-/** A batch this large is sent at once. */
-export const BATCH_MAX_ORDERS = 64;
+/** The most orders one message carries: bounds how long the first of them waits for its answer. */
+export const BATCH_MAX_ORDERS = 32;
 
 interface Pending {
   resolve(result: { hash: Hex; valid: boolean }): void;
@@ -31,9 +30,12 @@ export class WorkerVerifier implements SignatureVerifier {
   private readonly workers: Worker[];
   private readonly pending = new Map<number, Pending>();
   private batch: WireOrder[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private scheduled: NodeJS.Immediate | undefined;
+  /** Workers with no batch in flight. */
+  private readonly idle: Worker[];
   private nextId = 0;
-  private nextWorker = 0;
+  /** Messages sent to workers so far and the most orders one of them carried. */
+  readonly sent = { batches: 0, largestBatch: 0 };
   /** Resolves once every worker has loaded (the operator listens only after that). */
   readonly ready: Promise<void>;
 
@@ -60,6 +62,8 @@ export class WorkerVerifier implements SignatureVerifier {
           this.pending.delete(id);
           entry?.resolve({ hash: hash as Hex, valid });
         }
+        this.idle.push(worker);
+        if (this.batch.length > 0) this.dispatch();
       });
       worker.on("error", (error) => {
         for (const entry of this.pending.values()) entry.reject(error);
@@ -67,6 +71,7 @@ export class WorkerVerifier implements SignatureVerifier {
       });
       return worker;
     });
+    this.idle = [...this.workers];
     this.ready = Promise.all(readies).then(() => undefined);
   }
 
@@ -88,23 +93,28 @@ export class WorkerVerifier implements SignatureVerifier {
       order.signatureType,
       order.signature,
     ]);
-    if (this.batch.length >= BATCH_MAX_ORDERS) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), BATCH_WINDOW_MS);
+    if (this.idle.length > 0) this.scheduled ??= setImmediate(() => this.dispatch());
     return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
   }
 
-  private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = this.batch;
-    this.batch = [];
-    if (batch.length === 0) return;
-    const worker = this.workers[this.nextWorker++ % this.workers.length] as Worker;
-    worker.postMessage(batch);
+  /** Sends waiting requests to idle workers, at most BATCH_MAX_ORDERS per message. */
+  private dispatch(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    for (;;) {
+      if (this.batch.length === 0) return;
+      const worker = this.idle.pop();
+      if (!worker) return;
+      const batch = this.batch.length <= BATCH_MAX_ORDERS ? this.batch : this.batch.slice(0, BATCH_MAX_ORDERS);
+      this.batch = batch === this.batch ? [] : this.batch.slice(BATCH_MAX_ORDERS);
+      this.sent.batches++;
+      this.sent.largestBatch = Math.max(this.sent.largestBatch, batch.length);
+      worker.postMessage(batch);
+    }
   }
 
   async close(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
+    if (this.scheduled) clearImmediate(this.scheduled);
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -4,12 +4,12 @@
  * committed before anyone hears about it.
  */
 import { cancelDomain, CANCEL_TYPES } from "@forkcast/shared";
+import type { CancelBody, CancelResponse } from "@forkcast/shared/protocol";
 import { hashTypedData, hexToBytes, type Hex } from "viem";
 
 import type { OrderStatus } from "../db/store.js";
 import { takeOrThrow } from "../ratelimit.js";
 import { ApiError } from "../errors.js";
-import type { CancelBody } from "../intake/schema.js";
 import { recoverAddress } from "../intake/signature.js";
 import { outbox, type Core } from "../core/context.js";
 import type { TrackedOrder } from "../core/ledger.js";
@@ -18,10 +18,7 @@ import { takeOff } from "./book-changes.js";
 /** Cancels signed more than this long ago (or ahead) are refused. */
 export const CANCEL_VALIDITY_SECONDS = 300;
 
-export interface CancelResult {
-  canceled: string[];
-  not_canceled: Record<string, string>;
-}
+export type CancelResult = CancelResponse;
 
 /** The EIP-712 digest the maker signs to cancel (the exchange's cancel domain). */
 export function cancelDigest(chainId: number, exchange: Hex, body: CancelBody): Hex {

@@ -6,28 +6,19 @@
  * The caller gets its answer only after the commit that holds the order and its matches.
  */
 import { Side, SignatureType, type SignedOrder } from "@forkcast/shared";
+import type { OrderResult, PostOrder } from "@forkcast/shared/protocol";
 import type { Hex } from "viem";
 
 import type { OrderRow } from "../db/store.js";
 import type { EngineOrder, SubmitResult } from "../engine/types.js";
 import { takeOrThrow } from "../ratelimit.js";
 import { ApiError } from "../errors.js";
-import type { PostOrderBody } from "../intake/schema.js";
-import { toSignedOrder } from "../intake/schema.js";
 import { checkOrder, type CheckedTerms, type MarketRules } from "../intake/validate.js";
 import { outbox, type Core } from "../core/context.js";
 import { assetOf, COLLATERAL, needFor } from "../core/ledger.js";
 import { applyResult } from "./book-changes.js";
 
-export interface OrderResult {
-  success: true;
-  errorMsg: "";
-  orderID: Hex;
-  status: "live" | "matched" | "unmatched";
-  makingAmount: string;
-  takingAmount: string;
-  transactionsHashes: Hex[];
-}
+export type { OrderResult };
 
 /** The order's digest once its signature is known to be good (EOA through the verifier, else EIP-1271). */
 async function verifiedHash(core: Core, order: SignedOrder): Promise<Hex> {
@@ -58,7 +49,7 @@ function orderRow(
   hash: Hex,
   seq: number,
   order: SignedOrder,
-  body: PostOrderBody,
+  body: PostOrder,
   rules: MarketRules,
   terms: CheckedTerms,
   nowMs: number,
@@ -92,8 +83,8 @@ function orderRow(
   };
 }
 
-export async function submitOrder(core: Core, body: PostOrderBody, nowMs = Date.now()): Promise<OrderResult> {
-  const order = toSignedOrder(body.order);
+export async function submitOrder(core: Core, body: PostOrder, nowMs = Date.now()): Promise<OrderResult> {
+  const order = body.order;
   const nowSeconds = Math.floor(nowMs / 1000);
   const rules = core.markets.rules(order.tokenId);
   const terms = checkOrder(order, body.orderType, body.postOnly, rules, nowSeconds);

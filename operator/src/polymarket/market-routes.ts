@@ -8,6 +8,7 @@ import type { Context, Hono } from "hono";
 import { z } from "zod";
 
 import { MAX_CANCEL_BODY_BYTES } from "../api/http.js";
+import { requireJsonContentType } from "../api/request.js";
 import { ApiError } from "../errors.js";
 import type { Market } from "../markets.js";
 import { parseJson } from "./auth.js";
@@ -145,7 +146,12 @@ export function marketDataRoutes(app: Hono, deps: PolymarketDeps): void {
   app.get("/spread", (c) => c.json({ spread: spread(token(c)) }));
   app.get("/last-trade-price", (c) => c.json(lastTrade(token(c))));
 
-  const tokenList = async (c: Context) => parse(tokenListBody, parseJson(await c.req.text()));
+  /** The body of a batch read: JSON only (415 otherwise, as on every operator POST route). */
+  const jsonBody = async (c: Context): Promise<unknown> => {
+    requireJsonContentType(c.req.header("content-type"));
+    return parseJson(await c.req.text());
+  };
+  const tokenList = async (c: Context) => parse(tokenListBody, await jsonBody(c));
   app.post("/books", small, async (c) => c.json(await Promise.all((await tokenList(c)).map((q) => book(q.token_id)))));
   app.post("/midpoints", small, async (c) =>
     c.json(Object.fromEntries((await tokenList(c)).map((q) => [q.token_id, mid(q.token_id)]))),
@@ -159,7 +165,7 @@ export function marketDataRoutes(app: Hono, deps: PolymarketDeps): void {
         .array(tokenQuery.extend({ side: sideSchema }))
         .min(1)
         .max(500),
-      parseJson(await c.req.text()),
+      await jsonBody(c),
     );
     const result: Record<string, Record<string, string>> = {};
     for (const q of body) (result[q.token_id] ??= {})[q.side] = price(q.token_id, q.side);

@@ -14,7 +14,7 @@ import type { OrderRow } from "../db/store.js";
 import { tradesOfAddress, tradesOfOrders } from "../db/trade-queries.js";
 import { ApiError } from "../errors.js";
 import { COLLATERAL } from "../funds.js";
-import { MAX_BATCH_ORDERS, postOrderSchema } from "../intake/schema.js";
+import { MAX_BATCH_ORDERS, parsePostOrder } from "../intake/schema.js";
 import { drop } from "../lifecycle/cancel.js";
 import { submitOrder } from "../lifecycle/submit.js";
 import { l2Identity, parseJson, type L2Identity } from "./auth.js";
@@ -49,7 +49,7 @@ export function tradingRoutes(app: Hono, deps: PolymarketDeps): void {
       );
   };
   const postOne = async (id: L2Identity, raw: unknown) => {
-    const body = parse(postOrderSchema, raw);
+    const body = parsePostOrder(raw);
     mustOwn(id, body.order.maker, body.order.signer);
     if (body.owner !== undefined && body.owner !== "" && body.owner !== id.key.apiKey)
       throw new ApiError("FORBIDDEN", "owner must be the API key the request is signed with");

@@ -2,7 +2,6 @@
 import {
   OrderHasher,
   orderAmounts,
-  orderToJson,
   exchangeDomain,
   Side,
   SignatureType,
@@ -10,6 +9,7 @@ import {
   type Order,
   type SignedOrder,
 } from "@forkcast/shared";
+import { orderToJson } from "@forkcast/shared/protocol";
 import secp256k1 from "secp256k1";
 import { hexToBytes, toHex, type Address, type Hex } from "viem";
 

@@ -9,6 +9,7 @@
  * ethers 5 appears here only because order-utils signs with an ethers Wallet.
  */
 import { SHARE_UNIT, COLLATERAL_UNIT, PRICE_SCALE } from "@forkcast/shared";
+import { errorBodySchema } from "@forkcast/shared/protocol";
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
@@ -561,5 +562,33 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
     assert.equal(huge.status, 413, "bodies are size-limited on the CLOB routes too");
     const unauthenticated = await fetch(`${op.url}/data/orders?maker=${alice.address}`);
     assert.equal(unauthenticated.status, 200, "the EIP-712 world's read without an API key still answers");
+  });
+
+  it("refuses a batch read whose body is not sent as JSON with 415 UNSUPPORTED_MEDIA_TYPE", async () => {
+    const token = stack.yes.toString();
+    const bodies: Record<string, unknown> = {
+      "/books": [{ token_id: token }],
+      "/midpoints": [{ token_id: token }],
+      "/prices": [{ token_id: token, side: "BUY" }],
+    };
+    for (const [route, body] of Object.entries(bodies)) {
+      for (const contentType of ["text/plain", undefined]) {
+        const answer = await fetch(`${op.url}${route}`, {
+          method: "POST",
+          headers: contentType === undefined ? {} : { "content-type": contentType },
+          body: JSON.stringify(body),
+        });
+        const what = `${route} with content-type ${contentType ?? "missing"}`;
+        assert.equal(answer.status, 415, what);
+        const refusal = errorBodySchema.parse(await answer.json());
+        assert.equal(refusal.error, "UNSUPPORTED_MEDIA_TYPE", what);
+      }
+      const json = await fetch(`${op.url}${route}`, {
+        method: "POST",
+        headers: { "content-type": "application/json; charset=utf-8" },
+        body: JSON.stringify(body),
+      });
+      assert.equal(json.status, 200, `${route} answers the same body sent as JSON`);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { hexToBytes, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 import { ApiError } from "../../src/errors.js";
-import { postOrderSchema, toSignedOrder } from "../../src/intake/schema.js";
+import { postOrderSchema } from "../../src/intake/schema.js";
 import { recoverAddress } from "../../src/intake/signature.js";
 import { checkOrder, type MarketRules } from "../../src/intake/validate.js";
 import { RateLimiter } from "../../src/ratelimit.js";
@@ -170,7 +170,7 @@ describe("order body schema", () => {
     });
     assert.equal(body.orderType, "GTC");
     assert.equal(body.postOnly, false);
-    const signed = toSignedOrder(body.order);
+    const signed = body.order;
     assert.equal(signed.side, Side.SELL);
     assert.equal(signed.salt, 7n);
     assert.equal(signed.maker, account.address.toLowerCase());

@@ -1,10 +1,12 @@
 /** Trade routes: public trades of a market and a user's trades, newest first, cursor-paginated. */
+import type { TradesPage } from "@forkcast/shared/protocol";
+
 import type { TradeRow } from "../../db/store.js";
 import type { RouteModule } from "../request.js";
 import { decodeTradeCursor, encodeTradeCursor, END_CURSOR, parse, tradesQuery, userTradesQuery } from "../schemas.js";
 import { tradeView } from "../views.js";
 
-function page(rows: TradeRow[], limit: number): { data: Record<string, unknown>[]; next_cursor: string } {
+function page(rows: TradeRow[], limit: number): TradesPage {
   const last = rows[rows.length - 1];
   return {
     data: rows.map(tradeView),

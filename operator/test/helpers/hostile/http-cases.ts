@@ -8,13 +8,13 @@ import {
   OrderHasher,
   exchangeDomain,
   orderAmounts,
-  orderToJson,
   Side,
   SignatureType,
   ZERO_ADDRESS,
   type Order,
   type SignedOrder,
 } from "@forkcast/shared";
+import { orderToJson } from "@forkcast/shared/protocol";
 import secp256k1 from "secp256k1";
 import { hexToBytes, toHex, type Address, type Hex } from "viem";
 

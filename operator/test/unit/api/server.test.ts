@@ -89,6 +89,7 @@ describe("HTTP request handler: error catalogue, request ids, body limits", () =
     assert.equal(own.headers["x-request-id"], "trace-42");
     const bad = await send(url, "GET", "/health", undefined, { "x-request-id": "has spaces and <tags>" });
     assert.match(String(bad.headers["x-request-id"]), /^[0-9a-f]{16}$/);
+    assert.notEqual(bad.headers["x-request-id"], plain.headers["x-request-id"], "each request has its own id");
   });
 
   it("an absurd cursor is a 400 with a code, before any read", async () => {
