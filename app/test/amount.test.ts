@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatAmount, formatSigned, parseAmount } from "../src/lib/amount.ts";
+import { amountReason, formatAmount, formatSigned, parseAmount } from "../src/lib/amount.ts";
 
 describe("formatAmount", () => {
   it("groups thousands and shows two decimals with the unit", () => {
@@ -38,5 +38,14 @@ describe("parseAmount", () => {
   it("round-trips with formatAmount at full precision", () => {
     const parsed = parseAmount("1234.567891");
     expect(parsed.ok && formatAmount(parsed.value, { fractionDigits: 6 })).toBe("1,234.567891");
+  });
+});
+
+describe("amountReason", () => {
+  it("asks for a wallet first, then a readable amount above zero", () => {
+    expect(amountReason(false, parseAmount("5"))).toBe("Connect a wallet first.");
+    expect(amountReason(true, parseAmount("x"))).toBe("Use digits and one decimal point only");
+    expect(amountReason(true, parseAmount("0"))).toBe("Enter an amount above zero");
+    expect(amountReason(true, parseAmount("5"))).toBeUndefined();
   });
 });

@@ -15,9 +15,7 @@ const o = (x: number) => BigInt(Math.round(x * 1000)) * (ODDS_SCALE / 1000n);
 describe("odds", () => {
   it("formats decimal and American odds", () => {
     expect(formatDecimalOdds(o(2.5))).toBe("2.50");
-    expect(formatAmericanOdds(o(2.5))).toBe("+150");
-    expect(formatAmericanOdds(o(1.5))).toBe("-200");
-    expect(formatAmericanOdds(o(1))).toBe("—");
+    expect([o(2.5), o(1.5), o(1)].map((odds) => formatAmericanOdds(odds))).toEqual(["+150", "-200", "—"]);
   });
   it("gives implied probability", () => {
     expect(impliedProbability(o(2))).toBe("50%");

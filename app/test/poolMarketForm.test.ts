@@ -13,14 +13,19 @@ import {
 } from "../src/lib/marketForm.ts";
 
 const now = Date.parse("2026-01-01T00:00:00Z") / 1000;
-const draft: MarketDraft = {
-  kind: "pool",
-  question: "Lisbon derby: who wins?",
-  outcomes: ["Benfica", "Draw", "Sporting"],
-  endTime: "2026-03-01T20:00",
+/** How the derby resolves: the text the question data carries besides the question. */
+const resolution = {
   rules: "Result after 90 minutes plus stoppage time.",
   resolutionSource: "Liga Portugal",
   category: "Sports",
+};
+const outcomes = ["Benfica", "Draw", "Sporting"];
+const draft: MarketDraft = {
+  kind: "pool",
+  question: "Lisbon derby: who wins?",
+  outcomes,
+  endTime: "2026-03-01T20:00",
+  ...resolution,
   reward: "5",
   bond: "50",
 };

@@ -18,10 +18,8 @@ const s = (shares: number) => BigInt(shares) * SHARE_UNIT;
 
 describe("price display", () => {
   it("formats cents and probabilities", () => {
-    expect(formatCents(c(55))).toBe("55¢");
-    expect(formatCents(c(55.5))).toBe("55.5¢");
-    expect(formatProbability(c(55))).toBe("55%");
-    expect(formatProbability(c(0.5))).toBe("<1%");
+    expect([c(55), c(55.5)].map((price) => formatCents(price))).toEqual(["55¢", "55.5¢"]);
+    expect([c(55), c(0.5)].map((price) => formatProbability(price))).toEqual(["55%", "<1%"]);
   });
   it("parses cents strictly between one tick and 100¢ less one tick", () => {
     expect(parseCents("55")).toEqual({ ok: true, value: c(55) });

@@ -12,6 +12,14 @@ const book = {
     { price: c(60), size: s(100) },
   ],
 };
+/** A ticket against the book with a wallet balance (tUSD for buys, shares for sells); limits GTC, market orders FOK. */
+const withBalance = (
+  side: "buy" | "sell",
+  type: "limit" | "market",
+  amount: string,
+  limitCents: string,
+  balance: bigint,
+) => quoteTicket({ side, type, amount, limitCents, tif: type === "limit" ? "GTC" : "FOK", ...book, balance });
 
 describe("trade ticket quote", () => {
   it("quotes a market buy with payout and impact warning", () => {
@@ -46,67 +54,34 @@ describe("trade ticket quote", () => {
 });
 
 describe("ticket checks against the trader's own orders and balance", () => {
-  it("refuses a limit buy above the balance before any approval, in tUSD", () => {
-    const q = quoteTicket({
-      side: "buy",
-      type: "limit",
-      amount: "5000",
-      limitCents: "50",
-      tif: "GTC",
-      ...book,
-      balance: 974_787_913n,
-    });
+  it.each([
+    {
+      name: "refuses a limit buy above the balance before any approval, in tUSD",
+      quote: () => withBalance("buy", "limit", "5000", "50", 974_787_913n),
+      reason: "Not enough tUSD: you have 974.78 tUSD, this order costs 2,500.00 tUSD",
+    },
+    {
+      name: "refuses a market buy above the balance with a balance message, not a fill-or-kill one",
+      quote: () => withBalance("buy", "market", "2000", "", s(974)),
+      reason: "Not enough tUSD: you have 974.00 tUSD, this order costs 2,000.00 tUSD",
+    },
+    {
+      name: "refuses a market sell of more shares than held, in shares",
+      quote: () => withBalance("sell", "market", "30", "", s(12)),
+      reason: "Not enough shares: you have 12.00 shares, this order sells 30.00 shares",
+    },
+    {
+      name: "refuses a limit sell of more shares than held",
+      quote: () => withBalance("sell", "limit", "30", "70", s(12)),
+      reason: "Not enough shares: you have 12.00 shares, this order sells 30.00 shares",
+    },
+  ])("$name", ({ quote, reason }) => {
+    const q = quote();
     expect(q.ok).toBe(false);
-    expect(q.reason).toBe("Not enough tUSD: you have 974.78 tUSD, this order costs 2,500.00 tUSD");
-  });
-  it("refuses a market buy above the balance with a balance message, not a fill-or-kill one", () => {
-    const q = quoteTicket({
-      side: "buy",
-      type: "market",
-      amount: "2000",
-      limitCents: "",
-      tif: "FOK",
-      ...book,
-      balance: s(974),
-    });
-    expect(q.reason).toBe("Not enough tUSD: you have 974.00 tUSD, this order costs 2,000.00 tUSD");
-  });
-  it("refuses a market sell of more shares than held, in shares", () => {
-    const q = quoteTicket({
-      side: "sell",
-      type: "market",
-      amount: "30",
-      limitCents: "",
-      tif: "FOK",
-      ...book,
-      balance: s(12),
-    });
-    expect(q.ok).toBe(false);
-    expect(q.reason).toBe("Not enough shares: you have 12.00 shares, this order sells 30.00 shares");
-  });
-  it("refuses a limit sell of more shares than held", () => {
-    const q = quoteTicket({
-      side: "sell",
-      type: "limit",
-      amount: "30",
-      limitCents: "70",
-      tif: "GTC",
-      ...book,
-      balance: s(12),
-    });
-    expect(q.reason).toBe("Not enough shares: you have 12.00 shares, this order sells 30.00 shares");
+    expect(q.reason).toBe(reason);
   });
   it("accepts an order the balance covers exactly", () => {
-    const q = quoteTicket({
-      side: "buy",
-      type: "limit",
-      amount: "10",
-      limitCents: "50",
-      tif: "GTC",
-      ...book,
-      balance: s(5),
-    });
-    expect(q.ok).toBe(true);
+    expect(withBalance("buy", "limit", "10", "50", s(5)).ok).toBe(true);
   });
   it("leaves the trader's own resting asks out of a market buy preview", () => {
     const own = { bids: [], asks: [{ price: c(50), size: s(10) }] };
@@ -146,15 +121,7 @@ describe("ticket limit price on the market's tick", () => {
 
 describe("market-order average price from the book", () => {
   it("walks the levels for the average even when the order is over the balance", () => {
-    const q = quoteTicket({
-      side: "buy",
-      type: "market",
-      amount: "11",
-      limitCents: "",
-      tif: "FOK",
-      ...book,
-      balance: s(1),
-    });
+    const q = withBalance("buy", "market", "11", "", s(1));
     expect(q.ok).toBe(false);
     // 10 shares at 50¢ (5 tUSD) + 10 at 60¢ (6 tUSD): 20 shares for 11 tUSD, 55¢ on average.
     expect(q.shares).toBe(s(20));

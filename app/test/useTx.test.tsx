@@ -99,19 +99,25 @@ async function setup(revertData: Hex | undefined) {
   return { hook, requests };
 }
 
+/** Runs the faucet call through `useTx` against a node whose simulation reverts with `revertData` (or succeeds). */
+async function runFaucet(revertData: Hex | undefined) {
+  const { hook, requests } = await setup(revertData);
+  let outcome: Awaited<ReturnType<typeof hook.result.current.run>> | undefined;
+  await act(async () => {
+    outcome = await hook.result.current.run({
+      label: "Faucet",
+      call: { address: TOKEN, abi: testUSDAbi, functionName: "faucet" },
+    });
+  });
+  return { hook, requests, outcome };
+}
+
 afterEach(() => vi.unstubAllGlobals());
 
 describe("useTx", () => {
   it("stops at simulation and shows the decoded revert sentence in a toast", async () => {
     const data = encodeErrorResult({ abi: testUSDAbi, errorName: "FaucetDisabled" });
-    const { hook, requests } = await setup(data);
-    let outcome: Awaited<ReturnType<typeof hook.result.current.run>> | undefined;
-    await act(async () => {
-      outcome = await hook.result.current.run({
-        label: "Faucet",
-        call: { address: TOKEN, abi: testUSDAbi, functionName: "faucet" },
-      });
-    });
+    const { hook, requests, outcome } = await runFaucet(data);
     expect(outcome).toEqual({ ok: false, error: "The faucet is switched off on this network." });
     expect(hook.result.current.state.phase).toBe("failed");
     expect(requests).not.toContain("eth_sendTransaction");
@@ -119,14 +125,7 @@ describe("useTx", () => {
   });
 
   it("simulates, sends, waits for the receipt and confirms", async () => {
-    const { hook, requests } = await setup(undefined);
-    let outcome: Awaited<ReturnType<typeof hook.result.current.run>> | undefined;
-    await act(async () => {
-      outcome = await hook.result.current.run({
-        label: "Faucet",
-        call: { address: TOKEN, abi: testUSDAbi, functionName: "faucet" },
-      });
-    });
+    const { hook, requests, outcome } = await runFaucet(undefined);
     expect(outcome).toEqual({ ok: true, hash: HASH });
     expect(hook.result.current.state).toMatchObject({ phase: "confirmed", hash: HASH });
     expect(requests.indexOf("eth_call")).toBeLessThan(requests.indexOf("eth_sendTransaction"));

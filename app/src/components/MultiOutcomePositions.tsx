@@ -6,7 +6,7 @@ import type { Market } from "../data/catalog.ts";
 import { useShareBalances } from "../data/shares.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
-import { formatAmount, parseAmount } from "../lib/amount.ts";
+import { amountReason, formatAmount, parseAmount } from "../lib/amount.ts";
 import { convertIndexSet, convertOutput } from "../lib/convert.ts";
 import { isBusy } from "../lib/tx.ts";
 import { Button } from "./Button.tsx";
@@ -40,15 +40,7 @@ export function MultiOutcomePositions({ market }: { market: Market }) {
   const held = (i: number) => balances[i] ?? 0n;
   const parsed = parseAmount(amount);
   const busy = isBusy(state) ? "Transaction in progress" : undefined;
-  const baseReason = !account
-    ? "Connect a wallet first."
-    : !parsed.ok
-      ? parsed.reason
-      : parsed.value === 0n
-        ? "Enter an amount above zero"
-        : market.resolved
-          ? "The market is resolved."
-          : busy;
+  const baseReason = amountReason(Boolean(account), parsed) ?? (market.resolved ? "The market is resolved." : busy);
   const noShort = parsed.ok ? selected.find((i) => held(2 * i + 1) < parsed.value) : undefined;
   const convertReason =
     baseReason ??

@@ -37,6 +37,13 @@ export function parseAmount(input: string, decimals = COLLATERAL_DECIMALS): Pars
   return { ok: true, value };
 }
 
+/** Why an amount a wallet sends is not ready: no wallet, unreadable, or zero; undefined when it is. */
+export function amountReason(connected: boolean, parsed: ParseResult): string | undefined {
+  if (!connected) return "Connect a wallet first.";
+  if (!parsed.ok) return parsed.reason;
+  return parsed.value === 0n ? "Enter an amount above zero" : undefined;
+}
+
 /** Signed amount with an explicit "+" for gains, for P&L columns. */
 export function formatSigned(raw: bigint, options: FormatAmountOptions = {}): string {
   const text = formatAmount(raw, options);

@@ -18,21 +18,21 @@ type TokenLabel = Required<Pick<LabelledPosition, "market" | "outcomeIndex" | "c
 export function tokenLabels(markets: readonly Market[]): Map<bigint, TokenLabel> {
   const byToken = new Map<bigint, TokenLabel>();
   for (const market of markets) {
-    market.yesTokenIds.forEach((id, i) =>
-      byToken.set(id, {
-        market,
-        outcomeIndex: 0,
-        conditionIndex: i,
-        outcome: market.kind === "binary" ? (market.outcomes[0] ?? "Yes") : `${market.outcomes[i] ?? i}: Yes`,
-      }),
-    );
-    market.noTokenIds.forEach((id, i) =>
-      byToken.set(id, {
-        market,
-        outcomeIndex: 1,
-        conditionIndex: i,
-        outcome: market.kind === "binary" ? (market.outcomes[1] ?? "No") : `${market.outcomes[i] ?? i}: No`,
-      }),
+    // Outcome index 0 is the YES token of each condition, 1 the NO token; a binary market names them by its outcomes.
+    const sides = [
+      { tokenIds: market.yesTokenIds, side: "Yes" },
+      { tokenIds: market.noTokenIds, side: "No" },
+    ];
+    sides.forEach(({ tokenIds, side }, outcomeIndex) =>
+      tokenIds.forEach((id, i) =>
+        byToken.set(id, {
+          market,
+          outcomeIndex,
+          conditionIndex: i,
+          outcome:
+            market.kind === "binary" ? (market.outcomes[outcomeIndex] ?? side) : `${market.outcomes[i] ?? i}: ${side}`,
+        }),
+      ),
     );
   }
   return byToken;

@@ -97,36 +97,53 @@ export interface MarketFill {
 
 /** Walks the asks (best first) spending `budget` collateral. Shares per level round down (the buyer never overpays). */
 export function simulateMarketBuy(asks: readonly Level[], budget: bigint): MarketFill {
-  let remaining = budget;
-  let shares = 0n;
-  let worstPrice = 0n;
-  for (const level of asks) {
-    if (remaining <= 0n) break;
+  const walked = walkLevels(asks, budget, (level, remaining) => {
     const affordable = (remaining * PRICE_SCALE) / level.price;
     const take = affordable < level.size ? affordable : level.size;
-    if (take === 0n) break;
+    if (take === 0n) return undefined;
     const cost = (take * level.price + PRICE_SCALE - 1n) / PRICE_SCALE;
-    shares += take;
-    remaining -= cost > remaining ? remaining : cost;
-    worstPrice = level.price;
-  }
-  const spent = budget - remaining;
-  return finish(shares, spent, worstPrice, remaining, asks[0]?.price, true);
+    const spent = cost > remaining ? remaining : cost;
+    return { shares: take, collateral: spent, used: spent };
+  });
+  return finish(walked.shares, walked.collateral, walked.worstPrice, walked.remaining, asks[0]?.price, true);
 }
 
 /** Walks the bids (best first) selling `amount` shares. Proceeds per level round down. */
 export function simulateMarketSell(bids: readonly Level[], amount: bigint): MarketFill {
-  let remaining = amount;
-  let proceeds = 0n;
-  let worstPrice = 0n;
-  for (const level of bids) {
-    if (remaining <= 0n) break;
+  const walked = walkLevels(bids, amount, (level, remaining) => {
     const take = remaining < level.size ? remaining : level.size;
-    proceeds += (take * level.price) / PRICE_SCALE;
-    remaining -= take;
+    return { shares: take, collateral: (take * level.price) / PRICE_SCALE, used: take };
+  });
+  return finish(walked.shares, walked.collateral, walked.worstPrice, walked.remaining, bids[0]?.price, false);
+}
+
+/** What one level gives a market order: shares traded, collateral paid or received, and how much of the order it used. */
+interface LevelTake {
+  shares: bigint;
+  collateral: bigint;
+  used: bigint;
+}
+
+/** Walks `levels` best first until `amount` is used up or `take` says a level gives nothing (undefined). */
+function walkLevels(
+  levels: readonly Level[],
+  amount: bigint,
+  take: (level: Level, remaining: bigint) => LevelTake | undefined,
+): { shares: bigint; collateral: bigint; worstPrice: bigint; remaining: bigint } {
+  let remaining = amount;
+  let shares = 0n;
+  let collateral = 0n;
+  let worstPrice = 0n;
+  for (const level of levels) {
+    if (remaining <= 0n) break;
+    const taken = take(level, remaining);
+    if (!taken) break;
+    shares += taken.shares;
+    collateral += taken.collateral;
+    remaining -= taken.used;
     worstPrice = level.price;
   }
-  return finish(amount - remaining, proceeds, worstPrice, remaining, bids[0]?.price, false);
+  return { shares, collateral, worstPrice, remaining };
 }
 
 function finish(

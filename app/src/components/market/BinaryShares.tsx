@@ -6,7 +6,7 @@ import { useConnection } from "wagmi";
 import type { Market } from "../../data/catalog.ts";
 import { useDeployment } from "../../hooks/useDeployment.ts";
 import { useTx } from "../../hooks/useTx.ts";
-import { formatAmount, parseAmount } from "../../lib/amount.ts";
+import { amountReason, formatAmount, parseAmount } from "../../lib/amount.ts";
 import { redeemAction } from "../../lib/redeem.ts";
 import { isBusy } from "../../lib/tx.ts";
 import { Button } from "../Button.tsx";
@@ -33,19 +33,12 @@ export function BinaryShares({
   const held = shares.map((h) => h ?? 0n);
   const parsed = parseAmount(amount);
   // Split and merge share their first checks: a wallet, a valid amount, no transaction running.
-  const amountReason = !account
-    ? "Connect a wallet first."
-    : !parsed.ok
-      ? parsed.reason
-      : parsed.value === 0n
-        ? "Enter an amount above zero"
-        : isBusy(state)
-          ? "Transaction in progress"
-          : undefined;
-  const splitReason = amountReason ?? (market.resolved ? "The market is resolved: redeem instead." : undefined);
+  const amountProblem =
+    amountReason(Boolean(account), parsed) ?? (isBusy(state) ? "Transaction in progress" : undefined);
+  const splitReason = amountProblem ?? (market.resolved ? "The market is resolved: redeem instead." : undefined);
   const fullSets = (held[0] ?? 0n) < (held[1] ?? 0n) ? (held[0] ?? 0n) : (held[1] ?? 0n);
   const mergeReason =
-    amountReason ??
+    amountProblem ??
     (parsed.ok && parsed.value > fullSets
       ? `You hold ${formatAmount(fullSets, { unit: "full sets" })} (one ${market.outcomes[0] ?? "Yes"} + one ${market.outcomes[1] ?? "No"} each)`
       : undefined);
