@@ -136,4 +136,10 @@ abstract contract PoolFixture is Test {
         int256 total = int256(pool.totalLiquidity() + claimable + fees) + openStakes;
         return total > 0 ? uint256(total) : 0;
     }
+
+    /// @dev What a parlay locks: its payout minus its stake.
+    function _parlayLiability(uint256 betId) internal view returns (uint256) {
+        IBettingPoolBase.ParlayView memory p = lens.getParlay(pool, betId);
+        return p.payout - p.stake;
+    }
 }
