@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { createPublicClient, http } from "viem";
 
 import { localChain } from "../../operator/src/chain/chain.js";
-import { CHAIN_ID, startChain, type LocalChain } from "../../operator/test/helpers/chain.js";
+import { CHAIN_ID, jsonRpc, startChain, type LocalChain } from "../../operator/test/helpers/chain.js";
 
 const SELF = fileURLToPath(import.meta.url);
 
@@ -38,16 +38,7 @@ export async function startChainProcess(): Promise<LocalChain & { readonly pid: 
     rpcUrl,
     chainId: CHAIN_ID,
     client,
-    rpc: async (method, params = []) => {
-      const response = await fetch(rpcUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-      });
-      const json = (await response.json()) as { result?: unknown; error?: { message: string } };
-      if (json.error) throw new Error(`${method}: ${json.error.message}`);
-      return json.result;
-    },
+    rpc: jsonRpc(rpcUrl),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -42,6 +42,20 @@ export interface LocalChain {
   rpc(method: string, params?: unknown[]): Promise<unknown>;
 }
 
+/** A raw JSON-RPC call to the node at `rpcUrl` (test-only methods such as evm_mine); throws its error message. */
+export function jsonRpc(rpcUrl: string): LocalChain["rpc"] {
+  return async (method, params = []) => {
+    const response = await fetch(rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+    });
+    const json = (await response.json()) as { result?: unknown; error?: { message: string } };
+    if (json.error) throw new Error(`${method}: ${json.error.message}`);
+    return json.result;
+  };
+}
+
 /** `chainId` other than 31337 runs the node under that id (e.g. 137 for the Polymarket profile). */
 export async function startChain(chainId = CHAIN_ID): Promise<LocalChain> {
   const { network } = await import("hardhat");
@@ -53,16 +67,7 @@ export async function startChain(chainId = CHAIN_ID): Promise<LocalChain> {
     rpcUrl,
     chainId,
     client,
-    rpc: async (method, params = []) => {
-      const response = await fetch(rpcUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-      });
-      const json = (await response.json()) as { result?: unknown; error?: { message: string } };
-      if (json.error) throw new Error(`${method}: ${json.error.message}`);
-      return json.result;
-    },
+    rpc: jsonRpc(rpcUrl),
     stop: () => server.close(),
   };
 }
