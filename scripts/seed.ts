@@ -22,7 +22,8 @@ import { type Address, type Hex, maxUint256, parseEventLogs, parseUnits } from "
 
 import { ORDER_TYPES, Side, encodeQuestionData, exchangeDomain, orderAmounts, orderToJson } from "@forkcast/shared";
 
-import { readAddressBook } from "./lib/address-book.ts";
+import type { ContractKey } from "@forkcast/deployments";
+import { readAddressBook } from "@forkcast/deployments/node";
 
 const USD = (amount: string) => parseUnits(amount, 6);
 const PRICE = (p: string) => parseUnits(p, 6);
@@ -39,12 +40,8 @@ const { viem } = connection;
 const publicClient = await viem.getPublicClient();
 const testClient = await viem.getTestClient();
 const chainId = await publicClient.getChainId();
-const book = await readAddressBook(chainId);
-const address = (key: string): Address => {
-  const entry = book.contracts[key];
-  if (!entry) throw new Error(`The address book of chain ${chainId} has no "${key}": redeploy (npm run deploy).`);
-  return entry.address;
-};
+const deployment = readAddressBook(chainId);
+const address = (key: ContractKey): Address => deployment.contract(key).address;
 
 const wallets = await viem.getWalletClients();
 type Wallet = (typeof wallets)[number];

@@ -5,10 +5,13 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+import type { Address, AddressBook, ContractKey } from "@forkcast/deployments";
+import { readAddressBook, writeAddressBook } from "@forkcast/deployments/node";
 
 import { type Labelled, freePort, rpc, spawnLabelled, stop, waitFor } from "../../scripts/lib/processes.ts";
 
@@ -19,14 +22,8 @@ export const CHAIN_ID = 31337;
 const DEV_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 const VERBOSE = process.env.INDEXER_TEST_VERBOSE === "1";
 
-export type Address = `0x${string}`;
-
-export interface Book {
-  chainId: number;
-  deployBlock: number;
-  deployer: Address;
-  contracts: Record<string, { contract: string; address: Address; args?: unknown[] }>;
-}
+export type { Address };
+export type Book = AddressBook;
 
 /** Runs a command to completion and returns its exit code and combined output. */
 export function runCommand(
@@ -146,17 +143,16 @@ export class Stack {
       },
     });
     if (code !== 0) throw new Error(`deploy failed:\n${output}`);
-    this.book = JSON.parse(await readFile(path.join(this.booksDir, `${CHAIN_ID}.json`), "utf8")) as Book;
+    this.book = readAddressBook(CHAIN_ID, this.booksDir).book;
     return this.book;
   }
 
   /** Records a contract deployed outside Ignition in this chain's (temporary) address book. */
-  async addToAddressBook(key: string, contract: string, address: Address): Promise<void> {
-    const file = path.join(this.booksDir, `${CHAIN_ID}.json`);
-    const book = JSON.parse(await readFile(file, "utf8")) as Book & { contracts: Record<string, unknown> };
-    book.contracts[key] = { contract, address, args: [] };
-    await writeFile(file, JSON.stringify(book, null, 2));
-    this.book = book;
+  async addToAddressBook(key: ContractKey, contract: string, address: Address): Promise<void> {
+    const { book } = readAddressBook(CHAIN_ID, this.booksDir);
+    const updated = { ...book, contracts: { ...book.contracts, [key]: { contract, address, args: [] } } };
+    await writeAddressBook(updated, this.booksDir);
+    this.book = updated;
   }
 
   /** A temp dir holding this chain's address book relabelled as `chainId` (for wrong-chain tests). */

@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { abis } from "@forkcast/deployments";
+import { type ContractKey, abis } from "@forkcast/deployments";
 import {
   type Hex,
   createPublicClient,
@@ -92,7 +92,7 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
     const testClient = createTestClient({ chain, transport, mode: "hardhat" });
     const wallet = createWalletClient({ chain, transport });
     const client = { public: publicClient, wallet };
-    const at = (key: string) => {
+    const at = (key: ContractKey) => {
       const entry = book.contracts[key];
       if (!entry) throw new Error(`address book lacks ${key}`);
       return entry.address;

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { parseAddressBook } from "../../scripts/lib/address-book.ts";
+import { parseAddressBook } from "@forkcast/deployments";
 import { type Labelled, freePort, rpc, spawnLabelled, stop, waitFor } from "../../scripts/lib/processes.ts";
 
 const SEPOLIA_CHAIN_ID = 11_155_111;
@@ -67,7 +67,7 @@ describe("deploy to a stand-in testnet", () => {
     assert.equal(code, 0, `deploy command failed:\n${output}`);
 
     const file = path.join(booksDir, `${SEPOLIA_CHAIN_ID}.json`);
-    const book = parseAddressBook(JSON.parse(await readFile(file, "utf8")), file);
+    const book = parseAddressBook(JSON.parse(await readFile(file, "utf8")), file, SEPOLIA_CHAIN_ID);
     assert.equal(book.chainId, SEPOLIA_CHAIN_ID, "address book is keyed by the stand-in's chain id");
     assert.equal(book.network, "sepolia", "records the network name");
     assert.ok(book.deployBlock >= 1, "records where an indexer should start");

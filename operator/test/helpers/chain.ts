@@ -219,10 +219,15 @@ export async function deployStack(
     addressBookPath,
     JSON.stringify({
       chainId: chain.chainId,
+      network: "operator-test",
+      deployedAt: new Date().toISOString(),
+      deployBlock: Number(startBlock),
+      deployer: admin.address,
+      testCollateral: true,
       contracts: {
-        Exchange: { address: exchange, blockNumber: Number(startBlock) },
-        ConditionalTokens: ctf,
-        TestUSD: collateral,
+        collateral: { contract: "TestUSD", address: collateral, args: [] },
+        conditionalTokens: { contract: "ConditionalTokens", address: ctf, args: [] },
+        exchange: { contract: "Exchange", address: exchange, args: [] },
       },
     }),
   );
