@@ -25,12 +25,20 @@ contract Exchange is IExchange, Matching {
     /// @param feeRecipient_ Where fees are paid.
     /// @param name_ EIP-712 domain name (deploy default "Forkcast").
     /// @param version_ EIP-712 domain version (deploy default "1").
+    /// @param polymarketEvents_ Whether to log Polymarket's `OrdersMatched` and `FeeCharged` as well
+    /// (deploy default false: see `polymarketEvents`).
     constructor(
         address admin_,
         IConditionalTokens ctf_,
         IERC20 collateral_,
         address feeRecipient_,
         string memory name_,
-        string memory version_
-    ) ExchangeRoles(admin_, feeRecipient_) AssetOperations(ctf_, collateral_) OrderValidation(name_, version_) {}
+        string memory version_,
+        bool polymarketEvents_
+    )
+        ExchangeRoles(admin_, feeRecipient_)
+        AssetOperations(ctf_, collateral_)
+        OrderValidation(name_, version_)
+        Matching(polymarketEvents_)
+    {}
 }

@@ -10,7 +10,9 @@ export interface ExchangeDependencies {
  * Adds the order-book exchange to the caller's module and authorises its operator.
  * Module parameters (under the caller's module id): `exchangeAdmin` (default the deployer),
  * `feeRecipient` (default the deployer), `domainName` ("Forkcast"), `domainVersion` ("1"):
- * the EIP-712 domain orders are signed for; `operator` (the account the operator service signs
+ * the EIP-712 domain orders are signed for; `polymarketEvents` (false): also log Polymarket's
+ * `OrdersMatched` and `FeeCharged`, for tooling written for their exchange (about 2,700 gas a
+ * match and 1,700 a fee transfer, see docs/exchange.md); `operator` (the account the operator service signs
  * settlement transactions with; default the deployer; the local chain uses dev account 18).
  */
 export function deployExchange(m: IgnitionModuleBuilder, deps: ExchangeDependencies) {
@@ -22,6 +24,7 @@ export function deployExchange(m: IgnitionModuleBuilder, deps: ExchangeDependenc
     m.getParameter("feeRecipient", deployer),
     m.getParameter("domainName", "Forkcast"),
     m.getParameter("domainVersion", "1"),
+    m.getParameter("polymarketEvents", false),
   ]);
   m.call(exchange, "addOperator", [m.getParameter("operator", deployer)]);
   return { exchange };

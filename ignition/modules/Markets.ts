@@ -59,7 +59,7 @@ export default buildModule("MarketsLocal", (m) => {
   const deployer = m.getAccount(0);
   const collateral = m.contract("TestUSD", [deployer, true]);
   const conditionalTokens = m.contract("ConditionalTokens", [""]);
-  const exchange = m.contract("Exchange", [deployer, conditionalTokens, collateral, deployer, "Forkcast", "1"]);
+  const exchange = m.contract("Exchange", [deployer, conditionalTokens, collateral, deployer, "Forkcast", "1", false]);
   const markets = deployMarkets(m, { collateral, conditionalTokens, exchange });
   return { collateral, conditionalTokens, exchange, ...markets };
 });

@@ -36,7 +36,7 @@ contract ExchangeAdminTest is ExchangeFixture {
 
     function test_RevertWhen_constructorGetsZeroFeeRecipient() public {
         vm.expectRevert(abi.encodeWithSelector(IExchangeRoles.ZeroAddress.selector));
-        new Exchange(admin, IConditionalTokens(address(ctf)), IERC20(address(usd)), address(0), "Forkcast", "1");
+        new Exchange(admin, IConditionalTokens(address(ctf)), IERC20(address(usd)), address(0), "Forkcast", "1", false);
     }
 
     function test_hashOrder_isEip712DigestOfPolymarketOrderType() public {

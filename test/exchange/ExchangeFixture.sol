@@ -39,6 +39,11 @@ abstract contract ExchangeFixture is Test {
     uint256 internal no;
     uint256 private _salt;
 
+    /// @dev Whether the exchange under test logs Polymarket's events (a deploy-time choice).
+    function _polymarketEvents() internal pure virtual returns (bool) {
+        return false;
+    }
+
     function setUp() public virtual {
         admin = makeAddr("admin");
         operator = makeAddr("operator");
@@ -56,7 +61,8 @@ abstract contract ExchangeFixture is Test {
             IERC20(address(usd)),
             feeRecipient,
             "Forkcast",
-            "1"
+            "1",
+            _polymarketEvents()
         );
         vm.prank(admin);
         exchange.addOperator(operator);

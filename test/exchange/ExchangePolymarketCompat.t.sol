@@ -6,10 +6,15 @@ import {Vm} from "../lib/Vm.sol";
 import {IMatching} from "../../contracts/interfaces/exchange/IMatching.sol";
 import {Order} from "../../contracts/libraries/OrderStructs.sol";
 
-/// @notice What Polymarket's CTF Exchange tooling reads: `OrdersMatched` once per match, one
-/// `FeeCharged` per fee transfer (asset 0 = collateral), and the read functions `isValidNonce`,
-/// `getCollateral`, `getCtf`, `getMaxFeeRate` and `paused`.
+/// @notice What Polymarket's CTF Exchange tooling reads, on an exchange deployed with
+/// `polymarketEvents`: `OrdersMatched` once per match, one `FeeCharged` per fee transfer (asset
+/// 0 = collateral), and the read functions `isValidNonce`, `getCollateral`, `getCtf`,
+/// `getMaxFeeRate` and `paused`.
 contract ExchangePolymarketCompatTest is ExchangeFixture {
+    function _polymarketEvents() internal pure override returns (bool) {
+        return true;
+    }
+
     struct FeeLog {
         address receiver;
         uint256 tokenId;
@@ -233,5 +238,47 @@ contract ExchangePolymarketCompatTest is ExchangeFixture {
         vm.prank(pauser);
         exchange.unpauseTrading();
         assertFalse(exchange.paused(), "live again");
+    }
+}
+
+/// @notice A default deployment leaves Polymarket's two extra events out: every fill and fee is
+/// already in `OrderFilled`, and the extra logs would cost over 1% of a match.
+contract ExchangeDefaultEventsTest is ExchangeFixture {
+    function _count(Vm.Log[] memory logs, bytes32 topic) internal view returns (uint256 count) {
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].emitter == address(exchange) && logs[i].topics[0] == topic) ++count;
+        }
+    }
+
+    function test_polymarketEvents_isOffByDefault() public view {
+        assertFalse(exchange.polymarketEvents(), "off unless asked for at deployment");
+    }
+
+    function test_matchOrders_withFees_logsOrderFilledOnlyByDefault() public {
+        Order memory taker = _order(alice, yes, BUY, 50 * USDC, 100 * USDC);
+        taker.feeRateBps = 100;
+        taker = _sign(taker, aliceKey);
+        Order memory maker = _order(bob, yes, SELL, 100 * USDC, 50 * USDC);
+        maker.feeRateBps = 200;
+        maker = _sign(maker, bobKey);
+        vm.recordLogs();
+        _match(taker, maker, 50 * USDC, 100 * USDC);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        assertEq(_count(logs, IMatching.OrderFilled.selector), 2, "one OrderFilled per order");
+        assertEq(_count(logs, IMatching.OrdersMatched.selector), 0, "no OrdersMatched");
+        assertEq(_count(logs, IMatching.FeeCharged.selector), 0, "no FeeCharged");
+        assertEq(usd.balanceOf(feeRecipient), 1 * USDC, "the maker fee is still paid");
+        assertEq(ctf.balanceOf(feeRecipient, yes), 1 * USDC, "the taker fee is still paid");
+    }
+
+    function test_fillOrder_withFee_logsNoFeeChargedByDefault() public {
+        Order memory order = _order(alice, yes, SELL, 100 * USDC, 50 * USDC);
+        order.feeRateBps = 200;
+        order = _sign(order, aliceKey);
+        vm.recordLogs();
+        vm.prank(operator);
+        exchange.fillOrder(order, 100 * USDC);
+        assertEq(_count(vm.getRecordedLogs(), IMatching.FeeCharged.selector), 0, "no FeeCharged");
+        assertEq(usd.balanceOf(feeRecipient), 1 * USDC, "the fee is still paid");
     }
 }

@@ -39,6 +39,7 @@ const exchange = await viem.deployContract("Exchange", [
   feeRecipient.account.address,
   "Forkcast",
   "1",
+  false,
 ]);
 await exchange.write.addOperator([operator.account.address]);
 

@@ -51,6 +51,7 @@ describe("markets integration (viem)", async () => {
     admin.account.address,
     "Forkcast",
     "1",
+    false,
   ]);
   const factory = await viem.deployContract("MarketFactory", [
     ctf.address,

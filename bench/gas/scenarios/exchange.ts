@@ -79,6 +79,7 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     feeRecipient.account.address,
     "Forkcast",
     "1",
+    false,
   ]);
   await exchange.write.addOperator([operator.account.address]);
 

@@ -64,6 +64,7 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     admin.account.address,
     "Forkcast",
     "1",
+    false,
   ]);
   const factory = await viem.deployContract("MarketFactory", [
     ctf.address,

@@ -22,6 +22,9 @@ import {OrderValidation} from "./OrderValidation.sol";
 abstract contract Matching is ReentrancyGuardTransient, OrderValidation, IMatching {
     using SafeERC20 for IERC20;
 
+    /// @dev Whether `OrdersMatched` and `FeeCharged` are logged (see `polymarketEvents`).
+    bool private immutable _polymarketEvents;
+
     /// @dev One maker order's settlement, computed in phase one and paid in phase two.
     struct MakerFill {
         address maker;
@@ -44,6 +47,16 @@ abstract contract Matching is ReentrancyGuardTransient, OrderValidation, IMatchi
         uint256 fullSetMakersOut;
         uint256 complementaryFees;
         uint256 fullSetFees;
+    }
+
+    /// @param polymarketEvents_ Whether to log Polymarket's `OrdersMatched` and `FeeCharged` too.
+    constructor(bool polymarketEvents_) {
+        _polymarketEvents = polymarketEvents_;
+    }
+
+    /// @inheritdoc IMatching
+    function polymarketEvents() external view returns (bool) {
+        return _polymarketEvents;
     }
 
     /// @inheritdoc IMatching
@@ -125,14 +138,16 @@ abstract contract Matching is ReentrancyGuardTransient, OrderValidation, IMatchi
             totals.takerGets,
             takerFee
         );
-        emit OrdersMatched(
-            takerHash,
-            totals.taker,
-            takerBuys ? COLLATERAL_ASSET_ID : totals.tokenId,
-            takerBuys ? totals.tokenId : COLLATERAL_ASSET_ID,
-            totals.takerGives,
-            totals.takerGets
-        );
+        if (_polymarketEvents) {
+            emit OrdersMatched(
+                takerHash,
+                totals.taker,
+                takerBuys ? COLLATERAL_ASSET_ID : totals.tokenId,
+                takerBuys ? totals.tokenId : COLLATERAL_ASSET_ID,
+                totals.takerGives,
+                totals.takerGets
+            );
+        }
     }
 
     /// @dev Phase one for one maker order of a match: checks, status, amounts, event.
@@ -236,20 +251,20 @@ abstract contract Matching is ReentrancyGuardTransient, OrderValidation, IMatchi
         uint256 tokenId = totals.tokenId;
         if (totals.takerBuys) {
             if (complementaryFees != 0) {
-                emit FeeCharged(recipient, COLLATERAL_ASSET_ID, complementaryFees);
+                if (_polymarketEvents) emit FeeCharged(recipient, COLLATERAL_ASSET_ID, complementaryFees);
                 _collateral.safeTransferFrom(taker, recipient, complementaryFees);
             }
             if (takerFeeFromTaker != 0) {
-                emit FeeCharged(recipient, tokenId, takerFeeFromTaker);
+                if (_polymarketEvents) emit FeeCharged(recipient, tokenId, takerFeeFromTaker);
                 _transferPosition(taker, recipient, tokenId, takerFeeFromTaker);
             }
         } else {
             if (complementaryFees != 0) {
-                emit FeeCharged(recipient, tokenId, complementaryFees);
+                if (_polymarketEvents) emit FeeCharged(recipient, tokenId, complementaryFees);
                 _transferPosition(taker, recipient, tokenId, complementaryFees);
             }
             if (takerFeeFromTaker != 0) {
-                emit FeeCharged(recipient, COLLATERAL_ASSET_ID, takerFeeFromTaker);
+                if (_polymarketEvents) emit FeeCharged(recipient, COLLATERAL_ASSET_ID, takerFeeFromTaker);
                 _collateral.safeTransferFrom(taker, recipient, takerFeeFromTaker);
             }
         }
@@ -312,12 +327,12 @@ abstract contract Matching is ReentrancyGuardTransient, OrderValidation, IMatchi
             uint256 fullSetFees = totals.fullSetFees;
             if (fullSetFees != 0) {
                 address recipient = _feeRecipient();
-                emit FeeCharged(recipient, complement, fullSetFees);
+                if (_polymarketEvents) emit FeeCharged(recipient, complement, fullSetFees);
                 _transferPosition(address(this), recipient, complement, fullSetFees);
             }
             if (takerFeeFromExchange != 0) {
                 address recipient = _feeRecipient();
-                emit FeeCharged(recipient, tokenId, takerFeeFromExchange);
+                if (_polymarketEvents) emit FeeCharged(recipient, tokenId, takerFeeFromExchange);
                 _transferPosition(address(this), recipient, tokenId, takerFeeFromExchange);
             }
         } else {
@@ -325,7 +340,7 @@ abstract contract Matching is ReentrancyGuardTransient, OrderValidation, IMatchi
             uint256 exchangeFees = totals.fullSetFees + takerFeeFromExchange;
             if (exchangeFees != 0) {
                 address recipient = _feeRecipient();
-                emit FeeCharged(recipient, COLLATERAL_ASSET_ID, exchangeFees);
+                if (_polymarketEvents) emit FeeCharged(recipient, COLLATERAL_ASSET_ID, exchangeFees);
                 _collateral.safeTransfer(recipient, exchangeFees);
             }
         }
@@ -364,7 +379,7 @@ abstract contract Matching is ReentrancyGuardTransient, OrderValidation, IMatchi
             _transferPosition(msg.sender, maker, tokenId, taking - fee);
             if (fee != 0) {
                 address recipient = _feeRecipient();
-                emit FeeCharged(recipient, tokenId, fee);
+                if (_polymarketEvents) emit FeeCharged(recipient, tokenId, fee);
                 _transferPosition(msg.sender, recipient, tokenId, fee);
             }
         } else {
@@ -372,7 +387,7 @@ abstract contract Matching is ReentrancyGuardTransient, OrderValidation, IMatchi
             _collateral.safeTransferFrom(msg.sender, maker, taking - fee);
             if (fee != 0) {
                 address recipient = _feeRecipient();
-                emit FeeCharged(recipient, COLLATERAL_ASSET_ID, fee);
+                if (_polymarketEvents) emit FeeCharged(recipient, COLLATERAL_ASSET_ID, fee);
                 _collateral.safeTransferFrom(msg.sender, recipient, fee);
             }
         }

@@ -37,7 +37,7 @@ interface IMatching {
     /// @notice A taker order was matched against maker orders: the taker gave `makerAmountFilled`
     /// of `makerAssetId` and received `takerAmountFilled` of `takerAssetId` (before its fee).
     /// @dev Emitted once per `matchOrders`, after the taker's `OrderFilled`, with the same fields
-    /// as Polymarket's CTF Exchange event of that name.
+    /// as Polymarket's CTF Exchange event of that name; only if `polymarketEvents()`.
     event OrdersMatched(
         bytes32 indexed takerOrderHash,
         address indexed takerOrderMaker,
@@ -48,8 +48,16 @@ interface IMatching {
     );
     /// @notice `amount` of asset `tokenId` (0 = collateral) was paid as fees to `receiver`.
     /// @dev One event per fee transfer: the fees of one match in the same asset from the same
-    /// payer are paid (and logged) together; the per-order fee is in each `OrderFilled`.
+    /// payer are paid (and logged) together; the per-order fee is in each `OrderFilled`. Only if
+    /// `polymarketEvents()`.
     event FeeCharged(address indexed receiver, uint256 tokenId, uint256 amount);
+
+    /// @notice Whether this deployment also logs Polymarket's `OrdersMatched` and `FeeCharged`,
+    /// fixed at deployment.
+    /// @dev Every fill is already in `OrderFilled` (with its fee), so these two only serve tooling
+    /// written for Polymarket's exchange. They cost about 2,700 gas per match and 1,700 per fee
+    /// transfer, over 1% of a match, so a default deployment leaves them out.
+    function polymarketEvents() external view returns (bool);
 
     /// @notice Settles a taker order against maker orders, atomically.
     /// @dev Per maker order, by sides: opposite sides on the same token is COMPLEMENTARY (assets go

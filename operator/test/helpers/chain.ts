@@ -108,6 +108,8 @@ export async function deployStack(
     fundUsd?: bigint;
     splitUsd?: bigint;
     domainName?: string;
+    /** Deploy the exchange logging Polymarket's OrdersMatched and FeeCharged too (default false). */
+    polymarketEvents?: boolean;
     /** Moves the freshly deployed exchange (before any role or token is set) and returns its new address. */
     placeExchange?: (deployed: Address, deps: { ctf: Address; collateral: Address }) => Promise<Address>;
   } = {},
@@ -171,6 +173,7 @@ export async function deployStack(
     admin.address,
     options.domainName ?? "Forkcast",
     "1",
+    options.polymarketEvents ?? false,
   ]).then((deployed) => options.placeExchange?.(deployed, { ctf, collateral }) ?? deployed);
   await write(admin, exchange, abis.exchange, "addOperator", [operator.address]);
 

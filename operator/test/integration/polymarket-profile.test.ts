@@ -44,6 +44,7 @@ describe("Polymarket profile: the client's own order building against the operat
     stack = await deployStack(chain, {
       traders: 2,
       domainName: POLYMARKET_DOMAIN_NAME,
+      polymarketEvents: true,
       placeExchange: (deployed, deps) => placeExchangeAt(chain, deployed, POLYMARKET_EXCHANGE, deps),
     });
     [alice, bob] = stack.traders as [Trader, Trader];
@@ -64,6 +65,8 @@ describe("Polymarket profile: the client's own order building against the operat
     assert.equal(await chain.client.getChainId(), POLYGON_CHAIN_ID);
     const health = (await (await fetch(`${op.url}/health`)).json()) as Json;
     assert.deepEqual([health["chainId"], health["exchange"]], [POLYGON_CHAIN_ID, POLYMARKET_EXCHANGE]);
+    const events = await stack.read<boolean>(stack.exchange, stack.abis.exchange, "polymarketEvents", []);
+    assert.equal(events, true, "the profile's exchange logs Polymarket's OrdersMatched and FeeCharged");
   });
 
   it("createAndPostOrder and createAndPostMarketOrder work unchanged and the trade settles", async () => {
@@ -91,5 +94,12 @@ describe("Polymarket profile: the client's own order building against the operat
     });
     assert.deepEqual([trade.price, trade.size, trade.maker_orders[0]?.order_id], ["0.66", "7.57", resting["orderID"]]);
     assert.equal((await yesOfBob()) - before, 7_570_000n, "bob received the 7.57 YES shares on chain");
+    const matched = await chain.client.getContractEvents({
+      address: stack.exchange,
+      abi: stack.abis.exchange,
+      eventName: "OrdersMatched",
+      fromBlock: 0n,
+    });
+    assert.equal(matched.length, 1, "the settlement logged Polymarket's OrdersMatched once");
   });
 });
