@@ -8,7 +8,7 @@ import { maxUint256 } from "viem";
 import { deployStack, ONE, startChain, type Trader } from "../../operator/test/helpers/chain.js";
 import { freshDataDir, operatorEnv } from "../../operator/test/helpers/operator.js";
 import { OrderSigner, orderBody } from "../../operator/test/helpers/orders.js";
-import { startPostgres } from "../../operator/test/helpers/postgres.js";
+import { startPostgres } from "../../scripts/lib/services.ts";
 import { Client, percentile, processCpuSeconds, spawnOperator } from "./harness.js";
 
 export interface HttpResult {
@@ -106,7 +106,7 @@ export async function benchHttp(
           if (ok < group.length) firstError ||= response.text.slice(0, 300);
         }
       };
-      const pid = op.child.pid as number;
+      const pid = op.process.pid as number;
       const cpuBefore = processCpuSeconds(pid);
       const windowStart = monotonicUs();
       const start = performance.now();

@@ -4,8 +4,7 @@
  * Every process is stopped in `close()`, Ponder with SIGINT.
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +12,16 @@ import { fileURLToPath } from "node:url";
 import type { Address, AddressBook, ContractKey } from "@forkcast/deployments";
 import { readAddressBook, writeAddressBook } from "@forkcast/deployments/node";
 
-import { type Labelled, freePort, rpc, spawnLabelled, stop, waitFor } from "../../scripts/lib/processes.ts";
+import {
+  type Labelled,
+  freePort,
+  rpc,
+  spawnLabelled,
+  stop,
+  waitFor,
+  waitForHttp,
+} from "../../scripts/lib/processes.ts";
+import { type HardhatNode, startHardhatNode } from "../../scripts/lib/services.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const INDEXER_DIR = path.join(ROOT, "indexer");
@@ -51,64 +59,8 @@ export function runCommand(
   });
 }
 
-/** A throwaway PostgreSQL server (from the system's `postgresql` package) on a free port. */
-export class Postgres {
-  dir = "";
-  url = "";
-  private bin = "";
-  private readonly asPostgresUser = process.getuid?.() === 0;
-
-  private command(tool: string, args: string[]): [string, string[]] {
-    const full = path.join(this.bin, tool);
-    // PostgreSQL refuses to run as root: CI runs as root, so run it as the `postgres` user there.
-    return this.asPostgresUser ? ["runuser", ["-u", "postgres", "--", full, ...args]] : [full, args];
-  }
-
-  async start(): Promise<string> {
-    const candidates = ["/usr/local/bin", "/usr/bin", ...(await listPostgresBinDirs())];
-    for (const dir of candidates) {
-      if (existsSync(path.join(dir, "initdb")) && existsSync(path.join(dir, "pg_ctl"))) {
-        this.bin = dir;
-        break;
-      }
-    }
-    if (!this.bin) throw new Error("PostgreSQL is not installed (apt-get install postgresql): initdb/pg_ctl not found");
-    this.dir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-pg-"));
-    if (this.asPostgresUser) await runCommand("chown", ["-R", "postgres:postgres", this.dir]);
-    const data = path.join(this.dir, "data");
-    const init = await runCommand(
-      ...this.command("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]),
-    );
-    if (init.code !== 0) throw new Error(`initdb failed:\n${init.output}`);
-    const port = await freePort();
-    const options = `-p ${port} -h 127.0.0.1 -k ${this.dir}`;
-    const started = await runCommand(
-      ...this.command("pg_ctl", ["-D", data, "-o", options, "-l", path.join(this.dir, "log"), "-w", "start"]),
-    );
-    if (started.code !== 0) throw new Error(`pg_ctl start failed:\n${started.output}`);
-    this.url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.dir) return;
-    if (this.url)
-      await runCommand(...this.command("pg_ctl", ["-D", path.join(this.dir, "data"), "-m", "fast", "-w", "stop"]));
-    await rm(this.dir, { recursive: true, force: true });
-  }
-}
-
-async function listPostgresBinDirs(): Promise<string[]> {
-  try {
-    const versions = await readdir("/usr/lib/postgresql");
-    return versions.map((v) => path.join("/usr/lib/postgresql", v, "bin"));
-  } catch {
-    return [];
-  }
-}
-
 export class Stack {
-  node: Labelled | undefined;
+  node: HardhatNode | undefined;
   indexer: Labelled | undefined;
   rpcUrl = "";
   indexerUrl = "";
@@ -119,17 +71,8 @@ export class Stack {
 
   /** Starts a node and deploys the protocol with `scripts/deploy.ts`. */
   async startChain(): Promise<Book> {
-    const port = await freePort();
-    this.rpcUrl = `http://127.0.0.1:${port}`;
-    this.node = spawnLabelled("node", "npx", ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)], {
-      cwd: ROOT,
-      quiet: !VERBOSE,
-    });
-    await waitFor(
-      "the hardhat node",
-      async () => (await rpc<string>(this.rpcUrl, "eth_chainId")) !== undefined,
-      90_000,
-    );
+    this.node = await startHardhatNode({ quiet: !VERBOSE });
+    this.rpcUrl = this.node.rpcUrl;
     this.booksDir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-books-"));
     this.dataDir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-pglite-"));
     // The `sepolia` network reads its URL and key from env: point it at this node (chain 31337).
@@ -193,20 +136,9 @@ export class Stack {
       ["ponder", "start", "--schema", schema, "-H", "127.0.0.1", "-p", String(port)],
       { cwd: INDEXER_DIR, env: this.indexerEnv(env), stopSignal: "SIGINT", quiet: !VERBOSE },
     );
-    // Keep the end of its output so an early exit explains itself.
-    let tail = "";
-    const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-4_000));
-    indexer.child.stdout?.on("data", keep);
-    indexer.child.stderr?.on("data", keep);
-    const exited = new Promise<never>((_, reject) =>
-      indexer.child.once("exit", (code) => reject(new Error(`indexer exited early with code ${code}:\n${tail}`))),
-    );
-    exited.catch(() => undefined);
     try {
-      await Promise.race([
-        waitFor("the indexer's /ready", async () => (await fetch(`${url}/ready`)).ok, 120_000),
-        exited,
-      ]);
+      // Gives up as soon as it exits; the error carries its last stderr lines.
+      await waitForHttp(`${url}/ready`, { service: indexer, timeoutMs: 120_000 });
     } catch (error) {
       await stop(indexer, 15_000);
       throw error;
@@ -243,7 +175,7 @@ export class Stack {
 
   async close(): Promise<void> {
     if (this.indexer) await stop(this.indexer, 15_000);
-    if (this.node) await stop(this.node);
+    if (this.node) await this.node.stop();
     await rm(path.join(ROOT, "ignition", "deployments", this.deploymentId), { recursive: true, force: true });
     if (this.booksDir) await rm(this.booksDir, { recursive: true, force: true });
     if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });

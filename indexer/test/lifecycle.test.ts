@@ -32,7 +32,8 @@ import { encodeQuestionData } from "@forkcast/shared";
 
 import { type TypedDataSigner, buildOrder, exchangeDomain, Side, signOrder } from "../../test/exchange/orders.ts";
 import { stop } from "../../scripts/lib/processes.ts";
-import { CHAIN_ID, INDEXER_DIR, Postgres, ROOT, Stack, runCommand } from "./harness.ts";
+import { startPostgres } from "../../scripts/lib/services.ts";
+import { CHAIN_ID, INDEXER_DIR, ROOT, Stack, runCommand } from "./harness.ts";
 
 const USD = 10n ** 6n;
 const HOUR = 3_600;
@@ -855,10 +856,10 @@ describe("indexer lifecycle", { timeout: 240_000 }, () => {
   });
 
   it("indexes the same chain into PostgreSQL when DATABASE_URL is set", async () => {
-    const postgres = new Postgres();
+    const postgres = await startPostgres();
     let indexer: Awaited<ReturnType<typeof stack.spawnIndexer>> | undefined;
     try {
-      const url = await postgres.start();
+      const { url } = postgres;
       indexer = await stack.spawnIndexer(`onpostgres_${process.pid}`, { DATABASE_URL: url });
       await stack.waitIndexed(indexer.url);
       const query = `{

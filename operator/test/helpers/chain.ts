@@ -21,6 +21,7 @@ import {
 } from "viem";
 import { mnemonicToAccount, privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts";
 
+import { rpc } from "../../../scripts/lib/processes.ts";
 import { artifact } from "../../src/chain/abi.js";
 import { localChain } from "../../src/chain/chain.js";
 
@@ -52,16 +53,7 @@ export async function startChain(chainId = CHAIN_ID): Promise<LocalChain> {
     rpcUrl,
     chainId,
     client,
-    rpc: async (method, params = []) => {
-      const response = await fetch(rpcUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-      });
-      const json = (await response.json()) as { result?: unknown; error?: { message: string } };
-      if (json.error) throw new Error(`${method}: ${json.error.message}`);
-      return json.result;
-    },
+    rpc: (method, params = []) => rpc<unknown>(rpcUrl, method, params),
     stop: () => server.close(),
   };
 }
