@@ -4,7 +4,6 @@
  * module), a production build of the app pointed at that node, and `vite preview` serving it.
  * The developer's own deployments/<chainId>.json and generated module are restored afterwards.
  */
-import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { getAddress } from "viem";
 import { type PreviewServer, build, preview } from "vite";
 
-import { freePort, rpc, spawnLabelled, stop, waitForHttp } from "../../scripts/lib/processes.ts";
+import { freePort, rpc, runCommand, spawnLabelled, stop, waitForHttp } from "../../scripts/lib/processes.ts";
 import { startHardhatNode } from "../../scripts/lib/services.ts";
 
 const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -38,21 +37,10 @@ export interface Stack {
 }
 
 /** Runs `node <args>` from the repository root to completion; rejects with its output when it fails. */
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${args.join(" ")} exited with ${code}:\n${out}`)),
-    );
-  });
+async function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const { code, output } = await runCommand(process.execPath, args, { cwd: ROOT, env, timeoutMs: 600_000 });
+  if (code !== 0) throw new Error(`${args.join(" ")} exited with ${code}:\n${output}`);
+  return output;
 }
 
 interface ServiceSpec {

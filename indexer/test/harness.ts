@@ -3,7 +3,6 @@
  * (address book in a temp dir), and the indexer (`ponder start`, fresh PGlite dir and schema).
  * Every process is stopped in `close()`, Ponder with SIGINT.
  */
-import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +15,7 @@ import {
   type Labelled,
   freePort,
   rpc,
+  runCommand as runToCompletion,
   spawnLabelled,
   stop,
   waitFor,
@@ -33,30 +33,13 @@ const VERBOSE = process.env.INDEXER_TEST_VERBOSE === "1";
 export type { Address };
 export type Book = AddressBook;
 
-/** Runs a command to completion and returns its exit code and combined output. */
+/** Runs a command from the repository root (unless `cwd` says otherwise) to completion: the toolkit's runCommand. */
 export function runCommand(
   command: string,
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
 ): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => {
-      if (child.pid !== undefined) process.kill(-child.pid, "SIGINT");
-    }, options.timeoutMs ?? 120_000);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 1, output });
-    });
-  });
+  return runToCompletion(command, args, { ...options, cwd: options.cwd ?? ROOT });
 }
 
 export class Stack {

@@ -116,6 +116,38 @@ export function runLabelled(
   });
 }
 
+/**
+ * Runs a command to completion in its own process group, collecting its combined output; after
+ * `timeoutMs` the group gets SIGINT. Never rejects: the caller judges `code` (tests assert on it).
+ * `unset` removes variables from the inherited environment.
+ */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; unset?: readonly string[] } = {},
+): Promise<{ code: number; output: string }> {
+  const env = Object.fromEntries(
+    Object.entries({ ...process.env, ...options.env }).filter(([name]) => !(options.unset ?? []).includes(name)),
+  );
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let output = "";
+    child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) signalGroup(child.pid, "SIGINT");
+    }, options.timeoutMs ?? 120_000);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      resolve({ code: 1, output: `${output}${error.message}` });
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, output });
+    });
+  });
+}
+
 /** Sends a signal to a whole process group; false if the group is already gone. */
 export function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
   try {

@@ -24,21 +24,31 @@ export interface HardhatNode {
 
 /**
  * `hardhat node` on 127.0.0.1 and a free port, in its own process group, ready once it answers
- * eth_chainId with 31337. Runs under this process's Node (Node 22 via npm scripts).
+ * eth_chainId with `chainId` (default 31337; another id stands in for a testnet). Runs under this
+ * process's Node (Node 22 via npm scripts).
  */
 export async function startHardhatNode(
-  options: { label?: string; quiet?: boolean; timeoutMs?: number } = {},
+  options: { label?: string; quiet?: boolean; timeoutMs?: number; chainId?: number } = {},
 ): Promise<HardhatNode> {
+  const chainId = options.chainId ?? LOCAL_CHAIN_ID;
   const port = await freePort();
   const rpcUrl = `http://127.0.0.1:${port}`;
   const node = spawnLabelled(
     options.label ?? "node",
     process.execPath,
-    [HARDHAT_CLI, "node", "--hostname", "127.0.0.1", "--port", String(port)],
+    [
+      HARDHAT_CLI,
+      "node",
+      "--hostname",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      ...(chainId === LOCAL_CHAIN_ID ? [] : ["--chain-id", String(chainId)]),
+    ],
     { cwd: ROOT, quiet: options.quiet ?? true },
   );
   try {
-    await waitForRpc(rpcUrl, { chainId: LOCAL_CHAIN_ID, service: node, timeoutMs: options.timeoutMs ?? 90_000 });
+    await waitForRpc(rpcUrl, { chainId, service: node, timeoutMs: options.timeoutMs ?? 90_000 });
   } catch (error) {
     await stop(node);
     throw error;
