@@ -22,6 +22,10 @@ const at = (key: ContractKey) => deployment.contract(key).address;
 /** Indexed in place of a contract the address book does not have yet: it never emits a log. */
 const NO_CONTRACT = "0x0000000000000000000000000000000000000000";
 
+/** The collateral when it is this project's TestUSD (its faucet drips are indexed), else nothing. */
+const collateral = deployment.book.contracts["collateral"];
+const testUsd = collateral?.contract === "TestUSD" ? collateral.address : NO_CONTRACT;
+
 // Ponder allows ~20 requests/s per URL; listing the same local URL several times lifts that.
 const RPC_FAN_OUT = 4;
 
@@ -44,6 +48,7 @@ export default createConfig({
     NegRiskAdapter: { chain: "forkcast", abi: abis.NegRiskAdapter, address: at("negRiskAdapter"), startBlock },
     OptimisticOracle: { chain: "forkcast", abi: abis.OptimisticOracle, address: at("oracle"), startBlock },
     CommitteeArbitrator: { chain: "forkcast", abi: abis.CommitteeArbitrator, address: at("arbitrator"), startBlock },
+    TestUSD: { chain: "forkcast", abi: abis.TestUSD, address: testUsd, startBlock },
     // The betting pool joined the protocol after the first deployments: optional in the book.
     BettingPool: {
       chain: "forkcast",

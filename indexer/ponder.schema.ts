@@ -223,6 +223,14 @@ export const oracleQuestion = onchainTable(
     disputer: t.hex(),
     disputeCount: t.integer().notNull(),
     ruling: t.bigint(),
+    /** The voided first round, once a first dispute reset the question. */
+    firstProposer: t.hex(),
+    firstAnswer: t.bigint(),
+    firstDisputer: t.hex(),
+    /** Bonds posted on the question so far (proposals and disputes). */
+    bondsPosted: t.integer().notNull(),
+    /** BondPaid events since settlement (tells apart the reward from the bonds in a payout). */
+    payoutCount: t.integer().notNull(),
     flagged: t.boolean().notNull(),
     emergencyResolvableAt: t.bigint(),
     finalAnswer: t.bigint(),
@@ -251,6 +259,32 @@ export const oracleEvent = onchainTable(
     txHash: t.hex().notNull(),
   }),
   (table) => ({ questionIdx: index().on(table.questionId) }),
+);
+
+// ------------------------------------------------------------------ account activity
+
+/**
+ * Collateral an account paid or received outside trading, splits and the pool: oracle bonds
+ * (posted, returned, lost), oracle rewards, market-creation rewards and faucet drips. One row per
+ * (event, account); `amount` is always positive, the kind says which way it went.
+ */
+export const accountEvent = onchainTable(
+  "account_event",
+  (t) => ({
+    id: t.text().primaryKey(), // txHash-logIndex, plus "-lost-<account>" for bonds lost at settlement
+    /** "proposalBond" | "disputeBond" | "bondReturned" | "bondLost" | "rewardPaid" | "creationReward" | "faucetDrip" */
+    kind: t.text().notNull(),
+    account: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    /** The oracle question (bonds, rewards), null for faucet drips. */
+    questionId: t.hex(),
+    /** The order-book market of that question, null for pool questions and faucet drips. */
+    marketId: t.hex(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ accountIdx: index().on(table.account), marketIdx: index().on(table.marketId) }),
 );
 
 // ------------------------------------------------------------------ relations (GraphQL nesting)

@@ -14,8 +14,9 @@ import { fileURLToPath } from "node:url";
 
 import type { Browser, Page } from "playwright-core";
 
-import { launchBrowser, screenshot } from "./browser.ts";
-import { type Stack, startStack } from "./stack.ts";
+import { screenshot } from "./browser.ts";
+import { type Session, openSession, short } from "./session.ts";
+import type { Stack } from "./stack.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 // The committed screenshots in docs/screenshots are refreshed on request (E2E_DOCS_SCREENSHOTS=1),
@@ -26,7 +27,7 @@ const DOCS_SHOTS =
     : path.join(ROOT, "test-results", "e2e");
 const ETH = "Will ETH close above $5,000 on 31 December 2026?";
 const LEAGUE = "Who wins the 2026–27 Primeira Liga?";
-const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+const MARATHON = "Did the 2026 Lisbon Marathon winner finish under 2h06?";
 
 /** Runs the demo seed against the stack's node and operator. */
 function seed(stack: Stack): Promise<void> {
@@ -52,48 +53,40 @@ async function chartPoints(page: Page): Promise<number> {
 }
 
 describe("the market page on the seeded demo", { timeout: 900_000 }, () => {
+  let session: Session | undefined;
   let stack: Stack;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   let ethUrl = "";
+  /** Waits until the header shows dev account `index` as the connected one. */
+  const connectedAs = (index: number, timeout?: number) =>
+    page
+      .getByTestId("connected-address")
+      .filter({ hasText: short(stack.accounts[index] ?? "") })
+      .waitFor(timeout === undefined ? {} : { timeout });
 
   before(async () => {
-    stack = await startStack();
+    session = await openSession();
+    ({ stack, browser, page, pageErrors } = session);
     await seed(stack);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(stack.appUrl);
+    await page.reload();
   });
 
   after(async () => {
-    await browser?.close();
-    await stack?.stop();
+    await session?.close();
   });
 
   it("a reload keeps the dev wallet and the chosen account", async () => {
     await page.getByTestId("connect-dev").click();
-    await page
-      .getByTestId("connected-address")
-      .filter({ hasText: short(stack.accounts[0] ?? "") })
-      .waitFor();
+    await connectedAs(0);
     await page.reload();
-    await page
-      .getByTestId("connected-address")
-      .filter({ hasText: short(stack.accounts[0] ?? "") })
-      .waitFor({ timeout: 15_000 });
+    await connectedAs(0, 15_000);
     // Switch to account #3 (carol in the seed), reload: still #3.
     await page.getByTestId("dev-account-select").selectOption("dev-3");
-    await page
-      .getByTestId("connected-address")
-      .filter({ hasText: short(stack.accounts[3] ?? "") })
-      .waitFor();
+    await connectedAs(3);
     await page.reload();
-    await page
-      .getByTestId("connected-address")
-      .filter({ hasText: short(stack.accounts[3] ?? "") })
-      .waitFor({ timeout: 15_000 });
+    await connectedAs(3, 15_000);
     assert.equal(await page.getByTestId("connect-dev").count(), 0, "no 'Use dev wallet' after the reload");
   });
 
@@ -102,6 +95,29 @@ describe("the market page on the seeded demo", { timeout: 900_000 }, () => {
     await card.waitFor({ timeout: 30_000 });
     await card.getByTestId("market-prices").filter({ hasText: "¢" }).waitFor({ timeout: 15_000 });
     await card.getByTestId("market-volume-24h").waitFor();
+    // Every card has its time line on the chain's clock; a resolved one names the winner.
+    await card
+      .getByTestId("market-time")
+      .filter({ hasText: /^ends in \d/ })
+      .waitFor();
+    await page
+      .getByTestId("market-card")
+      .filter({ hasText: MARATHON })
+      .getByTestId("market-time")
+      .filter({ hasText: "resolved: Yes won" })
+      .waitFor({ timeout: 15_000 });
+    const cards = page.getByTestId("market-card");
+    for (const time of await cards.getByTestId("market-time").allTextContents())
+      assert.match(time, /^(ends in|ended|challenge window|resolved|disputed|answer final)/, time);
+    // Pool markets sit in the same list with their close time (or result).
+    const poolTimes = await page.getByTestId("pool-card-time").allTextContents();
+    assert.ok(poolTimes.length > 0, "pool markets are listed");
+    for (const time of poolTimes) assert.match(time, /closes|closed|resolved|cancelled/, time);
+    await page.getByLabel("Status").selectOption("resolved");
+    await page.getByTestId("pool-card").filter({ hasText: "resolved: Porto won" }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("market-card").filter({ hasText: MARATHON }).waitFor();
+    assert.equal(await page.getByTestId("market-card").filter({ hasText: ETH }).count(), 0, "ETH is still open");
+    await page.getByLabel("Status").selectOption("all");
     await screenshot(page, "mp-01-list");
   });
 
@@ -145,6 +161,42 @@ describe("the market page on the seeded demo", { timeout: 900_000 }, () => {
     await screenshot(page, "mp-02-after-buy");
   });
 
+  it("the ticket refuses what the wallet cannot pay before signing, and says why", async () => {
+    const ticket = page.getByTestId("trade-ticket");
+    const reason = ticket.getByTestId("disabled-reason");
+    await ticket.getByLabel("Order type").selectOption("limit");
+    await ticket.getByLabel("Limit price (¢)").fill("55.5");
+    await ticket.getByLabel("Shares").fill("10");
+    await reason.filter({ hasText: "Price must be a multiple of 1¢ (the market's tick)" }).waitFor();
+    await ticket.getByLabel("Limit price (¢)").fill("50");
+    await ticket.getByLabel("Shares").fill("1000000");
+    await reason
+      .filter({ hasText: /^Not enough tUSD: you have [\d,]+\.\d\d tUSD, this order costs 500,000\.00 tUSD$/ })
+      .waitFor();
+    assert.ok(await ticket.getByTestId("place-order").isDisabled());
+    // Back to a market order: no limit-price message survives, the preview walks the book.
+    await ticket.getByLabel("Limit price (¢)").fill("55.5");
+    await reason.filter({ hasText: "multiple of 1¢" }).waitFor();
+    await ticket.getByLabel("Order type").selectOption("market");
+    assert.equal(await ticket.getByText("multiple of 1¢").count(), 0, "the limit-price message is gone");
+    await ticket.getByLabel("Amount (tUSD)").fill("1000000");
+    await reason
+      .filter({ hasText: /^Not enough tUSD: you have [\d,]+\.\d\d tUSD, this order costs 1,000,000\.00 tUSD$/ })
+      .waitFor();
+    await ticket
+      .getByTestId("ticket-avg")
+      .filter({ hasText: /^\d+(\.\d)?¢$/ })
+      .waitFor();
+    // Selling more than held: the shares are counted, not only the collateral.
+    await ticket.getByRole("button", { name: "Sell", exact: true }).click();
+    await ticket.getByLabel("Shares").fill("5000");
+    await reason
+      .filter({ hasText: /^Not enough shares: you have [\d,]+\.\d\d shares, this order sells 5,000\.00 shares$/ })
+      .waitFor();
+    assert.ok(await ticket.getByTestId("place-order").isDisabled());
+    await ticket.getByRole("button", { name: "Buy", exact: true }).click();
+  });
+
   it("the old routes redirect to the one market page", async () => {
     const marketId = ethUrl.split("/markets/")[1] ?? "";
     await page.goto(`${stack.appUrl}/m/${marketId}`);
@@ -186,6 +238,28 @@ describe("the market page on the seeded demo", { timeout: 900_000 }, () => {
     await page.getByTestId("no-trades").waitFor({ timeout: 15_000 });
     await page.getByTestId("resolution").waitFor();
     await screenshot(page, "mp-03-multi");
+  });
+
+  it("a holder of only losing shares may redeem them: it pays 0 and clears the position", async () => {
+    // bob (#2) holds the Marathon market's NO shares; YES won.
+    await page.getByTestId("dev-account-select").selectOption("dev-2");
+    await connectedAs(2);
+    await page.getByRole("link", { name: "Markets" }).click();
+    await page.getByTestId("market-card").filter({ hasText: MARATHON }).click();
+    await page.getByRole("heading", { name: MARATHON }).waitFor();
+    const shares = page.getByTestId("positions");
+    await shares.getByTestId("shares-No").filter({ hasText: "200.00 shares" }).waitFor({ timeout: 15_000 });
+    await shares
+      .getByTestId("redeem-note")
+      .filter({ hasText: "Your shares lost: redeeming pays 0 (0.00 tUSD) and burns them, clearing the position." })
+      .waitFor();
+    const redeem = shares.getByRole("button", { name: "Redeem" });
+    assert.ok(await redeem.isEnabled(), "Redeem is enabled for losing shares");
+    await redeem.click();
+    await page.getByTestId("toast-confirmed").filter({ hasText: "Redeem shares" }).waitFor({ timeout: 30_000 });
+    await shares.getByTestId("shares-No").filter({ hasText: "0.00 shares" }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("dev-account-select").selectOption("dev-3");
+    await connectedAs(3);
   });
 
   it("at 390 px the page fits the screen, the nav is whole and the ticket renders", async () => {

@@ -1,3 +1,4 @@
+import { ODDS_SCALE, COLLATERAL_UNIT } from "@forkcast/shared";
 import { describe, expect, it } from "vitest";
 
 import { parseAmount } from "../src/lib/amount.ts";
@@ -11,9 +12,8 @@ import {
   singleOdds,
   slipReason,
 } from "../src/lib/betSlip.ts";
-import { ODDS_SCALE } from "../src/lib/odds.ts";
 
-const usd = (n: number) => BigInt(n) * 1_000_000n;
+const usd = (n: number) => BigInt(n) * COLLATERAL_UNIT;
 // A 50/50 condition with 10,000 tUSD of virtual liquidity and a 5% margin.
 const even = { fund: usd(5_000), totalFund: usd(10_000), marginBps: 500n };
 

@@ -1,3 +1,4 @@
+import { projectErrorsAbi } from "@forkcast/shared";
 import { testUSDAbi } from "@forkcast/deployments";
 import {
   BaseError,
@@ -8,7 +9,7 @@ import {
 } from "viem";
 import { describe, expect, it } from "vitest";
 
-import { ERROR_SENTENCES, allErrorsAbi, decodeRevert, sentenceFor } from "../src/lib/errors.ts";
+import { ERROR_SENTENCES, decodeRevert, sentenceFor } from "../src/lib/errors.ts";
 
 const account = "0x70997970C51812dc3A010C7d01b50e20d51dc79C".toLowerCase() as `0x${string}`;
 const coolingDown = encodeErrorResult({
@@ -19,11 +20,11 @@ const coolingDown = encodeErrorResult({
 
 describe("revert decoding", () => {
   it("collects custom errors from every generated ABI", () => {
-    const names = allErrorsAbi.map((e) => (e.type === "error" ? e.name : ""));
+    const names = projectErrorsAbi.map((e) => (e.type === "error" ? e.name : ""));
     expect(names).toContain("FaucetCoolingDown");
     expect(names).toContain("ConditionNotPrepared");
     // One entry per selector: the same name may exist with different arguments in two contracts.
-    const signatures = allErrorsAbi.map((e) =>
+    const signatures = projectErrorsAbi.map((e) =>
       e.type === "error" ? `${e.name}(${e.inputs.map((i) => i.type).join(",")})` : "",
     );
     expect(new Set(signatures).size).toBe(signatures.length);
@@ -54,7 +55,7 @@ describe("revert decoding", () => {
     expect(decodeRevert({ data: "0xdeadbeef00" }).name).toBe("Unknown");
   });
   it("has a sentence for every custom error the deployed contracts declare", () => {
-    const missing = allErrorsAbi
+    const missing = projectErrorsAbi
       .map((e) => (e.type === "error" ? e.name : ""))
       .filter(
         (n) =>

@@ -1,3 +1,4 @@
+import { SHARE_UNIT } from "@forkcast/shared";
 import { describe, expect, it } from "vitest";
 
 import { parseCandles } from "../src/data/candles.ts";
@@ -12,7 +13,7 @@ import {
 } from "../src/lib/marketPrice.ts";
 
 const c = (cents: number) => BigInt(cents) * 10_000n;
-const level = (cents: number, shares = 10) => ({ price: c(cents), size: BigInt(shares) * 1_000_000n });
+const level = (cents: number, shares = 10) => ({ price: c(cents), size: BigInt(shares) * SHARE_UNIT });
 
 describe("price convention (¢ per outcome)", () => {
   it("shows the midpoint while the spread is 10¢ or less", () => {

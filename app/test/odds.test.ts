@@ -1,7 +1,7 @@
+import { ODDS_SCALE } from "@forkcast/shared";
 import { describe, expect, it } from "vitest";
 
 import {
-  ODDS_SCALE,
   comboOdds,
   formatAmericanOdds,
   formatDecimalOdds,

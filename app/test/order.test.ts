@@ -46,7 +46,7 @@ describe("buildOrder", () => {
   it("rejects a price off the market's tick with the tick in cents", () => {
     expect(buildOrder({ ...DRAFT, price: 555_000n }, CTX)).toEqual({
       ok: false,
-      reason: "Price must be a multiple of the market's tick (1¢)",
+      reason: "Price must be a multiple of 1¢ (the market's tick)",
     });
   });
   it("rejects sizes that are not a multiple of 0.01 share, and prices outside (0, 1)", () => {

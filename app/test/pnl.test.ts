@@ -1,9 +1,10 @@
+import { SHARE_UNIT } from "@forkcast/shared";
 import { describe, expect, it } from "vitest";
 
 import { FLAT, applyFill, marketValue, pnlPercentBps, positionFromFills, unrealizedPnl } from "../src/lib/pnl.ts";
 
 const c = (cents: number) => BigInt(cents * 10_000);
-const s = (shares: number) => BigInt(shares) * 1_000_000n;
+const s = (shares: number) => BigInt(shares) * SHARE_UNIT;
 
 describe("average-cost P&L", () => {
   it("averages the entry price over buys", () => {

@@ -1,3 +1,4 @@
+import { ConditionState } from "@forkcast/shared";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -93,10 +94,10 @@ describe("bet list lines", () => {
 
 describe("how a single bet's pick ended", () => {
   it("follows the condition's state and winning outcome", () => {
-    expect(singleBetOutcome(1, { state: 1, winningOutcome: undefined })).toBe("pending");
-    expect(singleBetOutcome(1, { state: 3, winningOutcome: 1 })).toBe("won");
-    expect(singleBetOutcome(0, { state: 3, winningOutcome: 1 })).toBe("lost");
-    expect(singleBetOutcome(0, { state: 4, winningOutcome: undefined })).toBe("void");
+    expect(singleBetOutcome(1, { state: ConditionState.Active, winningOutcome: undefined })).toBe("pending");
+    expect(singleBetOutcome(1, { state: ConditionState.Resolved, winningOutcome: 1 })).toBe("won");
+    expect(singleBetOutcome(0, { state: ConditionState.Resolved, winningOutcome: 1 })).toBe("lost");
+    expect(singleBetOutcome(0, { state: ConditionState.Cancelled, winningOutcome: undefined })).toBe("void");
     expect(singleBetOutcome(0, undefined)).toBe("pending");
   });
 });

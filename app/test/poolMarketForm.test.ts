@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { decodeQuestionData, encodeQuestionData } from "@forkcast/shared";
+import { decodeQuestionData, encodeQuestionData, PROBABILITY_SCALE } from "@forkcast/shared";
 
 import {
   type MarketDraft,
   type PoolFields,
-  PROBABILITY_ONE,
   evenProbabilities,
   formatPercent,
   parseProbability,
@@ -55,7 +54,7 @@ describe("pool market form", () => {
       marginBps: 500n,
       startsAt: BigInt(Date.parse("2026-03-01T18:00:00Z") / 1000),
     });
-    expect(params?.probabilities.reduce((a, b) => a + b, 0n)).toBe(PROBABILITY_ONE);
+    expect(params?.probabilities.reduce((a, b) => a + b, 0n)).toBe(PROBABILITY_SCALE);
   });
 
   it("the question data round-trips through the shared encoding", () => {

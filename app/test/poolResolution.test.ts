@@ -1,11 +1,17 @@
+import { OracleState } from "@forkcast/shared";
 import { describe, expect, it } from "vitest";
 
-import { type PoolResolutionInput, poolConditionLine, poolResolutionStep } from "../src/lib/poolResolution.ts";
+import {
+  type PoolResolutionInput,
+  poolConditionLine,
+  poolListStatus,
+  poolResolutionStep,
+} from "../src/lib/poolResolution.ts";
 
 const ZERO = "0x0000000000000000000000000000000000000000";
 const DAVE = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65";
 const q = {
-  state: 1,
+  state: OracleState.Open,
   endTime: 15_000n,
   expiresAt: 0n,
   bond: 50_000_000n,
@@ -39,16 +45,22 @@ describe("pool market resolution path", () => {
     expect(step.status).toBe("disputed once (bond 50.00 tUSD on record): awaiting a new proposal");
   });
   it("during the challenge window: dispute possible, settle says when", () => {
-    const step = poolResolutionStep({ ...base, question: { ...q, state: 2, proposedAnswer: 2n, expiresAt: 20_600n } });
+    const step = poolResolutionStep({
+      ...base,
+      question: { ...q, state: OracleState.Proposed, proposedAnswer: 2n, expiresAt: 20_600n },
+    });
     expect(step.status).toBe('proposed "Sporting" (bond 50.00 tUSD); challenge window open, ends in 10m 00s');
     expect(step.blocked.dispute).toBeUndefined();
     expect(step.blocked.settle).toBe("The challenge window closes in 10m 00s");
   });
   it("after the window: settle, then resolve the pool market", () => {
-    const proposed = poolResolutionStep({ ...base, question: { ...q, state: 2, expiresAt: 19_000n } });
+    const proposed = poolResolutionStep({
+      ...base,
+      question: { ...q, state: OracleState.Proposed, expiresAt: 19_000n },
+    });
     expect(proposed.blocked.settle).toBeUndefined();
     expect(proposed.blocked.resolve).toBe("Settle the oracle question first");
-    const settled = poolResolutionStep({ ...base, question: { ...q, state: 4, finalAnswer: 0n } });
+    const settled = poolResolutionStep({ ...base, question: { ...q, state: OracleState.Settled, finalAnswer: 0n } });
     expect(settled.status).toBe('answer "Benfica" final: ready to resolve the pool market');
     expect(settled.blocked.resolve).toBeUndefined();
   });
@@ -75,5 +87,17 @@ describe("pool market state line", () => {
     expect(poolConditionLine({ ...c, winningOutcome: 2 }, "Resolved", 1_900_000_000, name)).toBe(
       "resolved: Sporting won",
     );
+  });
+});
+
+describe("pool market list status", () => {
+  it("is open until betting closes, then ended until the result, like an order-book market", () => {
+    expect(poolListStatus("Active", 10_000, 9_999)).toBe("open");
+    expect(poolListStatus("Paused", 10_000, 9_999)).toBe("open");
+    expect(poolListStatus("Active", 10_000, 10_000)).toBe("ended");
+  });
+  it("counts resolved and cancelled markets as final", () => {
+    expect(poolListStatus("Resolved", 10_000, 9_000)).toBe("resolved");
+    expect(poolListStatus("Cancelled", 10_000, 9_000)).toBe("resolved");
   });
 });

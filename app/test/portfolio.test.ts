@@ -91,6 +91,28 @@ const DATA = {
       { id: `${TX}-4`, lpId: "2", kind: "deposit", amount: "50000000", blockNumber: "3", timestamp: "800", txHash: TX },
     ],
   },
+  accountEvents: {
+    items: [
+      {
+        id: `${TX}-5`,
+        kind: "faucetDrip",
+        amount: "1000000000",
+        marketId: null,
+        blockNumber: "2",
+        timestamp: "700",
+        txHash: TX,
+      },
+      {
+        id: `${TX}-6`,
+        kind: "proposalBond",
+        amount: "100000000",
+        marketId: "0x01",
+        blockNumber: "1",
+        timestamp: "650",
+        txHash: TX,
+      },
+    ],
+  },
 };
 
 describe("portfolio from the indexer", () => {
@@ -154,7 +176,16 @@ describe("portfolio from the indexer", () => {
       (id) => `token ${id}`,
       (id) => `market ${id}`,
     );
-    expect(activity.map((a) => a.kind)).toEqual(["combo bet", "sold", "bought", "split", "LP deposit"]);
+    expect(activity.map((a) => a.kind)).toEqual([
+      "combo bet",
+      "sold",
+      "bought",
+      "split",
+      "LP deposit",
+      "Received 1,000 tUSD from the faucet",
+      "Posted a 100 tUSD proposal bond",
+    ]);
+    expect(activity[6]).toMatchObject({ amount: 100_000_000n, unit: "tUSD", detail: "market 0x01" });
     expect(activity[1]).toMatchObject({ amount: 40_000_000n, unit: "shares", detail: "token 10 at 60¢" });
     expect(activity[3]).toMatchObject({ unit: "tUSD", detail: "market 0x01" });
   });

@@ -1,10 +1,11 @@
+import { SHARE_UNIT } from "@forkcast/shared";
 import { describe, expect, it } from "vitest";
 
 import {
-  displayPrice,
   formatCents,
   formatProbability,
   limitCost,
+  offTickMessage,
   parseCents,
   simulateMarketBuy,
   simulateMarketSell,
@@ -13,7 +14,7 @@ import {
 } from "../src/lib/price.ts";
 
 const c = (cents: number) => BigInt(Math.round(cents * 10_000));
-const s = (shares: number) => BigInt(shares) * 1_000_000n;
+const s = (shares: number) => BigInt(shares) * SHARE_UNIT;
 
 describe("price display", () => {
   it("formats cents and probabilities", () => {
@@ -22,19 +23,24 @@ describe("price display", () => {
     expect(formatProbability(c(55))).toBe("55%");
     expect(formatProbability(c(0.5))).toBe("<1%");
   });
-  it("parses cents strictly between 0 and 100", () => {
+  it("parses cents strictly between one tick and 100¢ less one tick", () => {
     expect(parseCents("55")).toEqual({ ok: true, value: c(55) });
-    expect(parseCents("55.5")).toEqual({ ok: true, value: c(55.5) });
-    expect(parseCents("100").ok).toBe(false);
-    expect(parseCents("0").ok).toBe(false);
+    expect(parseCents("55.5", c(0.1))).toEqual({ ok: true, value: c(55.5) });
+    expect(parseCents("100")).toEqual({ ok: false, reason: "Price must be between 1¢ and 99¢" });
+    expect(parseCents("0.5", c(0.1))).toEqual({ ok: true, value: c(0.5) });
+    expect(parseCents("99.95", c(0.1))).toEqual({ ok: false, reason: "Price must be between 0.1¢ and 99.9¢" });
     expect(parseCents("abc").ok).toBe(false);
   });
-  it("shows the midpoint when the spread is tight and the last trade when it is wide", () => {
-    const bids = [{ price: c(50), size: s(10) }];
-    expect(displayPrice(bids, [{ price: c(54), size: s(10) }], c(70))).toBe(c(52));
-    expect(displayPrice(bids, [{ price: c(80), size: s(10) }], c(70))).toBe(c(70));
-    expect(displayPrice([], [], undefined)).toBeUndefined();
-    expect(spread(bids, [{ price: c(54), size: s(1) }])).toBe(c(4));
+  it("says a price off the tick in one wording, and gives a format example the tick allows", () => {
+    expect(parseCents("55.5")).toEqual({ ok: false, reason: "Price must be a multiple of 1¢ (the market's tick)" });
+    expect(parseCents("55.5")).toEqual({ ok: false, reason: offTickMessage(c(1)) });
+    expect(parseCents("55.05", c(0.1))).toEqual({ ok: false, reason: offTickMessage(c(0.1)) });
+    expect(parseCents("fifty")).toEqual({ ok: false, reason: "Price in cents, e.g. 55" });
+    expect(parseCents("fifty", c(0.1))).toEqual({ ok: false, reason: "Price in cents, e.g. 55 or 55.1" });
+  });
+  it("gives the spread between the best bid and ask", () => {
+    expect(spread([{ price: c(50), size: s(10) }], [{ price: c(54), size: s(1) }])).toBe(c(4));
+    expect(spread([], [{ price: c(54), size: s(1) }])).toBeUndefined();
   });
   it("accumulates depth from the best level", () => {
     expect(

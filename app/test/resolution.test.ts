@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { cardTimeLine, resolutionStatus } from "../src/lib/resolution.ts";
+import { cardTimeLine, marketListStatus, resolutionStatus } from "../src/lib/resolution.ts";
 import { makeMarket } from "./fixtures.ts";
 
 const END = 1_000;
@@ -57,5 +57,13 @@ describe("market card time line", () => {
   });
   it("an ended market with nothing proposed says so", () => {
     expect(cardTimeLine(m({}), END + 360)).toBe("ended 6m 00s ago, awaiting a proposal");
+  });
+});
+
+describe("market list status filter", () => {
+  it("is open before the end, ended after it, resolved once resolved, on the chain's clock", () => {
+    expect(marketListStatus({ endTime: END, resolved: false }, END - 1)).toBe("open");
+    expect(marketListStatus({ endTime: END, resolved: false }, END)).toBe("ended");
+    expect(marketListStatus({ endTime: END, resolved: true }, END - 1)).toBe("resolved");
   });
 });

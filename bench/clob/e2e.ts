@@ -3,9 +3,10 @@
  * CONFIRMED latency (steady load of crossing pairs), and fills settled per block under a burst
  * where each taker sweeps 10 resting orders (one matchOrders per taker).
  */
+import { SHARE_UNIT, COLLATERAL_UNIT, Side } from "@forkcast/shared";
 import WebSocket from "ws";
 
-import { deployStack, ONE, startChain, type Trader } from "../../operator/test/helpers/chain.js";
+import { deployStack, startChain, type Trader } from "../../operator/test/helpers/chain.js";
 import { freshDataDir, operatorEnv, waitFor } from "../../operator/test/helpers/operator.js";
 import { OrderSigner, orderBody } from "../../operator/test/helpers/orders.js";
 import { Client, percentile, spawnOperator } from "./harness.js";
@@ -25,7 +26,11 @@ const BLOCK_MS = 1_000;
 export async function benchE2e(options: { steadySeconds?: number; burstTakers?: number } = {}): Promise<E2eResult> {
   const chain = await startChain();
   try {
-    const stack = await deployStack(chain, { traders: 18, fundUsd: 10_000n * ONE, splitUsd: 1_000n * ONE });
+    const stack = await deployStack(chain, {
+      traders: 18,
+      fundUsd: 10_000n * COLLATERAL_UNIT,
+      splitUsd: 1_000n * COLLATERAL_UNIT,
+    });
     await chain.rpc("evm_setAutomine", [false]);
     await chain.rpc("evm_setIntervalMining", [BLOCK_MS]);
     const signer = new OrderSigner(31337, stack.exchange);
@@ -64,7 +69,7 @@ export async function benchE2e(options: { steadySeconds?: number; burstTakers?: 
         ws.send(JSON.stringify({ type: "user", address: taker.address }));
         sockets.push(ws);
       }
-      const post = async (who: Trader, side: 0 | 1, price: bigint, shares: bigint): Promise<string> => {
+      const post = async (who: Trader, side: Side, price: bigint, shares: bigint): Promise<string> => {
         const response = await client.request(
           "POST",
           "/order",
@@ -81,9 +86,9 @@ export async function benchE2e(options: { steadySeconds?: number; burstTakers?: 
       while (Date.now() < steadyEnd) {
         const maker = makers[i % makers.length] as Trader;
         const taker = takers[i % takers.length] as Trader;
-        await post(maker, 1, 500_000n, ONE);
+        await post(maker, Side.SELL, 500_000n, SHARE_UNIT);
         const start = Date.now();
-        submitted.set(await post(taker, 0, 500_000n, ONE), start);
+        submitted.set(await post(taker, Side.BUY, 500_000n, SHARE_UNIT), start);
         i++;
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -103,10 +108,13 @@ export async function benchE2e(options: { steadySeconds?: number; burstTakers?: 
       // Burst: 10 resting asks per sweep, then sweeping takers.
       const sweeps = options.burstTakers ?? 60;
       const asks: Promise<string>[] = [];
-      for (let s = 0; s < sweeps * 10; s++) asks.push(post(makers[s % makers.length] as Trader, 1, 510_000n, ONE));
+      for (let s = 0; s < sweeps * 10; s++)
+        asks.push(post(makers[s % makers.length] as Trader, Side.SELL, 510_000n, SHARE_UNIT));
       await Promise.all(asks);
       const burstHashes = await Promise.all(
-        Array.from({ length: sweeps }, (_, s) => post(takers[s % takers.length] as Trader, 0, 510_000n, 10n * ONE)),
+        Array.from({ length: sweeps }, (_, s) =>
+          post(takers[s % takers.length] as Trader, Side.BUY, 510_000n, 10n * SHARE_UNIT),
+        ),
       );
       await waitFor(
         "burst confirmed",

@@ -1,15 +1,19 @@
 /** Shared pieces of the CLOB benchmarks: the operator child process (the test toolkit's) and a keep-alive HTTP client. */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 
 import { type OperatorProcess, spawnOperator as spawnOperatorProcess } from "../../operator/test/helpers/process.ts";
 
 export type { OperatorProcess };
 
-/** The operator as a child process; OPERATOR_NODE_ARGS (e.g. `--cpu-prof`) go to its Node. */
+/**
+ * The operator as a child process; OPERATOR_NODE_ARGS (e.g. `--cpu-prof`) go to its Node, and
+ * BENCH_OPERATOR_MAIN points an A/B run at another checkout's main.ts.
+ */
 export function spawnOperator(env: Record<string, string>): Promise<OperatorProcess> {
   const nodeArgs = process.env["OPERATOR_NODE_ARGS"]?.split(" ").filter((a) => a.length > 0) ?? [];
-  return spawnOperatorProcess(env, { nodeArgs });
+  const main = process.env["BENCH_OPERATOR_MAIN"];
+  return spawnOperatorProcess(env, main === undefined ? { nodeArgs } : { nodeArgs, main });
 }
 
 /** CPU seconds (user + system, all threads) a process has used so far, from /proc (Linux). */
@@ -18,6 +22,49 @@ export function processCpuSeconds(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const ticks = Number(fields[11]) + Number(fields[12]);
   return ticks / 100;
+}
+
+/** Parent pid of a process, from /proc (undefined once it is gone). */
+function parentPid(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The PostgreSQL server listening on `port` and its backends: the postmaster is found by the
+ * `-p <port>` on its command line, the backends by their parent pid.
+ */
+export function postgresPids(port: number): number[] {
+  const pids = readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
+  const postmaster = pids.find((pid) => {
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      return argv.some((a) => a.endsWith("postgres")) && argv.join(" ").includes(`-p ${port} `);
+    } catch {
+      return false;
+    }
+  });
+  if (postmaster === undefined) return [];
+  return [postmaster, ...pids.filter((pid) => parentPid(pid) === postmaster)];
+}
+
+/** CPU seconds of a set of processes that exist now (ones that exited in between are not counted). */
+export function processesCpuSeconds(pids: number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      total += processCpuSeconds(pid);
+    } catch {
+      // exited
+    }
+  }
+  return total;
 }
 
 export class Client {

@@ -1,25 +1,39 @@
 /**
- * HTTP intake over loopback: the operator as a separate process (PGlite), concurrent keep-alive
- * clients posting pre-signed orders from 18 makers; sustained accepted orders/s and latency.
+ * HTTP intake over loopback: the operator as a separate process (PGlite or PostgreSQL),
+ * keep-alive clients posting pre-signed orders from 18 makers; accepted orders/s, latency and
+ * CPU per order of the operator, of the PostgreSQL server and of this load generator.
  * The mix is non-crossing (bids below 0.50, asks above) so the figure is intake, not settlement.
+ *
+ * Two load shapes: closed loop (`concurrency` clients, each sends its next request when the
+ * previous one is answered: the maximum rate) and open loop (`ratePerSec`: requests leave on a
+ * fixed schedule whatever the answers, and latency counts from the scheduled time, so a stall
+ * shows up in the percentiles instead of slowing the sender).
  */
+import { SHARE_UNIT, COLLATERAL_UNIT, PRICE_SCALE } from "@forkcast/shared";
 import { maxUint256 } from "viem";
 
-import { deployStack, ONE, startChain, type Trader } from "../../operator/test/helpers/chain.js";
+import { deployStack, startChain, type Trader } from "../../operator/test/helpers/chain.js";
 import { freshDataDir, operatorEnv } from "../../operator/test/helpers/operator.js";
 import { OrderSigner, orderBody } from "../../operator/test/helpers/orders.js";
 import { startPostgres } from "../../scripts/lib/services.ts";
-import { Client, percentile, processCpuSeconds, spawnOperator } from "./harness.js";
+import { Client, percentile, postgresPids, processCpuSeconds, processesCpuSeconds, spawnOperator } from "./harness.js";
 
 export interface HttpResult {
   ordersPerSec: number;
   p50Ms: number;
   p99Ms: number;
+  p999Ms: number;
   accepted: number;
   rejected: number;
   concurrency: number;
   /** Operator process CPU (all threads) per accepted order, microseconds. */
   cpuUsPerOrder: number;
+  /** PostgreSQL server CPU (postmaster and backends) per accepted order; 0 with PGlite. */
+  dbCpuUsPerOrder: number;
+  /** This process's CPU per accepted order: the HTTP clients (and the in-process chain's idle polling). */
+  loadGenCpuUsPerOrder: number;
+  /** The open-loop rate asked for (0 in closed loop). */
+  ratePerSec: number;
   /** The measured phase on the monotonic clock (µs), the time base of a `--cpu-prof` profile. */
   windowUs: [start: number, end: number];
 }
@@ -33,28 +47,45 @@ export async function benchHttp(
     workers?: number;
     backend?: "pglite" | "postgres";
     batch?: number;
+    /** Open loop at this many orders per second instead of closed-loop clients. */
+    ratePerSec?: number;
+    /** Orders sent (closed loop, not measured) after the per-maker warm-up; default 1000. */
+    warmUpOrders?: number;
   } = {},
 ): Promise<HttpResult> {
   const batch = options.batch ?? 1;
   const total = options.orders ?? 30_000;
-  const concurrency = options.concurrency ?? 32;
+  const ratePerSec = options.ratePerSec ?? 0;
+  const concurrency = ratePerSec > 0 ? 256 : (options.concurrency ?? 32);
   const pg = options.backend === "postgres" ? await startPostgres() : undefined;
   const chain = await startChain();
   try {
-    const stack = await deployStack(chain, { traders: 18, fundUsd: 100_000n * ONE, splitUsd: 5_000n * ONE });
+    const stack = await deployStack(chain, {
+      traders: 18,
+      fundUsd: 100_000n * COLLATERAL_UNIT,
+      splitUsd: 5_000n * COLLATERAL_UNIT,
+    });
     void maxUint256;
     const signer = new OrderSigner(31337, stack.exchange);
     const traders = stack.traders;
     const bodies: string[] = [];
-    for (let i = 0; i < total + traders.length; i++) {
+    // Warm-up orders (not measured) first: one per maker loads the nonce and balance caches (RPC),
+    // as a live operator has them; then enough for the JIT to settle, so the figures are steady state.
+    const warmUp = traders.length + (options.warmUpOrders ?? 1_000);
+    for (let i = 0; i < total + warmUp; i++) {
       const trader = traders[i % traders.length] as Trader;
       const buy = i % 2 === 0;
       const level = BigInt(1 + (i % 49)) * 10_000n;
-      const price = buy ? level : 1_000_000n - level;
+      const price = buy ? level : PRICE_SCALE - level;
       bodies.push(
         JSON.stringify(
           orderBody(
-            signer.signed(trader.key, trader.address, { tokenId: stack.yes, side: buy ? 0 : 1, price, shares: ONE }),
+            signer.signed(trader.key, trader.address, {
+              tokenId: stack.yes,
+              side: buy ? 0 : 1,
+              price,
+              shares: SHARE_UNIT,
+            }),
           ),
         ),
       );
@@ -70,7 +101,6 @@ export async function benchHttp(
     );
     const client = new Client(op.url, concurrency);
     try {
-      // Warm-up: one order per maker loads nonce/balance caches (RPC), as a live operator has them.
       for (let i = 0; i < traders.length; i++) {
         const response = await client.request("POST", "/order", bodies[i]);
         if (response.status !== 200) throw new Error(`warm-up order rejected: ${response.text}`);
@@ -80,50 +110,91 @@ export async function benchHttp(
       let rejected = 0;
       let firstError = "";
       const latencies: number[] = [];
-      const worker = async (): Promise<void> => {
-        while (next < bodies.length) {
-          if (batch === 1) {
-            const body = bodies[next++] as string;
-            const start = performance.now();
-            const response = await client.request("POST", "/order", body);
-            latencies.push(performance.now() - start);
-            if (response.status === 200) accepted++;
-            else {
-              rejected++;
-              firstError ||= response.text;
-            }
-            continue;
+      const send = async (group: string[], since: number): Promise<void> => {
+        const single = group.length === 1 && batch === 1;
+        const response = await client.request(
+          "POST",
+          single ? "/order" : "/orders",
+          single ? (group[0] as string) : `[${group.join(",")}]`,
+        );
+        latencies.push(performance.now() - since);
+        if (single) {
+          if (response.status === 200) accepted++;
+          else {
+            rejected++;
+            firstError ||= response.text;
           }
-          const group = bodies.slice(next, next + batch);
-          next += group.length;
-          const start = performance.now();
-          const response = await client.request("POST", "/orders", `[${group.join(",")}]`);
-          latencies.push(performance.now() - start);
-          const results = response.status === 200 ? (JSON.parse(response.text) as { success: boolean }[]) : [];
-          const ok = results.filter((r) => r.success).length;
-          accepted += ok;
-          rejected += group.length - ok;
-          if (ok < group.length) firstError ||= response.text.slice(0, 300);
+          return;
         }
+        const results = response.status === 200 ? (JSON.parse(response.text) as { success: boolean }[]) : [];
+        const ok = results.filter((r) => r.success).length;
+        accepted += ok;
+        rejected += group.length - ok;
+        if (ok < group.length) firstError ||= response.text.slice(0, 300);
+      };
+      const takeGroup = (): string[] => {
+        const group = bodies.slice(next, next + batch);
+        next += group.length;
+        return group;
+      };
+      const closedLoopClient = async (until: number): Promise<void> => {
+        while (next < until) await send(takeGroup(), performance.now());
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, 32) }, () => closedLoopClient(warmUp)));
+      if (rejected > 0) throw new Error(`warm-up orders rejected: ${firstError}`);
+      accepted = 0;
+      latencies.length = 0;
+      /** Sends every request at its scheduled time (checked each millisecond); waits for all answers. */
+      const openLoop = async (): Promise<void> => {
+        const intervalMs = (1000 * batch) / ratePerSec;
+        const begin = performance.now();
+        const inFlight: Promise<void>[] = [];
+        let sent = 0;
+        await new Promise<void>((resolve) => {
+          const tick = (): void => {
+            const now = performance.now();
+            while (next < bodies.length && begin + sent * intervalMs <= now) {
+              inFlight.push(send(takeGroup(), begin + sent * intervalMs));
+              sent++;
+            }
+            if (next < bodies.length) setTimeout(tick, 1);
+            else resolve();
+          };
+          tick();
+        });
+        await Promise.all(inFlight);
       };
       const pid = op.process.pid as number;
+      const dbPids = pg ? postgresPids(Number(new URL(pg.url).port)) : [];
+      if (pg && dbPids.length === 0) throw new Error(`no PostgreSQL server process found for ${pg.url}`);
       const cpuBefore = processCpuSeconds(pid);
+      const dbCpuBefore = processesCpuSeconds(dbPids);
+      const selfBefore = process.cpuUsage();
       const windowStart = monotonicUs();
       const start = performance.now();
-      await Promise.all(Array.from({ length: concurrency }, () => worker()));
+      if (ratePerSec > 0) await openLoop();
+      else await Promise.all(Array.from({ length: concurrency }, () => closedLoopClient(bodies.length)));
       const seconds = (performance.now() - start) / 1000;
       const windowEnd = monotonicUs();
-      const cpuUsPerOrder = ((processCpuSeconds(pid) - cpuBefore) * 1e6) / Math.max(1, accepted);
+      const perOrder = (cpuSeconds: number): number => (cpuSeconds * 1e6) / Math.max(1, accepted);
+      const cpuUsPerOrder = perOrder(processCpuSeconds(pid) - cpuBefore);
+      const dbCpuUsPerOrder = perOrder(processesCpuSeconds(dbPids) - dbCpuBefore);
+      const self = process.cpuUsage(selfBefore);
+      const loadGenCpuUsPerOrder = perOrder((self.user + self.system) / 1e6);
       if (rejected > 0) console.warn(`http bench: ${rejected} orders rejected, first: ${firstError}`);
       latencies.sort((a, b) => a - b);
       return {
         ordersPerSec: accepted / seconds,
         p50Ms: percentile(latencies, 50),
         p99Ms: percentile(latencies, 99),
+        p999Ms: percentile(latencies, 99.9),
         accepted,
         rejected,
         concurrency,
         cpuUsPerOrder,
+        dbCpuUsPerOrder,
+        loadGenCpuUsPerOrder,
+        ratePerSec,
         windowUs: [windowStart, windowEnd],
       };
     } finally {

@@ -2,7 +2,7 @@
  * In-process micro-benchmarks: signature verification per core (fast hash + native recovery,
  * next to viem's pure-JS recovery for reference) and the matching engine on a realistic mix.
  */
-import { ORDER_TYPES, exchangeDomain, type SignedOrder } from "@forkcast/shared";
+import { ORDER_TYPES, exchangeDomain, type SignedOrder, SHARE_UNIT, PRICE_SCALE_NUMBER } from "@forkcast/shared";
 import { recoverTypedDataAddress, type Address, type Hex } from "viem";
 
 import { MatchingEngine } from "../../operator/src/engine/engine.js";
@@ -23,7 +23,7 @@ function signedOrders(count: number): SignedOrder[] {
       tokenId: 123456789n,
       side: (i % 2) as 0 | 1,
       price: BigInt(100_000 + (i % 80) * 10_000),
-      shares: BigInt(1 + (i % 50)) * 1_000_000n,
+      shares: BigInt(1 + (i % 50)) * SHARE_UNIT,
     }),
   );
 }
@@ -84,7 +84,7 @@ export function benchEngine(total = 300_000): { ordersPerSec: number; fills: num
     }
     const outcome = (random() < 0.5 ? 0 : 1) as 0 | 1;
     const side = (random() < 0.5 ? 0 : 1) as 0 | 1;
-    const ownMid = outcome === 0 ? mid : 1_000_000 - mid;
+    const ownMid = outcome === 0 ? mid : PRICE_SCALE_NUMBER - mid;
     const aggressive = r > 0.65;
     const offset = (1 + Math.floor(random() * 5)) * 10_000;
     const cross = Math.floor(random() * 3) * 10_000;
@@ -101,7 +101,7 @@ export function benchEngine(total = 300_000): { ordersPerSec: number; fills: num
         outcome,
         side,
         price,
-        remaining: BigInt(1 + Math.floor(random() * 100)) * 1_000_000n,
+        remaining: BigInt(1 + Math.floor(random() * 100)) * SHARE_UNIT,
         orderType,
         postOnly: false,
         expiration: 0,

@@ -1,9 +1,13 @@
 /**
  * `npm run bench:clob`: signature verification, matching engine, HTTP intake (PostgreSQL and
  * PGlite) and end to end on a 1 s-block local node. Prints a table and writes
- * bench/results/clob.json (a flat object). Set BENCH_CLOB_QUICK=1 for a short smoke run.
+ * bench/results/clob.json (a flat object) with ratios against the clob.json it replaces. The
+ * HTTP runs are closed loop (maximum rate) for single orders and 10-order batches on both
+ * backends, then open loop at half the PostgreSQL maximum for latency under ordinary load.
+ * CPU figures are µs per accepted order: the operator (all threads), the PostgreSQL server and
+ * the load generator. Set BENCH_CLOB_QUICK=1 for a short smoke run (writes nothing).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,7 +24,13 @@ const sig = await benchSignatures();
 const engine = benchEngine(quick ? 50_000 : 300_000);
 const httpPg = await benchHttp({ orders: quick ? 3_000 : 30_000, concurrency: 32, backend: "postgres" });
 const httpBatch = await benchHttp({ orders: quick ? 3_000 : 30_000, concurrency: 8, backend: "postgres", batch: 10 });
+const httpHalf = await benchHttp({
+  orders: quick ? 2_000 : 10_000,
+  backend: "postgres",
+  ratePerSec: Math.max(100, Math.round(httpPg.ordersPerSec / 2)),
+});
 const httpLite = await benchHttp({ orders: quick ? 3_000 : 15_000, concurrency: 32, backend: "pglite" });
+const httpLiteBatch = await benchHttp({ orders: quick ? 3_000 : 15_000, concurrency: 8, backend: "pglite", batch: 10 });
 const e2e = await benchE2e({ steadySeconds: quick ? 3 : 10, burstTakers: quick ? 10 : 150 });
 
 const results = {
@@ -33,14 +43,33 @@ const results = {
   "http.ordersPerSec": round(httpPg.ordersPerSec),
   "http.p50Ms": round(httpPg.p50Ms, 2),
   "http.p99Ms": round(httpPg.p99Ms, 2),
+  "http.p999Ms": round(httpPg.p999Ms, 2),
   "http.concurrency": httpPg.concurrency,
   "http.cpuUsPerOrder": round(httpPg.cpuUsPerOrder),
+  "http.dbCpuUsPerOrder": round(httpPg.dbCpuUsPerOrder),
+  "http.loadGenCpuUsPerOrder": round(httpPg.loadGenCpuUsPerOrder),
+  "http.halfLoad.ratePerSec": httpHalf.ratePerSec,
+  "http.halfLoad.ordersPerSec": round(httpHalf.ordersPerSec),
+  "http.halfLoad.p50Ms": round(httpHalf.p50Ms, 2),
+  "http.halfLoad.p99Ms": round(httpHalf.p99Ms, 2),
+  "http.halfLoad.p999Ms": round(httpHalf.p999Ms, 2),
+  "http.halfLoad.cpuUsPerOrder": round(httpHalf.cpuUsPerOrder),
   "http.batch10.ordersPerSec": round(httpBatch.ordersPerSec),
+  "http.batch10.p50Ms": round(httpBatch.p50Ms, 2),
   "http.batch10.p99Ms": round(httpBatch.p99Ms, 2),
+  "http.batch10.p999Ms": round(httpBatch.p999Ms, 2),
+  "http.batch10.cpuUsPerOrder": round(httpBatch.cpuUsPerOrder),
+  "http.batch10.dbCpuUsPerOrder": round(httpBatch.dbCpuUsPerOrder),
+  "http.batch10.loadGenCpuUsPerOrder": round(httpBatch.loadGenCpuUsPerOrder),
   "http.pglite.ordersPerSec": round(httpLite.ordersPerSec),
   "http.pglite.p50Ms": round(httpLite.p50Ms, 2),
   "http.pglite.p99Ms": round(httpLite.p99Ms, 2),
+  "http.pglite.p999Ms": round(httpLite.p999Ms, 2),
   "http.pglite.cpuUsPerOrder": round(httpLite.cpuUsPerOrder),
+  "http.pglite.loadGenCpuUsPerOrder": round(httpLite.loadGenCpuUsPerOrder),
+  "http.pglite.batch10.ordersPerSec": round(httpLiteBatch.ordersPerSec),
+  "http.pglite.batch10.p99Ms": round(httpLiteBatch.p99Ms, 2),
+  "http.pglite.batch10.cpuUsPerOrder": round(httpLiteBatch.cpuUsPerOrder),
   "e2e.p50Ms": round(e2e.p50Ms),
   "e2e.p99Ms": round(e2e.p99Ms),
   "e2e.fillsPerBlock": e2e.fillsPerBlock,
@@ -55,21 +84,35 @@ const rows: [string, string, string][] = [
   ],
   ["engine.ordersPerSec", `${results["engine.ordersPerSec"]}/s`, "target ≥ 100,000/s"],
   ["http.ordersPerSec (postgres)", `${results["http.ordersPerSec"]}/s`, "target ≥ 5,000/s"],
-  ["http.p50Ms / p99Ms (postgres)", `${results["http.p50Ms"]} / ${results["http.p99Ms"]} ms`, "target p99 ≤ 25 ms"],
+  [
+    "http.p50/p99/p99.9 (postgres)",
+    `${results["http.p50Ms"]} / ${results["http.p99Ms"]} / ${results["http.p999Ms"]} ms`,
+    "target p99 ≤ 25 ms",
+  ],
   [
     "http.cpuUsPerOrder (postgres)",
     `${results["http.cpuUsPerOrder"]} µs`,
-    "operator process CPU per accepted order, all threads",
+    `operator, all threads; PostgreSQL server ${results["http.dbCpuUsPerOrder"]} µs, load generator ${results["http.loadGenCpuUsPerOrder"]} µs`,
+  ],
+  [
+    "http.halfLoad.p99Ms (postgres)",
+    `${results["http.halfLoad.p99Ms"]} ms`,
+    `open loop at ${results["http.halfLoad.ratePerSec"]}/s (half the maximum), p50 ${results["http.halfLoad.p50Ms"]}, p99.9 ${results["http.halfLoad.p999Ms"]} ms; target p99 ≤ 10 ms`,
   ],
   [
     "http.batch10.ordersPerSec",
     `${results["http.batch10.ordersPerSec"]}/s`,
-    `POST /orders, 10 per request, 8 clients (p99 ${results["http.batch10.p99Ms"]} ms per request)`,
+    `POST /orders, 10 per request, 8 clients: p99 ${results["http.batch10.p99Ms"]} ms per request, operator ${results["http.batch10.cpuUsPerOrder"]} µs/order`,
   ],
   [
     "http.pglite.ordersPerSec",
     `${results["http.pglite.ordersPerSec"]}/s`,
-    `p50 ${results["http.pglite.p50Ms"]} ms, p99 ${results["http.pglite.p99Ms"]} ms`,
+    `p50 ${results["http.pglite.p50Ms"]}, p99 ${results["http.pglite.p99Ms"]}, p99.9 ${results["http.pglite.p999Ms"]} ms; operator ${results["http.pglite.cpuUsPerOrder"]} µs/order`,
+  ],
+  [
+    "http.pglite.batch10.ordersPerSec",
+    `${results["http.pglite.batch10.ordersPerSec"]}/s`,
+    `p99 ${results["http.pglite.batch10.p99Ms"]} ms per request, operator ${results["http.pglite.batch10.cpuUsPerOrder"]} µs/order`,
   ],
   ["e2e.p50Ms", `${results["e2e.p50Ms"]} ms`, `submitted → CONFIRMED, 1 s blocks (p99 ${results["e2e.p99Ms"]} ms)`],
   [
@@ -78,15 +121,32 @@ const rows: [string, string, string][] = [
     `peak; mean ${results["e2e.fillsPerBlockMean"]} over the burst`,
   ],
 ];
-const width = [32, 22];
+const width = [36, 30];
 console.log(
   `\nCLOB benchmarks (${results.cores} cores; 1-min load average ${results.loadAverage1mBefore} before, ${results.loadAverage1mAfter} after)`,
 );
 for (const [name, value, note] of rows)
   console.log(`${name.padEnd(width[0] as number)}${value.padEnd(width[1] as number)}${note}`);
 
+const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../results/clob.json");
+// Ratios against the clob.json this run replaces (absolute numbers move with the machine; the
+// ratios of a back-to-back pair of runs are what a change is judged by).
+const previous: Record<string, unknown> = existsSync(out)
+  ? (JSON.parse(readFileSync(out, "utf8")) as Record<string, unknown>)
+  : {};
+const compared = Object.entries(results).filter(
+  ([key, value]) =>
+    key.startsWith("http.") && typeof value === "number" && typeof previous[key] === "number" && previous[key] !== 0,
+);
+if (compared.length > 0) {
+  console.log("\nagainst the previous clob.json (this / previous):");
+  for (const [key, value] of compared)
+    console.log(
+      `  ${key.padEnd(36)}${String(value).padStart(10)}  / ${String(previous[key]).padStart(10)}  = ${((value as number) / (previous[key] as number)).toFixed(2)}`,
+    );
+}
+
 if (!quick) {
-  const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../results/clob.json");
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${out}`);

@@ -4,6 +4,8 @@ pragma solidity 0.8.30;
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 
+import {IExtsload} from "./IExtsload.sol";
+
 /// @title IBettingPoolBase
 /// @notice Types, errors and events of the betting pool (see IBettingPool).
 /// @dev Amounts are collateral base units. Odds use 1e12 = 1.0x; probabilities use 1e12 = 100%.
@@ -422,14 +424,8 @@ interface IBettingPoolManagement is IBettingPoolBase {
     /// @notice Combined odds and payout for a parlay of `amount` now.
     function quoteParlay(Leg[] calldata legs, uint256 amount) external view returns (uint256 odds, uint256 payout);
 
-    /// @notice Marginal odds (stake -> 0) of every outcome, after margin and cap.
-    function currentOdds(uint256 conditionId) external view returns (uint256[] memory odds);
-
     /// @notice A condition's parameters and accounting.
     function getCondition(uint256 conditionId) external view returns (ConditionView memory);
-
-    /// @notice A live parlay (empty once settled).
-    function getParlay(uint256 betId) external view returns (ParlayView memory);
 
     /// @notice A parlay's status now.
     function parlayStatus(uint256 betId) external view returns (ParlayStatus);
@@ -441,4 +437,4 @@ interface IBettingPoolManagement is IBettingPoolBase {
 /// odds from the pool and receive a bet NFT (the pool is the bet ERC-721). Conditions resolve by
 /// pulling a final answer from an IAnswerSource. The odds rule, reserve accounting and LP fairness
 /// rules are documented in docs/pool.md. This is the full surface at the pool's address.
-interface IBettingPool is IBettingPoolActions, IBettingPoolManagement, IERC721, IAccessControl {}
+interface IBettingPool is IBettingPoolActions, IBettingPoolManagement, IExtsload, IERC721, IAccessControl {}

@@ -12,6 +12,7 @@ import {IBettingPoolActions, IBettingPoolManagement} from "../interfaces/IBettin
 import {IPoolLPToken} from "../interfaces/IPoolLPToken.sol";
 import {Answers} from "../libraries/Answers.sol";
 import {LiquidityTree} from "../libraries/LiquidityTree.sol";
+import {OutcomeSlot} from "../libraries/OutcomeSlot.sol";
 import {PoolOdds} from "../libraries/PoolOdds.sol";
 import {PrefixSet} from "../libraries/PrefixSet.sol";
 import {BettingPoolExtension} from "./BettingPoolExtension.sol";
@@ -112,7 +113,8 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
             return;
         }
 
-        uint256 payoutTotal = _outcomes[_outcomeKey(conditionId, answer)] >> 128;
+        uint256 winning = _outcomes[OutcomeSlot.key(conditionId, answer)];
+        uint256 payoutTotal = OutcomeSlot.owed(winning);
         c.state = ConditionState.Resolved;
         c.winningOutcome = uint8(answer);
         t.claimable = (t.claimable + payoutTotal).toUint112();
@@ -230,18 +232,18 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
         if (_betHolder(betId) != msg.sender) revert NotTokenHolder(betId, msg.sender);
         Condition storage c = _conditions[b.conditionId];
         _requireBettable(c, b.conditionId);
-        uint256 key = _outcomeKey(b.conditionId, b.outcome);
+        uint256 key = OutcomeSlot.key(b.conditionId, b.outcome);
         uint256 packed = _outcomes[key];
+        uint256 owedBefore = OutcomeSlot.owed(packed);
         // The bet's stake was added to these funds when it was placed and only cash-outs remove it.
-        uint256 fund = (packed & LOW_128) - b.stake;
+        uint256 fund = OutcomeSlot.fund(packed) - b.stake;
         uint256 totalFund = c.totalFund - b.stake;
         amount = PoolOdds.cashOutValue(b.payout, fund, totalFund, c.marginBps);
         if (amount < minAmount) revert CashOutBelowMinimum(amount, minAmount);
 
-        uint256 owed = (packed >> 128) - b.payout;
-        _outcomes[key] = (owed << 128) | fund;
+        _outcomes[key] = OutcomeSlot.removeBet(packed, b.stake, b.payout);
         uint256 maxPayout = c.maxPayout;
-        if ((packed >> 128) == maxPayout) maxPayout = _maxOwed(b.conditionId, c.outcomeCount);
+        if (owedBefore == maxPayout) maxPayout = _maxOwed(b.conditionId, c.outcomeCount);
         c.totalFund = uint128(totalFund);
         c.maxPayout = uint128(maxPayout);
         c.netStakes -= int128(int256(amount));
@@ -270,8 +272,8 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
 
     /// @inheritdoc IBettingPoolActions
     function getOutcome(uint256 conditionId, uint256 outcome) external view returns (uint256 fund, uint256 payout) {
-        uint256 packed = _outcomes[_outcomeKey(conditionId, outcome)];
-        return (packed & LOW_128, packed >> 128);
+        uint256 packed = _outcomes[OutcomeSlot.key(conditionId, outcome)];
+        return (OutcomeSlot.fund(packed), OutcomeSlot.owed(packed));
     }
 
     /// @inheritdoc IBettingPoolActions
@@ -342,7 +344,7 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
         Condition storage c = _conditions[conditionId];
         _requireBettable(c, conditionId);
         if (outcome >= c.outcomeCount) revert InvalidOutcome(outcome, c.outcomeCount);
-        uint256 fund = _outcomes[_outcomeKey(conditionId, outcome)] & LOW_128;
+        uint256 fund = OutcomeSlot.fund(_outcomes[OutcomeSlot.key(conditionId, outcome)]);
         odds = PoolOdds.quote(fund, c.totalFund, amount, c.marginBps, MAX_ODDS);
         payout = PoolOdds.payout(amount, odds);
     }
@@ -353,7 +355,7 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
         if (b.stake == 0) revert BetNotFound(betId);
         Condition storage c = _conditions[b.conditionId];
         _requireBettable(c, b.conditionId);
-        uint256 fund = (_outcomes[_outcomeKey(b.conditionId, b.outcome)] & LOW_128) - b.stake;
+        uint256 fund = OutcomeSlot.fund(_outcomes[OutcomeSlot.key(b.conditionId, b.outcome)]) - b.stake;
         amount = PoolOdds.cashOutValue(b.payout, fund, c.totalFund - b.stake, c.marginBps);
     }
 
@@ -415,9 +417,9 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
         Condition storage c = _conditions[conditionId];
         _requireBettable(c, conditionId);
         if (outcome >= c.outcomeCount) revert InvalidOutcome(outcome, c.outcomeCount);
-        uint256 key = _outcomeKey(conditionId, outcome);
+        uint256 key = OutcomeSlot.key(conditionId, outcome);
         uint256 packed = _outcomes[key];
-        uint256 fund = packed & LOW_128;
+        uint256 fund = OutcomeSlot.fund(packed);
         uint256 totalFund = c.totalFund;
         odds = PoolOdds.quote(fund, totalFund, amount, c.marginBps, MAX_ODDS);
         if (odds <= ODDS_ONE) revert OddsTooLow(odds);
@@ -425,8 +427,9 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
         payout = PoolOdds.payout(amount, odds);
 
         // Funds and totals stay far below 2^128: they grow by stakes, each at most MAX_AMOUNT.
-        uint256 owed = (packed >> 128) + payout;
-        _outcomes[key] = (owed << 128) | (fund + amount);
+        packed = OutcomeSlot.addBet(packed, amount, payout);
+        _outcomes[key] = packed;
+        uint256 owed = OutcomeSlot.owed(packed);
         uint256 maxPayout = c.maxPayout;
         c.totalFund = uint128(totalFund + amount);
         c.maxPayout = uint128(owed > maxPayout ? owed : maxPayout);
@@ -453,7 +456,7 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
 
     function _maxOwed(uint256 conditionId, uint256 outcomeCount) private view returns (uint256 maxOwed) {
         for (uint256 i; i < outcomeCount; ++i) {
-            uint256 owed = _outcomes[_outcomeKey(conditionId, i)] >> 128;
+            uint256 owed = OutcomeSlot.owed(_outcomes[OutcomeSlot.key(conditionId, i)]);
             if (owed > maxOwed) maxOwed = owed;
         }
     }

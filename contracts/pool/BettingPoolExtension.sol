@@ -10,16 +10,19 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IAnswerSource} from "../interfaces/IAnswerSource.sol";
 import {IBettingPoolManagement} from "../interfaces/IBettingPool.sol";
 import {LiquidityTree} from "../libraries/LiquidityTree.sol";
+import {OutcomeSlot} from "../libraries/OutcomeSlot.sol";
+import {ParlayLegs} from "../libraries/ParlayLegs.sol";
 import {PoolOdds} from "../libraries/PoolOdds.sol";
 import {PrefixSet} from "../libraries/PrefixSet.sol";
 import {BettingPoolStorage} from "./BettingPoolStorage.sol";
+import {Extsload} from "./Extsload.sol";
 
 /// @title BettingPoolExtension
 /// @notice Administration, condition creation, parlays and views of a BettingPool. Deployed once
 /// per collateral and oracle; the pool reaches it by delegatecall from its fallback, so every
 /// function here reads and writes the pool's storage (same layout: BettingPoolStorage first; the
 /// role table of AccessControl comes after it and only this half uses it).
-contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPoolManagement {
+contract BettingPoolExtension is BettingPoolStorage, AccessControl, Extsload, IBettingPoolManagement {
     using LiquidityTree for LiquidityTree.Tree;
     using PrefixSet for PrefixSet.Set;
     using SafeERC20 for IERC20;
@@ -202,7 +205,7 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
             Condition storage c = _conditions[legs[i].conditionId];
             _requireBettable(c, legs[i].conditionId);
             if (legs[i].outcome >= c.outcomeCount) revert InvalidOutcome(legs[i].outcome, c.outcomeCount);
-            uint256 fund = _outcomes[_outcomeKey(legs[i].conditionId, legs[i].outcome)] & LOW_128;
+            uint256 fund = OutcomeSlot.fund(_outcomes[OutcomeSlot.key(legs[i].conditionId, legs[i].outcome)]);
             odds = PoolOdds.combine(
                 odds,
                 PoolOdds.quote(fund, c.totalFund, amount, c.marginBps, MAX_ODDS),
@@ -210,18 +213,6 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
             );
         }
         payout = PoolOdds.payout(amount, odds);
-    }
-
-    /// @inheritdoc IBettingPoolManagement
-    function currentOdds(uint256 conditionId) external view returns (uint256[] memory odds) {
-        Condition storage c = _conditions[conditionId];
-        if (c.state == ConditionState.None) revert ConditionNotFound(conditionId);
-        uint256 count = c.outcomeCount;
-        odds = new uint256[](count);
-        for (uint256 i; i < count; ++i) {
-            uint256 fund = _outcomes[_outcomeKey(conditionId, i)] & LOW_128;
-            odds[i] = PoolOdds.quote(fund, c.totalFund, 0, c.marginBps, MAX_ODDS);
-        }
     }
 
     /// @inheritdoc IBettingPoolManagement
@@ -244,19 +235,6 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
             maxPayout: c.maxPayout,
             parlayExposure: c.parlayExposure
         });
-    }
-
-    /// @inheritdoc IBettingPoolManagement
-    function getParlay(uint256 betId) external view returns (ParlayView memory v) {
-        Parlay storage p = _parlays[betId];
-        v.stake = p.stake;
-        v.payout = p.payout;
-        v.prefixDeposits = p.prefix;
-        v.legs = new Leg[](p.legCount);
-        for (uint256 i; i < p.legCount; ++i) {
-            (uint256 conditionId, uint256 outcome) = _leg(p, i);
-            v.legs[i] = Leg(conditionId, outcome);
-        }
     }
 
     /// @inheritdoc IBettingPoolManagement
@@ -301,7 +279,7 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
             if (fund == 0) revert ZeroFund(i);
             probabilitySum += probabilities[i];
             totalFund += fund;
-            _outcomes[_outcomeKey(conditionId, i)] = fund;
+            _outcomes[OutcomeSlot.key(conditionId, i)] = OutcomeSlot.pack(fund, 0);
         }
         if (probabilitySum != PoolOdds.PROBABILITY_ONE) revert InvalidProbabilities(probabilitySum);
     }
@@ -368,14 +346,14 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
         Condition storage c = _conditions[conditionId];
         _requireBettable(c, conditionId);
         if (outcome >= c.outcomeCount) revert InvalidOutcome(outcome, c.outcomeCount);
-        uint256 key = _outcomeKey(conditionId, outcome);
+        uint256 key = OutcomeSlot.key(conditionId, outcome);
         uint256 packed = _outcomes[key];
         uint256 totalFund = c.totalFund;
-        legOdds = PoolOdds.quote(packed & LOW_128, totalFund, amount, c.marginBps, MAX_ODDS);
-        _outcomes[key] = packed + amount;
+        legOdds = PoolOdds.quote(OutcomeSlot.fund(packed), totalFund, amount, c.marginBps, MAX_ODDS);
+        _outcomes[key] = OutcomeSlot.addFund(packed, amount);
         c.totalFund = uint128(totalFund + amount);
         legPrefix = c.prefix;
-        emit OddsChanged(conditionId, outcome, (packed & LOW_128) + amount, totalFund + amount);
+        emit OddsChanged(conditionId, outcome, OutcomeSlot.fund(packed) + amount, totalFund + amount);
     }
 
     function _storeParlay(uint256 betId, Leg[] calldata legs, uint256 amount, uint256 payout, uint256 prefix) private {
@@ -384,15 +362,7 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
         p.payout = uint128(payout);
         p.legCount = uint8(legs.length);
         p.prefix = uint24(prefix);
-        uint256 packedLegs;
-        for (uint256 i; i < legs.length; ++i) {
-            // Condition ids are below 2^64 (checked to exist) and outcomes below 20: 72 bits a leg.
-            packedLegs |= ((legs[i].conditionId << 8) | legs[i].outcome) << (LEG_BITS * (i % LEGS_PER_SLOT));
-            if (i % LEGS_PER_SLOT == LEGS_PER_SLOT - 1 || i == legs.length - 1) {
-                p.legs[i / LEGS_PER_SLOT] = packedLegs;
-                packedLegs = 0;
-            }
-        }
+        ParlayLegs.store(p.legs, legs);
     }
 
     function _settleParlay(uint256 betId) private returns (ParlayStatus status, uint256 amount) {
@@ -458,7 +428,6 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, IBettingPool
     }
 
     function _leg(Parlay storage p, uint256 index) private view returns (uint256 conditionId, uint256 outcome) {
-        uint256 packed = (p.legs[index / LEGS_PER_SLOT] >> (LEG_BITS * (index % LEGS_PER_SLOT))) & LEG_MASK;
-        return (packed >> 8, packed & 0xff);
+        return ParlayLegs.load(p.legs, index);
     }
 }

@@ -49,10 +49,6 @@ abstract contract BettingPoolStorage is IBettingPoolBase, BetToken, ReentrancyGu
 
     uint256 internal constant BPS = PoolOdds.BPS;
     uint256 internal constant ODDS_ONE = PoolOdds.ODDS_ONE;
-    uint256 internal constant LOW_128 = type(uint128).max;
-    uint256 internal constant LEG_BITS = 72;
-    uint256 internal constant LEGS_PER_SLOT = 3;
-    uint256 internal constant LEG_MASK = (1 << LEG_BITS) - 1;
 
     // ------------------------------------------------------------------ storage types
 
@@ -92,7 +88,7 @@ abstract contract BettingPoolStorage is IBettingPoolBase, BetToken, ReentrancyGu
         uint128 payout;
         uint8 legCount;
         uint24 prefix; // smallest prefix among the legs' conditions
-        uint256[3] legs; // packed (conditionId << 8 | outcome), three per slot
+        uint256[3] legs; // ParlayLegs: three packed legs per word
     }
 
     struct Totals {
@@ -130,7 +126,7 @@ abstract contract BettingPoolStorage is IBettingPoolBase, BetToken, ReentrancyGu
     LiquidityTree.Tree internal _tree;
     PrefixSet.Set internal _openPrefixes;
     mapping(uint256 conditionId => Condition) internal _conditions;
-    mapping(uint256 outcomeKey => uint256 fundAndPayout) internal _outcomes;
+    mapping(uint256 outcomeKey => uint256 fundAndOwed) internal _outcomes; // OutcomeSlot key and word
     mapping(uint256 betId => Bet) internal _bets;
     mapping(uint256 betId => Parlay) internal _parlays;
     mapping(address account => uint256 amount) internal _fees;
@@ -182,9 +178,5 @@ abstract contract BettingPoolStorage is IBettingPoolBase, BetToken, ReentrancyGu
             revert ConditionNotActive(conditionId, state);
         }
         if (block.timestamp >= c.startsAt) revert BettingClosed(conditionId, c.startsAt);
-    }
-
-    function _outcomeKey(uint256 conditionId, uint256 outcome) internal pure returns (uint256) {
-        return (conditionId << 8) | outcome;
     }
 }

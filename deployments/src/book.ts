@@ -22,6 +22,7 @@ export const CONTRACT_ARTIFACTS = {
   marketFactory: "MarketFactory",
   pool: "IBettingPool",
   poolExtension: "BettingPoolExtension",
+  poolLens: "BettingPoolLens",
 } as const;
 
 export type ContractKey = keyof typeof CONTRACT_ARTIFACTS;

@@ -19,7 +19,7 @@ export function buildForkcastModule(options: { testCollateral: boolean }) {
     const { conditionalTokens } = m.useModule(ConditionalTokensModule);
     const { exchange } = deployExchange(m, { collateral, conditionalTokens });
     const markets = deployMarkets(m, { collateral, conditionalTokens, exchange });
-    const { pool, poolExtension } = deployPool(m, { collateral, oracle: markets.oracle });
-    return { collateral, conditionalTokens, exchange, ...markets, pool, poolExtension };
+    const { pool, poolExtension, poolLens } = deployPool(m, { collateral, oracle: markets.oracle });
+    return { collateral, conditionalTokens, exchange, ...markets, pool, poolExtension, poolLens };
   });
 }

@@ -19,7 +19,9 @@ const MAINTAINER_ROLE = keccak256(toHex("MAINTAINER_ROLE"));
  * 1,000,000 tUSD).
  *
  * The pool answers every IBettingPool function (the ones it does not implement are forwarded to
- * the extension), so the address book records it with the IBettingPool ABI.
+ * the extension), so the address book records it with the IBettingPool ABI. `poolLens` is the
+ * stateless BettingPoolLens: views computed from the pool's storage through `extsload`
+ * (`getParlay`, `currentOdds`, ...; each takes the pool's address first).
  */
 export function deployPool(m: IgnitionModuleBuilder, deps: PoolDependencies) {
   const deployer = m.getAccount(0);
@@ -36,5 +38,6 @@ export function deployPool(m: IgnitionModuleBuilder, deps: PoolDependencies) {
   m.call(pool, "grantRole", [MARKET_CREATOR_ROLE, creator], { id: "GrantMarketCreator" });
   m.call(pool, "grantRole", [MAINTAINER_ROLE, creator], { id: "GrantMaintainer" });
   m.call(pool, "setReinforcementCap", [creator, m.getParameter("poolReinforcementCap", 1_000_000_000_000n)]);
-  return { pool, poolExtension };
+  const poolLens = m.contract("BettingPoolLens");
+  return { pool, poolExtension, poolLens };
 }

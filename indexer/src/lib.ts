@@ -1,10 +1,15 @@
 /** Small helpers shared by the indexing functions. */
+import { PRICE_SCALE, OracleResolution, enumName } from "@forkcast/shared";
 
-/** Prices are collateral per outcome token scaled by this (1_000_000 = 1 collateral unit). */
-export const PRICE_SCALE = 1_000_000n;
+/** The parts of a Ponder event that every history row records. */
+export interface LoggedEvent {
+  transaction: { hash: `0x${string}` };
+  log: { logIndex: number };
+  block: { number: bigint; timestamp: bigint };
+}
 
 /** Row id of a log: unique within the chain. */
-export function logId(event: { transaction: { hash: `0x${string}` }; log: { logIndex: number } }): string {
+export function logId(event: Pick<LoggedEvent, "transaction" | "log">): string {
   return `${event.transaction.hash}-${event.log.logIndex}`;
 }
 
@@ -31,10 +36,16 @@ export function describeFill(args: {
   return { side: "sell", tokenId: args.makerAssetId, size: args.makerAmountFilled, collateral: args.takerAmountFilled };
 }
 
-const ORACLE_RESOLUTIONS = ["undisputed", "arbitrated", "emergency"] as const;
+/** The indexer's name for each way a question was resolved. */
+const RESOLUTION_NAMES = {
+  Undisputed: "undisputed",
+  Arbitrated: "arbitrated",
+  Emergency: "emergency",
+} as const satisfies Record<keyof typeof OracleResolution, string>;
 
 export function resolutionName(value: number): string {
-  return ORACLE_RESOLUTIONS[value] ?? `unknown(${value})`;
+  const name = enumName(OracleResolution, value);
+  return name ? RESOLUTION_NAMES[name] : `unknown(${value})`;
 }
 
 export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";

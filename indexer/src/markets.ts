@@ -1,15 +1,22 @@
 /** Markets, their outcomes and tokens, conditions and resolution. */
+import { MarketKind, enumName } from "@forkcast/shared";
 import { ponder } from "ponder:registry";
-import { condition, market, marketOutcome, registeredToken, token } from "ponder:schema";
+import { accountEvent, condition, market, marketOutcome, registeredToken, token } from "ponder:schema";
 
+import { activityRow } from "./activity.ts";
 import { ZERO_ADDRESS } from "./lib.ts";
 
-const MARKET_KINDS = ["binary", "multi"] as const;
+/** The indexer's name for each market kind. */
+const MARKET_KIND_NAMES = {
+  Binary: "binary",
+  MultiOutcome: "multi",
+} as const satisfies Record<keyof typeof MarketKind, string>;
 
 ponder.on("MarketFactory:MarketCreated", async ({ event, context }) => {
   const { marketId, creator, kind, conditionIds, yesTokenIds, noTokenIds, negRiskAdapter, convertFeeBps, params } =
     event.args;
-  const kindName = MARKET_KINDS[kind] ?? `unknown(${kind})`;
+  const kindMember = enumName(MarketKind, kind);
+  const kindName = kindMember ? MARKET_KIND_NAMES[kindMember] : `unknown(${kind})`;
   await context.db.insert(market).values({
     id: marketId,
     kind: kindName,
@@ -35,6 +42,18 @@ ponder.on("MarketFactory:MarketCreated", async ({ event, context }) => {
     createdTx: event.transaction.hash,
     resolvedAt: null,
   });
+  // The factory pulled the oracle reward from the creator (and passed it on to the oracle).
+  if (params.reward > 0n) {
+    await context.db.insert(accountEvent).values(
+      activityRow(event, {
+        kind: "creationReward",
+        account: creator,
+        amount: params.reward,
+        questionId: marketId,
+        marketId,
+      }),
+    );
+  }
 
   for (const [k, conditionId] of conditionIds.entries()) {
     const yesTokenId = yesTokenIds[k];

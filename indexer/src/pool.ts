@@ -1,12 +1,17 @@
 /** The betting pool: conditions, odds, bets and parlays, LP deposits and withdrawals. */
 import { type Context, ponder } from "ponder:registry";
 import { lpEvent, lpPosition, oddsChange, oracleQuestion, poolBet, poolCondition, poolOutcome } from "ponder:schema";
-import { decodeQuestionData } from "@forkcast/shared";
+import { decodeQuestionData, BPS_DENOMINATOR, ParlayStatus, enumName } from "@forkcast/shared";
 
 import { logId } from "./lib.ts";
 
-const FULL_WITHDRAWAL_BPS = 10_000n;
-const PARLAY_STATUSES = ["open", "lost", "won", "void"] as const;
+/** The indexer's name for each parlay status (a pending parlay is "open"). */
+const PARLAY_STATUS_NAMES = {
+  Pending: "open",
+  Lost: "lost",
+  Won: "won",
+  Void: "void",
+} as const satisfies Record<keyof typeof ParlayStatus, string>;
 
 async function setConditionState(
   db: Context["db"],
@@ -145,9 +150,10 @@ ponder.on("BettingPool:BetCashedOut", async ({ event, context }) => {
 
 ponder.on("BettingPool:ParlaySettled", async ({ event, context }) => {
   const { betId, status, amount } = event.args;
-  await context.db
-    .update(poolBet, { id: betId })
-    .set((row) => ({ status: PARLAY_STATUSES[status] ?? `unknown(${status})`, paidOut: row.paidOut + amount }));
+  await context.db.update(poolBet, { id: betId }).set((row) => {
+    const member = enumName(ParlayStatus, status);
+    return { status: member ? PARLAY_STATUS_NAMES[member] : `unknown(${status})`, paidOut: row.paidOut + amount };
+  });
 });
 
 ponder.on("BettingPool:ConditionResolved", async ({ event, context }) => {
@@ -207,7 +213,7 @@ ponder.on("BettingPool:LiquidityWithdrawn", async ({ event, context }) => {
   const { lpId, provider, fractionBps, amount } = event.args;
   await context.db.update(lpPosition, { id: lpId }).set((row) => ({
     withdrawn: row.withdrawn + amount,
-    closed: fractionBps === FULL_WITHDRAWAL_BPS,
+    closed: fractionBps === BPS_DENOMINATOR,
     updatedAt: event.block.timestamp,
   }));
   await context.db.insert(lpEvent).values({

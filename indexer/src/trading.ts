@@ -1,8 +1,9 @@
 /** Exchange fills → trades, prices, volume; order cancellations and nonces. */
+import { PRICE_SCALE } from "@forkcast/shared";
 import { ponder } from "ponder:registry";
 import { fill, makerNonce, market, marketOutcome, order, token } from "ponder:schema";
 
-import { PRICE_SCALE, describeFill, logId, priceE6, sameAddress } from "./lib.ts";
+import { describeFill, logId, priceE6, sameAddress } from "./lib.ts";
 
 ponder.on("Exchange:OrderFilled", async ({ event, context }) => {
   const { orderHash, maker, taker, makerAmountFilled, takerAmountFilled, fee } = event.args;

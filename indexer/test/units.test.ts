@@ -8,6 +8,7 @@ import { after, before, describe, it } from "node:test";
 
 import { DeploymentError } from "@forkcast/deployments";
 
+import { type BondedQuestion, lostBonds, splitPayout } from "../src/bonds.ts";
 import { buildCandles } from "../src/candles.ts";
 import { describeFill, priceE6 } from "../src/lib.ts";
 import { checkRpcChainId, loadSettings } from "../src/settings.ts";
@@ -149,5 +150,59 @@ describe("fills and candles", () => {
     ]);
     assert.deepEqual(buildCandles([], 60n), []);
     assert.throws(() => buildCandles([], 0n), RangeError);
+  });
+});
+
+describe("oracle bonds at settlement", () => {
+  const P1 = "0x00000000000000000000000000000000000000a1" as const;
+  const D1 = "0x00000000000000000000000000000000000000d1" as const;
+  const P2 = "0x00000000000000000000000000000000000000a2" as const;
+  const D2 = "0x00000000000000000000000000000000000000d2" as const;
+  const disputedTwice: BondedQuestion = {
+    reset: true,
+    firstProposer: P1,
+    firstAnswer: 1n,
+    firstDisputer: D1,
+    proposer: P2,
+    proposedAnswer: 0n,
+    disputer: D2,
+    reward: 10n,
+    bondsPosted: 4,
+    resolution: null,
+  };
+
+  it("forfeits the first round's loser and the arbitrated round's loser", () => {
+    assert.deepEqual(lostBonds(disputedTwice, 0n, "arbitrated"), [
+      { round: "first", account: P1 },
+      { round: "final", account: D2 },
+    ]);
+    assert.deepEqual(lostBonds(disputedTwice, 1n, "arbitrated"), [
+      { round: "first", account: D1 },
+      { round: "final", account: P2 },
+    ]);
+  });
+
+  it("forfeits only the first round's loser when the second proposal settles undisputed", () => {
+    const proposedAgain = { ...disputedTwice, disputer: D1, bondsPosted: 3 };
+    assert.deepEqual(lostBonds(proposedAgain, 0n, "undisputed"), [{ round: "first", account: P1 }]);
+  });
+
+  it("forfeits nothing in an emergency resolution or an undisputed first proposal", () => {
+    assert.deepEqual(lostBonds(disputedTwice, 0n, "emergency"), []);
+    const plain = { ...disputedTwice, reset: false, firstProposer: null, firstAnswer: null, firstDisputer: null };
+    assert.deepEqual(lostBonds({ ...plain, disputer: null }, 0n, "undisputed"), []);
+  });
+
+  it("takes the reward out of the first payout of an undisputed or arbitrated settlement", () => {
+    const settled = { ...disputedTwice, resolution: "arbitrated" };
+    assert.deepEqual(splitPayout(settled, 0, 200n), { bond: 190n, reward: 10n });
+    assert.deepEqual(splitPayout(settled, 1, 190n), { bond: 190n, reward: 0n }, "the first round's payout");
+    assert.deepEqual(splitPayout({ ...settled, reward: 0n }, 0, 100n), { bond: 100n, reward: 0n });
+  });
+
+  it("returns every posted bond before the reward refund in an emergency resolution", () => {
+    const emergency = { ...disputedTwice, resolution: "emergency" };
+    for (const index of [0, 1, 2, 3]) assert.deepEqual(splitPayout(emergency, index, 100n), { bond: 100n, reward: 0n });
+    assert.deepEqual(splitPayout(emergency, 4, 10n), { bond: 0n, reward: 10n }, "the requester's refund comes last");
   });
 });

@@ -9,8 +9,9 @@
  * Every action re-reads the on-chain state and simulates before sending, so running two keepers,
  * or one keeper twice, is safe: a chore someone else did is skipped, never sent twice.
  */
+import { OracleState, ParlayStatus, decodeRevert, revertSignature } from "@forkcast/shared";
 import type { Abi, Account, Address, Chain, Hex, PublicClient, Transport, WalletClient } from "viem";
-import { BaseError, ContractFunctionRevertedError, parseEventLogs } from "viem";
+import { parseEventLogs } from "viem";
 
 import { abis } from "@forkcast/deployments";
 
@@ -36,10 +37,6 @@ export interface KeeperAction {
   txHash: Hex;
 }
 
-/** Oracle states, in the order of IOptimisticOracle.State. */
-const PROPOSED_STATE = 2;
-/** Parlay statuses, in the order of IBettingPool.ParlayStatus. */
-const PARLAY_LOST = 1;
 /** Parlays settled per transaction (each settlement is a bounded amount of work). */
 const PARLAY_BATCH = 50;
 const MAX_BLOCK_RANGE = 10_000n;
@@ -74,7 +71,7 @@ export class Keeper {
       const state = await this.read<number>(this.options.contracts.oracle, abis.OptimisticOracle, "stateOf", [
         questionId,
       ]);
-      if (state !== PROPOSED_STATE) {
+      if (state !== OracleState.Proposed) {
         this.pendingProposals.delete(questionId);
         continue;
       }
@@ -128,7 +125,7 @@ export class Keeper {
     const lost: bigint[] = [];
     for (const betId of this.pendingParlays) {
       const status = await this.read<number>(pool, abis.IBettingPool, "parlayStatus", [betId]);
-      if (status === PARLAY_LOST) lost.push(betId);
+      if (status === ParlayStatus.Lost) lost.push(betId);
     }
     for (let i = 0; i < lost.length; i += PARLAY_BATCH) {
       const batch = lost.slice(i, i + PARLAY_BATCH);
@@ -225,7 +222,8 @@ export class Keeper {
       this.log(`keeper: ${label} done in ${hash}`);
       return hash;
     } catch (error) {
-      this.log(`keeper: skipped ${label}: ${describeRevert(error)}`);
+      const revert = decodeRevert(error);
+      this.log(`keeper: skipped ${label}: ${revert.name === "Unknown" ? revert.sentence : revertSignature(revert)}`);
       return null;
     }
   }
@@ -237,14 +235,4 @@ function toHex32(value: bigint): Hex {
 
 function sameAddress(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
-}
-
-/** The custom error name of a revert, or the first line of any other failure. */
-export function describeRevert(error: unknown): string {
-  if (error instanceof BaseError) {
-    const revert = error.walk((e) => e instanceof ContractFunctionRevertedError);
-    if (revert instanceof ContractFunctionRevertedError && revert.data?.errorName) return revert.data.errorName;
-    return error.shortMessage;
-  }
-  return error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
 }

@@ -120,10 +120,11 @@ export function devServices(ports: DevPorts): DevService[] {
     {
       name: "Keeper",
       dir: "keeper",
-      // Stateless: it rescans the chain from the deploy block when it starts.
+      // Stateless: it rescans the chain from the deploy block when it starts. Loaded through tsx
+      // like the operator: it imports @forkcast/shared, whose sources use `.js` specifiers.
       restartable: true,
       start: (env) =>
-        spawnLabelled("keeper", process.execPath, ["keeper/src/main.ts"], {
+        spawnLabelled("keeper", process.execPath, ["--import", "tsx", "keeper/src/main.ts"], {
           env: { ...env, KEEPER_INTERVAL_MS: "2000" },
         }),
     },

@@ -4,6 +4,7 @@
  * and MERGE matches and as operator fills, with fees checked against the independent TypeScript
  * fee reference in ./fees.ts.
  */
+import { COLLATERAL_UNIT } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
@@ -21,7 +22,6 @@ import {
   type UnsignedOrder,
 } from "./orders.js";
 
-const USDC = 10n ** 6n;
 const ZERO32 = `0x${"00".repeat(32)}` as Hex;
 
 const { viem } = await network.create();
@@ -54,9 +54,9 @@ await exchange.write.registerToken([yes, no, conditionId, zeroAddress]);
 
 for (const who of [operator, alice, bob, carol]) {
   const as = { account: who.account };
-  await usd.write.mint([who.account.address, 10_000n * USDC]);
+  await usd.write.mint([who.account.address, 10_000n * COLLATERAL_UNIT]);
   await usd.write.approve([ctf.address, maxUint256], as);
-  await ctf.write.splitPosition([usd.address, ZERO32, conditionId, [1n, 2n], 5_000n * USDC], as);
+  await ctf.write.splitPosition([usd.address, ZERO32, conditionId, [1n, 2n], 5_000n * COLLATERAL_UNIT], as);
   await usd.write.approve([exchange.address, maxUint256], as);
   await ctf.write.setApprovalForAll([exchange.address, true], as);
 }
@@ -97,8 +97,8 @@ describe("Exchange (viem integration)", () => {
     const order = await sign(alice, {
       tokenId: yes,
       side: Side.BUY,
-      makerAmount: 40n * USDC,
-      takerAmount: 100n * USDC,
+      makerAmount: 40n * COLLATERAL_UNIT,
+      takerAmount: 100n * COLLATERAL_UNIT,
     });
     const { signature, ...message } = order;
     const viemHash = hashTypedData({
@@ -116,19 +116,26 @@ describe("Exchange (viem integration)", () => {
     const taker = await sign(alice, {
       tokenId: yes,
       side: Side.BUY,
-      makerAmount: 60n * USDC,
-      takerAmount: 100n * USDC,
+      makerAmount: 60n * COLLATERAL_UNIT,
+      takerAmount: 100n * COLLATERAL_UNIT,
     });
-    const maker = await sign(bob, { tokenId: yes, side: Side.SELL, makerAmount: 100n * USDC, takerAmount: 50n * USDC });
+    const maker = await sign(bob, {
+      tokenId: yes,
+      side: Side.SELL,
+      makerAmount: 100n * COLLATERAL_UNIT,
+      takerAmount: 50n * COLLATERAL_UNIT,
+    });
     const a0 = await balances(alice.account.address);
     const b0 = await balances(bob.account.address);
-    await settle(exchange.write.matchOrders([taker, [maker], 50n * USDC, [100n * USDC]], asOperator));
+    await settle(
+      exchange.write.matchOrders([taker, [maker], 50n * COLLATERAL_UNIT, [100n * COLLATERAL_UNIT]], asOperator),
+    );
     const a1 = await balances(alice.account.address);
     const b1 = await balances(bob.account.address);
-    assert.equal(a0.usd - a1.usd, 50n * USDC, "taker paid the maker's 0.50");
-    assert.equal(a1.yes - a0.yes, 100n * USDC, "taker received 100 YES");
-    assert.equal(b1.usd - b0.usd, 50n * USDC, "maker received 50");
-    assert.equal(b0.yes - b1.yes, 100n * USDC, "maker gave 100 YES");
+    assert.equal(a0.usd - a1.usd, 50n * COLLATERAL_UNIT, "taker paid the maker's 0.50");
+    assert.equal(a1.yes - a0.yes, 100n * COLLATERAL_UNIT, "taker received 100 YES");
+    assert.equal(b1.usd - b0.usd, 50n * COLLATERAL_UNIT, "maker received 50");
+    assert.equal(b0.yes - b1.yes, 100n * COLLATERAL_UNIT, "maker gave 100 YES");
     await assertExchangeEmpty();
   });
 
@@ -136,18 +143,33 @@ describe("Exchange (viem integration)", () => {
     const taker = await sign(alice, {
       tokenId: yes,
       side: Side.BUY,
-      makerAmount: 60n * USDC,
-      takerAmount: 100n * USDC,
+      makerAmount: 60n * COLLATERAL_UNIT,
+      takerAmount: 100n * COLLATERAL_UNIT,
     });
-    const m1 = await sign(bob, { tokenId: no, side: Side.BUY, makerAmount: 20n * USDC, takerAmount: 50n * USDC });
-    const m2 = await sign(carol, { tokenId: no, side: Side.BUY, makerAmount: 20n * USDC, takerAmount: 50n * USDC });
+    const m1 = await sign(bob, {
+      tokenId: no,
+      side: Side.BUY,
+      makerAmount: 20n * COLLATERAL_UNIT,
+      takerAmount: 50n * COLLATERAL_UNIT,
+    });
+    const m2 = await sign(carol, {
+      tokenId: no,
+      side: Side.BUY,
+      makerAmount: 20n * COLLATERAL_UNIT,
+      takerAmount: 50n * COLLATERAL_UNIT,
+    });
     const ctfUsd = await usd.read.balanceOf([ctf.address]);
     const a0 = await balances(alice.account.address);
-    await settle(exchange.write.matchOrders([taker, [m1, m2], 60n * USDC, [20n * USDC, 20n * USDC]], asOperator));
+    await settle(
+      exchange.write.matchOrders(
+        [taker, [m1, m2], 60n * COLLATERAL_UNIT, [20n * COLLATERAL_UNIT, 20n * COLLATERAL_UNIT]],
+        asOperator,
+      ),
+    );
     const a1 = await balances(alice.account.address);
-    assert.equal((await usd.read.balanceOf([ctf.address])) - ctfUsd, 100n * USDC, "100 full sets minted");
-    assert.equal(a0.usd - a1.usd, 60n * USDC, "taker paid 0.60 per YES");
-    assert.equal(a1.yes - a0.yes, 100n * USDC, "taker got 100 YES");
+    assert.equal((await usd.read.balanceOf([ctf.address])) - ctfUsd, 100n * COLLATERAL_UNIT, "100 full sets minted");
+    assert.equal(a0.usd - a1.usd, 60n * COLLATERAL_UNIT, "taker paid 0.60 per YES");
+    assert.equal(a1.yes - a0.yes, 100n * COLLATERAL_UNIT, "taker got 100 YES");
     await assertExchangeEmpty();
   });
 
@@ -155,30 +177,67 @@ describe("Exchange (viem integration)", () => {
     const taker = await sign(alice, {
       tokenId: yes,
       side: Side.SELL,
-      makerAmount: 100n * USDC,
-      takerAmount: 55n * USDC,
+      makerAmount: 100n * COLLATERAL_UNIT,
+      takerAmount: 55n * COLLATERAL_UNIT,
     });
-    const maker = await sign(bob, { tokenId: no, side: Side.SELL, makerAmount: 100n * USDC, takerAmount: 40n * USDC });
+    const maker = await sign(bob, {
+      tokenId: no,
+      side: Side.SELL,
+      makerAmount: 100n * COLLATERAL_UNIT,
+      takerAmount: 40n * COLLATERAL_UNIT,
+    });
     const ctfUsd = await usd.read.balanceOf([ctf.address]);
     const a0 = await balances(alice.account.address);
     const b0 = await balances(bob.account.address);
-    await settle(exchange.write.matchOrders([taker, [maker], 100n * USDC, [100n * USDC]], asOperator));
-    assert.equal(ctfUsd - (await usd.read.balanceOf([ctf.address])), 100n * USDC, "100 sets merged");
-    assert.equal((await balances(alice.account.address)).usd - a0.usd, 60n * USDC, "taker got 1 - 0.40");
-    assert.equal((await balances(bob.account.address)).usd - b0.usd, 40n * USDC, "maker got its price");
+    await settle(
+      exchange.write.matchOrders([taker, [maker], 100n * COLLATERAL_UNIT, [100n * COLLATERAL_UNIT]], asOperator),
+    );
+    assert.equal(ctfUsd - (await usd.read.balanceOf([ctf.address])), 100n * COLLATERAL_UNIT, "100 sets merged");
+    assert.equal((await balances(alice.account.address)).usd - a0.usd, 60n * COLLATERAL_UNIT, "taker got 1 - 0.40");
+    assert.equal((await balances(bob.account.address)).usd - b0.usd, 40n * COLLATERAL_UNIT, "maker got its price");
     await assertExchangeEmpty();
   });
 
   it("charges fees that match the independent TypeScript fee vectors (operator fills)", async () => {
     const vectors: Array<{ side: number; makerAmount: bigint; takerAmount: bigint; feeRateBps: bigint; fill: bigint }> =
       [
-        { side: Side.SELL, makerAmount: 100n * USDC, takerAmount: 30n * USDC, feeRateBps: 100n, fill: 100n * USDC },
-        { side: Side.SELL, makerAmount: 100n * USDC, takerAmount: 70n * USDC, feeRateBps: 100n, fill: 33n * USDC },
-        { side: Side.BUY, makerAmount: 40n * USDC, takerAmount: 50n * USDC, feeRateBps: 200n, fill: 40n * USDC },
-        { side: Side.BUY, makerAmount: 60n * USDC, takerAmount: 100n * USDC, feeRateBps: 1_000n, fill: 7_777_777n },
+        {
+          side: Side.SELL,
+          makerAmount: 100n * COLLATERAL_UNIT,
+          takerAmount: 30n * COLLATERAL_UNIT,
+          feeRateBps: 100n,
+          fill: 100n * COLLATERAL_UNIT,
+        },
+        {
+          side: Side.SELL,
+          makerAmount: 100n * COLLATERAL_UNIT,
+          takerAmount: 70n * COLLATERAL_UNIT,
+          feeRateBps: 100n,
+          fill: 33n * COLLATERAL_UNIT,
+        },
+        {
+          side: Side.BUY,
+          makerAmount: 40n * COLLATERAL_UNIT,
+          takerAmount: 50n * COLLATERAL_UNIT,
+          feeRateBps: 200n,
+          fill: 40n * COLLATERAL_UNIT,
+        },
+        {
+          side: Side.BUY,
+          makerAmount: 60n * COLLATERAL_UNIT,
+          takerAmount: 100n * COLLATERAL_UNIT,
+          feeRateBps: 1_000n,
+          fill: 7_777_777n,
+        },
         { side: Side.BUY, makerAmount: 3n, takerAmount: 7n, feeRateBps: 999n, fill: 2n },
-        { side: Side.SELL, makerAmount: 9n * USDC, takerAmount: 1n, feeRateBps: 1_000n, fill: 5n },
-        { side: Side.BUY, makerAmount: 99n * USDC, takerAmount: 100n * USDC, feeRateBps: 50n, fill: 99n * USDC },
+        { side: Side.SELL, makerAmount: 9n * COLLATERAL_UNIT, takerAmount: 1n, feeRateBps: 1_000n, fill: 5n },
+        {
+          side: Side.BUY,
+          makerAmount: 99n * COLLATERAL_UNIT,
+          takerAmount: 100n * COLLATERAL_UNIT,
+          feeRateBps: 50n,
+          fill: 99n * COLLATERAL_UNIT,
+        },
       ];
     for (const v of vectors) {
       const order = await sign(bob, {
@@ -214,54 +273,72 @@ describe("Exchange (viem integration)", () => {
     const taker = await sign(alice, {
       tokenId: yes,
       side: Side.BUY,
-      makerAmount: 60n * USDC,
-      takerAmount: 100n * USDC,
+      makerAmount: 60n * COLLATERAL_UNIT,
+      takerAmount: 100n * COLLATERAL_UNIT,
       feeRateBps: 100n,
     });
     const maker = await sign(bob, {
       tokenId: no,
       side: Side.BUY,
-      makerAmount: 40n * USDC,
-      takerAmount: 100n * USDC,
+      makerAmount: 40n * COLLATERAL_UNIT,
+      takerAmount: 100n * COLLATERAL_UNIT,
       feeRateBps: 300n,
     });
     const f0 = await balances(feeRecipient.account.address);
-    await settle(exchange.write.matchOrders([taker, [maker], 60n * USDC, [40n * USDC]], asOperator));
+    await settle(
+      exchange.write.matchOrders([taker, [maker], 60n * COLLATERAL_UNIT, [40n * COLLATERAL_UNIT]], asOperator),
+    );
     const f1 = await balances(feeRecipient.account.address);
-    assert.equal(f1.yes - f0.yes, expectedFee(taker, 100n * USDC), "taker fee in YES");
-    assert.equal(f1.no - f0.no, expectedFee(maker, 100n * USDC), "maker fee in NO");
+    assert.equal(f1.yes - f0.yes, expectedFee(taker, 100n * COLLATERAL_UNIT), "taker fee in YES");
+    assert.equal(f1.no - f0.no, expectedFee(maker, 100n * COLLATERAL_UNIT), "maker fee in NO");
 
     const seller = await sign(alice, {
       tokenId: yes,
       side: Side.SELL,
-      makerAmount: 100n * USDC,
-      takerAmount: 55n * USDC,
+      makerAmount: 100n * COLLATERAL_UNIT,
+      takerAmount: 55n * COLLATERAL_UNIT,
       feeRateBps: 250n,
     });
     const noSeller = await sign(carol, {
       tokenId: no,
       side: Side.SELL,
-      makerAmount: 100n * USDC,
-      takerAmount: 40n * USDC,
+      makerAmount: 100n * COLLATERAL_UNIT,
+      takerAmount: 40n * COLLATERAL_UNIT,
       feeRateBps: 10n,
     });
     const c0 = await balances(carol.account.address);
-    await settle(exchange.write.matchOrders([seller, [noSeller], 100n * USDC, [100n * USDC]], asOperator));
+    await settle(
+      exchange.write.matchOrders([seller, [noSeller], 100n * COLLATERAL_UNIT, [100n * COLLATERAL_UNIT]], asOperator),
+    );
     const f2 = await balances(feeRecipient.account.address);
-    const makerFee = expectedFee(noSeller, 100n * USDC);
-    assert.equal(f2.usd - f1.usd, expectedFee(seller, 100n * USDC) + makerFee, "both fees in collateral");
-    assert.equal((await balances(carol.account.address)).usd - c0.usd, 40n * USDC - makerFee, "maker net of fee");
+    const makerFee = expectedFee(noSeller, 100n * COLLATERAL_UNIT);
+    assert.equal(f2.usd - f1.usd, expectedFee(seller, 100n * COLLATERAL_UNIT) + makerFee, "both fees in collateral");
+    assert.equal(
+      (await balances(carol.account.address)).usd - c0.usd,
+      40n * COLLATERAL_UNIT - makerFee,
+      "maker net of fee",
+    );
     await assertExchangeEmpty();
   });
 
   it("lets makers cancel and void orders by nonce", async () => {
-    const order = await sign(carol, { tokenId: no, side: Side.BUY, makerAmount: 10n * USDC, takerAmount: 20n * USDC });
+    const order = await sign(carol, {
+      tokenId: no,
+      side: Side.BUY,
+      makerAmount: 10n * COLLATERAL_UNIT,
+      takerAmount: 20n * COLLATERAL_UNIT,
+    });
     await settle(exchange.write.cancelOrder([order], { account: carol.account }));
     const [done] = await exchange.read.getOrderStatus([await exchange.read.hashOrder([order])]);
     assert.equal(done, true, "cancelled");
     await assert.rejects(exchange.write.fillOrder([order, 1n], asOperator), /OrderNotFillable/);
 
-    const old = await sign(carol, { tokenId: no, side: Side.BUY, makerAmount: 10n * USDC, takerAmount: 20n * USDC });
+    const old = await sign(carol, {
+      tokenId: no,
+      side: Side.BUY,
+      makerAmount: 10n * COLLATERAL_UNIT,
+      takerAmount: 20n * COLLATERAL_UNIT,
+    });
     await settle(exchange.write.incrementNonce({ account: carol.account }));
     assert.equal(await exchange.read.nonces([carol.account.address]), 1n, "nonce incremented");
     await assert.rejects(exchange.write.fillOrder([old, 1n], asOperator), /InvalidNonce/);

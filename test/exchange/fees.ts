@@ -4,6 +4,7 @@
  * with p the order's signed price (collateral per token). A SELL pays it in collateral; a BUY
  * pays it in tokens at its own price, i.e. the value divided by p. Rounded up to a base unit.
  */
+import { BPS_DENOMINATOR } from "@forkcast/shared";
 import { Side } from "./orders.js";
 
 export interface FeeInput {
@@ -12,8 +13,6 @@ export interface FeeInput {
   takerAmount: bigint;
   feeRateBps: bigint;
 }
-
-const BPS = 10_000n;
 
 /** A non-negative rational number. */
 interface Fraction {
@@ -41,7 +40,7 @@ export function expectedFee(order: FeeInput, shares: bigint): bigint {
   if (order.feeRateBps === 0n || shares === 0n) return 0n;
   const p = orderPrice(order);
   const oneMinusP: Fraction = { num: p.den - p.num, den: p.den };
-  const rate: Fraction = { num: order.feeRateBps, den: BPS };
+  const rate: Fraction = { num: order.feeRateBps, den: BPS_DENOMINATOR };
   const valueInCollateral = mul(mul(rate, min(p, oneMinusP)), { num: shares, den: 1n });
   if (valueInCollateral.num === 0n) return 0n;
   return ceil(order.side === Side.BUY ? div(valueInCollateral, p) : valueInCollateral);

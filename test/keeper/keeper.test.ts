@@ -2,6 +2,7 @@
  * The keeper against the real contracts on an in-process chain: it settles an undisputed answer
  * once liveness is over, resolves the market, does nothing twice, and skips what it may not do.
  */
+import { COLLATERAL_DECIMALS, PROBABILITY_SCALE } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
@@ -13,8 +14,8 @@ import { Keeper } from "@forkcast/keeper";
 import { buildForkcastModule } from "../../ignition/modules/Forkcast.js";
 
 const LIVENESS_SECONDS = 300n;
-const BOND = parseUnits("10", 6);
-const REWARD = parseUnits("5", 6);
+const BOND = parseUnits("10", COLLATERAL_DECIMALS);
+const REWARD = parseUnits("5", COLLATERAL_DECIMALS);
 
 async function setup() {
   const connection = await network.create();
@@ -26,7 +27,7 @@ async function setup() {
   if (!deployer || !proposer || !keeperAccount) throw new Error("need three dev accounts");
 
   for (const who of [deployer, proposer]) {
-    await collateral.write.mint([who.account.address, parseUnits("1000000", 6)]);
+    await collateral.write.mint([who.account.address, parseUnits("1000000", COLLATERAL_DECIMALS)]);
     await collateral.write.approve([marketFactory.address, maxUint256], { account: who.account });
     await collateral.write.approve([oracle.address, maxUint256], { account: who.account });
     await collateral.write.approve([pool.address, maxUint256], { account: who.account });
@@ -118,8 +119,7 @@ describe("keeper", () => {
 
   it("resolves pool conditions and settles a parlay as soon as a leg lost", async () => {
     const { networkHelpers, publicClient, oracle, pool, proposer, deployer, endTime, newKeeper } = await setup();
-    const PROBABILITY_ONE = 1_000_000_000_000n;
-    await pool.write.deposit([parseUnits("100000", 6)], { account: deployer.account });
+    await pool.write.deposit([parseUnits("100000", COLLATERAL_DECIMALS)], { account: deployer.account });
 
     const conditions: { questionId: `0x${string}`; conditionId: bigint }[] = [];
     for (const label of ["Home team wins?", "Over 2.5 goals?"]) {
@@ -132,8 +132,8 @@ describe("keeper", () => {
       if (!opened) throw new Error("QuestionOpened not emitted");
       const created = await pool.write.createCondition([
         opened.args.questionId,
-        [PROBABILITY_ONE / 2n, PROBABILITY_ONE / 2n],
-        parseUnits("10000", 6),
+        [PROBABILITY_SCALE / 2n, PROBABILITY_SCALE / 2n],
+        parseUnits("10000", COLLATERAL_DECIMALS),
         500n,
         endTime - 60n,
       ]);
@@ -149,7 +149,9 @@ describe("keeper", () => {
     if (!first || !second) throw new Error("two conditions expected");
 
     const legs = conditions.map((c) => ({ conditionId: c.conditionId, outcome: 0n }));
-    const placed = await pool.write.betParlay([legs, parseUnits("10", 6), 0n, endTime], { account: proposer.account });
+    const placed = await pool.write.betParlay([legs, parseUnits("10", COLLATERAL_DECIMALS), 0n, endTime], {
+      account: proposer.account,
+    });
     const [parlay] = parseEventLogs({
       abi: pool.abi,
       eventName: "ParlayPlaced",

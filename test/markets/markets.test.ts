@@ -7,6 +7,7 @@
  *    holder converts NO positions, the market resolves and everyone redeems; the adapter ends with
  *    exactly the collateral still owed (none).
  */
+import { COLLATERAL_UNIT } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
@@ -15,7 +16,6 @@ import { maxUint256, parseEventLogs, zeroHash, type Address, type Hex } from "vi
 
 import { buildOrder, exchangeDomain, Side, signOrder } from "../exchange/orders.js";
 
-const USD = 10n ** 6n;
 const HOUR = 3_600;
 
 describe("markets integration (viem)", async () => {
@@ -65,7 +65,7 @@ describe("markets integration (viem)", async () => {
   await exchange.write.addOperator([operator.account.address]);
 
   for (const who of [creator, alice, bob, proposer, disputer]) {
-    await usd.write.mint([who.account.address, 1_000_000n * USD]);
+    await usd.write.mint([who.account.address, 1_000_000n * COLLATERAL_UNIT]);
     for (const spender of [factory.address, oracle.address, adapter.address, ctf.address, exchange.address]) {
       await usd.write.approve([spender, maxUint256], { account: who.account });
     }
@@ -97,8 +97,8 @@ describe("markets integration (viem)", async () => {
       category: "Testing",
       imageUri: "",
       endTime,
-      reward: 10n * USD,
-      bond: 100n * USD,
+      reward: 10n * COLLATERAL_UNIT,
+      bond: 100n * COLLATERAL_UNIT,
       liveness: 0n,
     };
     const created = await createdEvent(await factory.write.createMarket([params], { account: creator.account }));
@@ -111,10 +111,10 @@ describe("markets integration (viem)", async () => {
     assert.equal(await exchange.read.getComplement([yesId]), noId, "exchange registered YES with NO");
     assert.equal(await exchange.read.getConditionId([noId]), conditionId, "exchange knows the condition");
 
-    await ctf.write.splitPosition([usd.address, zeroHash, conditionId, [1n, 2n], 50n * USD], {
+    await ctf.write.splitPosition([usd.address, zeroHash, conditionId, [1n, 2n], 50n * COLLATERAL_UNIT], {
       account: alice.account,
     });
-    await ctf.write.safeTransferFrom([alice.account.address, bob.account.address, noId, 50n * USD, "0x"], {
+    await ctf.write.safeTransferFrom([alice.account.address, bob.account.address, noId, 50n * COLLATERAL_UNIT, "0x"], {
       account: alice.account,
     });
 
@@ -132,7 +132,7 @@ describe("markets integration (viem)", async () => {
     // Disputer was right twice: each round 2 * bond - 10% fee, plus the reward once.
     assert.equal(
       (await balance(disputer.account.address)) - disputerBefore,
-      2n * (200n * USD - 10n * USD) + 10n * USD,
+      2n * (200n * COLLATERAL_UNIT - 10n * COLLATERAL_UNIT) + 10n * COLLATERAL_UNIT,
       "disputer paid both rounds and the reward",
     );
     assert.equal(await balance(oracle.address), 0n, "oracle keeps nothing after a second dispute");
@@ -140,7 +140,7 @@ describe("markets integration (viem)", async () => {
     await factory.write.resolveMarket([marketId], { account: bob.account });
     const aliceBefore = await balance(alice.account.address);
     await ctf.write.redeemPositions([usd.address, zeroHash, conditionId, [1n, 2n]], { account: alice.account });
-    assert.equal((await balance(alice.account.address)) - aliceBefore, 50n * USD, "YES redeems in full");
+    assert.equal((await balance(alice.account.address)) - aliceBefore, 50n * COLLATERAL_UNIT, "YES redeems in full");
     const bobBefore = await balance(bob.account.address);
     await ctf.write.redeemPositions([usd.address, zeroHash, conditionId, [1n, 2n]], { account: bob.account });
     assert.equal(await balance(bob.account.address), bobBefore, "NO redeems nothing");
@@ -156,7 +156,7 @@ describe("markets integration (viem)", async () => {
       imageUri: "ipfs://cup",
       endTime,
       reward: 0n,
-      bond: 100n * USD,
+      bond: 100n * COLLATERAL_UNIT,
       liveness: 0n,
     };
     const created = await createdEvent(
@@ -185,8 +185,8 @@ describe("markets integration (viem)", async () => {
       buildOrder({
         maker: alice.account.address,
         tokenId: yes0,
-        makerAmount: 40n * USD,
-        takerAmount: 100n * USD,
+        makerAmount: 40n * COLLATERAL_UNIT,
+        takerAmount: 100n * COLLATERAL_UNIT,
         side: Side.BUY,
         salt: 11n,
       }),
@@ -197,15 +197,17 @@ describe("markets integration (viem)", async () => {
       buildOrder({
         maker: bob.account.address,
         tokenId: no0,
-        makerAmount: 60n * USD,
-        takerAmount: 100n * USD,
+        makerAmount: 60n * COLLATERAL_UNIT,
+        takerAmount: 100n * COLLATERAL_UNIT,
         side: Side.BUY,
         salt: 12n,
       }),
     );
-    await exchange.write.matchOrders([takerOrder, [makerOrder], 40n * USD, [60n * USD]], { account: operator.account });
-    assert.equal(await ctf.read.balanceOf([alice.account.address, yes0]), 100n * USD, "alice got YES(Ada)");
-    assert.equal(await ctf.read.balanceOf([bob.account.address, no0]), 100n * USD, "bob got NO(Ada)");
+    await exchange.write.matchOrders([takerOrder, [makerOrder], 40n * COLLATERAL_UNIT, [60n * COLLATERAL_UNIT]], {
+      account: operator.account,
+    });
+    assert.equal(await ctf.read.balanceOf([alice.account.address, yes0]), 100n * COLLATERAL_UNIT, "alice got YES(Ada)");
+    assert.equal(await ctf.read.balanceOf([bob.account.address, no0]), 100n * COLLATERAL_UNIT, "bob got NO(Ada)");
 
     // MERGE through the adapter: alice sells 50 YES(Ada) at 0.40, bob sells 50 NO(Ada) at 0.60.
     const sellYes = await signOrder(
@@ -214,8 +216,8 @@ describe("markets integration (viem)", async () => {
       buildOrder({
         maker: alice.account.address,
         tokenId: yes0,
-        makerAmount: 50n * USD,
-        takerAmount: 20n * USD,
+        makerAmount: 50n * COLLATERAL_UNIT,
+        takerAmount: 20n * COLLATERAL_UNIT,
         side: Side.SELL,
         salt: 13n,
       }),
@@ -226,29 +228,35 @@ describe("markets integration (viem)", async () => {
       buildOrder({
         maker: bob.account.address,
         tokenId: no0,
-        makerAmount: 50n * USD,
-        takerAmount: 30n * USD,
+        makerAmount: 50n * COLLATERAL_UNIT,
+        takerAmount: 30n * COLLATERAL_UNIT,
         side: Side.SELL,
         salt: 14n,
       }),
     );
     const adapterBeforeMerge = await balance(adapter.address);
-    await exchange.write.matchOrders([sellYes, [sellNo], 50n * USD, [50n * USD]], { account: operator.account });
-    assert.equal(await ctf.read.balanceOf([alice.account.address, yes0]), 50n * USD, "alice sold half");
-    assert.equal(adapterBeforeMerge - (await balance(adapter.address)), 50n * USD, "adapter unwrapped one set of 50");
+    await exchange.write.matchOrders([sellYes, [sellNo], 50n * COLLATERAL_UNIT, [50n * COLLATERAL_UNIT]], {
+      account: operator.account,
+    });
+    assert.equal(await ctf.read.balanceOf([alice.account.address, yes0]), 50n * COLLATERAL_UNIT, "alice sold half");
+    assert.equal(
+      adapterBeforeMerge - (await balance(adapter.address)),
+      50n * COLLATERAL_UNIT,
+      "adapter unwrapped one set of 50",
+    );
 
     // Bob also holds NO(Grace) and converts 50 NO(Ada) + 50 NO(Grace) into 50 collateral + 50 YES(Linus).
     const grace = conditions[1];
     assert.ok(grace);
-    await adapter.write.splitPosition([grace, 100n * USD], { account: bob.account });
+    await adapter.write.splitPosition([grace, 100n * COLLATERAL_UNIT], { account: bob.account });
     const bobBefore = await balance(bob.account.address);
     const creatorBefore = await balance(creator.account.address);
-    await adapter.write.convertPositions([marketId, 0b011n, 50n * USD], { account: bob.account });
+    await adapter.write.convertPositions([marketId, 0b011n, 50n * COLLATERAL_UNIT], { account: bob.account });
     assert.equal((await balance(bob.account.address)) - bobBefore, 49_500_000n, "(m - 1) * amount minus 1% fee");
     assert.equal((await balance(creator.account.address)) - creatorBefore, 500_000n, "fee to the creator");
     const yes2 = yes[2];
     assert.ok(yes2 !== undefined);
-    assert.equal(await ctf.read.balanceOf([bob.account.address, yes2]), 50n * USD, "YES(Linus) received");
+    assert.equal(await ctf.read.balanceOf([bob.account.address, yes2]), 50n * COLLATERAL_UNIT, "YES(Linus) received");
 
     // Linus wins.
     await advance(HOUR);
@@ -266,7 +274,7 @@ describe("markets integration (viem)", async () => {
     };
     assert.equal(await redeemAll(alice), 0n, "YES(Ada) loses");
     // bob: YES(Grace) 100 (loses), NO(Grace) 50 (wins), YES(Linus) 50 (wins).
-    assert.equal(await redeemAll(bob), 100n * USD, "NO(Grace) and YES(Linus) pay");
+    assert.equal(await redeemAll(bob), 100n * COLLATERAL_UNIT, "NO(Grace) and YES(Linus) pay");
     assert.equal(await balance(adapter.address), 0n, "adapter paid every claim and holds nothing more");
   });
 });

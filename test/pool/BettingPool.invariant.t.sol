@@ -6,6 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {PoolFixture} from "./PoolFixture.sol";
 import {IBettingPool, IBettingPoolBase} from "../../contracts/interfaces/IBettingPool.sol";
 import {Answers} from "../../contracts/libraries/Answers.sol";
+import {PoolStateLibrary} from "../../contracts/pool/PoolStateLibrary.sol";
 import {Vm} from "../lib/Vm.sol";
 import {MockAnswerSource} from "./MockAnswerSource.sol";
 
@@ -189,7 +190,7 @@ contract PoolHandler {
             }
         }
         for (uint256 i; i < parlays.length; ++i) {
-            total += int256(pool.getParlay(parlays[i]).stake);
+            total += int256(PoolStateLibrary.getParlay(pool, parlays[i]).stake);
         }
     }
 

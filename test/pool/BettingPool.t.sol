@@ -460,7 +460,7 @@ contract BettingPoolTest is PoolFixture {
     }
 
     function _parlayLiability(uint256 betId) internal view returns (uint256) {
-        IBettingPoolBase.ParlayView memory p = pool.getParlay(betId);
+        IBettingPoolBase.ParlayView memory p = lens.getParlay(pool, betId);
         return p.payout - p.stake;
     }
 
@@ -651,12 +651,12 @@ contract BettingPoolTest is PoolFixture {
     function test_bet_backedOddsFallOthersRise() public {
         _deposit(lp, 100_000 * USD);
         (uint256 id, ) = _createCondition(3);
-        uint256[] memory before = pool.currentOdds(id);
+        uint256[] memory before = lens.currentOdds(pool, id);
         (uint256 quoted, uint256 quotedPayout) = pool.quote(id, 1, 500 * USD);
         vm.expectEmit(address(pool));
         emit IBettingPoolBase.BetPlaced(1, id, alice, 1, 500 * USD, quoted, quotedPayout);
         uint256 betId = _bet(alice, id, 1, 500 * USD);
-        uint256[] memory afterBet = pool.currentOdds(id);
+        uint256[] memory afterBet = lens.currentOdds(pool, id);
         assertLt(afterBet[1], before[1], "backed outcome's odds fall");
         assertGt(afterBet[0], before[0], "other outcomes' odds rise");
         assertGt(afterBet[2], before[2], "other outcomes' odds rise");
@@ -939,7 +939,7 @@ contract BettingPoolTest is PoolFixture {
         assertEq(pool.getCondition(a).parlayExposure, payout - 10 * USD, "exposure on leg a");
         assertEq(pool.getCondition(b).parlayExposure, payout - 10 * USD, "exposure on leg b");
         assertEq(pool.ownerOf(betId), alice, "parlay NFT");
-        assertEq(pool.getParlay(betId).legs.length, 2, "legs stored");
+        assertEq(lens.getParlay(pool, betId).legs.length, 2, "legs stored");
     }
 
     function test_betParlayFor_mintsToAccount() public {
@@ -1077,7 +1077,7 @@ contract BettingPoolTest is PoolFixture {
         (uint256 b, bytes32 qb) = _createCondition(2);
         vm.prank(alice);
         uint256 betId = pool.betParlay(_legs(a, 0, b, 1), 10 * USD, 0, block.timestamp);
-        uint256 payout = pool.getParlay(betId).payout;
+        uint256 payout = lens.getParlay(pool, betId).payout;
         _resolve(a, qa, 0);
         _resolve(b, qb, 1);
         uint256 before = usd.balanceOf(alice);
@@ -1104,7 +1104,7 @@ contract BettingPoolTest is PoolFixture {
         ids[2] = lost2;
         ids[3] = lost1; // already settled in this batch: skipped
         assertEq(pool.settleParlays(ids), 2, "two settled");
-        assertEq(pool.getParlay(pending).legs.length, 2, "pending one untouched");
+        assertEq(lens.getParlay(pool, pending).legs.length, 2, "pending one untouched");
         (uint256 locked, , ) = pool.totals();
         assertEq(locked, _parlayLiability(pending), "only the pending parlay stays locked");
     }
@@ -1234,7 +1234,7 @@ contract BettingPoolTest is PoolFixture {
 
     function test_RevertWhen_currentOddsUnknownCondition() public {
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.ConditionNotFound.selector, 4));
-        pool.currentOdds(4);
+        lens.currentOdds(pool, 4);
     }
 
     function test_RevertWhen_quoteOnInvalidOutcome() public {
@@ -1291,7 +1291,7 @@ contract BettingPoolTest is PoolFixture {
         uint256 betId = pool.betParlay(_legs(a, 0, b, 0), 10 * USD, 0, block.timestamp);
         _resolve(a, qa, 1);
         pool.settleParlay(betId);
-        assertEq(pool.getParlay(betId).legs.length, 0, "record deleted");
+        assertEq(lens.getParlay(pool, betId).legs.length, 0, "record deleted");
         vm.expectRevert(abi.encodeWithSignature("ERC721NonexistentToken(uint256)", betId));
         pool.ownerOf(betId);
     }
@@ -1330,7 +1330,7 @@ contract BettingPoolTest is PoolFixture {
         (uint256 oddsB, ) = pool.quote(b, o2 % 4, amount);
         vm.prank(alice);
         uint256 betId = pool.betParlay(legs, amount, 0, block.timestamp);
-        IBettingPoolBase.ParlayView memory p = pool.getParlay(betId);
+        IBettingPoolBase.ParlayView memory p = lens.getParlay(pool, betId);
         uint256 combined = (oddsA * oddsB) / ODDS_ONE;
         if (combined > 1_000 * ODDS_ONE) combined = 1_000 * ODDS_ONE;
         assertEq(p.payout, (amount * combined) / ODDS_ONE, "payout = stake x capped product of leg odds");

@@ -8,6 +8,7 @@ import {IAnswerSource} from "../../contracts/interfaces/IAnswerSource.sol";
 import {IBettingPool, IBettingPoolBase} from "../../contracts/interfaces/IBettingPool.sol";
 import {BettingPool} from "../../contracts/pool/BettingPool.sol";
 import {BettingPoolExtension} from "../../contracts/pool/BettingPoolExtension.sol";
+import {BettingPoolLens} from "../../contracts/pool/BettingPoolLens.sol";
 import {TestUSD} from "../../contracts/tokens/TestUSD.sol";
 import {MockAnswerSource} from "./MockAnswerSource.sol";
 
@@ -25,6 +26,8 @@ abstract contract PoolFixture is Test {
     TestUSD internal usd;
     MockAnswerSource internal oracle;
     IBettingPool internal pool;
+    /// @dev Views that read the pool through extsload.
+    BettingPoolLens internal lens;
     address internal admin;
     address internal treasury;
     address internal creator;
@@ -57,6 +60,7 @@ abstract contract PoolFixture is Test {
                 )
             )
         );
+        lens = new BettingPoolLens();
         vm.startPrank(admin);
         pool.grantRole(keccak256("MARKET_CREATOR_ROLE"), creator);
         pool.grantRole(keccak256("MAINTAINER_ROLE"), maintainer);

@@ -2,6 +2,7 @@
  * Integration: the public surface the app and the indexer use, end to end on a Hardhat network:
  * LP deposit -> condition -> single bets + a parlay -> resolve -> claim -> settle -> withdraw.
  */
+import { COLLATERAL_UNIT, BPS_DENOMINATOR } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
@@ -10,7 +11,6 @@ import { keccak256, maxUint256, parseEventLogs, toHex } from "viem";
 
 import { deployMockAnswerSource } from "./helpers.js";
 
-const USD = 10n ** 6n;
 const PROB_ONE = 10n ** 12n;
 const ODDS_ONE = 10n ** 12n;
 
@@ -31,13 +31,14 @@ describe("BettingPool integration", async () => {
     admin.account.address,
   ]);
   const pool = await viem.getContractAt("IBettingPool", deployed.address);
+  const lens = await viem.deployContract("BettingPoolLens");
   const lpToken = await viem.getContractAt("IPoolLPToken", await pool.read.lpToken());
 
   await pool.write.grantRole([keccak256(toHex("MARKET_CREATOR_ROLE")), creator.account.address]);
-  await pool.write.setReinforcementCap([creator.account.address, 1_000_000n * USD]);
+  await pool.write.setReinforcementCap([creator.account.address, 1_000_000n * COLLATERAL_UNIT]);
   await pool.write.setFees([1_000n, 500n]);
   for (const who of [lp, alice, bob]) {
-    await usd.write.mint([who.account.address, 1_000_000n * USD]);
+    await usd.write.mint([who.account.address, 1_000_000n * COLLATERAL_UNIT]);
     await usd.write.approve([pool.address, maxUint256], { account: who.account });
   }
 
@@ -52,7 +53,7 @@ describe("BettingPool integration", async () => {
       i === 0 ? PROB_ONE - each * BigInt(outcomes - 1) : each,
     );
     const hash = await pool.write.createCondition(
-      [questionId, probabilities, 20_000n * USD, 500n, (await now()) + 86_400n],
+      [questionId, probabilities, 20_000n * COLLATERAL_UNIT, 500n, (await now()) + 86_400n],
       {
         account: creator.account,
       },
@@ -69,7 +70,7 @@ describe("BettingPool integration", async () => {
 
   it("walks deposit -> condition -> bets + parlay -> resolve -> claim -> withdraw", async () => {
     // 1. LP deposit: an LP NFT per deposit.
-    const depositHash = await pool.write.deposit([200_000n * USD], { account: lp.account });
+    const depositHash = await pool.write.deposit([200_000n * COLLATERAL_UNIT], { account: lp.account });
     const [deposited] = parseEventLogs({
       abi: pool.abi,
       eventName: "LiquidityDeposited",
@@ -84,16 +85,16 @@ describe("BettingPool integration", async () => {
     const rain = await createCondition("Rain in Porto tomorrow?", 2);
 
     // 3. Single bets move the odds: the backed outcome falls, the others rise.
-    const before = await pool.read.currentOdds([match.id]);
-    const [quotedOdds, quotedPayout] = await pool.read.quote([match.id, 0n, 1_000n * USD]);
+    const before = await lens.read.currentOdds([pool.address, match.id]);
+    const [quotedOdds, quotedPayout] = await pool.read.quote([match.id, 0n, 1_000n * COLLATERAL_UNIT]);
     const deadline = (await now()) + 3_600n;
-    const betHash = await pool.write.bet([match.id, 0n, 1_000n * USD, quotedOdds, deadline], {
+    const betHash = await pool.write.bet([match.id, 0n, 1_000n * COLLATERAL_UNIT, quotedOdds, deadline], {
       account: alice.account,
     });
     const [placed] = parseEventLogs({ abi: pool.abi, eventName: "BetPlaced", logs: (await receipt(betHash)).logs });
     assert.ok(placed, "BetPlaced emitted");
     assert.equal(placed.args.payout, quotedPayout, "paid the quoted odds");
-    const after = await pool.read.currentOdds([match.id]);
+    const after = await lens.read.currentOdds([pool.address, match.id]);
     assert.ok((after[0] ?? 0n) < (before[0] ?? 0n), "backed outcome's odds fell");
     assert.ok((after[1] ?? 0n) > (before[1] ?? 0n), "other outcome's odds rose");
     assert.ok(
@@ -102,15 +103,17 @@ describe("BettingPool integration", async () => {
     );
     const aliceBet = placed.args.betId;
 
-    await pool.write.bet([match.id, 2n, 600n * USD, 0n, deadline], { account: bob.account });
+    await pool.write.bet([match.id, 2n, 600n * COLLATERAL_UNIT, 0n, deadline], { account: bob.account });
 
     // 4. A parlay on both conditions.
     const legs = [
       { conditionId: match.id, outcome: 2n },
       { conditionId: rain.id, outcome: 1n },
     ] as const;
-    const [parlayOdds] = await pool.read.quoteParlay([legs, 50n * USD]);
-    const parlayHash = await pool.write.betParlay([legs, 50n * USD, parlayOdds, deadline], { account: bob.account });
+    const [parlayOdds] = await pool.read.quoteParlay([legs, 50n * COLLATERAL_UNIT]);
+    const parlayHash = await pool.write.betParlay([legs, 50n * COLLATERAL_UNIT, parlayOdds, deadline], {
+      account: bob.account,
+    });
     const [parlayPlaced] = parseEventLogs({
       abi: pool.abi,
       eventName: "ParlayPlaced",
@@ -142,7 +145,7 @@ describe("BettingPool integration", async () => {
     // 8. The LP withdraws everything: deposit + stakes lost by bettors - alice's payout - fees.
     const [value] = await pool.read.lpPosition([lpId]);
     const lpBefore = await usd.read.balanceOf([lp.account.address]);
-    await pool.write.withdraw([lpId, 10_000n], { account: lp.account });
+    await pool.write.withdraw([lpId, BPS_DENOMINATOR], { account: lp.account });
     assert.equal(await usd.read.balanceOf([lp.account.address]), lpBefore + value, "withdrew the LP value");
     const [, , fees] = await pool.read.totals();
     const poolBalance = await usd.read.balanceOf([pool.address]);

@@ -2,6 +2,7 @@
  * Integration: the public surface the app and the operator use, over viem, through a whole
  * lifecycle of a binary and a three-outcome condition.
  */
+import { COLLATERAL_DECIMALS } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
@@ -16,7 +17,7 @@ async function deploy() {
   const usd = await viem.deployContract("TestUSD", [admin.account.address, true]);
   const ctf = await viem.deployContract("ConditionalTokens", [""]);
   for (const who of [alice, bob]) {
-    await usd.write.mint([who.account.address, parseUnits("1000", 6)]);
+    await usd.write.mint([who.account.address, parseUnits("1000", COLLATERAL_DECIMALS)]);
     await usd.write.approve([ctf.address, maxUint256], { account: who.account });
   }
   return { usd, ctf, oracle, alice, bob };
@@ -43,7 +44,7 @@ describe("ConditionalTokens over viem", () => {
     const no = await ctf.read.getPositionId([usd.address, await ctf.read.getCollectionId([zeroHash, conditionId, 2n])]);
 
     const splitHash = await ctf.write.splitPosition(
-      [usd.address, zeroHash, conditionId, [1n, 2n], parseUnits("40", 6)],
+      [usd.address, zeroHash, conditionId, [1n, 2n], parseUnits("40", COLLATERAL_DECIMALS)],
       {
         account: alice.account,
       },
@@ -51,12 +52,19 @@ describe("ConditionalTokens over viem", () => {
     const receipt = await publicClient.waitForTransactionReceipt({ hash: splitHash });
     const splitEvents = await ctf.getEvents.PositionSplit({}, { blockHash: receipt.blockHash });
     assert.equal(splitEvents.length, 1, "one PositionSplit event");
-    assert.equal(splitEvents[0]?.args.amount, parseUnits("40", 6), "event carries the amount");
+    assert.equal(splitEvents[0]?.args.amount, parseUnits("40", COLLATERAL_DECIMALS), "event carries the amount");
 
-    await ctf.write.safeTransferFrom([alice.account.address, bob.account.address, no, parseUnits("40", 6), "0x"], {
-      account: alice.account,
-    });
-    assert.equal(await ctf.read.balanceOf([bob.account.address, no]), parseUnits("40", 6), "bob holds NO");
+    await ctf.write.safeTransferFrom(
+      [alice.account.address, bob.account.address, no, parseUnits("40", COLLATERAL_DECIMALS), "0x"],
+      {
+        account: alice.account,
+      },
+    );
+    assert.equal(
+      await ctf.read.balanceOf([bob.account.address, no]),
+      parseUnits("40", COLLATERAL_DECIMALS),
+      "bob holds NO",
+    );
 
     await ctf.write.reportPayouts([questionId, [0n, 1n]], { account: oracle.account });
     assert.deepEqual(await ctf.read.getPayoutNumerators([conditionId]), [0n, 1n], "NO won");
@@ -64,8 +72,16 @@ describe("ConditionalTokens over viem", () => {
 
     await ctf.write.redeemPositions([usd.address, zeroHash, conditionId, [1n, 2n]], { account: alice.account });
     await ctf.write.redeemPositions([usd.address, zeroHash, conditionId, [1n, 2n]], { account: bob.account });
-    assert.equal(await usd.read.balanceOf([alice.account.address]), parseUnits("960", 6), "alice lost her stake");
-    assert.equal(await usd.read.balanceOf([bob.account.address]), parseUnits("1040", 6), "bob won alice's 40");
+    assert.equal(
+      await usd.read.balanceOf([alice.account.address]),
+      parseUnits("960", COLLATERAL_DECIMALS),
+      "alice lost her stake",
+    );
+    assert.equal(
+      await usd.read.balanceOf([bob.account.address]),
+      parseUnits("1040", COLLATERAL_DECIMALS),
+      "bob won alice's 40",
+    );
     assert.equal(await ctf.read.balanceOf([alice.account.address, yes]), 0n, "YES burned on redeem");
     assert.equal(await usd.read.balanceOf([ctf.address]), 0n, "nothing left in the contract");
   });
@@ -75,7 +91,7 @@ describe("ConditionalTokens over viem", () => {
     const questionId = keccak256(toHex("Who wins: A, B or C?"));
     await ctf.write.prepareCondition([oracle.account.address, questionId, 3n]);
     const conditionId = await ctf.read.getConditionId([oracle.account.address, questionId, 3n]);
-    const amount = parseUnits("9", 6);
+    const amount = parseUnits("9", COLLATERAL_DECIMALS);
     const position = async (indexSet: bigint) =>
       ctf.read.getPositionId([usd.address, await ctf.read.getCollectionId([zeroHash, conditionId, indexSet])]);
 
@@ -87,7 +103,11 @@ describe("ConditionalTokens over viem", () => {
     await ctf.write.mergePositions([usd.address, zeroHash, conditionId, [1n, 2n, 4n], amount], {
       account: alice.account,
     });
-    assert.equal(await usd.read.balanceOf([alice.account.address]), parseUnits("1000", 6), "all collateral back");
+    assert.equal(
+      await usd.read.balanceOf([alice.account.address]),
+      parseUnits("1000", COLLATERAL_DECIMALS),
+      "all collateral back",
+    );
   });
 
   it("rejects bad input with the documented custom errors", async () => {
@@ -117,7 +137,11 @@ describe("ConditionalTokens over viem", () => {
     const [, , , , newcomer] = await viem.getWalletClients();
     if (!newcomer) throw new Error("expected a fifth dev account");
     await usd.write.faucet({ account: newcomer.account });
-    assert.equal(await usd.read.balanceOf([newcomer.account.address]), parseUnits("1000", 6), "1,000 tUSD");
+    assert.equal(
+      await usd.read.balanceOf([newcomer.account.address]),
+      parseUnits("1000", COLLATERAL_DECIMALS),
+      "1,000 tUSD",
+    );
     await assert.rejects(usd.write.faucet({ account: newcomer.account }), /FaucetCoolingDown/, "second call waits");
   });
 });

@@ -1,3 +1,4 @@
+import { COLLATERAL_UNIT } from "@forkcast/shared";
 import { testUSDAbi } from "@forkcast/deployments";
 import { useConnection } from "wagmi";
 
@@ -9,7 +10,7 @@ import { formatDuration } from "../lib/time.ts";
 import { isBusy } from "../lib/tx.ts";
 import { Button } from "./Button.tsx";
 
-const FAUCET_AMOUNT = 1_000_000_000n;
+const FAUCET_AMOUNT = 1_000n * COLLATERAL_UNIT;
 
 /** Balance plus the test-collateral faucet (local chains and testnets only). */
 export function CollateralBadge() {

@@ -1,14 +1,16 @@
-import { conditionalTokensAbi, negRiskAdapterAbi } from "@forkcast/deployments";
+import { negRiskAdapterAbi } from "@forkcast/deployments";
 import { useState } from "react";
-import { useConnection, useReadContract, useReadContracts } from "wagmi";
+import { useConnection, useReadContract } from "wagmi";
 
 import type { Market } from "../data/catalog.ts";
+import { useShareBalances } from "../data/shares.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, parseAmount } from "../lib/amount.ts";
 import { convertIndexSet, convertOutput } from "../lib/convert.ts";
 import { isBusy } from "../lib/tx.ts";
 import { Button } from "./Button.tsx";
+import { TableHead } from "./TableHead.tsx";
 
 /**
  * Multi-outcome ("negative risk") positions: one YES/NO pair per outcome, minted through the
@@ -24,17 +26,8 @@ export function MultiOutcomePositions({ market }: { market: Market }) {
   const { run, state } = useTx();
   const [amount, setAmount] = useState("10");
   const [selected, setSelected] = useState<number[]>([]);
-  const zero = "0x0000000000000000000000000000000000000000" as const;
-  const ids = market.outcomes.flatMap((_, i) => [market.yesTokenIds[i] ?? 0n, market.noTokenIds[i] ?? 0n]);
-  const balances = useReadContracts({
-    contracts: ids.map((id) => ({
-      address: ctf,
-      abi: conditionalTokensAbi,
-      functionName: "balanceOf" as const,
-      args: [account ?? zero, id] as const,
-    })),
-    query: { enabled: Boolean(ctf && account), refetchInterval: 3_000 },
-  });
+  const ids = market.outcomes.flatMap((_, i) => [market.yesTokenIds[i], market.noTokenIds[i]]);
+  const balances = useShareBalances(ids);
   const adapterMarketId = useReadContract({
     address: adapter,
     abi: negRiskAdapterAbi,
@@ -44,7 +37,7 @@ export function MultiOutcomePositions({ market }: { market: Market }) {
   });
   if (!ctf || !collateral || !adapter)
     return <p className="panel muted">The neg-risk adapter is not deployed on this chain.</p>;
-  const held = (i: number) => (balances.data?.[i]?.status === "success" ? (balances.data[i].result as bigint) : 0n);
+  const held = (i: number) => balances[i] ?? 0n;
   const parsed = parseAmount(amount);
   const busy = isBusy(state) ? "Transaction in progress" : undefined;
   const baseReason = !account
@@ -75,15 +68,7 @@ export function MultiOutcomePositions({ market }: { market: Market }) {
         <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" aria-label="Amount" />
       </label>
       <table>
-        <thead>
-          <tr>
-            <th>Convert</th>
-            <th>Outcome</th>
-            <th className="num">YES</th>
-            <th className="num">NO</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead columns={["Convert", "Outcome", { num: "YES" }, { num: "NO" }, ""]} />
         <tbody>
           {market.outcomes.map((o, i) => (
             <tr key={o}>

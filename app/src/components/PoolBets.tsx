@@ -1,8 +1,9 @@
 /** The account's pool bets (singles and combos) with claim and cash-out; used by the pool page and the portfolio. */
+import { ConditionState, enumName } from "@forkcast/shared";
 import { iBettingPoolAbi } from "@forkcast/deployments";
 import type { Address } from "viem";
 
-import { CONDITION_STATES, type PoolCondition, useBetChainStates, useMyBets } from "../data/pool.ts";
+import { type PoolCondition, useBetChainStates, useMyBets } from "../data/pool.ts";
 import { useChainTime } from "../hooks/useChainTime.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
@@ -47,7 +48,7 @@ export function PoolBets({ account, conditions, toleranceBps }: Props) {
           {(bets.data ?? []).map((b) => {
             const legConditions = b.legs.map((l) => find(l.conditionId));
             const settled = legConditions.every((c) => {
-              const name = c ? CONDITION_STATES[c.state] : undefined;
+              const name = c ? enumName(ConditionState, c.state) : undefined;
               return name === "Resolved" || name === "Cancelled";
             });
             const describe = b.legs
@@ -69,7 +70,7 @@ export function PoolBets({ account, conditions, toleranceBps }: Props) {
             const summary = betSummary(b, outcome, (v) => formatAmount(v, { unit: "tUSD" }));
             const cash = cashOutState({
               isCombo: b.legs.length > 1,
-              conditionState: c ? CONDITION_STATES[c.state] : undefined,
+              conditionState: c ? enumName(ConditionState, c.state) : undefined,
               startsAt: c?.startsAt ?? 0,
               now,
               account,

@@ -1,10 +1,11 @@
 /** A pool market's resolution: its oracle question's state and the next step (propose, dispute, settle, resolve). */
+import { ConditionState, enumName } from "@forkcast/shared";
 import { iBettingPoolAbi, optimisticOracleAbi } from "@forkcast/deployments";
 import { useState } from "react";
 import { useConnection } from "wagmi";
 
 import { useOracleQuestion } from "../data/catalog.ts";
-import { CONDITION_STATES, type PoolCondition } from "../data/pool.ts";
+import { type PoolCondition } from "../data/pool.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount } from "../lib/amount.ts";
@@ -24,7 +25,7 @@ export function PoolResolution({ condition, now }: { condition: PoolCondition; n
   const [answer, setAnswer] = useState(0);
   const names = Array.from({ length: condition.outcomeCount }, (_, i) => outcomeLabel(condition, i));
   const step = poolResolutionStep({
-    conditionState: CONDITION_STATES[condition.state] ?? "None",
+    conditionState: enumName(ConditionState, condition.state) ?? "None",
     startsAt: condition.startsAt,
     question: question.data,
     outcomeNames: names,

@@ -70,12 +70,9 @@ export interface Market {
   createdBlock: bigint;
 }
 
-export const ORACLE_STATES = ["None", "Open", "Proposed", "Escalated", "Settled"] as const;
-export type OracleState = (typeof ORACLE_STATES)[number];
-
 const QUESTION_STATES = ["open", "proposed", "escalated", "settled"] as const;
 
-export const MARKETS_QUERY = `query Markets($limit: Int!) {
+const MARKETS_QUERY = `query Markets($limit: Int!) {
   markets(orderBy: "createdBlock", orderDirection: "desc", limit: $limit) {
     items {
       id kind creator question outcomeNames rules category endTime reward bond status answer

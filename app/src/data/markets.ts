@@ -5,9 +5,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 
-import type { ChartRange } from "../lib/time.ts";
-import { rangeStart } from "../lib/time.ts";
-import { OPERATOR_URL, fetchBook, fetchMarket, fetchPriceHistory, fetchTrades } from "./operator.ts";
+import { OPERATOR_URL, fetchBook, fetchMarket, fetchTrades } from "./operator.ts";
 
 /** Why there is no data, for screens to say instead of showing an empty list. */
 export function marketSourceProblem(): string | undefined {
@@ -33,15 +31,6 @@ export function useBook(tokenId: bigint | undefined, live = false) {
     queryFn: () => fetchBook(tokenId ?? 0n),
     enabled: Boolean(OPERATOR_URL && tokenId !== undefined),
     refetchInterval: live ? 30_000 : 2_000,
-  });
-}
-
-export function usePriceHistory(tokenId: bigint | undefined, range: ChartRange) {
-  return useQuery({
-    queryKey: ["history", tokenId?.toString(), range],
-    queryFn: () => fetchPriceHistory(tokenId ?? 0n, rangeStart(range, Math.floor(Date.now() / 1000))),
-    enabled: Boolean(OPERATOR_URL && tokenId !== undefined),
-    refetchInterval: 10_000,
   });
 }
 

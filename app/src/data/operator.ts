@@ -49,11 +49,6 @@ export interface Book {
   asks: Level[];
 }
 
-export interface PricePoint {
-  t: number;
-  p: number;
-}
-
 export interface Trade {
   id: string;
   side: "BUY" | "SELL";
@@ -145,12 +140,6 @@ export async function fetchMarket(conditionId: string): Promise<OperatorMarket> 
 
 export async function fetchBook(tokenId: bigint): Promise<Book> {
   return parseBook(await get(`/book?token_id=${tokenId}`));
-}
-
-export async function fetchPriceHistory(tokenId: bigint, startTs: number): Promise<PricePoint[]> {
-  const body = await get(`/prices-history?market=${tokenId}&startTs=${startTs}&fidelity=1`);
-  if (!isRecord(body) || !Array.isArray(body.history)) return [];
-  return body.history.filter(isRecord).map((h) => ({ t: Number(h.t), p: Number(h.p) }));
 }
 
 export async function fetchTrades(conditionId: string): Promise<Trade[]> {

@@ -4,6 +4,7 @@
  * each bet's holder, stake and `quoteCashOut`. The account's bets and LP positions are in
  * poolIndex.ts.
  */
+import { COLLATERAL_UNIT, ConditionState } from "@forkcast/shared";
 import { iBettingPoolAbi } from "@forkcast/deployments";
 import { useQuery } from "@tanstack/react-query";
 import { type Address, keccak256, toHex } from "viem";
@@ -11,7 +12,7 @@ import { usePublicClient, useReadContracts } from "wagmi";
 
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { PAGE_LIMIT, big, hex, int, items, optional, record, strings, text, useIndexerQuery } from "./indexer.ts";
-import { type IndexedBet, usePoolAccount } from "./poolIndex.ts";
+import { usePoolAccount } from "./poolIndex.ts";
 
 export function usePoolTotals() {
   const { address } = useDeployment();
@@ -52,12 +53,16 @@ export interface PoolCondition {
   winningOutcome: number | undefined;
 }
 
-export const CONDITION_STATES = ["None", "Active", "Paused", "Resolved", "Cancelled"] as const;
+/** The indexer's condition state names → the contract's enum values. */
+const INDEXED_STATES: Readonly<Record<string, ConditionState>> = {
+  none: ConditionState.None,
+  active: ConditionState.Active,
+  paused: ConditionState.Paused,
+  resolved: ConditionState.Resolved,
+  cancelled: ConditionState.Cancelled,
+};
 
-/** The indexer's condition states, in the contract's enum order (index = CONDITION_STATES). */
-const INDEXED_STATES = ["none", "active", "paused", "resolved", "cancelled"] as const;
-
-export const POOL_CONDITIONS_QUERY = `query PoolConditions($limit: Int!) {
+const POOL_CONDITIONS_QUERY = `query PoolConditions($limit: Int!) {
   poolConditions(orderBy: "id", orderDirection: "asc", limit: $limit) {
     items { id questionId outcomeCount startsAt state question outcomeNames rules winningOutcome }
   }
@@ -66,7 +71,7 @@ export const POOL_CONDITIONS_QUERY = `query PoolConditions($limit: Int!) {
 /** Parses the indexed pool conditions (exported for tests). */
 export function parsePoolConditions(data: unknown): PoolCondition[] {
   return items(record(data, "data").poolConditions, "poolConditions").map((c) => {
-    const state = INDEXED_STATES.indexOf(text(c.state, "condition.state") as (typeof INDEXED_STATES)[number]);
+    const state = INDEXED_STATES[text(c.state, "condition.state")] ?? -1;
     return {
       conditionId: big(c.id, "condition.id"),
       questionId: hex(c.questionId, "condition.questionId"),
@@ -76,7 +81,8 @@ export function parsePoolConditions(data: unknown): PoolCondition[] {
       outcomeCount: int(c.outcomeCount, "condition.outcomeCount"),
       startsAt: int(c.startsAt, "condition.startsAt"),
       state: state < 0 ? 0 : state,
-      winningOutcome: state === 3 ? optional(c.winningOutcome, "condition.winningOutcome", int) : undefined,
+      winningOutcome:
+        state === ConditionState.Resolved ? optional(c.winningOutcome, "condition.winningOutcome", int) : undefined,
     };
   });
 }
@@ -104,7 +110,7 @@ export function usePoolOdds(conditions: readonly PoolCondition[] | undefined) {
               address: pool,
               abi: iBettingPoolAbi,
               functionName: "quote",
-              args: [l.conditionId, BigInt(l.outcome), 1_000_000n],
+              args: [l.conditionId, BigInt(l.outcome), COLLATERAL_UNIT],
             }) as const,
         )
       : [],
@@ -119,9 +125,6 @@ export function usePoolOdds(conditions: readonly PoolCondition[] | undefined) {
   });
   return odds;
 }
-
-/** A bet of the account (from the indexer). */
-export type MyBet = IndexedBet;
 
 /** The account's bets, singles and combos, oldest first. */
 export function useMyBets(account: Address | undefined) {
@@ -163,7 +166,7 @@ export function useBetChainStates(betIds: readonly bigint[]) {
   return states;
 }
 
-export const MARKET_CREATOR_ROLE = keccak256(toHex("MARKET_CREATOR_ROLE"));
+const MARKET_CREATOR_ROLE = keccak256(toHex("MARKET_CREATOR_ROLE"));
 
 /** Whether `account` may create pool conditions, who may (current holders of the role, from
  * RoleGranted / RoleRevoked events), and what is left of the account's reinforcement cap. */

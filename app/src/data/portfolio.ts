@@ -4,12 +4,14 @@
  * bets and its LP deposits and withdrawals. Marks for unrealized P&L come from the operator's
  * books (`useMarks`).
  */
+import { PRICE_SCALE } from "@forkcast/shared";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
 
+import { accountActivityLabel } from "../lib/activityLabels.ts";
 import { type OrderFilledArgs, fillsByToken } from "../lib/fills.ts";
 import { type Fill, type Position, applyFill, positionFromFills } from "../lib/pnl.ts";
-import { PRICE_SCALE, displayPrice } from "../lib/price.ts";
+import { currentPrice } from "../lib/marketPrice.ts";
 import type { Market } from "./catalog.ts";
 import { PAGE_LIMIT, big, hex, int, items, optional, record, text, useIndexerQuery } from "./indexer.ts";
 import { OPERATOR_URL, fetchBook } from "./operator.ts";
@@ -65,6 +67,19 @@ export interface PortfolioData {
   changes: IndexedChange[];
   /** Bets and LP moves, already in activity form. */
   poolActivity: ActivityItem[];
+  /** Bonds, oracle rewards, market-creation rewards and faucet drips. */
+  accountActivity: IndexedAccountActivity[];
+}
+
+/** A row of the indexer's account activity (see docs/indexer.md). */
+export interface IndexedAccountActivity {
+  id: string;
+  kind: string;
+  amount: bigint;
+  marketId: Hex | undefined;
+  block: bigint;
+  timestamp: number;
+  txHash: Hex;
 }
 
 export const PORTFOLIO_QUERY = `query Portfolio($account: String!, $limit: Int!) {
@@ -83,6 +98,9 @@ export const PORTFOLIO_QUERY = `query Portfolio($account: String!, $limit: Int!)
   }
   lpEvents(where: { provider: $account }, orderBy: "blockNumber", orderDirection: "desc", limit: $limit) {
     items { id lpId kind amount blockNumber timestamp txHash }
+  }
+  accountEvents(where: { account: $account }, orderBy: "blockNumber", orderDirection: "desc", limit: $limit) {
+    items { id kind amount marketId blockNumber timestamp txHash }
   }
 }`;
 
@@ -150,7 +168,16 @@ export function parsePortfolio(data: unknown): PortfolioData {
     detail: `LP #${text(e.lpId, "lpEvent.lpId")}`,
     txHash: hex(e.txHash, "lpEvent.txHash"),
   }));
-  return { positions, fills, changes, poolActivity: [...bets, ...lp] };
+  const accountActivity = items(d.accountEvents, "accountEvents").map((a): IndexedAccountActivity => ({
+    id: text(a.id, "activity.id"),
+    kind: text(a.kind, "activity.kind"),
+    amount: big(a.amount, "activity.amount"),
+    marketId: optional(a.marketId, "activity.marketId", hex),
+    block: big(a.blockNumber, "activity.blockNumber"),
+    timestamp: int(a.timestamp, "activity.timestamp"),
+    txHash: hex(a.txHash, "activity.txHash"),
+  }));
+  return { positions, fills, changes, poolActivity: [...bets, ...lp], accountActivity };
 }
 
 /** Names an outcome token for activity lines ("YES · Will it snow…"). */
@@ -178,7 +205,17 @@ export function buildActivity(data: PortfolioData, nameToken: TokenNamer, nameMa
     detail: nameMarket(c.marketId),
     txHash: c.txHash,
   }));
-  return [...trades, ...changes, ...data.poolActivity].sort((a, b) => b.timestamp - a.timestamp);
+  const moneyMoves = data.accountActivity.map((a): ActivityItem => ({
+    key: a.id,
+    block: a.block,
+    timestamp: a.timestamp,
+    kind: accountActivityLabel(a.kind, a.amount),
+    amount: a.amount,
+    unit: "tUSD",
+    detail: nameMarket(a.marketId),
+    txHash: a.txHash,
+  }));
+  return [...trades, ...changes, ...data.poolActivity, ...moneyMoves].sort((a, b) => b.timestamp - a.timestamp);
 }
 
 /**
@@ -254,7 +291,7 @@ export function useMarks(tokens: readonly { tokenId: bigint; market: Market | un
       tokens.forEach((t, i) => {
         const book = books[i];
         const last = t.market ? lastTradeOf(t.market, t.tokenId) : undefined;
-        const mark = book?.status === "fulfilled" ? displayPrice(book.value.bids, book.value.asks, last) : last;
+        const mark = book?.status === "fulfilled" ? currentPrice(book.value.bids, book.value.asks, last)?.price : last;
         if (mark !== undefined) marks.set(t.tokenId, mark);
       });
       return marks;

@@ -11,7 +11,7 @@ export interface Deployment {
   contract<K extends ContractKey>(key: K): Contract<K> | undefined;
 }
 
-export function deploymentOn(chainId: number): Deployment {
+function deploymentFor(chainId: number): Deployment {
   const deployment = findDeployment(chainId);
   return {
     chainId,
@@ -22,5 +22,5 @@ export function deploymentOn(chainId: number): Deployment {
 }
 
 export function useDeployment(): Deployment {
-  return deploymentOn(useChainId());
+  return deploymentFor(useChainId());
 }

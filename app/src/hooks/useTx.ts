@@ -98,16 +98,13 @@ export function useTx() {
                 await signPermit(config, account, approval.token, approval.spender, approval.amount),
               );
             } else {
-              const sim = await simulateContract(config, {
+              await sendApproval(config, {
                 account,
                 address: approval.token,
                 abi: testUSDAbi,
                 functionName: "approve",
                 args: [approval.spender, approval.amount],
               });
-              const approveHash = await writeContract(config, sim.request);
-              const receipt = await waitForTransactionReceipt(config, { hash: approveHash });
-              if (receipt.status !== "success") throw new Error("The approval transaction reverted.");
             }
           }
         }
@@ -121,15 +118,13 @@ export function useTx() {
           });
           if (!approved) {
             step({ type: "approve" });
-            const sim = await simulateContract(config, {
+            await sendApproval(config, {
               account,
               address: forAll.token,
               abi: conditionalTokensAbi,
               functionName: "setApprovalForAll",
               args: [forAll.operator, true],
             });
-            const receipt = await waitForTransactionReceipt(config, { hash: await writeContract(config, sim.request) });
-            if (receipt.status !== "success") throw new Error("The approval transaction reverted.");
           }
         }
         if (!call) {
@@ -157,6 +152,17 @@ export function useTx() {
   );
 
   return { state, run };
+}
+
+/** Sends one approval (simulated first, so a revert is decoded before signing) and waits for it. */
+async function sendApproval(
+  config: ReturnType<typeof useConfig>,
+  request: Parameters<typeof simulateContract>[1],
+): Promise<void> {
+  const sim = await simulateContract(config, request);
+  const hash = await writeContract(config, sim.request as Parameters<typeof writeContract>[1]);
+  const receipt = await waitForTransactionReceipt(config, { hash });
+  if (receipt.status !== "success") throw new Error("The approval transaction reverted.");
 }
 
 /** Signs an EIP-2612 permit for `amount` valid for 30 minutes. */

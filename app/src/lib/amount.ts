@@ -1,7 +1,5 @@
 /** Collateral and outcome-share amounts: `bigint` base units with 6 decimals end to end. */
-
-export const COLLATERAL_DECIMALS = 6;
-export const ONE = 10n ** BigInt(COLLATERAL_DECIMALS);
+import { COLLATERAL_DECIMALS } from "@forkcast/shared";
 
 export interface FormatAmountOptions {
   decimals?: number;

@@ -2,10 +2,9 @@
  * The bet slip's rules: the largest stake the pool gives a meaningful price for, and why a bet
  * cannot be placed. Pure; mirrors PoolOdds.sol (see docs/pool.md for the odds model).
  */
+import { ODDS_SCALE, BPS_DENOMINATOR } from "@forkcast/shared";
 import { type ParseResult, formatAmount } from "./amount.ts";
-import { ODDS_SCALE, formatDecimalOdds } from "./odds.ts";
-
-const BPS = 10_000n;
+import { formatDecimalOdds } from "./odds.ts";
 
 /** The pool's largest stake or deposit (`MAX_AMOUNT = type(uint88).max` in BettingPoolStorage.sol). */
 export const POOL_MAX_AMOUNT = 2n ** 88n - 1n;
@@ -29,7 +28,7 @@ export interface OutcomeBook {
 export function singleOdds(book: OutcomeBook, stake: bigint): bigint {
   if (book.fund + stake === 0n) return ODDS_SCALE;
   const fair = ((book.totalFund + stake) * ODDS_SCALE) / (book.fund + stake);
-  return ODDS_SCALE + ((fair - ODDS_SCALE) * (BPS - book.marginBps)) / BPS;
+  return ODDS_SCALE + ((fair - ODDS_SCALE) * (BPS_DENOMINATOR - book.marginBps)) / BPS_DENOMINATOR;
 }
 
 /**
@@ -41,7 +40,7 @@ export function maxSingleStake(book: OutcomeBook, minOdds: bigint = MIN_USEFUL_O
   const gain = minOdds - ODDS_SCALE;
   if (gain <= 0n) return POOL_MAX_AMOUNT;
   const edge = book.totalFund - book.fund;
-  const limit = (edge * (BPS - book.marginBps) * ODDS_SCALE) / (BPS * gain) - book.fund;
+  const limit = (edge * (BPS_DENOMINATOR - book.marginBps) * ODDS_SCALE) / (BPS_DENOMINATOR * gain) - book.fund;
   if (limit <= 0n) return 0n;
   // Integer rounding in the pool can shave the last unit: step down until the pool's own formula agrees.
   let a = limit > POOL_MAX_AMOUNT ? POOL_MAX_AMOUNT : limit;

@@ -1,44 +1,13 @@
 /**
- * Turns a failed call or transaction into one sentence a person can act on. Reverts are decoded
- * against the custom errors of every contract in the deployment module (no hand-kept ABIs);
- * each known error name has a sentence built from its arguments.
+ * Turns a failed call or transaction into one sentence a person can act on. Decoding is the shared
+ * decoder of @forkcast/shared (every contract's custom errors, no hand-kept ABIs); this module adds
+ * the app's sentence for each known error name, built from its arguments.
  */
-import { abis } from "@forkcast/deployments";
-import {
-  type Abi,
-  BaseError,
-  ContractFunctionRevertedError,
-  type Hex,
-  UserRejectedRequestError,
-  decodeErrorResult,
-  toFunctionSelector,
-} from "viem";
+import { type DecodedRevert, decodeRevert as decodeProjectRevert, fallbackRevertSentence } from "@forkcast/shared";
 
 import { shortAddress } from "./address.ts";
 import { formatAmount } from "./amount.ts";
 import { formatUtc } from "./time.ts";
-
-type AbiError = Extract<Abi[number], { type: "error" }>;
-
-/** Every custom error of every deployed contract, one entry per selector. */
-export const allErrorsAbi: Abi = (() => {
-  const bySelector = new Map<string, AbiError>();
-  for (const abi of Object.values(abis) as readonly Abi[]) {
-    for (const item of abi) {
-      if (item.type !== "error") continue;
-      const signature = `${item.name}(${item.inputs.map((i) => i.type).join(",")})`;
-      bySelector.set(toFunctionSelector(signature), item);
-    }
-  }
-  return [...bySelector.values()];
-})();
-
-export interface DecodedRevert {
-  /** The custom error's name, "UserRejected", "Revert" (string reason) or "Unknown". */
-  name: string;
-  args: readonly unknown[];
-  sentence: string;
-}
 
 type Sentence = (args: readonly unknown[]) => string;
 
@@ -210,71 +179,12 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   AccessControlBadConfirmation: () => "Renouncing a role must be confirmed by the account itself.",
 };
 
-function fallbackSentence(name: string, args: readonly unknown[]): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
-  const shown = args.length
-    ? ` (${args.map((a) => (typeof a === "bigint" ? a.toString() : short(a))).join(", ")})`
-    : "";
-  return `The contract refused: ${words}${shown}.`;
-}
-
 export function sentenceFor(name: string, args: readonly unknown[]): string {
   const make = ERROR_SENTENCES[name];
-  return make ? make(args) : fallbackSentence(name, args);
+  return make ? make(args) : fallbackRevertSentence(name, args);
 }
 
-/** Finds revert data (0x + selector…) anywhere in a viem error chain or a JSON-RPC error payload. */
-function findRevertData(error: unknown): Hex | undefined {
-  const seen = new Set<unknown>();
-  const visit = (value: unknown, depth: number): Hex | undefined => {
-    if (depth > 8 || value === null || typeof value !== "object" || seen.has(value)) return undefined;
-    seen.add(value);
-    const record = value as Record<string, unknown>;
-    const data = record.data;
-    if (typeof data === "string" && /^0x[0-9a-fA-F]{8}/.test(data)) return data as Hex;
-    if (data && typeof data === "object") {
-      const inner = (data as Record<string, unknown>).data;
-      if (typeof inner === "string" && /^0x[0-9a-fA-F]{8}/.test(inner)) return inner as Hex;
-    }
-    for (const key of ["cause", "error", "data"]) {
-      const found = visit(record[key], depth + 1);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return visit(error, 0);
-}
-
-/** Decodes any error thrown by viem/wagmi (simulate, write, wait) into a name and a sentence. */
+/** Decodes any error thrown by viem/wagmi (simulate, write, wait) into a name and the app's sentence. */
 export function decodeRevert(error: unknown): DecodedRevert {
-  if (error instanceof BaseError) {
-    if (error.walk((e) => e instanceof UserRejectedRequestError)) {
-      return { name: "UserRejected", args: [], sentence: "You rejected the request in your wallet." };
-    }
-    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-    if (reverted instanceof ContractFunctionRevertedError && reverted.data?.errorName) {
-      const { errorName, args = [] } = reverted.data;
-      if (errorName === "Error") return { name: "Revert", args, sentence: `The contract refused: ${String(args[0])}.` };
-      return { name: errorName, args, sentence: sentenceFor(errorName, args) };
-    }
-  }
-  const data = findRevertData(error);
-  if (data) {
-    try {
-      const decoded = decodeErrorResult({ abi: allErrorsAbi, data });
-      const args = decoded.args ?? [];
-      if (decoded.errorName === "Error")
-        return { name: "Revert", args, sentence: `The contract refused: ${String(args[0])}.` };
-      return { name: decoded.errorName, args, sentence: sentenceFor(decoded.errorName, args) };
-    } catch {
-      // Not one of ours: fall through to the generic message.
-    }
-  }
-  const message =
-    error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
-  return {
-    name: "Unknown",
-    args: [],
-    sentence: `The transaction failed: ${message.split("\n")[0] ?? "unknown error"}`,
-  };
+  return decodeProjectRevert(error, { sentence: sentenceFor });
 }

@@ -4,8 +4,8 @@
  * `takerAmountFilled − fee` of `takerAssetId`. Fees are part of the cost (buys) or come off the
  * proceeds (sells), so average prices are what the user really paid or got. Pure.
  */
+import { PRICE_SCALE } from "@forkcast/shared";
 import type { Fill } from "./pnl.ts";
-import { PRICE_SCALE } from "./price.ts";
 
 export interface OrderFilledArgs {
   makerAssetId: bigint;

@@ -1,4 +1,5 @@
 /** Validation of the create-market form (one message per field) and its conversion to the factory's params. Pure. */
+import { PROBABILITY_SCALE, BPS_DENOMINATOR } from "@forkcast/shared";
 import { formatAmount, parseAmount } from "./amount.ts";
 import { formatUtc } from "./time.ts";
 
@@ -17,11 +18,11 @@ export interface MarketDraft {
   bond: string;
 }
 
-export const MIN_OUTCOMES = 2;
-export const MAX_OUTCOMES = 32;
+const MIN_OUTCOMES = 2;
+const MAX_OUTCOMES = 32;
 /** The betting pool's limit on outcomes per condition. */
-export const MAX_POOL_OUTCOMES = 20;
-export const MIN_LEAD_SECONDS = 600;
+const MAX_POOL_OUTCOMES = 20;
+const MIN_LEAD_SECONDS = 600;
 
 export type DraftErrors = Partial<Record<keyof MarketDraft, string>>;
 
@@ -109,11 +110,9 @@ export interface PoolFields {
   closesAt: string;
 }
 
-/** 1e12 = 100%, as the pool counts probabilities. */
-export const PROBABILITY_ONE = 10n ** 12n;
-/** Percent strings parse with this many decimals so that 100% = PROBABILITY_ONE. */
+/** Percent strings parse with this many decimals so that 100% = PROBABILITY_SCALE. */
 const PERCENT_DECIMALS = 10;
-export const MAX_MARGIN_BPS = 2_000n;
+const MAX_MARGIN_BPS = 2_000n;
 
 export type PoolDraftErrors = DraftErrors & Partial<Record<keyof PoolFields, string>>;
 
@@ -156,10 +155,10 @@ export function validatePoolDraft(
     const sum = values.reduce((a, b) => a + b, 0n);
     const zero = values.findIndex((v) => v === 0n);
     if (zero >= 0) errors.probabilities = `Outcome #${zero + 1} needs a probability above 0%.`;
-    else if (sum !== PROBABILITY_ONE)
+    else if (sum !== PROBABILITY_SCALE)
       errors.probabilities = `The probabilities add up to ${formatPercent(sum)}; they must add up to exactly 100%.`;
     else if (reinforcement.ok && reinforcement.value > 0n) {
-      const tiny = values.findIndex((v) => (reinforcement.value * v) / PROBABILITY_ONE === 0n);
+      const tiny = values.findIndex((v) => (reinforcement.value * v) / PROBABILITY_SCALE === 0n);
       if (tiny >= 0)
         errors.probabilities = `Outcome #${tiny + 1}'s share of the reinforcement rounds to zero: raise its probability or the reinforcement.`;
     }
@@ -239,7 +238,7 @@ export function toPoolParams(
 
 /** 1e12 = 100% as "95%" / "33.33%". */
 export function formatPercent(probability: bigint): string {
-  const hundredths = (probability * 10_000n) / PROBABILITY_ONE;
+  const hundredths = (probability * BPS_DENOMINATOR) / PROBABILITY_SCALE;
   const whole = hundredths / 100n;
   const fraction = hundredths % 100n;
   return fraction === 0n ? `${whole}%` : `${whole}.${fraction.toString().padStart(2, "0")}%`;

@@ -4,7 +4,8 @@
  * side of the book is empty). Also: the 24 h change against the price history, chart points
  * from the indexer's candles, and which outcome a trade traded. Pure.
  */
-import { type Level, PRICE_SCALE, WIDE_SPREAD, formatCents } from "./price.ts";
+import { PRICE_SCALE } from "@forkcast/shared";
+import { type Level, WIDE_SPREAD, formatCents } from "./price.ts";
 
 export type PriceSource = "midpoint" | "last trade";
 

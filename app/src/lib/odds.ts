@@ -2,8 +2,7 @@
  * Pool (bookmaker) odds. Decimal odds are carried as bigint with ODDS_DECIMALS decimals
  * (2.5 → 2_500_000_000_000n at 12 decimals) to match on-chain fixed point.
  */
-export const ODDS_DECIMALS = 12;
-export const ODDS_SCALE = 10n ** BigInt(ODDS_DECIMALS);
+import { ODDS_SCALE, BPS_DENOMINATOR } from "@forkcast/shared";
 
 /** Decimal odds with two decimals: "2.50". Rounds down (never flatters the bettor). */
 export function formatDecimalOdds(odds: bigint): string {
@@ -42,5 +41,5 @@ export function comboOdds(legs: readonly bigint[]): bigint {
 export function minOddsWithSlippage(odds: bigint, toleranceBps: bigint): bigint {
   if (odds <= ODDS_SCALE) return odds;
   const profit = odds - ODDS_SCALE;
-  return ODDS_SCALE + (profit * (10_000n - toleranceBps)) / 10_000n;
+  return ODDS_SCALE + (profit * (BPS_DENOMINATOR - toleranceBps)) / BPS_DENOMINATOR;
 }

@@ -12,9 +12,11 @@ import {
   isOnTick,
   orderAmounts,
   orderToJson,
+  PRICE_SCALE,
 } from "@forkcast/shared";
 import type { Address, Hex } from "viem";
 
+import { offTickMessage } from "./price.ts";
 import type { Side, TimeInForce } from "./ticket.ts";
 
 /** GTD orders placed from the ticket expire this long after signing. */
@@ -48,9 +50,9 @@ export function roundToLot(shares: bigint): bigint {
 }
 
 export function buildOrder(draft: OrderDraft, ctx: OrderContext): BuildResult {
-  if (draft.price <= 0n || draft.price >= 1_000_000n) return { ok: false, reason: "Price must be between 0¢ and 100¢" };
-  if (!isOnTick(draft.price, draft.tickSize))
-    return { ok: false, reason: `Price must be a multiple of the market's tick (${Number(draft.tickSize) / 10_000}¢)` };
+  if (draft.price <= 0n || draft.price >= PRICE_SCALE)
+    return { ok: false, reason: "Price must be between 0¢ and 100¢" };
+  if (!isOnTick(draft.price, draft.tickSize)) return { ok: false, reason: offTickMessage(draft.tickSize) };
   if (draft.shares <= 0n) return { ok: false, reason: "Enter an amount above zero" };
   if (draft.shares % LOT_SIZE_UNITS !== 0n) return { ok: false, reason: "Shares must be a multiple of 0.01" };
   const side = draft.side === "buy" ? OrderSide.BUY : OrderSide.SELL;

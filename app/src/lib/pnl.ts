@@ -1,5 +1,5 @@
 /** Position accounting with the average-cost method. Amounts and prices in 6-decimal base units. */
-import { PRICE_SCALE } from "./price.ts";
+import { PRICE_SCALE, BPS_DENOMINATOR } from "@forkcast/shared";
 
 export interface Fill {
   side: "buy" | "sell";
@@ -57,5 +57,5 @@ export function unrealizedPnl(position: Position, markPrice: bigint): bigint {
 
 /** P&L as basis points of cost basis (0 when flat). */
 export function pnlPercentBps(pnl: bigint, costBasis: bigint): bigint {
-  return costBasis > 0n ? (pnl * 10_000n) / costBasis : 0n;
+  return costBasis > 0n ? (pnl * BPS_DENOMINATOR) / costBasis : 0n;
 }

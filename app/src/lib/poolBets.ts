@@ -1,4 +1,5 @@
 /** Pool bets in the UI: names of conditions and outcomes, and whether (and for how much) a bet can be cashed out. Pure. */
+import { BPS_DENOMINATOR, ConditionState } from "@forkcast/shared";
 import type { Address } from "viem";
 
 import { shortAddress } from "./address.ts";
@@ -67,7 +68,7 @@ export const DEFAULT_TOLERANCE_BPS = 100n;
 
 /** The least a cash-out accepts under a slippage tolerance in basis points (rounded down). */
 export function minCashOut(amount: bigint, toleranceBps: bigint): bigint {
-  return (amount * (10_000n - toleranceBps)) / 10_000n;
+  return (amount * (BPS_DENOMINATOR - toleranceBps)) / BPS_DENOMINATOR;
 }
 
 /** How a bet reads in a list: its status in words and its money line. */
@@ -98,8 +99,8 @@ export function singleBetOutcome(
   condition: { state: number; winningOutcome: number | undefined } | undefined,
 ): BetOutcome {
   if (!condition) return "pending";
-  if (condition.state === 4) return "void";
-  if (condition.state !== 3 || condition.winningOutcome === undefined) return "pending";
+  if (condition.state === ConditionState.Cancelled) return "void";
+  if (condition.state !== ConditionState.Resolved || condition.winningOutcome === undefined) return "pending";
   return condition.winningOutcome === outcome ? "won" : "lost";
 }
 

@@ -3,11 +3,9 @@
  * dispute) and then the pool's `resolveCondition`, which reads the final answer. Pure: says which
  * step is next and why the others are not possible yet.
  */
+import { OracleState, enumName } from "@forkcast/shared";
 import { formatAmount } from "./amount.ts";
 import { formatDuration, formatUtc } from "./time.ts";
-
-/** The oracle's question states (IOptimisticOracle.State order). */
-export const ORACLE_STATE_NAMES = ["None", "Open", "Proposed", "Escalated", "Settled"] as const;
 
 export interface PoolResolutionInput {
   /** The pool condition's state name ("Active", "Paused", "Resolved", "Cancelled"). */
@@ -49,7 +47,7 @@ export function poolResolutionStep(input: PoolResolutionInput): PoolResolutionSt
   if (input.conditionState === "Cancelled")
     return { status: "cancelled: stakes are refunded", blocked: blockedAll("The pool market was cancelled.") };
   if (!q) return { status: "reading the oracle question…", blocked: blockedAll("Reading the oracle question…") };
-  const state = ORACLE_STATE_NAMES[q.state] ?? "None";
+  const state = enumName(OracleState, q.state) ?? "None";
   const bond = formatAmount(q.bond, { unit: "tUSD" });
   const end = Number(q.endTime);
   const expiresAt = Number(q.expiresAt);
@@ -126,4 +124,13 @@ export function poolConditionLine(
   return now < c.startsAt
     ? `taking bets · closes ${when} (in ${formatDuration(c.startsAt - now)})`
     : `betting closed ${when} (${formatDuration(now - c.startsAt)} ago): awaiting the result`;
+}
+
+/**
+ * A pool market's list status (the same filter as order-book markets): open until betting closes
+ * at `startsAt`, then ended until resolved; a cancelled market is final, like a resolved one.
+ */
+export function poolListStatus(stateName: string, startsAt: number, now: number): "open" | "ended" | "resolved" {
+  if (stateName === "Resolved" || stateName === "Cancelled") return "resolved";
+  return now < startsAt ? "open" : "ended";
 }

@@ -2,9 +2,8 @@
  * Outcome prices. A price is collateral base units per whole share, scaled like collateral
  * (PRICE_SCALE = 1e6 means 1.00 tUSD, i.e. certainty). Shares also carry 6 decimals.
  */
-import { ONE } from "./amount.ts";
+import { PRICE_SCALE, BPS_DENOMINATOR } from "@forkcast/shared";
 
-export const PRICE_SCALE = ONE;
 /** Above this spread (10¢) the displayed price is the last trade, not the midpoint. */
 export const WIDE_SPREAD = 100_000n;
 
@@ -33,13 +32,36 @@ export function formatProbability(price: bigint): string {
   return `${(tenths + 5n) / 10n}%`;
 }
 
-/** Parses a price typed in cents ("55", "55.5") into price units; must be strictly between 0 and 100. */
-export function parseCents(input: string): { ok: true; value: bigint } | { ok: false; reason: string } {
+/** The exchange's default tick (1¢), used until the operator says otherwise. */
+export const DEFAULT_TICK = 10_000n;
+
+/** The one wording for a price off the market's tick: "Price must be a multiple of 1¢ (the market's tick)". */
+export function offTickMessage(tickSize: bigint): string {
+  return `Price must be a multiple of ${formatCents(tickSize)} (the market's tick)`;
+}
+
+/**
+ * Parses a limit price typed in cents ("55", "55.5") into price units for a market with tick
+ * `tickSize`: it must be on the tick and between one tick and 100¢ less one tick. Every message
+ * names this market's tick, so the format hint, the range and the tick check never disagree.
+ */
+export function parseCents(
+  input: string,
+  tickSize: bigint = DEFAULT_TICK,
+): { ok: true; value: bigint } | { ok: false; reason: string } {
   const text = input.trim();
-  if (!/^\d+(\.\d)?$/.test(text)) return { ok: false, reason: "Price in cents, e.g. 55 or 55.5" };
-  const [w = "0", f = "0"] = text.split(".");
-  const value = (BigInt(w) * 10n + BigInt(f)) * (PRICE_SCALE / 1000n);
-  if (value <= 0n || value >= PRICE_SCALE) return { ok: false, reason: "Price must be between 0.1¢ and 99.9¢" };
+  const tickInCents = tickSize < PRICE_SCALE / 100n;
+  const example = tickInCents ? `e.g. 55 or ${formatCents(550_000n + tickSize).replace("¢", "")}` : "e.g. 55";
+  if (!/^\d+(\.\d{1,4})?$/.test(text)) return { ok: false, reason: `Price in cents, ${example}` };
+  const [w = "0", f = ""] = text.split(".");
+  // One cent is 10^4 price units: "55.5" → 55 × 10^4 + 5 × 10^3.
+  const value = BigInt(w) * (PRICE_SCALE / 100n) + BigInt(f.padEnd(4, "0"));
+  if (value < tickSize || value > PRICE_SCALE - tickSize)
+    return {
+      ok: false,
+      reason: `Price must be between ${formatCents(tickSize)} and ${formatCents(PRICE_SCALE - tickSize)}`,
+    };
+  if (value % tickSize !== 0n) return { ok: false, reason: offTickMessage(tickSize) };
   return { ok: true, value };
 }
 
@@ -47,18 +69,6 @@ export function spread(bids: readonly Level[], asks: readonly Level[]): bigint |
   const bid = bids[0];
   const ask = asks[0];
   return bid && ask ? ask.price - bid.price : undefined;
-}
-
-/** The price to show for an outcome: the midpoint, or the last trade when the spread is wide or one side is empty. */
-export function displayPrice(
-  bids: readonly Level[],
-  asks: readonly Level[],
-  lastTrade: bigint | undefined,
-): bigint | undefined {
-  const bid = bids[0];
-  const ask = asks[0];
-  if (bid && ask && ask.price - bid.price <= WIDE_SPREAD) return (bid.price + ask.price) / 2n;
-  return lastTrade ?? (bid && ask ? (bid.price + ask.price) / 2n : undefined);
 }
 
 /** Adds cumulative depth to book levels ordered best first. */
@@ -131,7 +141,7 @@ function finish(
   let priceImpactBps = 0n;
   if (best && shares > 0n) {
     const diff = buying ? averagePrice - best : best - averagePrice;
-    priceImpactBps = diff > 0n ? (diff * 10_000n) / best : 0n;
+    priceImpactBps = diff > 0n ? (diff * BPS_DENOMINATOR) / best : 0n;
   }
   return { shares, collateral, averagePrice, worstPrice, unfilled, priceImpactBps };
 }

@@ -27,7 +27,7 @@ export function resolutionStatus(m: Market, now: number): string {
 }
 
 /** "resolved: Yes won" (or "resolved: invalid" for the oracle's INVALID answer). */
-export function winnerLine(m: Pick<Market, "answer" | "outcomes">): string {
+function winnerLine(m: Pick<Market, "answer" | "outcomes">): string {
   if (m.answer === undefined) return "resolved";
   const name = m.outcomes[Number(m.answer)];
   return name === undefined ? "resolved: invalid" : `resolved: ${name} won`;
@@ -48,4 +48,12 @@ export function cardTimeLine(m: Market, now: number): string {
   if (q?.state === "escalated") return "disputed: with the arbitrator";
   if (q?.state === "settled") return "answer final: ready to resolve";
   return `${formatRelativeEnd(m.endTime, now)}, awaiting a proposal`;
+}
+
+/** Where a market stands for the list's status filter: open, ended awaiting its answer, or resolved. */
+export type ListStatus = "open" | "ended" | "resolved";
+
+/** An order-book market's list status on the chain's clock. */
+export function marketListStatus(m: Pick<Market, "resolved" | "endTime">, now: number): ListStatus {
+  return m.resolved ? "resolved" : m.endTime <= now ? "ended" : "open";
 }

@@ -1,3 +1,4 @@
+import { BPS_DENOMINATOR } from "@forkcast/shared";
 import { iBettingPoolAbi } from "@forkcast/deployments";
 import { useState } from "react";
 import { useConnection } from "wagmi";
@@ -23,7 +24,7 @@ export default function LiquidityPage() {
   const poolAccount = usePoolAccount(account);
   const positions = poolAccount.data?.lps;
   const values = useLpValues(positions);
-  const [fractionBps, setFractionBps] = useState(10_000n);
+  const [fractionBps, setFractionBps] = useState(BPS_DENOMINATOR);
   const chainTime = useChainTime();
   const now = chainTime ?? 0;
   const { run, state } = useTx();

@@ -5,9 +5,9 @@
  * merge (or the multi-outcome adapter), and the resolution panel. `?o=<k>&t=yes|no` selects the
  * outcome and the token the ticket trades. The old routes redirect here (see MarketRedirects).
  */
-import { conditionalTokensAbi } from "@forkcast/deployments";
+import { useMemo } from "react";
 import { useParams, useSearchParams } from "react-router";
-import { useConnection, useReadContracts } from "wagmi";
+import { useConnection } from "wagmi";
 
 import { BinaryShares } from "../components/market/BinaryShares.tsx";
 import { MarketChart } from "../components/market/MarketChart.tsx";
@@ -19,15 +19,18 @@ import { TradeTicket } from "../components/market/TradeTicket.tsx";
 import { YourPosition } from "../components/market/YourPosition.tsx";
 import { MultiOutcomePositions } from "../components/MultiOutcomePositions.tsx";
 import { type Market, useMarketDetail } from "../data/catalog.ts";
+import { useCollateral } from "../data/collateral.ts";
 import { indexerProblem } from "../data/indexer.ts";
 import { useMarketSocket } from "../data/marketSocket.ts";
 import { type OutcomeQuote, useChainNow, useOutcomeQuotes } from "../data/marketView.ts";
 import { marketSourceProblem, useBook, useMarket, useTrades } from "../data/markets.ts";
 import { lastTradeOf } from "../data/portfolio.ts";
-import { useDeployment } from "../hooks/useDeployment.ts";
+import { useShareBalances } from "../data/shares.ts";
+import { useOpenOrders } from "../hooks/useOrders.ts";
 import { formatAmount } from "../lib/amount.ts";
 import { formatChange } from "../lib/marketPrice.ts";
 import { formatCents, spread } from "../lib/price.ts";
+import { ownLevels } from "../lib/ticket.ts";
 import { formatDuration, formatUtc } from "../lib/time.ts";
 
 export default function MarketPage() {
@@ -94,6 +97,10 @@ function MarketView({ market }: { market: Market }) {
   )[0];
   const shares = useShares(market, k);
   const held = side === "yes" ? shares[0] : shares[1];
+  const { address: account } = useConnection();
+  const collateral = useCollateral(account);
+  const openOrders = useOpenOrders(conditionId);
+  const own = useMemo(() => ownLevels(openOrders.data ?? [], tokenId), [openOrders.data, tokenId]);
   const currentSpread = spread(bids, asks);
   // A YES token's candles carry its NO trades too: count each condition once, by its YES token.
   const volume24h =
@@ -214,13 +221,15 @@ function MarketView({ market }: { market: Market }) {
             tickSize={operatorMarket.data?.tickSize ?? 10_000n}
             feeRateBps={BigInt(operatorMarket.data?.feeRateBps ?? 0)}
             open={Boolean(operatorMarket.data?.open) && !market.resolved}
+            collateralBalance={collateral.balance}
             sharesHeld={held}
+            own={own}
           />
           <ResolutionPanel market={market} now={now} />
           <YourPosition market={market} k={k} shares={shares} quotes={quotes} tokenName={tokenName} />
           {conditionId && <OpenOrders conditionId={conditionId} outcomes={operatorMarket.data?.tokens ?? []} />}
           {market.kind === "binary" && conditionId ? (
-            <BinaryShares market={market} conditionId={conditionId} />
+            <BinaryShares market={market} conditionId={conditionId} shares={shares} />
           ) : (
             <MultiOutcomePositions market={market} />
           )}
@@ -246,22 +255,6 @@ function ChangeBadge({ quote }: { quote: OutcomeQuote | undefined }) {
 
 /** The account's YES and NO shares of outcome k, live from the chain. */
 function useShares(market: Market, k: number): [bigint | undefined, bigint | undefined] {
-  const { address: account } = useConnection();
-  const { address } = useDeployment();
-  const ctf = address("conditionalTokens");
-  const ids = [market.yesTokenIds[k] ?? 0n, market.noTokenIds[k] ?? 0n];
-  const balances = useReadContracts({
-    contracts: ids.map((id) => ({
-      address: ctf,
-      abi: conditionalTokensAbi,
-      functionName: "balanceOf" as const,
-      args: [account ?? "0x0000000000000000000000000000000000000000", id] as const,
-    })),
-    query: { enabled: Boolean(ctf && account), refetchInterval: 3_000 },
-  });
-  const read = (i: number) => {
-    const r = balances.data?.[i];
-    return r?.status === "success" ? (r.result as bigint) : undefined;
-  };
-  return [read(0), read(1)];
+  const [yes, no] = useShareBalances([market.yesTokenIds[k], market.noTokenIds[k]]);
+  return [yes, no];
 }

@@ -1,23 +1,22 @@
+import { ConditionState, enumName } from "@forkcast/shared";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
-import { useBlock } from "wagmi";
 
 import { type Market, useMarketList } from "../data/catalog.ts";
 import { indexerProblem } from "../data/indexer.ts";
-import { useOutcomeQuotes } from "../data/marketView.ts";
-import { CONDITION_STATES, type PoolCondition, usePoolConditions, usePoolOdds } from "../data/pool.ts";
+import { useChainNow, useOutcomeQuotes } from "../data/marketView.ts";
+import { type PoolCondition, usePoolConditions, usePoolOdds } from "../data/pool.ts";
 import { lastTradeOf } from "../data/portfolio.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { formatAmount } from "../lib/amount.ts";
+import { outcomeLabel } from "../lib/poolBets.ts";
+import { poolConditionLine, poolListStatus } from "../lib/poolResolution.ts";
 import { formatCents } from "../lib/price.ts";
-import { formatRelativeEnd, formatUtc } from "../lib/time.ts";
+import { cardTimeLine, marketListStatus } from "../lib/resolution.ts";
+import { formatUtc } from "../lib/time.ts";
 
 type Status = "all" | "open" | "ended" | "resolved";
 type Kind = "all" | "book" | "pool";
-
-export function marketStatus(m: Market, now: number): Exclude<Status, "all"> {
-  return m.resolved ? "resolved" : m.endTime <= now ? "ended" : "open";
-}
 
 export default function MarketsPage() {
   const { address } = useDeployment();
@@ -29,8 +28,7 @@ export default function MarketsPage() {
   const [kind, setKind] = useState<Kind>("all");
   const poolConditions = usePoolConditions();
   // Chain time decides whether a market has ended (a local node's clock may run ahead).
-  const block = useBlock({ query: { refetchInterval: 5_000 } });
-  const now = block.data ? Number(block.data.timestamp) : Math.floor(Date.now() / 1000);
+  const now = useChainNow();
   const categories = useMemo(() => [...new Set((markets.data ?? []).map((m) => m.category))].sort(), [markets.data]);
   const shown = useMemo(
     () =>
@@ -38,7 +36,7 @@ export default function MarketsPage() {
         (m) =>
           m.question.toLowerCase().includes(search.trim().toLowerCase()) &&
           (category === "" || m.category === category) &&
-          (status === "all" || marketStatus(m, now) === status),
+          (status === "all" || marketListStatus(m, now) === status),
       ),
     [markets.data, search, category, status, now],
   );
@@ -97,8 +95,8 @@ export default function MarketsPage() {
                 <strong>{m.question}</strong>
               </p>
               <MarketPrices market={m} now={now} />
-              <p className="muted" title={formatUtc(m.endTime)}>
-                {marketStatus(m, now) === "resolved" ? "resolved" : formatRelativeEnd(m.endTime, now)} ·{" "}
+              <p className="muted" title={`Ends ${formatUtc(m.endTime)}`}>
+                <span data-testid="market-time">{cardTimeLine(m, now)}</span> ·{" "}
                 <span data-testid="market-volume">
                   {formatAmount(m.volume, { fractionDigits: 0, unit: "tUSD" })} vol
                 </span>
@@ -111,8 +109,10 @@ export default function MarketsPage() {
               (c) =>
                 c.question.toLowerCase().includes(search.trim().toLowerCase()) &&
                 category === "" &&
-                (status === "all" || (status === "resolved") === (CONDITION_STATES[c.state] === "Resolved")),
+                (status === "all" ||
+                  poolListStatus(enumName(ConditionState, c.state) ?? "", c.startsAt, now) === status),
             )}
+            now={now}
           />
         )}
       </div>
@@ -153,12 +153,12 @@ function MarketPrices({ market, now }: { market: Market; now: number }) {
   );
 }
 
-/** Pool markets (fixed-odds betting) in the same list: question, outcomes with their odds, state. */
-function PoolCards({ conditions }: { conditions: readonly PoolCondition[] }) {
+/** Pool markets (fixed-odds betting) in the same list: question, outcomes with their odds, state and close time. */
+function PoolCards({ conditions, now }: { conditions: readonly PoolCondition[]; now: number }) {
   const odds = usePoolOdds(conditions);
   return conditions.map((c) => (
     <Link key={c.conditionId.toString()} to="/pool" className="panel" data-testid="pool-card">
-      <small className="muted">Pool · {CONDITION_STATES[c.state] ?? "Unknown"}</small>
+      <small className="muted">Pool · {enumName(ConditionState, c.state) ?? "Unknown"}</small>
       <p>
         <strong>{c.question || `Pool condition #${c.conditionId}`}</strong>
       </p>
@@ -173,6 +173,9 @@ function PoolCards({ conditions }: { conditions: readonly PoolCondition[] }) {
           );
         })}
       </ul>
+      <p className="muted" title={`Betting closes ${formatUtc(c.startsAt)}`} data-testid="pool-card-time">
+        {poolConditionLine(c, enumName(ConditionState, c.state) ?? "", now, (i) => outcomeLabel(c, i))}
+      </p>
     </Link>
   ));
 }

@@ -1,3 +1,4 @@
+import { ODDS_SCALE, ConditionState, enumName } from "@forkcast/shared";
 import { iBettingPoolAbi } from "@forkcast/deployments";
 import { useMemo, useState } from "react";
 import { useConnection, useReadContract } from "wagmi";
@@ -6,20 +7,14 @@ import { Button } from "../components/Button.tsx";
 import { PoolBets } from "../components/PoolBets.tsx";
 import { PoolResolution } from "../components/PoolResolution.tsx";
 import { useCollateral } from "../data/collateral.ts";
-import {
-  CONDITION_STATES,
-  type PoolCondition,
-  usePoolConditions,
-  usePoolOdds,
-  usePoolOutcomeBook,
-} from "../data/pool.ts";
+import { type PoolCondition, usePoolConditions, usePoolOdds, usePoolOutcomeBook } from "../data/pool.ts";
 import { useChainTime } from "../hooks/useChainTime.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, parseAmount } from "../lib/amount.ts";
 import { maxSingleStake, slipReason } from "../lib/betSlip.ts";
 import { decodeRevert } from "../lib/errors.ts";
-import { ODDS_SCALE, comboOdds, formatDecimalOdds, minOddsWithSlippage, possibleWin } from "../lib/odds.ts";
+import { comboOdds, formatDecimalOdds, minOddsWithSlippage, possibleWin } from "../lib/odds.ts";
 import { DEFAULT_TOLERANCE_BPS, conditionTitle, outcomeLabel } from "../lib/poolBets.ts";
 import { poolConditionLine } from "../lib/poolResolution.ts";
 import { isBusy } from "../lib/tx.ts";
@@ -153,7 +148,7 @@ export default function PoolPage() {
         )}
         {(conditions.data ?? []).map((c) => {
           const n = names(c);
-          const stateName = CONDITION_STATES[c.state] ?? "None";
+          const stateName = enumName(ConditionState, c.state) ?? "None";
           const open = stateName === "Active" && chainTime !== undefined && now < c.startsAt;
           return (
             <div className="panel" key={c.conditionId.toString()} data-testid="pool-condition">

@@ -1,28 +1,25 @@
-import { conditionalTokensAbi, negRiskAdapterAbi } from "@forkcast/deployments";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
-import { type Address, type Hex, zeroHash } from "viem";
+import type { Address, Hex } from "viem";
 import { useConnection } from "wagmi";
 
-import { Button } from "../components/Button.tsx";
 import { OrderCells } from "../components/OrderCells.tsx";
+import { RedeemableWinnings } from "../components/RedeemableWinnings.tsx";
 import { type Market, useMarketList } from "../data/catalog.ts";
 import { indexerProblem } from "../data/indexer.ts";
 import { OPERATOR_URL } from "../data/operator.ts";
 import { usePoolConditions } from "../data/pool.ts";
 import { useLpValues, usePoolAccount } from "../data/poolIndex.ts";
 import { buildActivity, costPositions, useMarks, usePortfolio } from "../data/portfolio.ts";
-import { useDeployment } from "../hooks/useDeployment.ts";
 import { useAllOpenOrders, useCancelOrders } from "../hooks/useOrders.ts";
-import { useTx } from "../hooks/useTx.ts";
 import { formatAmount, formatSigned } from "../lib/amount.ts";
 import { formatDecimalOdds } from "../lib/odds.ts";
 import { marketValue, unrealizedPnl } from "../lib/pnl.ts";
 import { type BetOutcome, betSummary, conditionTitle, outcomeLabel, singleBetOutcome } from "../lib/poolBets.ts";
 import { formatCents } from "../lib/price.ts";
-import { type LabelledPosition, labelPositions, tokenLabels } from "../lib/positions.ts";
+import { labelPositions, tokenLabels } from "../lib/positions.ts";
 import { formatUtc } from "../lib/time.ts";
-import { isBusy } from "../lib/tx.ts";
+import { TableHead } from "../components/TableHead.tsx";
 
 const signedClass = (v: bigint) => (v > 0n ? "num pnl-up" : v < 0n ? "num pnl-down" : "num");
 
@@ -95,18 +92,18 @@ export default function PortfolioPage() {
         </p>
         {data && positions.length === 0 && <p className="muted">No positions yet.</p>}
         <table data-testid="positions-table">
-          <thead>
-            <tr>
-              <th>Market</th>
-              <th>Outcome</th>
-              <th className="num">Shares</th>
-              <th className="num">Avg price</th>
-              <th className="num">Price</th>
-              <th className="num">Value</th>
-              <th className="num">Unrealized P&amp;L</th>
-              <th className="num">Realized P&amp;L</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Market",
+              "Outcome",
+              { num: "Shares" },
+              { num: "Avg price" },
+              { num: "Price" },
+              { num: "Value" },
+              { num: "Unrealized P&L" },
+              { num: "Realized P&L" },
+            ]}
+          />
           <tbody>
             {rows.map(({ p, cost, mark, value, unrealized }) => (
               <tr key={p.tokenId.toString()} data-testid="position-row">
@@ -142,7 +139,7 @@ export default function PortfolioPage() {
           is wider than 10¢.
         </p>
       </div>
-      <Redeemable positions={positions} />
+      <RedeemableWinnings positions={positions} />
       <OpenOrders markets={markets.data ?? []} />
       <PoolHoldings account={address} />
       <div className="panel">
@@ -195,16 +192,7 @@ function PoolHoldings({ account }: { account: Address }) {
       {pool.isSuccess && bets.length === 0 && <p className="muted">No bets yet.</p>}
       {bets.length > 0 && (
         <table>
-          <thead>
-            <tr>
-              <th>Bet</th>
-              <th>Selection</th>
-              <th className="num">Stake</th>
-              <th className="num">Odds</th>
-              <th className="num">Result</th>
-              <th>Status</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Bet", "Selection", { num: "Stake" }, { num: "Odds" }, { num: "Result" }, "Status"]} />
           <tbody>
             {bets.map((b) => {
               const legOutcomes = b.legs.map((l) =>
@@ -243,14 +231,7 @@ function PoolHoldings({ account }: { account: Address }) {
       {pool.isSuccess && lps.length === 0 && <p className="muted">No open LP positions.</p>}
       {lps.length > 0 && (
         <table>
-          <thead>
-            <tr>
-              <th>Position</th>
-              <th className="num">Deposited</th>
-              <th className="num">Withdrawn</th>
-              <th className="num">Value now</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Position", { num: "Deposited" }, { num: "Withdrawn" }, { num: "Value now" }]} />
           <tbody>
             {lps.map((l) => (
               <tr key={l.lpId.toString()} data-testid="portfolio-lp">
@@ -285,16 +266,7 @@ function OpenOrders({ markets }: { markets: readonly Market[] }) {
       {orders.isSuccess && list.length === 0 && <p className="muted">No open orders.</p>}
       {list.length > 0 && (
         <table>
-          <thead>
-            <tr>
-              <th>Market</th>
-              <th>Side</th>
-              <th className="num">Price</th>
-              <th className="num">Size</th>
-              <th>Type</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={["Market", "Side", { num: "Price" }, { num: "Size" }, "Type", ""]} />
           <tbody>
             {list.map((o) => {
               const l = labels.get(o.tokenId);
@@ -325,91 +297,6 @@ function OpenOrders({ markets }: { markets: readonly Market[] }) {
           {result.message}
         </p>
       )}
-    </div>
-  );
-}
-
-interface RedeemableCondition {
-  market: Market;
-  conditionId: Hex;
-  positions: LabelledPosition[];
-}
-
-/** Conditions of resolved markets where the account holds shares: one click redeems each
- * (binary markets through the conditional tokens, multi-outcome ones through the neg-risk adapter). */
-function Redeemable({ positions }: { positions: readonly LabelledPosition[] }) {
-  const { address } = useDeployment();
-  const ctf = address("conditionalTokens");
-  const collateral = address("collateral");
-  const adapter = address("negRiskAdapter");
-  const { run, state } = useTx();
-  const byCondition = new Map<string, RedeemableCondition>();
-  for (const p of positions) {
-    const conditionId = p.market?.conditionIds[p.conditionIndex ?? 0];
-    if (!p.market?.resolved || !conditionId) continue;
-    const entry = byCondition.get(conditionId) ?? { market: p.market, conditionId, positions: [] };
-    entry.positions.push(p);
-    byCondition.set(conditionId, entry);
-  }
-  const conditions = [...byCondition.values()];
-  if (!ctf || !collateral) return null;
-  return (
-    <div className="panel" data-testid="redeemable">
-      <h2>Redeemable winnings</h2>
-      {conditions.length === 0 && <p className="muted">Nothing to redeem.</p>}
-      {conditions.map((c) => {
-        const numerators = c.market.conditions[c.positions[0]?.conditionIndex ?? 0]?.payouts;
-        const total = numerators?.reduce((a, b) => a + b, 0n) ?? 0n;
-        const value = c.positions.reduce(
-          (sum, p) => sum + (total > 0n ? (p.balance * (numerators?.[p.outcomeIndex ?? 0] ?? 0n)) / total : 0n),
-          0n,
-        );
-        const multi = c.market.kind === "multi";
-        const label = multi
-          ? `${c.market.question} — ${c.market.outcomes[c.positions[0]?.conditionIndex ?? 0] ?? ""}`
-          : c.market.question;
-        return (
-          <div className="row" key={c.conditionId} data-testid="redeem-row">
-            <span>{label}</span>
-            <strong data-testid="redeem-value">{formatAmount(value, { unit: "tUSD" })}</strong>
-            <Button
-              disabledReason={
-                isBusy(state)
-                  ? "Transaction in progress"
-                  : multi && !adapter
-                    ? "The neg-risk adapter is not deployed on this chain."
-                    : undefined
-              }
-              onClick={() =>
-                void run(
-                  multi && adapter
-                    ? {
-                        label: `Redeem "${label}"`,
-                        call: {
-                          address: adapter,
-                          abi: negRiskAdapterAbi,
-                          functionName: "redeemPositions",
-                          args: [c.conditionId],
-                        },
-                        approvalForAll: { token: ctf, operator: adapter },
-                      }
-                    : {
-                        label: `Redeem "${label}"`,
-                        call: {
-                          address: ctf,
-                          abi: conditionalTokensAbi,
-                          functionName: "redeemPositions",
-                          args: [collateral, zeroHash, c.conditionId, [1n, 2n]],
-                        },
-                      },
-                )
-              }
-            >
-              Redeem
-            </Button>
-          </div>
-        );
-      })}
     </div>
   );
 }

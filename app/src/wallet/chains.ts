@@ -20,12 +20,3 @@ export const sepoliaChain = env.VITE_SEPOLIA_RPC_URL
   : sepolia;
 
 export const appChains = [localChain, sepoliaChain] as const;
-
-/** Chains where test collateral and its faucet may exist. */
-export function isTestChain(chainId: number): boolean {
-  return chainId === LOCAL_CHAIN_ID || chainId === 31338 || chainId === sepolia.id;
-}
-
-export function isLocalChain(chainId: number): boolean {
-  return chainId === LOCAL_CHAIN_ID;
-}

@@ -11,7 +11,7 @@ import { mock } from "wagmi/connectors/mock";
 import { devAccountLabel } from "../lib/devAccountNames.ts";
 import { LOCAL_CHAIN_ID, LOCAL_RPC_URL } from "./chains.ts";
 
-export const DEV_CONNECTOR_PREFIX = "dev-";
+const DEV_CONNECTOR_PREFIX = "dev-";
 const MAX_DEV_ACCOUNTS = 10;
 
 async function rpc(url: string, method: string, signal: AbortSignal): Promise<unknown> {
@@ -46,7 +46,7 @@ export async function discoverDevAccounts(url = LOCAL_RPC_URL, timeoutMs = 1500)
 }
 
 /** The storage key that marks a dev account as explicitly disconnected (the injected connector's shim). */
-export const disconnectedKey = (id: string) => `${id}.disconnected`;
+const disconnectedKey = (id: string) => `${id}.disconnected`;
 
 /**
  * wagmi's `reconnect` (run by WagmiProvider on mount) asks each connector `isAuthorized()`; the

@@ -3,6 +3,7 @@
  * redeem on a binary condition. Reference: Gnosis CTF as deployed by Polymarket, measured the
  * same way (receipt gasUsed); target: at least 20% below each.
  */
+import { COLLATERAL_UNIT } from "@forkcast/shared";
 import { keccak256, maxUint256, toHex } from "viem";
 
 import { gasUsed } from "../lib.js";
@@ -31,13 +32,13 @@ export async function measure(connection: Connection): Promise<Record<string, bi
   const asHolder = { account: holder.account };
   const asOther = { account: other.account };
   for (const who of [holder, other]) {
-    await usd.write.mint([who.account.address, 1_000_000n * 10n ** 6n]);
+    await usd.write.mint([who.account.address, 1_000_000n * COLLATERAL_UNIT]);
     await usd.write.approve([ctf.address, maxUint256], { account: who.account });
   }
 
   const question = (label: string) => keccak256(toHex(label));
   const binary = [1n, 2n];
-  const amount = 100n * 10n ** 6n;
+  const amount = 100n * COLLATERAL_UNIT;
 
   // Warm-up condition so the CTF already holds collateral (steady state for the token contract).
   await ctf.write.prepareCondition([oracle.account.address, question("warm-up"), 2n]);

@@ -7,6 +7,7 @@
  * fresh orders (order status slots are new, as in production). Fee 0 unless the row says fee100.
  * Reference: Polymarket CTF Exchange V1 production bytecode measured the same way.
  */
+import { COLLATERAL_UNIT } from "@forkcast/shared";
 import { createWalletClient, custom, keccak256, maxUint256, toHex, type Address, type Hex } from "viem";
 import { privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts";
 
@@ -56,7 +57,6 @@ export function notes(rows: Record<string, number>): string[] {
   return [`Per extra maker: ${slopes.join(", ")}.`];
 }
 
-const USDC = 10n ** 6n;
 const ZERO32 = `0x${"00".repeat(32)}` as Hex;
 
 export async function measure(connection: Connection): Promise<Record<string, bigint>> {
@@ -104,7 +104,7 @@ export async function measure(connection: Connection): Promise<Record<string, bi
       await publicClient.waitForTransactionReceipt({ hash: await step() });
     }
   };
-  const stake = 1_000_000n * USDC;
+  const stake = 1_000_000n * COLLATERAL_UNIT;
   for (const maker of makers) {
     await connection.provider.request({ method: "hardhat_setBalance", params: [maker.address, toHex(10n ** 20n)] });
     await usd.write.mint([maker.address, 2n * stake]);
@@ -168,8 +168,8 @@ export async function measure(connection: Connection): Promise<Record<string, bi
       buildOrder({ ...order, salt: nextSalt() }),
     );
 
-  const unit = 10n * USDC; // shares per maker
-  const half = 5n * USDC; // collateral per maker at price 0.5
+  const unit = 10n * COLLATERAL_UNIT; // shares per maker
+  const half = 5n * COLLATERAL_UNIT; // collateral per maker at price 0.5
   type Kind = keyof typeof REF;
 
   async function match(kind: Kind, n: number, feeRateBps: bigint): Promise<bigint> {

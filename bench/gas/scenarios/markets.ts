@@ -13,6 +13,7 @@
  *   from an earlier conversion. Target ≤ 100,000 gas per question of the market (N); reference:
  *   Polymarket's NegRiskAdapter.convertPositions, about 148,000 per question.
  */
+import { COLLATERAL_UNIT } from "@forkcast/shared";
 import { maxUint256 } from "viem";
 
 import { gasUsed } from "../lib.js";
@@ -32,7 +33,6 @@ export const references: GasScenarioModule["references"] = {
   "negrisk.convert.10": perQuestion(10),
 };
 
-const USD = 10n ** 6n;
 const HOUR = 3_600n;
 
 export async function measure(connection: Connection): Promise<Record<string, bigint>> {
@@ -77,7 +77,7 @@ export async function measure(connection: Connection): Promise<Record<string, bi
   await exchange.write.addRegistrar([factory.address]);
 
   for (const who of [creator, proposer, disputer]) {
-    await usd.write.mint([who.account.address, 10_000_000n * USD]);
+    await usd.write.mint([who.account.address, 10_000_000n * COLLATERAL_UNIT]);
     for (const spender of [factory.address, oracle.address, adapter.address]) {
       await usd.write.approve([spender, maxUint256], { account: who.account });
     }
@@ -94,8 +94,8 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     category: "Benchmarks",
     imageUri: "",
     endTime: (await now()) + HOUR,
-    reward: 5n * USD,
-    bond: 100n * USD,
+    reward: 5n * COLLATERAL_UNIT,
+    bond: 100n * COLLATERAL_UNIT,
     liveness: 0n,
   });
   const asCreator = { account: creator.account };
@@ -132,14 +132,14 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     const holder = { account: proposer.account };
     for (let k = 0; k < questions; k += 1) {
       const conditionId = await adapter.read.conditionIdOf([id, BigInt(k)]);
-      await adapter.write.splitPosition([conditionId, 100n * USD], holder);
+      await adapter.write.splitPosition([conditionId, 100n * COLLATERAL_UNIT], holder);
     }
     const converted = Math.ceil(questions / 2);
     const indexSet = (1n << BigInt(converted)) - 1n;
-    await adapter.write.convertPositions([id, indexSet, 10n * USD], holder);
+    await adapter.write.convertPositions([id, indexSet, 10n * COLLATERAL_UNIT], holder);
     rows[`negrisk.convert.${questions}`] = await gasUsed(
       connection,
-      adapter.write.convertPositions([id, indexSet, 10n * USD], holder),
+      adapter.write.convertPositions([id, indexSet, 10n * COLLATERAL_UNIT], holder),
     );
   }
   return rows;

@@ -5,6 +5,7 @@
  * ERC-20 (receipt gasUsed); target: at most half of each (deposit/withdraw: half of the lower
  * reference figure, at every pool size).
  */
+import { COLLATERAL_UNIT } from "@forkcast/shared";
 import { keccak256, maxUint256, toHex, type Address } from "viem";
 
 import { deployDepositBatcher, deployMockAnswerSource } from "../../../test/pool/helpers.js";
@@ -35,7 +36,6 @@ export const references: GasScenarioModule["references"] = {
   "pool.withdraw.10000": half(WITHDRAW_REFERENCE),
 };
 
-const USD = 10n ** 6n;
 const PROB_ONE = 10n ** 12n;
 /** Deposits per batch transaction when filling the pool (about 100k gas each; tx gas cap 16.7M). */
 const BATCH_SIZE = 100n;
@@ -63,10 +63,10 @@ export async function measure(connection: Connection): Promise<Record<string, bi
   await pool.write.setReinforcementCap([creator.account.address, 10n ** 30n]);
   await pool.write.setFees([1_000n, 500n]);
   for (const who of [lp, bettor]) {
-    await usd.write.mint([who.account.address, 100_000_000n * USD]);
+    await usd.write.mint([who.account.address, 100_000_000n * COLLATERAL_UNIT]);
     await usd.write.approve([pool.address, maxUint256], { account: who.account });
   }
-  await usd.write.mint([batcher.address, 10_000_000n * USD]);
+  await usd.write.mint([batcher.address, 10_000_000n * COLLATERAL_UNIT]);
 
   const day = 24n * 3600n;
   let questionCounter = 0;
@@ -78,9 +78,12 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     const probabilities = Array.from({ length: outcomes }, (_, i) =>
       i === 0 ? PROB_ONE - (PROB_ONE / BigInt(outcomes)) * BigInt(outcomes - 1) : PROB_ONE / BigInt(outcomes),
     );
-    const hash = pool.write.createCondition([questionId, probabilities, 50_000n * USD, 500n, await startsAt()], {
-      account: creator.account,
-    });
+    const hash = pool.write.createCondition(
+      [questionId, probabilities, 50_000n * COLLATERAL_UNIT, 500n, await startsAt()],
+      {
+        account: creator.account,
+      },
+    );
     const gas = await gasUsed(connection, hash);
     const id = BigInt(questionCounter);
     return { id, questionId, gas };
@@ -91,7 +94,7 @@ export async function measure(connection: Connection): Promise<Record<string, bi
 
   const rows: Record<string, bigint> = {};
   // LP capital first (the pool's first deposit), then the markets.
-  await pool.write.deposit([1_000_000n * USD], asLp);
+  await pool.write.deposit([1_000_000n * COLLATERAL_UNIT], asLp);
   const a = await newCondition(2);
   rows["pool.condition.create"] = a.gas;
   const b = await newCondition(10);
@@ -101,15 +104,15 @@ export async function measure(connection: Connection): Promise<Record<string, bi
 
   rows["pool.bet.2.first"] = await gasUsed(
     connection,
-    pool.write.bet([a.id, 0n, 100n * USD, 1n, await deadline()], asBettor),
+    pool.write.bet([a.id, 0n, 100n * COLLATERAL_UNIT, 1n, await deadline()], asBettor),
   );
   rows["pool.bet.2.repeat"] = await gasUsed(
     connection,
-    pool.write.bet([a.id, 1n, 100n * USD, 1n, await deadline()], asBettor),
+    pool.write.bet([a.id, 1n, 100n * COLLATERAL_UNIT, 1n, await deadline()], asBettor),
   );
   rows["pool.bet.10.repeat"] = await gasUsed(
     connection,
-    pool.write.bet([b.id, 3n, 100n * USD, 1n, await deadline()], asBettor),
+    pool.write.bet([b.id, 3n, 100n * COLLATERAL_UNIT, 1n, await deadline()], asBettor),
   );
   rows["pool.parlay.2"] = await gasUsed(
     connection,
@@ -119,7 +122,7 @@ export async function measure(connection: Connection): Promise<Record<string, bi
           { conditionId: a.id, outcome: 0n },
           { conditionId: c.id, outcome: 1n },
         ],
-        10n * USD,
+        10n * COLLATERAL_UNIT,
         1n,
         await deadline(),
       ],
@@ -135,14 +138,14 @@ export async function measure(connection: Connection): Promise<Record<string, bi
           { conditionId: c.id, outcome: 0n },
           { conditionId: d.id, outcome: 2n },
         ],
-        10n * USD,
+        10n * COLLATERAL_UNIT,
         1n,
         await deadline(),
       ],
       asBettor,
     ),
   );
-  await pool.write.bet([e.id, 0n, 100n * USD, 1n, await deadline()], asBettor);
+  await pool.write.bet([e.id, 0n, 100n * COLLATERAL_UNIT, 1n, await deadline()], asBettor);
   const lastBet = await betIdOf(pool.address);
   rows["pool.cashout"] = await gasUsed(connection, pool.write.cashOut([lastBet, 0n], asBettor));
 
@@ -157,17 +160,17 @@ export async function measure(connection: Connection): Promise<Record<string, bi
     let count = await pool.read.depositCount();
     while (count < size) {
       const n = size - count < BATCH_SIZE ? size - count : BATCH_SIZE;
-      await batcher.write.depositMany([pool.address, usd.address, 1_000n * USD, n], { gas: 16_000_000n });
+      await batcher.write.depositMany([pool.address, usd.address, 1_000n * COLLATERAL_UNIT, n], { gas: 16_000_000n });
       count = await pool.read.depositCount();
     }
     const settled = await newCondition(2);
-    await pool.write.bet([settled.id, 1n, 500n * USD, 1n, await deadline()], asBettor);
+    await pool.write.bet([settled.id, 1n, 500n * COLLATERAL_UNIT, 1n, await deadline()], asBettor);
     await oracle.write.settle([settled.questionId, 0n]);
     await pool.write.resolveCondition([settled.id]);
     const open = await newCondition(2);
-    await pool.write.bet([open.id, 0n, 500n * USD, 1n, await deadline()], asBettor);
+    await pool.write.bet([open.id, 0n, 500n * COLLATERAL_UNIT, 1n, await deadline()], asBettor);
 
-    rows[`pool.deposit.${size}`] = await gasUsed(connection, pool.write.deposit([5_000n * USD], asLp));
+    rows[`pool.deposit.${size}`] = await gasUsed(connection, pool.write.deposit([5_000n * COLLATERAL_UNIT], asLp));
     rows[`pool.withdraw.${size}`] = await gasUsed(connection, pool.write.withdraw([0n, 1_000n], asLp));
   }
   return rows;

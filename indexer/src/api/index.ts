@@ -2,12 +2,12 @@
  * The indexer's HTTP API: GraphQL at `/` and `/graphql`, SQL over HTTP at `/sql/*` (Ponder's
  * `client()`, used by `@ponder/client`), and `/prices/:tokenId` (OHLC candles of a token).
  */
+import { PRICE_SCALE } from "@forkcast/shared";
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { Hono } from "hono";
 import { and, asc, client, eq, graphql, gte, inArray, lte } from "ponder";
 
-import { PRICE_SCALE } from "../lib.ts";
 import { type PricePoint, buildCandles } from "../candles.ts";
 
 const MIN_INTERVAL_SECONDS = 1;

@@ -8,8 +8,8 @@ import type { Address } from "viem";
 
 import type { Bus, Message } from "../bus.js";
 import type { Core } from "../core/context.js";
-import type { BookLevels } from "../core/feed.js";
 import type { OrderRow, TradeRow } from "../db/store.js";
+import { tradesOfOrders, type OrderTrades } from "../db/trade-queries.js";
 import type { PostOrderBody, CancelBody } from "../intake/schema.js";
 import type { Logger } from "../log.js";
 import type { Market } from "../markets.js";
@@ -29,9 +29,6 @@ export interface OperatorApi {
   health(): { ok: true; db: string; chainId: number; exchange: Address };
   /** A `book` snapshot message of the token (also the base of later price changes on the market channel). */
   bookMessage(tokenId: bigint, eventType: "book"): Message;
-  levels(tokenId: string): BookLevels | undefined;
-  bestPrices(tokenId: string): { bid: bigint | undefined; ask: bigint | undefined } | undefined;
-  lastTradePrice(tokenId: string): { price: string; side: string } | undefined;
   priceHistory(
     marketId: string,
     startMs: number,
@@ -50,8 +47,28 @@ export interface OperatorApi {
     filter: { market?: string | undefined; openOnly: boolean; limit: number; beforeSeq?: number | undefined },
   ): Promise<OrderRow[]>;
   order(hash: string): Promise<OrderRow | undefined>;
+  /** Shares matched (trades not FAILED) per order hash; orders that matched nothing may be absent. */
+  matchedShares(hashes: readonly string[]): Promise<Map<string, bigint>>;
   submitOrder(body: PostOrderBody): Promise<OrderResult>;
   cancel(body: CancelBody): Promise<CancelResult>;
+}
+
+/**
+ * Shares matched by an order: the ledger's running count when it tracks the order (it may be
+ * one commit ahead of storage, like the row), else its stored trades. Both count the trades
+ * that are not FAILED.
+ */
+export function matchedOf(core: Core, hash: string, stored: ReadonlyMap<string, OrderTrades>): bigint {
+  return core.ledger.get(hash)?.matched ?? stored.get(hash)?.matched ?? 0n;
+}
+
+/** `matchedOf` for many orders, reading trades only for the orders the ledger does not track. */
+export async function matchedShares(core: Core, hashes: readonly string[]): Promise<Map<string, bigint>> {
+  const stored = await tradesOfOrders(
+    core.store.db,
+    hashes.filter((hash) => !core.ledger.get(hash)),
+  );
+  return new Map(hashes.map((hash) => [hash, matchedOf(core, hash, stored)]));
 }
 
 export function createOperatorApi(core: Core): OperatorApi {
@@ -67,14 +84,12 @@ export function createOperatorApi(core: Core): OperatorApi {
       exchange: core.chain.book.exchange,
     }),
     bookMessage: (tokenId) => core.feed.bookMessage(tokenId, Date.now()),
-    levels: (tokenId) => core.feed.levels(tokenId),
-    bestPrices: (tokenId) => core.feed.bestPrices(tokenId),
-    lastTradePrice: (tokenId) => core.feed.lastTradePrice(tokenId),
     priceHistory: (marketId, startMs, endMs, fidelitySec) =>
       core.store.priceHistory(marketId, startMs, endMs, fidelitySec),
     trades: (filter) => core.store.trades(filter),
     userOrders: async (maker, filter) => (await core.store.userOrders(maker, filter)).map(current),
     order: async (hash) => core.ledger.get(hash)?.row ?? (await core.store.order(hash)),
+    matchedShares: (hashes) => matchedShares(core, hashes),
     submitOrder: (body) => submitOrder(core, body),
     cancel: (body) => cancel(core, body),
   };

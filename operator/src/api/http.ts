@@ -6,6 +6,10 @@
  *
  * To add a group of routes, write a RouteModule and pass it in `extraRoutes` (registered first,
  * so they take precedence; a handler may call `next()` to fall through) or add it to ROUTE_MODULES.
+ * The operator passes the Polymarket CLOB routes as extra routes: they serve the market data
+ * (markets, books, prices) outright, and the order, cancel and order-read paths with an API key
+ * only, falling through here otherwise; so ROUTE_MODULES holds no market-data route that the
+ * CLOB routes serve.
  */
 import { Hono } from "hono";
 
@@ -13,21 +17,18 @@ import { ApiError, errorResponse } from "../errors.js";
 import type { OperatorApi } from "./facade.js";
 import { newRequestId, REQUEST_ID_HEADER } from "./request-id.js";
 import type { ApiEnv, RouteModule } from "./request.js";
-import { bookRoutes } from "./routes/books.js";
 import { cancelRoutes } from "./routes/cancels.js";
 import { healthRoutes } from "./routes/health.js";
-import { marketRoutes } from "./routes/markets.js";
+import { historyRoutes } from "./routes/history.js";
 import { orderRoutes } from "./routes/orders.js";
 import { tradeRoutes } from "./routes/trades.js";
 
 export { MAX_BATCH_BODY_BYTES, MAX_CANCEL_BODY_BYTES, MAX_ORDER_BODY_BYTES } from "./limits.js";
 export { END_CURSOR } from "./schemas.js";
-export { marketView } from "./views.js";
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
   healthRoutes,
-  marketRoutes,
-  bookRoutes,
+  historyRoutes,
   tradeRoutes,
   orderRoutes,
   cancelRoutes,

@@ -2,17 +2,19 @@
  * JSON views of the operator's rows, in Polymarket's CLOB shapes: what the REST routes return
  * and what the user channel carries. Amounts become 6-decimal strings here and nowhere else.
  */
-import { formatUnits6 } from "@forkcast/shared";
+import { formatUnits6, PRICE_SCALE } from "@forkcast/shared";
 
 import type { Message } from "../bus.js";
 import type { OrderRow, TradeRow } from "../db/store.js";
-import type { Market } from "../markets.js";
-
-const PRICE_ONE = 1_000_000n;
 
 const sideName = (side: number): "BUY" | "SELL" => (side === 0 ? "BUY" : "SELL");
 
-export function orderView(row: OrderRow): Record<string, unknown> {
+/**
+ * An order. `matched`: the shares of its trades that are not FAILED (db/trade-queries.ts, or
+ * the ledger's running count of the same). The row alone cannot say it: a closed order's
+ * `remaining` is 0 whether it filled or not.
+ */
+export function orderView(row: OrderRow, matched: bigint): Record<string, unknown> {
   return {
     id: row.hash,
     status: row.status,
@@ -24,11 +26,7 @@ export function orderView(row: OrderRow): Record<string, unknown> {
     side: sideName(row.side),
     price: formatUnits6(BigInt(row.price)),
     original_size: formatUnits6(BigInt(row.original_shares)),
-    size_matched: formatUnits6(
-      BigInt(row.original_shares) -
-        BigInt(row.remaining) -
-        (row.status === "LIVE" || row.status === "MATCHED" ? 0n : BigInt(row.remaining)),
-    ),
+    size_matched: formatUnits6(matched),
     remaining_size: formatUnits6(BigInt(row.remaining)),
     order_type: row.order_type,
     post_only: row.post_only,
@@ -46,7 +44,7 @@ export function tradeView(trade: TradeRow): Record<string, unknown> {
     side: sideName(trade.taker_side),
     size: formatUnits6(BigInt(trade.shares)),
     price: formatUnits6(
-      trade.maker_token === trade.taker_token ? BigInt(trade.maker_price) : PRICE_ONE - BigInt(trade.maker_price),
+      trade.maker_token === trade.taker_token ? BigInt(trade.maker_price) : PRICE_SCALE - BigInt(trade.maker_price),
     ),
     match_type: trade.match_type,
     status: trade.status,
@@ -67,29 +65,17 @@ export function tradeView(trade: TradeRow): Record<string, unknown> {
   };
 }
 
-export function marketView(market: Market): Record<string, unknown> {
-  return {
-    condition_id: market.id,
-    question: market.question,
-    active: market.open,
-    closed: !market.open,
-    accepting_orders: market.open,
-    minimum_order_size: formatUnits6(market.minSize),
-    minimum_tick_size: formatUnits6(BigInt(market.tickSize)),
-    maker_base_fee: market.feeRateBps,
-    taker_base_fee: market.feeRateBps,
-    tokens: [
-      { token_id: market.tokens[0].toString(), outcome: "Yes" },
-      { token_id: market.tokens[1].toString(), outcome: "No" },
-    ],
-  };
-}
-
 export type OrderEventType = "PLACEMENT" | "UPDATE" | "CANCELLATION";
 
 /** User-channel `order` message; `reason` is set when the order left the book for a reason. */
-export function orderMessage(row: OrderRow, type: OrderEventType, nowMs: number, reason?: string): Message {
-  const message: Message = { event_type: "order", type, ...orderView(row), timestamp: String(nowMs) };
+export function orderMessage(
+  row: OrderRow,
+  matched: bigint,
+  type: OrderEventType,
+  nowMs: number,
+  reason?: string,
+): Message {
+  const message: Message = { event_type: "order", type, ...orderView(row, matched), timestamp: String(nowMs) };
   return reason === undefined ? message : { ...message, reason };
 }
 

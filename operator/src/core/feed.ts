@@ -6,13 +6,11 @@
  */
 import { createHash } from "node:crypto";
 
-import { formatUnits6 } from "@forkcast/shared";
+import { formatUnits6, PRICE_SCALE_NUMBER } from "@forkcast/shared";
 
 import type { Bus, Message } from "../bus.js";
 import type { Fill } from "../engine/types.js";
 import type { Market, MarketRegistry } from "../markets.js";
-
-const PRICE_ONE = 1_000_000;
 
 export interface Level {
   readonly price: string;
@@ -89,7 +87,7 @@ export class MarketFeed {
     if (!entry) return undefined;
     const last = this.lastTrades.get(entry.market.id);
     if (!last) return undefined;
-    const price = entry.outcome === 0 ? last.price : PRICE_ONE - last.price;
+    const price = entry.outcome === 0 ? last.price : PRICE_SCALE_NUMBER - last.price;
     return { price: formatUnits6(BigInt(price)), side: last.side };
   }
 
@@ -107,7 +105,7 @@ export class MarketFeed {
     const market = this.markets.get(last.marketId);
     const asset = market ? market.tokens[last.makerOutcome].toString() : "";
     this.lastTrades.set(last.marketId, {
-      price: last.makerOutcome === 0 ? last.makerPrice : PRICE_ONE - last.makerPrice,
+      price: last.makerOutcome === 0 ? last.makerPrice : PRICE_SCALE_NUMBER - last.makerPrice,
       side: last.takerSide === 0 ? "BUY" : "SELL",
       size: last.shares,
       at: nowMs,

@@ -8,21 +8,20 @@
  * journal (the store's group-commit queue implements it), in the same synchronous step as the
  * in-memory change, so the two never drift apart between two awaits.
  */
-import { Side, type SignedOrder } from "@forkcast/shared";
+import { Side, type SignedOrder, PRICE_SCALE } from "@forkcast/shared";
 import type { Address, Hex } from "viem";
 
 import type { BookEventRow, OrderRow, OrderStatus, OrderUpdate } from "../db/store.js";
-import type { EngineOrder, OrderType } from "../engine/types.js";
+import { engineOrderFromRow } from "../engine/replay.js";
+import type { EngineOrder } from "../engine/types.js";
 
 /** "c" = collateral; otherwise the outcome token id in decimal. */
 export type AssetKey = string;
 export const COLLATERAL: AssetKey = "c";
 
-const PRICE_ONE = 1_000_000n;
-
 /** What an order of `side` at `price` gives for `shares`: collateral (BUY) or its own token (SELL). */
 export function needFor(side: number, price: number, shares: bigint): bigint {
-  return side === Side.BUY ? (shares * BigInt(price)) / PRICE_ONE : shares;
+  return side === Side.BUY ? (shares * BigInt(price)) / PRICE_SCALE : shares;
 }
 
 /** The asset an order gives: collateral for a BUY, its token for a SELL. */
@@ -41,6 +40,8 @@ export interface TrackedOrder {
   inflight: bigint;
   /** Settlements this order was part of that failed (since it was tracked). */
   failures: number;
+  /** Shares matched and not failed: the sum of its trades that are not FAILED. */
+  matched: bigint;
 }
 
 /** Where the ledger's changes go to be stored (the store's write queue). */
@@ -67,19 +68,7 @@ export function fromRow(row: OrderRow): { signed: SignedOrder; template: EngineO
     signatureType: row.signature_type as SignedOrder["signatureType"],
     signature: row.signature as Hex,
   };
-  const template: EngineOrder = {
-    hash: row.hash as Hex,
-    marketId: row.market_id,
-    maker: row.maker as Address,
-    outcome: row.outcome as 0 | 1,
-    side: row.side as 0 | 1,
-    price: row.price,
-    remaining: BigInt(row.remaining),
-    orderType: row.order_type as OrderType,
-    postOnly: row.post_only,
-    expiration: row.expiration,
-    seq: row.seq,
-  };
+  const template = engineOrderFromRow(row, BigInt(row.remaining));
   return { signed, template };
 }
 
@@ -106,9 +95,7 @@ export class OrderLedger {
     for (const hash of state.knownHashes) this.known.add(hash);
   }
 
-  /** Tracks a stored order again (recovery); a LIVE one reserves its open remainder. */
-  track(row: OrderRow): TrackedOrder {
-    const { signed, template } = fromRow(row);
+  private add(row: OrderRow, signed: SignedOrder, template: EngineOrder, matched: bigint): TrackedOrder {
     const tracked: TrackedOrder = {
       row,
       signed,
@@ -116,9 +103,20 @@ export class OrderLedger {
       asset: assetOf(row.side, row.token_id),
       inflight: 0n,
       failures: 0,
+      matched,
     };
     this.orders.set(row.hash, tracked);
     this.known.add(row.hash);
+    return tracked;
+  }
+
+  /**
+   * Tracks a stored order again (recovery); a LIVE one reserves its open remainder. `matched`:
+   * the shares of its trades not FAILED (db/trade-queries.ts).
+   */
+  track(row: OrderRow, matched: bigint): TrackedOrder {
+    const { signed, template } = fromRow(row);
+    const tracked = this.add(row, signed, template, matched);
     if (row.status === "LIVE")
       this.reserve(row.maker, tracked.asset, needFor(row.side, row.price, BigInt(row.remaining)));
     return tracked;
@@ -198,17 +196,8 @@ export class OrderLedger {
     if (row.seq !== this.seq + 1) throw new Error(`order ${row.hash} has seq ${row.seq}, expected ${this.seq + 1}`);
     if (this.known.has(row.hash)) throw new Error(`order ${row.hash} is already in the ledger`);
     this.seq = row.seq;
-    this.known.add(row.hash);
     this.journal.addOrder(row);
-    const tracked: TrackedOrder = {
-      row,
-      signed,
-      template,
-      asset: assetOf(row.side, row.token_id),
-      inflight: 0n,
-      failures: 0,
-    };
-    this.orders.set(row.hash, tracked);
+    const tracked = this.add(row, signed, template, 0n);
     this.reserve(row.maker, tracked.asset, needFor(row.side, row.price, BigInt(row.remaining)));
     return tracked;
   }
@@ -227,6 +216,7 @@ export class OrderLedger {
     const maker = this.orders.get(hash);
     if (!maker) return undefined;
     maker.inflight += shares;
+    maker.matched += shares;
     const remaining = BigInt(maker.row.remaining) - shares;
     this.update(maker, {
       remaining: remaining.toString(),
@@ -243,6 +233,7 @@ export class OrderLedger {
    */
   placeTaker(taker: TrackedOrder, filled: bigint, status: OrderStatus, nowMs: number): void {
     taker.inflight += filled;
+    taker.matched += filled;
     const open = status === "LIVE" ? BigInt(taker.row.remaining) - filled : 0n;
     const dropped = BigInt(taker.row.remaining) - filled - open;
     if (dropped > 0n) this.release(taker.row.maker, taker.asset, needFor(taker.row.side, taker.row.price, dropped));
@@ -285,6 +276,7 @@ export class OrderLedger {
     const tracked = this.orders.get(hash);
     if (!tracked) return undefined;
     tracked.inflight -= shares;
+    tracked.matched -= shares;
     tracked.failures++;
     this.release(tracked.row.maker, tracked.asset, needFor(tracked.row.side, tracked.row.price, shares));
     return tracked;

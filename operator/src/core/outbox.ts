@@ -6,8 +6,9 @@
  */
 import type { Bus, Message } from "../bus.js";
 import { orderMessage, tradeMessage, type OrderEventType } from "../api/views.js";
-import type { OrderRow, TradeRow } from "../db/store.js";
+import type { TradeRow } from "../db/store.js";
 import type { MarketFeed } from "./feed.js";
+import type { TrackedOrder } from "./ledger.js";
 
 interface Entry {
   readonly user?: string;
@@ -30,8 +31,14 @@ export class Outbox {
   }
 
   /** An `order` message to the order's maker, queued last or at position `at` (a former `size`). */
-  order(row: OrderRow, type: OrderEventType, nowMs: number, reason?: string, at?: number): void {
-    const entry = { user: row.maker, message: orderMessage(row, type, nowMs, reason) };
+  order(
+    order: Pick<TrackedOrder, "row" | "matched">,
+    type: OrderEventType,
+    nowMs: number,
+    reason?: string,
+    at?: number,
+  ): void {
+    const entry = { user: order.row.maker, message: orderMessage(order.row, order.matched, type, nowMs, reason) };
     if (at === undefined) this.entries.push(entry);
     else this.entries.splice(at, 0, entry);
   }

@@ -158,6 +158,15 @@ CREATE TABLE order_failures (
 );
 `,
   },
+  {
+    version: 4,
+    name: "trades_by_order",
+    sql: `
+-- What an order matched is read from its trades (every order view's size_matched).
+CREATE INDEX trades_taker_hash ON trades (taker_hash);
+CREATE INDEX trades_maker_hash ON trades (maker_hash);
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number> {

@@ -5,7 +5,8 @@
  * acknowledge, so nothing acknowledged is ever lost and nothing is sent on chain before its
  * intent is stored.
  */
-import type { Database, Sql, SqlScalar, SqlValue } from "./driver.js";
+import { PRICE_SCALE_NUMBER } from "@forkcast/shared";
+import type { Database, SqlScalar, SqlValue } from "./driver.js";
 import {
   EVENT_COLUMNS,
   ORDER_COLUMNS,
@@ -34,18 +35,19 @@ export type {
   TradeStatus,
 } from "./rows.js";
 
+type Statement = [text: string, params: SqlValue[]];
+
 /**
  * Bulk insert as one statement with one array parameter per column (`unnest`): the statement
  * text and the plan stay the same whatever the batch size, which is far cheaper than a VALUES
  * list with thousands of parameters.
  */
-async function insertMany<R extends object>(tx: Sql, table: string, columns: ColumnTypes<R>, rows: R[]): Promise<void> {
-  if (rows.length === 0) return;
+function insertMany<R extends object>(table: string, columns: ColumnTypes<R>, rows: R[]): Statement {
   const params: SqlValue[] = columns.map(([column]) =>
     rows.map((row) => (row[column as keyof R] ?? null) as SqlScalar),
   );
   const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
-  await tx.query(`INSERT INTO ${table} (${columns.map(([c]) => c).join(",")}) SELECT * FROM unnest(${unnest})`, params);
+  return [`INSERT INTO ${table} (${columns.map(([c]) => c).join(",")}) SELECT * FROM unnest(${unnest})`, params];
 }
 
 interface PendingWrites {
@@ -156,51 +158,66 @@ export class Store {
     if (this.pending.waiters.length > 0 && !this.timer) this.timer = setTimeout(() => void this.flush(), 0);
   }
 
+  /**
+   * One flush is one atomic write. Most flushes are a single statement (the orders a burst of
+   * submits produced), which PostgreSQL runs atomically on its own: it goes out as one query,
+   * one round trip, instead of BEGIN / INSERT / COMMIT. Several statements run in a transaction.
+   */
   private async write(writes: PendingWrites): Promise<void> {
+    const statements = this.statements(writes);
+    if (statements.length === 0) return;
+    if (statements.length === 1) {
+      const [text, params] = statements[0] as Statement;
+      await this.db.query(text, params);
+      return;
+    }
     await this.db.transaction(async (tx) => {
-      if (writes.orders.size > 0) await insertMany(tx, "orders", ORDER_COLUMNS, [...writes.orders.values()]);
-      if (writes.orderUpdates.size > 0) {
-        const hashes: string[] = [];
-        const remaining: string[] = [];
-        const statuses: string[] = [];
-        const reasons: (string | null)[] = [];
-        const updated: number[] = [];
-        for (const [hash, u] of writes.orderUpdates) {
-          hashes.push(hash);
-          remaining.push(u.remaining);
-          statuses.push(u.status);
-          reasons.push(u.status_reason);
-          updated.push(u.updated_ms);
-        }
-        await tx.query(
-          `UPDATE orders SET remaining = v.remaining, status = v.status, status_reason = v.reason, updated_ms = v.updated
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[]) AS v(hash, remaining, status, reason, updated)
-           WHERE orders.hash = v.hash`,
-          [hashes, remaining, statuses, reasons, updated],
-        );
-      }
-      if (writes.events.length > 0) await insertMany(tx, "book_events", EVENT_COLUMNS, writes.events);
-      if (writes.settlements.size > 0)
-        await insertMany(tx, "settlements", SETTLEMENT_COLUMNS, [...writes.settlements.values()]);
-      for (const [id, update] of writes.settlementUpdates) {
-        const entries = Object.entries(update);
-        if (entries.length === 0) continue;
-        const sets = entries.map(([column], i) => `${column} = $${i + 2}`);
-        await tx.query(`UPDATE settlements SET ${sets.join(", ")} WHERE id = $1`, [
-          id,
-          ...entries.map(([, v]) => v as SqlValue),
-        ]);
-      }
-      if (writes.trades.size > 0) await insertMany(tx, "trades", TRADE_COLUMNS, [...writes.trades.values()]);
-      for (const [id, update] of writes.tradeUpdates) {
-        await tx.query("UPDATE trades SET status = $2, tx_hash = $3, updated_ms = $4 WHERE id = $1", [
-          id,
-          update.status,
-          update.tx_hash,
-          update.updated_ms,
-        ]);
-      }
+      for (const [text, params] of statements) await tx.query(text, params);
     });
+  }
+
+  private statements(writes: PendingWrites): Statement[] {
+    const statements: Statement[] = [];
+    if (writes.orders.size > 0) statements.push(insertMany("orders", ORDER_COLUMNS, [...writes.orders.values()]));
+    if (writes.orderUpdates.size > 0) {
+      const hashes: string[] = [];
+      const remaining: string[] = [];
+      const statuses: string[] = [];
+      const reasons: (string | null)[] = [];
+      const updated: number[] = [];
+      for (const [hash, u] of writes.orderUpdates) {
+        hashes.push(hash);
+        remaining.push(u.remaining);
+        statuses.push(u.status);
+        reasons.push(u.status_reason);
+        updated.push(u.updated_ms);
+      }
+      statements.push([
+        `UPDATE orders SET remaining = v.remaining, status = v.status, status_reason = v.reason, updated_ms = v.updated
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[]) AS v(hash, remaining, status, reason, updated)
+         WHERE orders.hash = v.hash`,
+        [hashes, remaining, statuses, reasons, updated],
+      ]);
+    }
+    if (writes.events.length > 0) statements.push(insertMany("book_events", EVENT_COLUMNS, writes.events));
+    if (writes.settlements.size > 0)
+      statements.push(insertMany("settlements", SETTLEMENT_COLUMNS, [...writes.settlements.values()]));
+    for (const [id, update] of writes.settlementUpdates) {
+      const entries = Object.entries(update);
+      if (entries.length === 0) continue;
+      const sets = entries.map(([column], i) => `${column} = $${i + 2}`);
+      statements.push([
+        `UPDATE settlements SET ${sets.join(", ")} WHERE id = $1`,
+        [id, ...entries.map(([, v]) => v as SqlValue)],
+      ]);
+    }
+    if (writes.trades.size > 0) statements.push(insertMany("trades", TRADE_COLUMNS, [...writes.trades.values()]));
+    for (const [id, update] of writes.tradeUpdates)
+      statements.push([
+        "UPDATE trades SET status = $2, tx_hash = $3, updated_ms = $4 WHERE id = $1",
+        [id, update.status, update.tx_hash, update.updated_ms],
+      ]);
+    return statements;
   }
 
   async close(): Promise<void> {
@@ -348,7 +365,7 @@ export class Store {
       `SELECT DISTINCT ON (bucket) bucket AS t, p FROM (
          SELECT floor(created_ms / 1000 / $4) * $4 AS bucket,
                 CASE WHEN maker_token = (SELECT yes_token FROM markets WHERE market_id = $1)
-                     THEN maker_price ELSE 1000000 - maker_price END AS p,
+                     THEN maker_price ELSE ${PRICE_SCALE_NUMBER} - maker_price END AS p,
                 created_ms, id
          FROM trades WHERE market_id = $1 AND status <> 'FAILED' AND created_ms >= $2 AND created_ms <= $3
        ) x ORDER BY bucket, created_ms DESC, id DESC`,

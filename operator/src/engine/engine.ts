@@ -3,6 +3,7 @@
  * Pure and deterministic: the same sequence of submit / cancel / restore calls with the same
  * `now` values yields the same fills, so replaying the stored order log rebuilds the book.
  */
+import { PRICE_SCALE_NUMBER } from "@forkcast/shared";
 import type { Hex } from "viem";
 
 import { BookHalf, type Level } from "./book.js";
@@ -191,7 +192,7 @@ export class MatchingEngine {
     if (!book) return { bids: [], asks: [] };
     const view = (half: BookHalf, mirror: boolean): LevelView[] =>
       half.prices.map((price) => ({
-        price: mirror ? 1_000_000 - price : price,
+        price: mirror ? PRICE_SCALE_NUMBER - price : price,
         size: (half.levels.get(price) as Level).total,
       }));
     return outcome === 0

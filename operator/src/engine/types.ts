@@ -4,6 +4,7 @@
  * YES SELL at p and a NO BUY at 1 − p are both asks at p. A bid crosses an ask when
  * bid ≥ ask, and the pair of original (token, side) tells the settlement type.
  */
+import { PRICE_SCALE_NUMBER } from "@forkcast/shared";
 import type { Address, Hex } from "viem";
 
 export type OrderType = "GTC" | "GTD" | "FOK" | "FAK";
@@ -68,12 +69,10 @@ export interface SubmitResult {
   readonly rejectReason?: "POST_ONLY_WOULD_CROSS" | "FOK_NOT_FILLABLE" | "DUPLICATE";
 }
 
-export const PRICE_ONE = 1_000_000;
-
 /** The YES-space price and side an order occupies in the unified book. */
 export function bookPosition(outcome: Outcome, side: 0 | 1, price: number): { bookSide: BookSide; bookPrice: number } {
   const isBid = (outcome === 0) === (side === 0);
-  return { bookSide: isBid ? "bid" : "ask", bookPrice: outcome === 0 ? price : PRICE_ONE - price };
+  return { bookSide: isBid ? "bid" : "ask", bookPrice: outcome === 0 ? price : PRICE_SCALE_NUMBER - price };
 }
 
 /** Settlement type of a crossing pair of (outcome, side) legs. */

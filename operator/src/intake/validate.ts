@@ -2,7 +2,15 @@
  * Stateless order checks: everything decidable from the order, the market and the clock.
  * Chain-dependent checks (signature, nonce, funds) live in the intake pipeline.
  */
-import { isOnTick, LOT_SIZE_UNITS, orderTerms, SignatureType, ZERO_ADDRESS, type SignedOrder } from "@forkcast/shared";
+import {
+  isOnTick,
+  LOT_SIZE_UNITS,
+  orderTerms,
+  SignatureType,
+  ZERO_ADDRESS,
+  type SignedOrder,
+  PRICE_SCALE,
+} from "@forkcast/shared";
 
 import { ApiError } from "../errors.js";
 import { marketOrderTerms } from "../polymarket/market-orders.js";
@@ -84,7 +92,7 @@ export function checkOrder(
       "makerAmount/takerAmount of this market order round to no tick price strictly between 0 and 1 or to no whole lot",
     );
   const terms = rounded ? { ...rounded, exact: true } : exactTerms;
-  if (!terms.exact || terms.price <= 0n || terms.price >= 1_000_000n) {
+  if (!terms.exact || terms.price <= 0n || terms.price >= PRICE_SCALE) {
     throw new ApiError("INVALID_PRICE", "makerAmount/takerAmount must imply an exact price strictly between 0 and 1");
   }
   if (!isOnTick(terms.price, BigInt(rules.tickSize))) {

@@ -31,7 +31,7 @@ export function takeOff(
 ): void {
   core.engine.cancel(tracked.row.hash as Hex);
   core.ledger.finish(tracked, status, reason, nowSeconds, nowMs);
-  out.order(tracked.row, "CANCELLATION", nowMs, reason);
+  out.order(tracked, "CANCELLATION", nowMs, reason);
 }
 
 function tradeRow(core: Core, settlementId: number, index: number, fill: Fill, nowMs: number): TradeRow {
@@ -119,7 +119,7 @@ export function applyResult(
     for (const fill of chunk) {
       takerFilled += fill.shares;
       const maker = core.ledger.fillMaker(fill.makerHash, fill.shares, nowMs);
-      if (maker) out.order(maker.row, "UPDATE", nowMs);
+      if (maker) out.order(maker, "UPDATE", nowMs);
     }
     for (const trade of trades) out.trade(trade, nowMs);
     const last = core.feed.recordTrade(chunk[chunk.length - 1] as Fill, nowMs);
@@ -128,5 +128,5 @@ export function applyResult(
 
   const status: OrderStatus = result.status === "live" ? "LIVE" : result.status === "matched" ? "MATCHED" : "UNMATCHED";
   core.ledger.placeTaker(taker, takerFilled, status, nowMs);
-  out.order(taker.row, "PLACEMENT", nowMs, undefined, start);
+  out.order(taker, "PLACEMENT", nowMs, undefined, start);
 }

@@ -4,12 +4,12 @@
  * against the clock and the chain and either rests on the book again or is dropped with a
  * reason. The settler then resumes the unfinished settlements.
  */
+import { PRICE_SCALE_NUMBER } from "@forkcast/shared";
 import { outbox, type Core, type SettlementPlan } from "../core/context.js";
+import { tradesOfOrders } from "../db/trade-queries.js";
 import { MarketRegistry } from "../markets.js";
 import { dropStatus, takeOff } from "./book-changes.js";
 import { invalidReason } from "./validity.js";
-
-const PRICE_ONE = 1_000_000;
 
 /** Loads markets, rebuilds the book from stored live orders, and returns unfinished settlements. */
 export async function recover(
@@ -38,7 +38,12 @@ export async function recover(
   const live = await store.liveOrders();
   const liveHashes = new Set(live.map((row) => row.hash));
   const inflightRows = await store.ordersByHashes([...inflightOrders].filter((hash) => !liveHashes.has(hash)));
-  for (const row of [...live, ...inflightRows]) ledger.track(row);
+  const tracked = [...live, ...inflightRows];
+  const matched = await tradesOfOrders(
+    store.db,
+    tracked.map((row) => row.hash),
+  );
+  for (const row of tracked) ledger.track(row, matched.get(row.hash)?.matched ?? 0n);
   // Durable intake state (chain cancels, failure counts): see db/durable.ts.
   for (const hash of await core.durable.chainCancels()) ledger.markCancelledOnChain(hash);
   for (const [hash, failures] of await core.durable.failures()) {
@@ -76,7 +81,8 @@ export async function loadLastTrades(core: Core): Promise<void> {
     const [trade] = await core.store.trades({ market: market.id, limit: 1 });
     if (!trade) continue;
     core.feed.restoreLastTrade(market.id, {
-      price: trade.maker_token === market.tokens[0].toString() ? trade.maker_price : PRICE_ONE - trade.maker_price,
+      price:
+        trade.maker_token === market.tokens[0].toString() ? trade.maker_price : PRICE_SCALE_NUMBER - trade.maker_price,
       side: trade.taker_side === 0 ? "BUY" : "SELL",
       size: BigInt(trade.shares),
       at: trade.created_ms,

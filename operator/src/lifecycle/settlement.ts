@@ -125,7 +125,7 @@ export async function settlementFailed(
       if (tracked.row.status === "LIVE") takeOff(core, tracked, "INVALID", reason, nowSeconds, nowMs, out);
       else {
         core.ledger.dropAfterFailure(tracked, reason, nowMs);
-        out.order(tracked.row, "CANCELLATION", nowMs, reason);
+        out.order(tracked, "CANCELLATION", nowMs, reason);
       }
       continue;
     }

@@ -7,6 +7,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
+import { ApiKeyTable, type ApiKeyRow } from "../db/api-keys.js";
 import type { Sql } from "../db/driver.js";
 import { ApiError } from "../errors.js";
 import { urlSafeBase64 } from "./hmac.js";
@@ -23,16 +24,6 @@ export interface ApiKeyRecord {
   readonly nonce: bigint;
   readonly generation: number;
   readonly revoked: boolean;
-}
-
-interface ApiKeyRow {
-  api_key: string;
-  address: string;
-  nonce: string;
-  generation: number;
-  passphrase_sha256: string;
-  created_ms: number;
-  revoked_ms: number | null;
 }
 
 export const SERVER_SECRET_KV = "polymarket.apiKeySecret";
@@ -61,10 +52,14 @@ export function deriveCreds(serverSecret: Buffer, address: string, nonce: bigint
 export class ApiKeyStore {
   private readonly cache = new Map<string, ApiKeyRow>();
 
+  private readonly table: ApiKeyTable;
+
   private constructor(
-    private readonly db: Sql,
+    db: Sql,
     private readonly serverSecret: Buffer,
-  ) {}
+  ) {
+    this.table = new ApiKeyTable(db);
+  }
 
   /**
    * Opens the store with the configured server secret, or with one generated on first start and
@@ -87,41 +82,32 @@ export class ApiKeyStore {
     return new ApiKeyStore(db, Buffer.from(hex, "hex"));
   }
 
-  private async rowsOf(address: string, nonce: bigint): Promise<ApiKeyRow[]> {
-    return this.db.query<ApiKeyRow>("SELECT * FROM api_keys WHERE address = $1 AND nonce = $2 ORDER BY generation", [
-      address.toLowerCase(),
-      nonce.toString(),
-    ]);
-  }
-
   /** The active credentials of (address, nonce), created when there are none (POST /auth/api-key and derive). */
   async createOrDerive(address: string, nonce: bigint, nowMs = Date.now()): Promise<ApiCreds> {
-    const rows = await this.rowsOf(address, nonce);
+    const rows = await this.table.ofNonce(address, nonce);
     const active = rows.find((r) => r.revoked_ms === null);
     if (active) return deriveCreds(this.serverSecret, address, nonce, active.generation);
     const generation = rows.length;
     const creds = deriveCreds(this.serverSecret, address, nonce, generation);
-    await this.db.query(
-      "INSERT INTO api_keys (api_key, address, nonce, generation, passphrase_sha256, created_ms, revoked_ms) VALUES ($1, $2, $3, $4, $5, $6, NULL)",
-      [creds.apiKey, address.toLowerCase(), nonce.toString(), generation, sha256(creds.passphrase), nowMs],
-    );
+    await this.table.insert({
+      api_key: creds.apiKey,
+      address: address.toLowerCase(),
+      nonce: nonce.toString(),
+      generation,
+      passphrase_sha256: sha256(creds.passphrase),
+      created_ms: nowMs,
+      revoked_ms: null,
+    });
     return creds;
   }
 
   /** Active key ids of an address. */
-  async list(address: string): Promise<string[]> {
-    const rows = await this.db.query<{ api_key: string }>(
-      "SELECT api_key FROM api_keys WHERE address = $1 AND revoked_ms IS NULL ORDER BY created_ms",
-      [address.toLowerCase()],
-    );
-    return rows.map((r) => r.api_key);
+  list(address: string): Promise<string[]> {
+    return this.table.activeOf(address);
   }
 
   async revoke(apiKey: string, nowMs = Date.now()): Promise<void> {
-    await this.db.query("UPDATE api_keys SET revoked_ms = $2 WHERE api_key = $1 AND revoked_ms IS NULL", [
-      apiKey,
-      nowMs,
-    ]);
+    await this.table.revoke(apiKey, nowMs);
     this.cache.delete(apiKey);
   }
 
@@ -136,7 +122,7 @@ export class ApiKeyStore {
   ): Promise<{ record: ApiKeyRecord; secret: string }> {
     let row = this.cache.get(apiKey);
     if (!row) {
-      [row] = await this.db.query<ApiKeyRow>("SELECT * FROM api_keys WHERE api_key = $1", [apiKey]);
+      row = await this.table.get(apiKey);
       if (row && row.revoked_ms === null) this.cache.set(apiKey, row);
     }
     if (!row) throw new ApiError("UNAUTHORIZED", "unknown POLY_API_KEY: create or derive a key with L1 auth first");
@@ -157,7 +143,7 @@ export class ApiKeyStore {
 
   /** Checks full credentials (the WebSocket user channel's `auth`) and returns the key's address. */
   async authenticateCreds(apiKey: string, secret: string, passphrase: string): Promise<string> {
-    const [row] = await this.db.query<ApiKeyRow>("SELECT * FROM api_keys WHERE api_key = $1", [apiKey]);
+    const row = await this.table.get(apiKey);
     if (!row) throw new ApiError("UNAUTHORIZED", "unknown apiKey");
     const { secret: expected } = await this.authenticate(apiKey, passphrase, row.address);
     const a = Buffer.from(expected);

@@ -4,13 +4,12 @@
  */
 import { createHash } from "node:crypto";
 
-import { formatUnits6 } from "@forkcast/shared";
+import { formatUnits6, PRICE_SCALE_NUMBER } from "@forkcast/shared";
 
 import type { OrderRow, TradeRow } from "../db/store.js";
 import type { Market } from "../markets.js";
 
 export const OUTCOME_NAMES = ["Yes", "No"] as const;
-const PRICE_ONE = 1_000_000;
 
 export interface Level {
   readonly price: string;
@@ -72,15 +71,14 @@ export function outcomeOf(market: Market | undefined, tokenId: string): string {
   return "";
 }
 
-/** The fields of the client's OpenOrder, on top of the operator's own order view. */
+/** The fields of the client's OpenOrder, on top of the operator's own order view (which carries `size_matched`). */
 export function openOrderView(
   base: Record<string, unknown>,
   row: OrderRow,
-  extra: { owner: string; associateTrades: string[]; sizeMatched: bigint; market: Market | undefined },
+  extra: { owner: string; associateTrades: string[]; market: Market | undefined },
 ): Record<string, unknown> {
   return {
     ...base,
-    size_matched: formatUnits6(extra.sizeMatched),
     owner: extra.owner,
     maker_address: row.maker,
     outcome: outcomeOf(extra.market, row.token_id),
@@ -90,7 +88,7 @@ export function openOrderView(
 }
 
 function priceIn(tokenId: string, trade: TradeRow): number {
-  return trade.maker_token === tokenId ? trade.maker_price : PRICE_ONE - trade.maker_price;
+  return trade.maker_token === tokenId ? trade.maker_price : PRICE_SCALE_NUMBER - trade.maker_price;
 }
 
 /**

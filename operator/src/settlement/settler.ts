@@ -10,17 +10,9 @@
  * Trade status: MATCHED (stored) → MINED (receipt seen) → CONFIRMED (`confirmations` blocks),
  * or FAILED (simulation refused it, or the transaction reverted).
  */
-import {
-  BaseError,
-  ContractFunctionRevertedError,
-  decodeErrorResult,
-  encodeFunctionData,
-  keccak256,
-  type Hex,
-  type PrivateKeyAccount,
-} from "viem";
+import { BaseError, encodeFunctionData, keccak256, type Hex, type PrivateKeyAccount } from "viem";
 
-import type { SignedOrder } from "@forkcast/shared";
+import { decodeRevert, findRevertData, revertSignature, type SignedOrder } from "@forkcast/shared";
 
 import type { ChainReader } from "../chain/chain.js";
 import { exchangeAbi } from "../chain/abi.js";
@@ -253,23 +245,13 @@ export class Settler {
     }
   }
 
+  /** The failure reason stored with a trade: the decoded custom error, else the raw data or message. */
   private describe(error: unknown): string {
-    if (error instanceof BaseError) {
-      const revert = error.walk((e) => e instanceof ContractFunctionRevertedError);
-      if (revert instanceof ContractFunctionRevertedError && revert.data?.errorName)
-        return `${revert.data.errorName}(${(revert.data.args ?? []).map(String).join(", ")})`;
-      const withData = error.walk((e) => typeof (e as { data?: unknown }).data === "string") as { data?: Hex } | null;
-      if (withData?.data) {
-        try {
-          const decoded = decodeErrorResult({ abi: this.abi, data: withData.data });
-          return `${decoded.errorName}(${(decoded.args ?? []).map(String).join(", ")})`;
-        } catch {
-          return `reverted with ${withData.data.slice(0, 74)}`;
-        }
-      }
-      return error.shortMessage;
-    }
-    return String(error);
+    const revert = decodeRevert(error);
+    if (revert.name !== "Unknown") return revertSignature(revert);
+    const data = findRevertData(error);
+    if (data) return `reverted with ${data.slice(0, 74)}`;
+    return error instanceof BaseError ? error.shortMessage : String(error);
   }
 
   private async fail(plan: SettlementPlan, reason: string, txHash: Hex | null): Promise<void> {

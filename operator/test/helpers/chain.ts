@@ -3,6 +3,7 @@
  * contracts deployed from build artifacts: TestUSD, ConditionalTokens, Exchange, one binary
  * market registered, traders funded and approved.
  */
+import { COLLATERAL_UNIT } from "@forkcast/shared";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -90,8 +91,6 @@ function trader(index: number): Trader {
   const account = privateKeyToAccount(key);
   return { key, account, address: account.address };
 }
-
-export const ONE = 1_000_000n;
 
 export async function deployStack(
   chain: LocalChain,
@@ -191,8 +190,8 @@ export async function deployStack(
   };
   const market = await addMarket(toHex("market-1", { size: 32 }));
 
-  const fund = options.fundUsd ?? 10_000n * ONE;
-  const split = options.splitUsd ?? 1_000n * ONE;
+  const fund = options.fundUsd ?? 10_000n * COLLATERAL_UNIT;
+  const split = options.splitUsd ?? 1_000n * COLLATERAL_UNIT;
   for (const t of traders) {
     await write(admin, collateral, abis.collateral, "mint", [t.address, fund]);
     await write(t, collateral, abis.collateral, "approve", [exchange, maxUint256]);

@@ -25,16 +25,22 @@ export interface OperatorProcess {
 
 /**
  * `tsx operator/src/main.ts` in its own process group (output kept off the test's), ready once it
- * prints `Operator: <url>`. `nodeArgs` go before the script (the bench passes profiler flags).
+ * prints `Operator: <url>`. `nodeArgs` go before the script (the bench passes profiler flags);
+ * `main` runs another checkout's entry point instead (the bench's A/B runs).
  */
 export async function spawnOperator(
   env: Record<string, string>,
-  options: { nodeArgs?: readonly string[]; timeoutMs?: number } = {},
+  options: { nodeArgs?: readonly string[]; main?: string; timeoutMs?: number } = {},
 ): Promise<OperatorProcess> {
-  const service = spawnLabelled("operator", process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", MAIN], {
-    env,
-    quiet: true,
-  });
+  const service = spawnLabelled(
+    "operator",
+    process.execPath,
+    [...(options.nodeArgs ?? []), "--import", "tsx", options.main ?? MAIN],
+    {
+      env,
+      quiet: true,
+    },
+  );
   const child = service.child;
   let url: string;
   try {

@@ -4,11 +4,11 @@
  * in its transaction (none lost, none doubled), and every order's consumed amount on chain
  * (`getOrderStatus`) must equal what the operator reports as matched.
  */
-import { parseUnits6 } from "@forkcast/shared";
+import { parseUnits6, PRICE_SCALE } from "@forkcast/shared";
 import { decodeEventLog, type Hex } from "viem";
 
 import { api, waitFor } from "./operator.js";
-import { ONE, type Stack } from "./chain.js";
+import { type Stack } from "./chain.js";
 
 type Json = Record<string, unknown>;
 
@@ -77,7 +77,7 @@ const count = (keys: string[]): [string, number][] => {
 
 /** The maker-asset amount of `shares` for an order at `price` (BUY gives collateral, SELL gives shares). */
 function makerAsset(side: unknown, price: bigint, shares: bigint): bigint {
-  return side === "BUY" ? (shares * price) / ONE : shares;
+  return side === "BUY" ? (shares * price) / PRICE_SCALE : shares;
 }
 
 export interface Reconciliation {

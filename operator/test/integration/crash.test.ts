@@ -5,12 +5,13 @@
  * each order consumed exactly by the operator's confirmed trades, with one OrderFilled event
  * per trade: no match was settled twice and none was lost.
  */
+import { SHARE_UNIT, PRICE_SCALE } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { after, before, describe, it, type TestContext } from "node:test";
 
 import { decodeEventLog, type Hex } from "viem";
 
-import { deployStack, ONE, startChain, type LocalChain, type Stack, type Trader } from "../helpers/chain.js";
+import { deployStack, startChain, type LocalChain, type Stack, type Trader } from "../helpers/chain.js";
 import { api, freshDataDir, operatorEnv, waitFor, type DbChoice } from "../helpers/operator.js";
 import { OrderSigner, orderBody } from "../helpers/orders.js";
 import { freePort } from "../../../scripts/lib/processes.ts";
@@ -67,7 +68,7 @@ for (const backend of ["pglite", "postgres"] as const) {
             tokenId: stack.yes,
             side: 1,
             price: BigInt(900_000 + i * 10_000),
-            shares: ONE,
+            shares: SHARE_UNIT,
           }),
         );
         const response: { status: number; body: Json } = await api<Json>(url0, "POST", "/order", body);
@@ -87,7 +88,7 @@ for (const backend of ["pglite", "postgres"] as const) {
             [taker, 0],
           ] as const) {
             const body = orderBody(
-              signer.signed(who.key, who.address, { tokenId: stack.yes, side, price, shares: ONE }),
+              signer.signed(who.key, who.address, { tokenId: stack.yes, side, price, shares: SHARE_UNIT }),
             );
             sent++;
             try {
@@ -175,7 +176,7 @@ for (const backend of ["pglite", "postgres"] as const) {
         const shares = BigInt(Math.round(Number(trade["size"]) * 1e6));
         const maker = (trade["maker_orders"] as Json[])[0] as Json;
         const makerAmount =
-          maker["side"] === "BUY" ? (shares * BigInt(Math.round(Number(maker["price"]) * 1e6))) / ONE : shares;
+          maker["side"] === "BUY" ? (shares * BigInt(Math.round(Number(maker["price"]) * 1e6))) / PRICE_SCALE : shares;
         consumed.set(String(maker["order_id"]), (consumed.get(String(maker["order_id"])) ?? 0n) + makerAmount);
       }
       for (const [hash, amount] of consumed) {
@@ -183,7 +184,7 @@ for (const backend of ["pglite", "postgres"] as const) {
         const originalShares = BigInt(Math.round(Number(view["original_size"]) * 1e6));
         const original =
           view["side"] === "BUY"
-            ? (originalShares * BigInt(Math.round(Number(view["price"]) * 1e6))) / ONE
+            ? (originalShares * BigInt(Math.round(Number(view["price"]) * 1e6))) / PRICE_SCALE
             : originalShares;
         const [filledOrCancelled, remaining] = await stack.read<readonly [boolean, bigint]>(
           stack.exchange,
@@ -292,8 +293,8 @@ describe("crash at chosen kill points (pglite)", { concurrency: false }, () => {
     // Settlement waits 10 s after a match (even a loaded machine kills sooner), so the kill lands
     // between the answer and the transaction.
     child = await spawnOperator({ ...env, OPERATOR_SETTLE_BATCH_MS: "10000" });
-    await place(alice, 1, 3n * ONE);
-    const taker = await place(bob, 0, 3n * ONE);
+    await place(alice, 1, 3n * SHARE_UNIT);
+    const taker = await place(bob, 0, 3n * SHARE_UNIT);
     await killHard(child);
     assert.equal(taker["status"], "matched", "the crossing order must be acknowledged as matched");
     assert.equal(await pendingSettlements(), 0, "the kill must land before the settlement was sent");
@@ -306,8 +307,8 @@ describe("crash at chosen kill points (pglite)", { concurrency: false }, () => {
     child = await spawnOperator(env);
     await chain.rpc("evm_setAutomine", [false]);
     try {
-      await place(alice, 1, 2n * ONE);
-      await place(bob, 0, 2n * ONE);
+      await place(alice, 1, 2n * SHARE_UNIT);
+      await place(bob, 0, 2n * SHARE_UNIT);
       await waitFor("the settlement in the mempool", async () => ((await pendingSettlements()) > 0 ? true : undefined));
       await killHard(child);
       await chain.rpc("evm_mine");
@@ -322,8 +323,8 @@ describe("crash at chosen kill points (pglite)", { concurrency: false }, () => {
     child = await spawnOperator(env);
     await chain.rpc("evm_setAutomine", [false]);
     try {
-      await place(alice, 1, 2n * ONE);
-      await place(bob, 0, 2n * ONE);
+      await place(alice, 1, 2n * SHARE_UNIT);
+      await place(bob, 0, 2n * SHARE_UNIT);
       await waitFor("the settlement in the mempool", async () => ((await pendingSettlements()) > 0 ? true : undefined));
       await killHard(child);
       child = await spawnOperator(env);
@@ -350,7 +351,7 @@ describe("crash at chosen kill points (pglite)", { concurrency: false }, () => {
         const item = burst[next++];
         if (!item) return;
         try {
-          await place(item[0], item[1], ONE);
+          await place(item[0], item[1], SHARE_UNIT);
         } catch {
           refusedAfterKill++; // the process is gone: connection refused or reset
           return;

@@ -10,12 +10,12 @@ import assert from "node:assert/strict";
 import { Agent } from "node:http";
 import { after, before, describe, it, type TestContext } from "node:test";
 
-import { CANCEL_TYPES, cancelDomain, exchangeDomain } from "@forkcast/shared";
+import { CANCEL_TYPES, cancelDomain, exchangeDomain, SHARE_UNIT, COLLATERAL_UNIT, Side } from "@forkcast/shared";
 import { toHex, type Address, type Hex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import WebSocket from "ws";
 
-import { deployStack, ONE, startChain, type LocalChain, type Stack, type Trader } from "../helpers/chain.js";
+import { deployStack, startChain, type LocalChain, type Stack, type Trader } from "../helpers/chain.js";
 import {
   absurdCursors,
   controlCharacters,
@@ -230,7 +230,10 @@ describe(`hostile input against a real operator process (PGlite, seed ${SEED})`,
     // An account that holds collateral but never approved the exchange.
     const unapprovedKey = toHex(rng.bytes(32));
     const unapproved = privateKeyToAccount(unapprovedKey).address;
-    await stack.write(stack.admin, stack.collateral, stack.abis.collateral, "mint", [unapproved, 1_000n * ONE]);
+    await stack.write(stack.admin, stack.collateral, stack.abis.collateral, "mint", [
+      unapproved,
+      1_000n * COLLATERAL_UNIT,
+    ]);
     const unfunded = Array.from({ length: 16 }, () => {
       const key = generatePrivateKey();
       return [key, privateKeyToAccount(key).address] as const;
@@ -360,7 +363,9 @@ describe(`hostile input against a real operator process (PGlite, seed ${SEED})`,
     const place = async (trader: Trader, price: bigint): Promise<string> => {
       const response = await post(
         "/order",
-        orderBody(signer.signed(trader.key, trader.address, { tokenId: stack.yes, side: 0, price, shares: ONE })),
+        orderBody(
+          signer.signed(trader.key, trader.address, { tokenId: stack.yes, side: Side.BUY, price, shares: SHARE_UNIT }),
+        ),
       );
       assert.equal(response.status, 200, `control order refused: ${JSON.stringify(response.body)}`);
       const id = String(response.body["orderID"]);
@@ -378,9 +383,9 @@ describe(`hostile input against a real operator process (PGlite, seed ${SEED})`,
     // The same signed order again and again: one order on the book, the rest refused.
     const signedA = signer.signed(alice.key, alice.address, {
       tokenId: stack.yes,
-      side: 0,
+      side: Side.BUY,
       price: 20_000n,
-      shares: ONE,
+      shares: SHARE_UNIT,
     });
     const first = await post("/order", orderBody(signedA));
     assert.equal(first.status, 200, `control order refused: ${JSON.stringify(first.body)}`);
@@ -554,7 +559,14 @@ describe(`hostile input against a real operator process (PGlite, seed ${SEED})`,
     const signer = new OrderSigner(31337, stack.exchange);
     const placed = await post(
       "/order",
-      orderBody(signer.signed(carol.key, carol.address, { tokenId: stack.yes, side: 0, price: 40_000n, shares: ONE })),
+      orderBody(
+        signer.signed(carol.key, carol.address, {
+          tokenId: stack.yes,
+          side: Side.BUY,
+          price: 40_000n,
+          shares: SHARE_UNIT,
+        }),
+      ),
     );
     assert.equal(placed.status, 200, `control order refused: ${JSON.stringify(placed.body)}`);
     const orderId = String(placed.body["orderID"]);
@@ -725,7 +737,12 @@ describe(`hostile input against a real operator process (PGlite, seed ${SEED})`,
     const rest = await post(
       "/order",
       orderBody(
-        signer.signed(alice.key, alice.address, { tokenId: stack.yes, side: 1, price: 600_000n, shares: 2n * ONE }),
+        signer.signed(alice.key, alice.address, {
+          tokenId: stack.yes,
+          side: Side.SELL,
+          price: 600_000n,
+          shares: 2n * SHARE_UNIT,
+        }),
       ),
     );
     assert.equal(rest.status, 200, `a valid order after the run must be accepted: ${JSON.stringify(rest.body)}`);
@@ -740,7 +757,12 @@ describe(`hostile input against a real operator process (PGlite, seed ${SEED})`,
     const take = await post(
       "/order",
       orderBody(
-        signer.signed(bob.key, bob.address, { tokenId: stack.yes, side: 0, price: 600_000n, shares: 2n * ONE }),
+        signer.signed(bob.key, bob.address, {
+          tokenId: stack.yes,
+          side: Side.BUY,
+          price: 600_000n,
+          shares: 2n * SHARE_UNIT,
+        }),
       ),
     );
     assert.equal(take.status, 200, `a crossing order must be accepted: ${JSON.stringify(take.body)}`);

@@ -4,6 +4,7 @@
  * balances, cancels (signed and on chain), market data, WebSocket channels, restart recovery
  * and settlement failure handling.
  */
+import { SHARE_UNIT, COLLATERAL_UNIT } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
@@ -14,7 +15,7 @@ import type { SignedOrder } from "@forkcast/shared";
 import type { RunningOperator } from "../../src/app.js";
 import type { OrderRow, TradeRow } from "../../src/db/store.js";
 import { replay } from "../../src/engine/replay.js";
-import { deployStack, ONE, startChain, type LocalChain, type Stack, type Trader } from "../helpers/chain.js";
+import { deployStack, startChain, type LocalChain, type Stack, type Trader } from "../helpers/chain.js";
 import {
   api,
   freshDataDir,
@@ -98,7 +99,7 @@ for (const backend of ["pglite", "postgres"] as const) {
         tokenId: stack.yes,
         side: SELL,
         price: 550_000n,
-        shares: 10n * ONE,
+        shares: 10n * SHARE_UNIT,
       });
       assert.equal(status, 200, JSON.stringify(body));
       assert.equal(body["status"], "live");
@@ -113,7 +114,7 @@ for (const backend of ["pglite", "postgres"] as const) {
     });
 
     it("rejects bad orders with stable codes", async () => {
-      const base: OrderSpec = { tokenId: stack.yes, side: BUY, price: 400_000n, shares: 2n * ONE };
+      const base: OrderSpec = { tokenId: stack.yes, side: BUY, price: 400_000n, shares: 2n * SHARE_UNIT };
       const good = signer.signed(bob.key, bob.address, base);
       const cases: [string, Json | string, number][] = [
         [
@@ -133,7 +134,7 @@ for (const backend of ["pglite", "postgres"] as const) {
         ["TOKEN_NOT_REGISTERED", orderBody(signer.signed(bob.key, bob.address, { ...base, tokenId: 12345n })), 400],
         [
           "INSUFFICIENT_BALANCE",
-          orderBody(signer.signed(bob.key, bob.address, { ...base, shares: 100_000n * ONE })),
+          orderBody(signer.signed(bob.key, bob.address, { ...base, shares: 100_000n * SHARE_UNIT })),
           400,
         ],
         ["ORDER_EXPIRED", orderBody(signer.signed(bob.key, bob.address, { ...base, expiration: 1n }), "GTD"), 400],
@@ -156,12 +157,16 @@ for (const backend of ["pglite", "postgres"] as const) {
       assert.equal(big.body["error"], "PAYLOAD_TOO_LARGE");
       const crossing = await post(
         alice,
-        { tokenId: stack.yes, side: SELL, price: 400_000n, shares: 2n * ONE },
+        { tokenId: stack.yes, side: SELL, price: 400_000n, shares: 2n * SHARE_UNIT },
         "GTC",
         true,
       );
       assert.equal(crossing.body["error"], "POST_ONLY_WOULD_CROSS");
-      const fok = await post(alice, { tokenId: stack.yes, side: SELL, price: 400_000n, shares: 3n * ONE }, "FOK");
+      const fok = await post(
+        alice,
+        { tokenId: stack.yes, side: SELL, price: 400_000n, shares: 3n * SHARE_UNIT },
+        "FOK",
+      );
       assert.equal(fok.body["error"], "FOK_NOT_FILLABLE");
       await cancelAll();
     });
@@ -171,13 +176,13 @@ for (const backend of ["pglite", "postgres"] as const) {
         tokenId: stack.no,
         side: BUY,
         price: 100_000n,
-        shares: 1n * ONE,
+        shares: 1n * SHARE_UNIT,
       });
       const bad = signer.signed(carol.key, carol.address, {
         tokenId: stack.no,
         side: BUY,
         price: 105_000n,
-        shares: 1n * ONE,
+        shares: 1n * SHARE_UNIT,
       });
       const { status, body } = await api<Json[]>(op.url, "POST", "/orders", [orderBody(good), orderBody(bad)]);
       assert.equal(status, 200);
@@ -202,17 +207,17 @@ for (const backend of ["pglite", "postgres"] as const) {
         await balanceOf(alice, stack.yes),
       ];
       const user = await wsClient(op.url.replace("http", "ws") + "/ws/user", { type: "user", address: bob.address });
-      const maker = await post(alice, { tokenId: stack.yes, side: SELL, price: 550_000n, shares: 10n * ONE });
-      const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 600_000n, shares: 10n * ONE });
+      const maker = await post(alice, { tokenId: stack.yes, side: SELL, price: 550_000n, shares: 10n * SHARE_UNIT });
+      const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 600_000n, shares: 10n * SHARE_UNIT });
       assert.equal(taker.body["status"], "matched");
-      assert.equal(taker.body["takingAmount"], String(10n * ONE));
+      assert.equal(taker.body["takingAmount"], String(10n * SHARE_UNIT));
       const trades = await confirmed(String(taker.body["orderID"]));
       assert.equal(trades[0]?.["match_type"], "COMPLEMENTARY");
       assert.equal(trades[0]?.["price"], "0.55");
-      assert.equal(await balanceOf(bob, stack.yes), bobYes + 10n * ONE, "taker receives the shares");
+      assert.equal(await balanceOf(bob, stack.yes), bobYes + 10n * SHARE_UNIT, "taker receives the shares");
       assert.equal(await usdOf(bob), bobUsd - 5_500_000n, "taker pays the maker's price; improvement is refunded");
       assert.equal(await usdOf(alice), aliceUsd + 5_500_000n);
-      assert.equal(await balanceOf(alice, stack.yes), aliceYes - 10n * ONE);
+      assert.equal(await balanceOf(alice, stack.yes), aliceYes - 10n * SHARE_UNIT);
       const statuses = await waitFor("user channel CONFIRMED", () => {
         const seen = user.messages.filter((m) => m["event_type"] === "trade").map((m) => m["status"]);
         return seen.includes("CONFIRMED") ? seen : undefined;
@@ -234,8 +239,8 @@ for (const backend of ["pglite", "postgres"] as const) {
       op = await startTestOperator(stack, db, { OPERATOR_CONFIRMATIONS: "2" });
       try {
         const held = await balanceOf(carol, stack.yes);
-        const half = (held / 2n / ONE) * ONE;
-        assert.ok(half >= 5n * ONE, "carol holds enough YES for two orders");
+        const half = (held / 2n / SHARE_UNIT) * SHARE_UNIT;
+        assert.ok(half >= 5n * SHARE_UNIT, "carol holds enough YES for two orders");
         await post(carol, { tokenId: stack.yes, side: SELL, price: 700_000n, shares: half });
         const second = await post(carol, { tokenId: stack.yes, side: SELL, price: 720_000n, shares: held - half });
         assert.equal(second.body["status"], "live", "both orders together use exactly carol's YES");
@@ -267,16 +272,16 @@ for (const backend of ["pglite", "postgres"] as const) {
 
     it("settles MINT (two BUYs) and MERGE (two SELLs)", async () => {
       const [carolNo, daveYes] = [await balanceOf(carol, stack.no), await balanceOf(dave, stack.yes)];
-      await post(carol, { tokenId: stack.no, side: BUY, price: 450_000n, shares: 4n * ONE });
-      const mint = await post(dave, { tokenId: stack.yes, side: BUY, price: 550_000n, shares: 4n * ONE });
+      await post(carol, { tokenId: stack.no, side: BUY, price: 450_000n, shares: 4n * SHARE_UNIT });
+      const mint = await post(dave, { tokenId: stack.yes, side: BUY, price: 550_000n, shares: 4n * SHARE_UNIT });
       const mintTrades = await confirmed(String(mint.body["orderID"]));
       assert.equal(mintTrades[0]?.["match_type"], "MINT");
-      assert.equal(await balanceOf(carol, stack.no), carolNo + 4n * ONE);
-      assert.equal(await balanceOf(dave, stack.yes), daveYes + 4n * ONE);
+      assert.equal(await balanceOf(carol, stack.no), carolNo + 4n * SHARE_UNIT);
+      assert.equal(await balanceOf(dave, stack.yes), daveYes + 4n * SHARE_UNIT);
 
       const [carolUsd, daveUsd] = [await usdOf(carol), await usdOf(dave)];
-      await post(carol, { tokenId: stack.yes, side: SELL, price: 500_000n, shares: 3n * ONE });
-      const merge = await post(dave, { tokenId: stack.no, side: SELL, price: 500_000n, shares: 3n * ONE });
+      await post(carol, { tokenId: stack.yes, side: SELL, price: 500_000n, shares: 3n * SHARE_UNIT });
+      const merge = await post(dave, { tokenId: stack.no, side: SELL, price: 500_000n, shares: 3n * SHARE_UNIT });
       const mergeTrades = await confirmed(String(merge.body["orderID"]));
       assert.equal(mergeTrades[0]?.["match_type"], "MERGE");
       assert.equal(await usdOf(carol), carolUsd + 1_500_000n);
@@ -285,9 +290,17 @@ for (const backend of ["pglite", "postgres"] as const) {
 
     it("batches several makers per taker into one matchOrders and fills partially", async () => {
       const makers = [alice, carol, dave];
-      for (const [i, m] of makers.entries())
-        await post(m, { tokenId: stack.yes, side: SELL, price: BigInt(500_000 + i * 10_000), shares: 2n * ONE });
-      const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 520_000n, shares: 5n * ONE });
+      const makerIds: string[] = [];
+      for (const [i, m] of makers.entries()) {
+        const placed = await post(m, {
+          tokenId: stack.yes,
+          side: SELL,
+          price: BigInt(500_000 + i * 10_000),
+          shares: 2n * SHARE_UNIT,
+        });
+        makerIds.push(String(placed.body["orderID"]));
+      }
+      const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 520_000n, shares: 5n * SHARE_UNIT });
       assert.equal(taker.body["status"], "matched");
       const trades = await confirmed(String(taker.body["orderID"]), 3);
       assert.equal(
@@ -298,11 +311,24 @@ for (const backend of ["pglite", "postgres"] as const) {
       const book = await api<Json>(op.url, "GET", `/book?token_id=${stack.yes}`);
       assert.deepEqual(book.body["asks"], [{ price: "0.52", size: "1" }], "the last maker keeps its unfilled share");
       await cancelAll();
+      // size_matched is what filled: the full size of the filled makers, the filled part of the cancelled one.
+      const views = await Promise.all(makerIds.map((id) => api<Json>(op.url, "GET", `/data/order/${id}`)));
+      assert.deepEqual(
+        views.map((v) => [v.body["status"], v.body["size_matched"], v.body["remaining_size"]]),
+        [
+          ["MATCHED", "2", "0"],
+          ["MATCHED", "2", "0"],
+          ["CANCELED", "1", "0"],
+        ],
+      );
+      const listed = await api<{ data: Json[] }>(op.url, "GET", `/data/orders?maker=${dave.address}&all=true`);
+      const daveView = listed.body.data.find((o) => o["id"] === makerIds[2]);
+      assert.equal(daveView?.["size_matched"], "1", "the list view agrees with the single-order view");
     });
 
     it("serves prices, spread, midpoint, history and paginated trades", async () => {
-      await post(alice, { tokenId: stack.yes, side: SELL, price: 700_000n, shares: 2n * ONE });
-      await post(bob, { tokenId: stack.yes, side: BUY, price: 300_000n, shares: 2n * ONE });
+      await post(alice, { tokenId: stack.yes, side: SELL, price: 700_000n, shares: 2n * SHARE_UNIT });
+      await post(bob, { tokenId: stack.yes, side: BUY, price: 300_000n, shares: 2n * SHARE_UNIT });
       assert.deepEqual((await api(op.url, "GET", `/price?token_id=${stack.yes}&side=BUY`)).body, { price: "0.7" });
       assert.deepEqual((await api(op.url, "GET", `/price?token_id=${stack.yes}&side=SELL`)).body, { price: "0.3" });
       assert.deepEqual((await api(op.url, "GET", `/midpoint?token_id=${stack.yes}`)).body, { mid: "0.5" });
@@ -351,22 +377,25 @@ for (const backend of ["pglite", "postgres"] as const) {
         if (!receipt.contractAddress) throw new Error("wallet deployment failed");
         return { address: receipt.contractAddress, abi: a.abi };
       })();
-      await stack.write(stack.admin, stack.collateral, stack.abis.collateral, "mint", [wallet.address, 100n * ONE]);
+      await stack.write(stack.admin, stack.collateral, stack.abis.collateral, "mint", [
+        wallet.address,
+        100n * COLLATERAL_UNIT,
+      ]);
       const { encodeFunctionData, maxUint256 } = await import("viem");
       await stack.write(alice, wallet.address, wallet.abi, "execute", [
         stack.collateral,
         encodeFunctionData({ abi: stack.abis.collateral, functionName: "approve", args: [stack.exchange, maxUint256] }),
       ]);
-      const spec: OrderSpec = { tokenId: stack.yes, side: BUY, price: 400_000n, shares: 5n * ONE };
+      const spec: OrderSpec = { tokenId: stack.yes, side: BUY, price: 400_000n, shares: 5n * SHARE_UNIT };
       const unsigned = { ...signer.build(wallet.address, spec), signatureType: 3 as const };
       const forged = await api<Json>(op.url, "POST", "/order", orderBody(signer.sign(bob.key, unsigned)));
       assert.equal(forged.body["error"], "INVALID_SIGNATURE", "the wallet must refuse a signature by someone else");
       const placed = await api<Json>(op.url, "POST", "/order", orderBody(signer.sign(alice.key, unsigned)));
       assert.equal(placed.status, 200, JSON.stringify(placed.body));
-      const taker = await post(bob, { tokenId: stack.yes, side: SELL, price: 400_000n, shares: 5n * ONE });
+      const taker = await post(bob, { tokenId: stack.yes, side: SELL, price: 400_000n, shares: 5n * SHARE_UNIT });
       await confirmed(String(taker.body["orderID"]));
       const walletYes = await stack.read<bigint>(stack.ctf, stack.abis.ctf, "balanceOf", [wallet.address, stack.yes]);
-      assert.equal(walletYes, 5n * ONE, "the wallet receives the shares it bought");
+      assert.equal(walletYes, 5n * SHARE_UNIT, "the wallet receives the shares it bought");
     });
 
     it("bounds a gas-burning EIP-1271 wallet: capped eth_call, refused, then refused without calling again", async () => {
@@ -383,7 +412,12 @@ for (const backend of ["pglite", "postgres"] as const) {
       const burner = receipt.contractAddress;
       const callsBefore = op.service.contractSignatures.calls;
       for (let i = 0n; i < 5n; i++) {
-        const spec: OrderSpec = { tokenId: stack.yes, side: BUY, price: 300_000n + i * 10_000n, shares: 1n * ONE };
+        const spec: OrderSpec = {
+          tokenId: stack.yes,
+          side: BUY,
+          price: 300_000n + i * 10_000n,
+          shares: 1n * SHARE_UNIT,
+        };
         const unsigned = { ...signer.build(burner, spec), signatureType: 3 as const };
         const refused = await api<Json>(op.url, "POST", "/order", orderBody(signer.sign(alice.key, unsigned)));
         assert.equal(refused.status, 401, JSON.stringify(refused.body));
@@ -396,7 +430,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       );
       const book = await api<Json>(op.url, "GET", `/book?token_id=${stack.yes}`);
       assert.ok(!JSON.stringify(book.body).includes(burner.toLowerCase()), "no order of the burner may be on the book");
-      const honest = await post(alice, { tokenId: stack.yes, side: BUY, price: 100_000n, shares: 1n * ONE });
+      const honest = await post(alice, { tokenId: stack.yes, side: BUY, price: 100_000n, shares: 1n * SHARE_UNIT });
       assert.equal(honest.status, 200, "a valid order is served right after");
       await cancelAll();
     });
@@ -419,7 +453,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       };
       const wallet = await deploy("ERC1271Wallet", [alice.address]);
       const walletAbi = artifact("ERC1271Wallet").abi;
-      await stack.write(stack.admin, stack.collateral, stack.abis.collateral, "mint", [wallet, 100n * ONE]);
+      await stack.write(stack.admin, stack.collateral, stack.abis.collateral, "mint", [wallet, 100n * COLLATERAL_UNIT]);
       await stack.write(alice, wallet, walletAbi, "execute", [
         stack.collateral,
         encodeFunctionData({ abi: stack.abis.collateral, functionName: "approve", args: [stack.exchange, maxUint256] }),
@@ -430,7 +464,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       let price = 10_000n;
       const order = (maker: Address, type: 0 | 3): SignedOrder => {
         price += 10_000n;
-        const unsigned = { ...signer.build(maker, { tokenId: stack.yes, side: BUY, price, shares: 1n * ONE }) };
+        const unsigned = { ...signer.build(maker, { tokenId: stack.yes, side: BUY, price, shares: 1n * SHARE_UNIT }) };
         return signer.sign(alice.key, { ...unsigned, signatureType: type });
       };
       const cases: { name: string; order: SignedOrder }[] = [];
@@ -495,8 +529,8 @@ for (const backend of ["pglite", "postgres"] as const) {
     });
 
     it("cancels by signed message (one, all, by market) and refuses a forged cancel", async () => {
-      const a = await post(alice, { tokenId: stack.yes, side: SELL, price: 800_000n, shares: 1n * ONE });
-      const b = await post(alice, { tokenId: stack.yes, side: SELL, price: 810_000n, shares: 1n * ONE });
+      const a = await post(alice, { tokenId: stack.yes, side: SELL, price: 800_000n, shares: 1n * SHARE_UNIT });
+      const b = await post(alice, { tokenId: stack.yes, side: SELL, price: 810_000n, shares: 1n * SHARE_UNIT });
       const forged = await signCancel(stack, bob, 0, [a.body["orderID"] as Hex]);
       const forgedResult = await api<Json>(op.url, "DELETE", "/order", { ...forged, maker: alice.address });
       assert.equal(forgedResult.body["error"], "INVALID_SIGNATURE");
@@ -523,10 +557,11 @@ for (const backend of ["pglite", "postgres"] as const) {
       assert.deepEqual(byMarket.body["canceled"], [b.body["orderID"]]);
       const view = await api<Json>(op.url, "GET", `/data/order/${String(a.body["orderID"])}`);
       assert.equal(view.body["status"], "CANCELED");
+      assert.equal(view.body["size_matched"], "0", "a cancelled order that never filled matched nothing");
     });
 
     it("drops orders cancelled on chain or invalidated by incrementNonce", async () => {
-      const spec: OrderSpec = { tokenId: stack.yes, side: SELL, price: 900_000n, shares: 1n * ONE };
+      const spec: OrderSpec = { tokenId: stack.yes, side: SELL, price: 900_000n, shares: 1n * SHARE_UNIT };
       const order = signer.signed(carol.key, carol.address, spec);
       const placed = await api<Json>(op.url, "POST", "/order", orderBody(order));
       const tuple = { ...order };
@@ -556,7 +591,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       await waitFor("initial snapshot", () =>
         market.messages.some((m) => m["event_type"] === "book") ? true : undefined,
       );
-      await post(alice, { tokenId: stack.yes, side: SELL, price: 650_000n, shares: 3n * ONE });
+      await post(alice, { tokenId: stack.yes, side: SELL, price: 650_000n, shares: 3n * SHARE_UNIT });
       const change = await waitFor("price change with the new ask", () =>
         market.messages.find((m) => m["event_type"] === "price_change"),
       );
@@ -573,7 +608,7 @@ for (const backend of ["pglite", "postgres"] as const) {
         },
       ]);
       assert.equal(change["best_ask"], "0.65");
-      await post(bob, { tokenId: stack.yes, side: BUY, price: 650_000n, shares: 1n * ONE });
+      await post(bob, { tokenId: stack.yes, side: BUY, price: 650_000n, shares: 1n * SHARE_UNIT });
       const last = await waitFor("last trade price", () =>
         market.messages.find((m) => m["event_type"] === "last_trade_price"),
       );
@@ -592,7 +627,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       // Slow event polling so the operator does not see the transfer before matching.
       await op.stop();
       op = await startTestOperator(stack, db, { OPERATOR_POLL_MS: "60000" });
-      const resting = await post(carol, { tokenId: stack.yes, side: SELL, price: 500_000n, shares: 2n * ONE });
+      const resting = await post(carol, { tokenId: stack.yes, side: SELL, price: 500_000n, shares: 2n * SHARE_UNIT });
       const all = await balanceOf(carol, stack.yes);
       await stack.write(carol, stack.ctf, stack.abis.ctf, "safeTransferFrom", [
         carol.address,
@@ -601,7 +636,7 @@ for (const backend of ["pglite", "postgres"] as const) {
         all,
         "0x",
       ]);
-      const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 500_000n, shares: 2n * ONE });
+      const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 500_000n, shares: 2n * SHARE_UNIT });
       assert.equal(taker.body["status"], "matched");
       const failed = await waitFor("trade FAILED", async () => {
         const { body } = await api<{ data: Json[] }>(op.url, "GET", `/data/order/${String(resting.body["orderID"])}`);
@@ -628,8 +663,8 @@ for (const backend of ["pglite", "postgres"] as const) {
     it("rebroadcasts a settlement transaction the node dropped, with the same hash", async () => {
       await chain.rpc("evm_setAutomine", [false]);
       try {
-        await post(alice, { tokenId: stack.yes, side: SELL, price: 600_000n, shares: 1n * ONE });
-        const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 600_000n, shares: 1n * ONE });
+        await post(alice, { tokenId: stack.yes, side: SELL, price: 600_000n, shares: 1n * SHARE_UNIT });
+        const taker = await post(bob, { tokenId: stack.yes, side: BUY, price: 600_000n, shares: 1n * SHARE_UNIT });
         const sent = await waitFor("settlement SENT", async () => {
           await op.service.store.flush();
           const rows = await op.service.store.settlementsByStatus(["SENT"]);
@@ -662,7 +697,7 @@ for (const backend of ["pglite", "postgres"] as const) {
     it("rate-limits per maker address with 429 RATE_LIMITED", async () => {
       await op.stop();
       op = await startTestOperator(stack, db, { OPERATOR_RATE_LIMIT_PER_SEC: "1", OPERATOR_RATE_LIMIT_BURST: "2" });
-      const spec: OrderSpec = { tokenId: stack.yes, side: SELL, price: 990_000n, shares: 1n * ONE };
+      const spec: OrderSpec = { tokenId: stack.yes, side: SELL, price: 990_000n, shares: 1n * SHARE_UNIT };
       const statuses: number[] = [];
       for (let i = 0; i < 3; i++) statuses.push((await post(alice, spec)).status);
       assert.deepEqual(statuses, [200, 200, 429]);
@@ -681,8 +716,8 @@ for (const backend of ["pglite", "postgres"] as const) {
     });
 
     it("rebuilds the book after a restart and drops orders that became invalid meanwhile", async () => {
-      const keep = await post(alice, { tokenId: stack.yes, side: SELL, price: 770_000n, shares: 1n * ONE });
-      const spec: OrderSpec = { tokenId: stack.yes, side: SELL, price: 780_000n, shares: 1n * ONE };
+      const keep = await post(alice, { tokenId: stack.yes, side: SELL, price: 770_000n, shares: 1n * SHARE_UNIT });
+      const spec: OrderSpec = { tokenId: stack.yes, side: SELL, price: 780_000n, shares: 1n * SHARE_UNIT };
       const gone = signer.signed(carol.key, carol.address, spec);
       const goneResult = await api<Json>(op.url, "POST", "/order", orderBody(gone));
       await op.stop();

@@ -8,6 +8,7 @@
  *
  * ethers 5 appears here only because order-utils signs with an ethers Wallet.
  */
+import { SHARE_UNIT, COLLATERAL_UNIT, PRICE_SCALE } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
@@ -31,7 +32,7 @@ import { createWalletClient, http, parseEventLogs, toHex, type Address, type Hex
 import type { RunningOperator } from "../../src/app.js";
 import { artifact } from "../../src/chain/abi.js";
 import { localChain } from "../../src/chain/chain.js";
-import { deployStack, CHAIN_ID, ONE, startChain, type LocalChain, type Stack, type Trader } from "../helpers/chain.js";
+import { deployStack, CHAIN_ID, startChain, type LocalChain, type Stack, type Trader } from "../helpers/chain.js";
 import { freshDataDir, startTestOperator, waitFor, wsClient } from "../helpers/operator.js";
 
 const POLYMARKET_DOMAIN_NAME = "Polymarket CTF Exchange";
@@ -85,7 +86,7 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
     token = stack.yes,
   ): Promise<SignedOrder> => {
     const builder = new ExchangeOrderBuilder(stack.exchange, CHAIN_ID, new Wallet(t.key));
-    const collateral = (shares * priceMicros) / ONE;
+    const collateral = (shares * priceMicros) / PRICE_SCALE;
     return builder.buildSignedOrder({
       maker: t.address,
       signer: t.address,
@@ -185,10 +186,10 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
   it("posts orders signed with order-utils, lists best-last books and prices a market order from the end", async () => {
     const c = authed(alice);
     const yes = stack.yes.toString();
-    await post(alice, "BUY", 450_000n, 10n * ONE);
-    await post(alice, "BUY", 500_000n, 10n * ONE);
-    await post(alice, "SELL", 640_000n, 10n * ONE);
-    await post(alice, "SELL", 700_000n, 10n * ONE);
+    await post(alice, "BUY", 450_000n, 10n * SHARE_UNIT);
+    await post(alice, "BUY", 500_000n, 10n * SHARE_UNIT);
+    await post(alice, "SELL", 640_000n, 10n * SHARE_UNIT);
+    await post(alice, "SELL", 700_000n, 10n * SHARE_UNIT);
     const book = await c.getOrderBook(yes);
     assert.deepEqual(
       book.bids.map((l) => l.price),
@@ -224,7 +225,7 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
         "the channel's book lists the best level last too",
       );
       assert.equal(await c.getOrderBookHash({ ...wsBook }), wsBook.hash);
-      await post(alice, "BUY", 410_000n, 2n * ONE);
+      await post(alice, "BUY", 410_000n, 2n * SHARE_UNIT);
       const change = await waitFor("price_change in Polymarket's form", () =>
         market.messages.find((m) => m["event_type"] === "price_change"),
       );
@@ -244,9 +245,9 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
     }
 
     const batch = (await c.postOrders([
-      { order: await sign(alice, "BUY", 200_000n, 2n * ONE), orderType: OrderType.GTC },
-      { order: await sign(alice, "BUY", 210_000n, 2n * ONE), orderType: OrderType.GTC, postOnly: true },
-      { order: await sign(bob, "BUY", 220_000n, 2n * ONE), orderType: OrderType.GTC },
+      { order: await sign(alice, "BUY", 200_000n, 2n * SHARE_UNIT), orderType: OrderType.GTC },
+      { order: await sign(alice, "BUY", 210_000n, 2n * SHARE_UNIT), orderType: OrderType.GTC, postOnly: true },
+      { order: await sign(bob, "BUY", 220_000n, 2n * SHARE_UNIT), orderType: OrderType.GTC },
     ])) as Json[];
     assert.deepEqual(
       batch.map((r) => [r["success"], r["errorCode"]]),
@@ -300,8 +301,8 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
   });
 
   it("trades against a resting order from a second account and shows the trade to both in getTrades", async () => {
-    const resting = await post(alice, "SELL", 600_000n, 10n * ONE);
-    const taker = await post(bob, "BUY", 600_000n, 4n * ONE);
+    const resting = await post(alice, "SELL", 600_000n, 10n * SHARE_UNIT);
+    const taker = await post(bob, "BUY", 600_000n, 4n * SHARE_UNIT);
     const bobTrades: Trade[] = await waitFor("bob's trade confirmed", async () => {
       const trades = await authed(bob).getTrades({ market: stack.conditionId });
       return trades.length === 1 && trades[0]?.status === "CONFIRMED" ? trades : undefined;
@@ -365,7 +366,7 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
 
   it("fills a market order signed with the client's rounding, priced by the book", async () => {
     const yes = stack.yes.toString();
-    const ask = await post(alice, "SELL", 660_000n, 10n * ONE);
+    const ask = await post(alice, "SELL", 660_000n, 10n * SHARE_UNIT);
     const price = await authed(bob).calculateMarketPrice(yes, Side.BUY, 5, OrderType.FOK);
     assert.equal(price, 0.66);
     // What createMarketOrder({ side: BUY, amount: 5, price: 0.66 }) signs at tick 0.01: 5 collateral
@@ -425,7 +426,7 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
       await waitFor("user channel subscribed", () =>
         ws.messages.some((m) => m["event_type"] === "subscribed") ? true : undefined,
       );
-      const id = await post(alice, "BUY", 300_000n, 5n * ONE);
+      const id = await post(alice, "BUY", 300_000n, 5n * SHARE_UNIT);
       const first = await c.postHeartbeat();
       assert.match(first.heartbeat_id, /^[0-9a-f-]{36}$/);
       const second = await c.postHeartbeat(first.heartbeat_id);
@@ -480,9 +481,9 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
     assert.equal(response.status, 401, "stale timestamp");
     assert.match(String(((await response.json()) as Json)["message"]), /POLY_TIMESTAMP/);
 
-    const bobOrder = await sign(bob, "BUY", 400_000n, 2n * ONE);
+    const bobOrder = await sign(bob, "BUY", 400_000n, 2n * SHARE_UNIT);
     await refusal("another address's order", () => client(alice, key, true).postOrder(bobOrder), 403);
-    const bobOpen = await post(bob, "BUY", 400_000n, 2n * ONE);
+    const bobOpen = await post(bob, "BUY", 400_000n, 2n * SHARE_UNIT);
     await refusal("another address's order read", () => client(alice, key, true).getOrder(bobOpen), 403);
     const notMine = (await authed(alice).cancelOrder({ orderID: bobOpen })) as Json;
     assert.deepEqual(notMine["canceled"], [], "alice cannot cancel bob's order");
@@ -526,7 +527,7 @@ describe("Polymarket clob-client against the operator", { concurrency: false }, 
         imageUri: "",
         endTime: BigInt(Math.floor(Date.now() / 1000) + 86_400),
         reward: 0n,
-        bond: ONE,
+        bond: COLLATERAL_UNIT,
         liveness: 0n,
       },
     ]);

@@ -1,3 +1,4 @@
+import { SHARE_UNIT } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
@@ -9,7 +10,6 @@ import type { EngineOrder, Fill, OrderType, Outcome } from "../../src/engine/typ
 const ALICE: Address = "0x00000000000000000000000000000000000000a1";
 const BOB: Address = "0x00000000000000000000000000000000000000b0";
 const CAROL: Address = "0x00000000000000000000000000000000000000c0";
-const SHARE = 1_000_000n;
 
 let counter = 0;
 function order(
@@ -28,7 +28,7 @@ function order(
     outcome,
     side,
     price,
-    remaining: shares * SHARE,
+    remaining: shares * SHARE_UNIT,
     orderType: extra.orderType ?? "GTC",
     postOnly: extra.postOnly ?? false,
     expiration: extra.expiration ?? 0,
@@ -48,10 +48,10 @@ describe("MatchingEngine: crossing rules", () => {
     assert.equal(result.fills.length, 1);
     const fill = result.fills[0] as Fill;
     assert.equal(fill.type, "COMPLEMENTARY");
-    assert.equal(fill.shares, 4n * SHARE);
+    assert.equal(fill.shares, 4n * SHARE_UNIT);
     assert.equal(fill.makerPrice, 550_000);
     assert.equal(fill.takerPrice, 600_000);
-    assert.equal(engine.get(ask.hash)?.remaining, 6n * SHARE);
+    assert.equal(engine.get(ask.hash)?.remaining, 6n * SHARE_UNIT);
   });
 
   it("MINT: a YES bid at p crosses a NO bid at ≥ 1 − p", () => {
@@ -106,12 +106,12 @@ describe("MatchingEngine: priority and partial fills", () => {
     assert.deepEqual(
       result.fills.map((f) => [f.makerHash, f.shares]),
       [
-        [better.hash, 1n * SHARE],
-        [early.hash, 2n * SHARE],
-        [late.hash, 1n * SHARE],
+        [better.hash, 1n * SHARE_UNIT],
+        [early.hash, 2n * SHARE_UNIT],
+        [late.hash, 1n * SHARE_UNIT],
       ],
     );
-    assert.equal(engine.get(late.hash)?.remaining, 1n * SHARE);
+    assert.equal(engine.get(late.hash)?.remaining, 1n * SHARE_UNIT);
   });
 
   it("mixes match types in price order across the unified book", () => {
@@ -130,8 +130,8 @@ describe("MatchingEngine: priority and partial fills", () => {
     engine.submit(order(ALICE, 0, 1, 500_000, 1n), NOW);
     const taker = order(BOB, 0, 0, 500_000, 3n);
     assert.equal(engine.submit(taker, NOW).status, "live");
-    assert.equal(engine.get(taker.hash)?.remaining, 2n * SHARE);
-    assert.deepEqual(engine.depth("m1", 0), { bids: [{ price: 500_000, size: 2n * SHARE }], asks: [] });
+    assert.equal(engine.get(taker.hash)?.remaining, 2n * SHARE_UNIT);
+    assert.deepEqual(engine.depth("m1", 0), { bids: [{ price: 500_000, size: 2n * SHARE_UNIT }], asks: [] });
   });
 });
 
@@ -152,7 +152,7 @@ describe("MatchingEngine: order types", () => {
     engine.submit(ask, NOW);
     const result = engine.submit(order(BOB, 0, 0, 500_000, 3n, { orderType: "FOK" }), NOW);
     assert.equal(result.rejectReason, "FOK_NOT_FILLABLE");
-    assert.equal(engine.get(ask.hash)?.remaining, 1n * SHARE);
+    assert.equal(engine.get(ask.hash)?.remaining, 1n * SHARE_UNIT);
     assert.equal(engine.submit(order(BOB, 0, 0, 500_000, 1n, { orderType: "FOK" }), NOW).status, "matched");
   });
 
@@ -200,7 +200,7 @@ describe("MatchingEngine: self-trade prevention, cancel and restore", () => {
     const engine = new MatchingEngine();
     const resting = order(ALICE, 0, 1, 500_000, 2n);
     engine.submit(resting, NOW);
-    assert.equal(engine.cancel(resting.hash), 2n * SHARE);
+    assert.equal(engine.cancel(resting.hash), 2n * SHARE_UNIT);
     assert.equal(engine.cancel(resting.hash), 0n);
     assert.deepEqual(engine.depth("m1", 0), { bids: [], asks: [] });
   });
@@ -213,7 +213,7 @@ describe("MatchingEngine: self-trade prevention, cancel and restore", () => {
     engine.submit(second, NOW);
     const taken = engine.submit(order(BOB, 0, 0, 500_000, 1n), NOW);
     assert.equal(taken.fills[0]?.makerHash, first.hash);
-    engine.restore({ ...first, remaining: 0n }, 1n * SHARE);
+    engine.restore({ ...first, remaining: 0n }, 1n * SHARE_UNIT);
     const again = engine.submit(order(BOB, 0, 0, 500_000, 1n), NOW);
     assert.equal(again.fills[0]?.makerHash, first.hash, "restored order keeps its place ahead of later orders");
   });
@@ -223,8 +223,8 @@ describe("MatchingEngine: self-trade prevention, cancel and restore", () => {
     engine.submit(order(ALICE, 0, 0, 400_000, 1n), NOW); // YES bid 0.40 = NO ask 0.60
     engine.submit(order(ALICE, 1, 0, 500_000, 2n), NOW); // NO bid 0.50 = YES ask 0.50
     assert.deepEqual(engine.depth("m1", 1), {
-      bids: [{ price: 500_000, size: 2n * SHARE }],
-      asks: [{ price: 600_000, size: 1n * SHARE }],
+      bids: [{ price: 500_000, size: 2n * SHARE_UNIT }],
+      asks: [{ price: 600_000, size: 1n * SHARE_UNIT }],
     });
   });
 });

@@ -4,13 +4,8 @@
  * - prices: collateral per share scaled by PRICE_SCALE (1.0 = 1_000_000), so 0.55 = 550_000.
  */
 import { Side, type Order } from "./order.js";
+import { BPS_DENOMINATOR, COLLATERAL_DECIMALS, PRICE_SCALE, SHARE_UNIT } from "./units.js";
 
-export const COLLATERAL_DECIMALS = 6;
-/** Base units in one whole share / one whole collateral token. */
-export const ONE_SHARE = 1_000_000n;
-/** A price of 1.0 (one collateral per share) in price units. */
-export const PRICE_SCALE = 1_000_000n;
-export const BPS_DIVISOR = 10_000n;
 /** The exchange rejects orders signed with a higher fee rate. */
 export const MAX_FEE_RATE_BPS = 1_000n;
 
@@ -101,14 +96,14 @@ export function feeAmount(
   const complementLeg = shareLeg - collateralLeg;
   const minLeg = collateralLeg < complementLeg ? collateralLeg : complementLeg;
   const numerator = order.feeRateBps * minLeg * shares;
-  const denominator = order.makerAmount * BPS_DIVISOR;
+  const denominator = order.makerAmount * BPS_DENOMINATOR;
   return (numerator + denominator - 1n) / denominator;
 }
 
 /** The fee's value in collateral for `shares` at `price` (display): feeRateBps × min(p, 1 − p) × shares / 10_000, rounded up. */
 export function feeValue(feeRateBps: bigint, price: bigint, shares: bigint): bigint {
   const edge = price < PRICE_SCALE - price ? price : PRICE_SCALE - price;
-  const denominator = BPS_DIVISOR * PRICE_SCALE;
+  const denominator = BPS_DENOMINATOR * PRICE_SCALE;
   return (feeRateBps * edge * shares + denominator - 1n) / denominator;
 }
 
@@ -116,8 +111,8 @@ export function feeValue(feeRateBps: bigint, price: bigint, shares: bigint): big
 export function formatUnits6(value: bigint): string {
   const negative = value < 0n;
   const abs = negative ? -value : value;
-  const whole = abs / ONE_SHARE;
-  const fraction = (abs % ONE_SHARE).toString().padStart(COLLATERAL_DECIMALS, "0").replace(/0+$/, "");
+  const whole = abs / SHARE_UNIT;
+  const fraction = (abs % SHARE_UNIT).toString().padStart(COLLATERAL_DECIMALS, "0").replace(/0+$/, "");
   return `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
 }
 
@@ -127,5 +122,5 @@ export function parseUnits6(text: string): bigint {
   if (!match) throw new RangeError(`not a decimal with at most 6 places: ${text}`);
   const whole = BigInt(match[1] ?? "0");
   const fraction = BigInt((match[2] ?? "").padEnd(COLLATERAL_DECIMALS, "0"));
-  return whole * ONE_SHARE + fraction;
+  return whole * SHARE_UNIT + fraction;
 }

@@ -1,64 +1,56 @@
 import { conditionalTokensAbi } from "@forkcast/deployments";
 import { useState } from "react";
 import { type Hex, zeroHash } from "viem";
-import { useConnection, useReadContracts } from "wagmi";
+import { useConnection } from "wagmi";
 
 import type { Market } from "../../data/catalog.ts";
 import { useDeployment } from "../../hooks/useDeployment.ts";
 import { useTx } from "../../hooks/useTx.ts";
 import { formatAmount, parseAmount } from "../../lib/amount.ts";
+import { redeemAction } from "../../lib/redeem.ts";
 import { isBusy } from "../../lib/tx.ts";
 import { Button } from "../Button.tsx";
 
-/** A binary market's shares on chain: split a full set, merge one back, redeem after resolution. */
-export function BinaryShares({ market, conditionId }: { market: Market; conditionId: Hex }) {
+/**
+ * A binary market's shares on chain (`shares`: YES, NO, read by the market page): split a full
+ * set, merge one back, redeem after resolution (losing shares too: they pay 0 and are burnt).
+ */
+export function BinaryShares({
+  market,
+  conditionId,
+  shares,
+}: {
+  market: Market;
+  conditionId: Hex;
+  shares: readonly [bigint | undefined, bigint | undefined];
+}) {
   const { address: account } = useConnection();
   const { address } = useDeployment();
   const ctf = address("conditionalTokens");
   const collateral = address("collateral");
   const { run, state } = useTx();
   const [amount, setAmount] = useState("10");
-  const ids = [market.yesTokenIds[0], market.noTokenIds[0]];
-  const balances = useReadContracts({
-    contracts: ids.map((id) => ({
-      address: ctf,
-      abi: conditionalTokensAbi,
-      functionName: "balanceOf" as const,
-      args: [account ?? "0x0000000000000000000000000000000000000000", id ?? 0n] as const,
-    })),
-    query: { enabled: Boolean(ctf && account), refetchInterval: 3_000 },
-  });
-  const held = (balances.data ?? []).map((b) => (b.status === "success" ? (b.result as bigint) : 0n));
+  const held = shares.map((h) => h ?? 0n);
   const parsed = parseAmount(amount);
-  const splitReason = !account
+  // Split and merge share their first checks: a wallet, a valid amount, no transaction running.
+  const amountReason = !account
     ? "Connect a wallet first."
     : !parsed.ok
       ? parsed.reason
       : parsed.value === 0n
         ? "Enter an amount above zero"
-        : market.resolved
-          ? "The market is resolved: redeem instead."
-          : isBusy(state)
-            ? "Transaction in progress"
-            : undefined;
-  const hasShares = held.some((h) => h > 0n);
+        : isBusy(state)
+          ? "Transaction in progress"
+          : undefined;
+  const splitReason = amountReason ?? (market.resolved ? "The market is resolved: redeem instead." : undefined);
   const fullSets = (held[0] ?? 0n) < (held[1] ?? 0n) ? (held[0] ?? 0n) : (held[1] ?? 0n);
-  const mergeReason = !account
-    ? "Connect a wallet first."
-    : !parsed.ok
-      ? parsed.reason
-      : parsed.value === 0n
-        ? "Enter an amount above zero"
-        : parsed.value > fullSets
-          ? `You hold ${formatAmount(fullSets, { unit: "full sets" })} (one ${market.outcomes[0] ?? "Yes"} + one ${market.outcomes[1] ?? "No"} each)`
-          : isBusy(state)
-            ? "Transaction in progress"
-            : undefined;
-  const redeemReason = !market.resolved
-    ? "The market is not resolved yet."
-    : !hasShares
-      ? "You hold no shares of this market."
-      : undefined;
+  const mergeReason =
+    amountReason ??
+    (parsed.ok && parsed.value > fullSets
+      ? `You hold ${formatAmount(fullSets, { unit: "full sets" })} (one ${market.outcomes[0] ?? "Yes"} + one ${market.outcomes[1] ?? "No"} each)`
+      : undefined);
+  const redeem = redeemAction(market.resolved, market.conditions[0]?.payouts, held);
+  const redeemReason = redeem.reason ?? (isBusy(state) ? "Transaction in progress" : undefined);
   if (!ctf || !collateral) return null;
   return (
     <div className="panel" data-testid="positions">
@@ -126,7 +118,7 @@ export function BinaryShares({ market, conditionId }: { market: Market; conditio
           disabledReason={redeemReason}
           onClick={() =>
             void run({
-              label: "Redeem winnings",
+              label: "Redeem shares",
               call: {
                 address: ctf,
                 abi: conditionalTokensAbi,
@@ -139,6 +131,11 @@ export function BinaryShares({ market, conditionId }: { market: Market; conditio
           Redeem
         </Button>
       </div>
+      {market.resolved && redeem.note && (
+        <p className="muted" data-testid="redeem-note">
+          {redeem.note}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,7 +1,8 @@
+import { OracleState, enumName } from "@forkcast/shared";
 import { committeeArbitratorAbi, marketFactoryAbi, optimisticOracleAbi } from "@forkcast/deployments";
 import { useConnection, useReadContract } from "wagmi";
 
-import { type Market, ORACLE_STATES, useOracleQuestion } from "../../data/catalog.ts";
+import { type Market, useOracleQuestion } from "../../data/catalog.ts";
 import { useDeployment } from "../../hooks/useDeployment.ts";
 import { useTx } from "../../hooks/useTx.ts";
 import { formatAmount } from "../../lib/amount.ts";
@@ -29,7 +30,7 @@ export function ResolutionPanel({ market, now }: { market: Market; now: number }
   if (!oracle || !factory || !collateral)
     return <aside className="panel">The oracle is not deployed on this chain.</aside>;
   const q = question.data;
-  const stateName = q ? (ORACLE_STATES[q.state] ?? "None") : "…";
+  const stateName = q ? (enumName(OracleState, q.state) ?? "None") : "…";
   const busy = isBusy(state) ? "Transaction in progress" : undefined;
   const noWallet = account ? undefined : "Connect a wallet first.";
   const bond = q?.bond ?? market.bond;

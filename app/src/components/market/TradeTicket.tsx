@@ -2,13 +2,19 @@ import { feeValue } from "@forkcast/shared";
 import { useMemo, useState } from "react";
 import { useConnection } from "wagmi";
 
-import { useCollateral } from "../../data/collateral.ts";
 import { useDeployment } from "../../hooks/useDeployment.ts";
 import { usePlaceOrder } from "../../hooks/useOrders.ts";
 import { formatAmount } from "../../lib/amount.ts";
 import { buildOrder, roundToLot } from "../../lib/order.ts";
 import { type Level, formatCents } from "../../lib/price.ts";
-import { type OrderType, type Side, type TimeInForce, quoteTicket, sizePresets } from "../../lib/ticket.ts";
+import {
+  type OrderType,
+  type Side,
+  type TimeInForce,
+  averagePriceCell,
+  quoteTicket,
+  sizePresets,
+} from "../../lib/ticket.ts";
 import { Button } from "../Button.tsx";
 
 export interface TicketProps {
@@ -19,13 +25,27 @@ export interface TicketProps {
   tickSize: bigint;
   feeRateBps: bigint;
   open: boolean;
+  /** The account's collateral (a BUY cannot cost more); undefined while loading or disconnected. */
+  collateralBalance: bigint | undefined;
   /** Shares of this outcome the account holds (a SELL cannot exceed them); undefined while loading. */
   sharesHeld: bigint | undefined;
+  /** The account's own resting orders on this token as levels: a market order never fills against them. */
+  own: { bids: readonly Level[]; asks: readonly Level[] } | undefined;
 }
 
-export function TradeTicket({ bids, asks, outcome, tokenId, tickSize, feeRateBps, open, sharesHeld }: TicketProps) {
-  const { isConnected, address: account } = useConnection();
-  const collateral = useCollateral(account);
+export function TradeTicket({
+  bids,
+  asks,
+  outcome,
+  tokenId,
+  tickSize,
+  feeRateBps,
+  open,
+  collateralBalance,
+  sharesHeld,
+  own,
+}: TicketProps) {
+  const { isConnected } = useConnection();
   const { address } = useDeployment();
   const { place, busy } = usePlaceOrder();
   const [side, setSide] = useState<Side>("buy");
@@ -36,43 +56,47 @@ export function TradeTicket({ bids, asks, outcome, tokenId, tickSize, feeRateBps
   const [limitCents, setLimitCents] = useState("");
   const [result, setResult] = useState<{ ok: boolean; message: string } | undefined>();
   const quote = useMemo(
-    () => quoteTicket({ side, type, amount, limitCents, tif, bids, asks }),
-    [side, type, amount, limitCents, tif, bids, asks],
+    () =>
+      quoteTicket({
+        side,
+        type,
+        amount,
+        limitCents,
+        tif,
+        bids,
+        asks,
+        own,
+        tickSize,
+        balance: isConnected ? (side === "buy" ? collateralBalance : sharesHeld) : undefined,
+      }),
+    [side, type, amount, limitCents, tif, bids, asks, own, tickSize, isConnected, collateralBalance, sharesHeld],
   );
+  const avg = averagePriceCell(quote, type);
   const draft =
     quote.ok && tokenId !== undefined
       ? { side, tif, price: quote.worstPrice, shares: roundToLot(quote.shares), tokenId, tickSize }
       : undefined;
   const draftProblem = draft && quote.ok ? buildOrder(draft, DRY_RUN_CONTEXT) : undefined;
-  const fee = quote.ok ? feeValue(feeRateBps, quote.price, quote.shares) : 0n;
-  const balanceProblem =
-    !quote.ok || !isConnected
-      ? undefined
-      : side === "buy"
-        ? collateral.balance !== undefined && quote.collateral > collateral.balance
-          ? `Not enough ${collateral.symbol}: this order costs ${formatAmount(quote.collateral, { unit: collateral.symbol })}, your balance is ${formatAmount(collateral.balance, { unit: collateral.symbol })}`
-          : undefined
-        : sharesHeld !== undefined && quote.shares > sharesHeld
-          ? `Not enough ${outcome} shares: this order sells ${formatAmount(quote.shares, { unit: "shares" })}, you hold ${formatAmount(sharesHeld, { unit: "shares" })}`
-          : undefined;
+  const fee = quote.shares > 0n ? feeValue(feeRateBps, quote.price, quote.shares) : 0n;
   const reason = !isConnected
     ? "Connect a wallet"
     : !open
       ? "The market is closed: it no longer accepts orders"
       : !quote.ok
         ? quote.reason
-        : balanceProblem
-          ? balanceProblem
-          : !address("exchange")
-            ? "The exchange is not deployed on this chain yet, so orders cannot be signed"
-            : draftProblem && !draftProblem.ok
-              ? draftProblem.reason
-              : busy
-                ? "Placing the order…"
-                : undefined;
+        : !address("exchange")
+          ? "The exchange is not deployed on this chain yet, so orders cannot be signed"
+          : draftProblem && !draftProblem.ok
+            ? draftProblem.reason
+            : busy
+              ? "Placing the order…"
+              : undefined;
+  // A new order type starts clean: no result of the last order, no message about a limit price
+  // that a market order does not have.
   const changeType = (next: OrderType) => {
     setType(next);
     setResult(undefined);
+    if (next === "market") setLimitCents("");
     setTif(next === "market" ? "FOK" : "GTC");
   };
   const submit = async () => {
@@ -122,7 +146,10 @@ export function TradeTicket({ bids, asks, outcome, tokenId, tickSize, feeRateBps
         <tbody>
           <tr>
             <td>Avg price</td>
-            <td className="num">{quote.ok ? formatCents(quote.price) : "—"}</td>
+            <td className="num" data-testid="ticket-avg" title={avg.why}>
+              {avg.text}
+              {avg.why && <small className="why"> ({avg.why})</small>}
+            </td>
           </tr>
           <tr>
             <td>Shares</td>
@@ -158,7 +185,7 @@ export function TradeTicket({ bids, asks, outcome, tokenId, tickSize, feeRateBps
         </label>
       )}
       {tif === "GTD" && <p className="muted">GTD orders expire one hour after signing.</p>}
-      {type === "market" && quote.ok && (
+      {type === "market" && quote.shares > 0n && (
         <p className="muted">
           {tif} at worst price {formatCents(quote.worstPrice)} for {formatAmount(roundToLot(quote.shares))} shares.
         </p>

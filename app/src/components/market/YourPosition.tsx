@@ -1,10 +1,12 @@
+import { PRICE_SCALE } from "@forkcast/shared";
 import { useConnection } from "wagmi";
 
 import { type Market, useMarketList } from "../../data/catalog.ts";
 import type { OutcomeQuote } from "../../data/marketView.ts";
 import { costPositions, usePortfolio } from "../../data/portfolio.ts";
 import { formatAmount } from "../../lib/amount.ts";
-import { PRICE_SCALE, formatCents } from "../../lib/price.ts";
+import { formatCents } from "../../lib/price.ts";
+import { TableHead } from "../TableHead.tsx";
 
 /**
  * The account's YES and NO shares of the selected outcome (from the chain), with the average
@@ -50,15 +52,7 @@ export function YourPosition({
         <p className="muted">You hold no shares of this outcome.</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th>Outcome</th>
-              <th className="num">Shares</th>
-              <th className="num">Avg</th>
-              <th className="num">Value</th>
-              <th className="num">P&amp;L</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Outcome", { num: "Shares" }, { num: "Avg" }, { num: "Value" }, { num: "P&L" }]} />
           <tbody>
             {holding.map((r) => (
               <tr key={r.side} data-testid={`position-${r.side}`}>

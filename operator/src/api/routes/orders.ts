@@ -44,8 +44,9 @@ export const orderRoutes: RouteModule = (app, api) => {
       beforeSeq: decodeSeqCursor(q.next_cursor),
     });
     const last = rows[rows.length - 1];
+    const matched = await api.matchedShares(rows.map((r) => r.hash));
     return c.json({
-      data: rows.map(orderView),
+      data: rows.map((r) => orderView(r, matched.get(r.hash) ?? 0n)),
       next_cursor: rows.length === q.limit && last ? String(last.seq) : END_CURSOR,
     });
   });
@@ -53,6 +54,7 @@ export const orderRoutes: RouteModule = (app, api) => {
     const hash = parse(orderHashParam, c.req.param("hash"), "hash");
     const row = await api.order(hash);
     if (!row) throw new ApiError("ORDER_NOT_FOUND", `no order ${hash}`);
-    return c.json(orderView(row));
+    const matched = await api.matchedShares([row.hash]);
+    return c.json(orderView(row, matched.get(row.hash) ?? 0n));
   });
 };

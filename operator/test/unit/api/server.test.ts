@@ -28,13 +28,11 @@ function fakeApi(logged: Record<string, unknown>[]): OperatorApi {
     markets: new MarketRegistry(),
     health: () => ({ ok: true, db: "pglite", chainId: 31337, exchange: MAKER }),
     bookMessage: () => ({ event_type: "book" }),
-    levels: () => undefined,
-    bestPrices: () => undefined,
-    lastTradePrice: () => undefined,
     priceHistory: fail,
     trades: fail,
     userOrders: fail,
     order: fail,
+    matchedShares: fail,
     submitOrder: fail,
     cancel: fail,
   };
@@ -143,8 +141,8 @@ describe("HTTP request handler: error catalogue, request ids, body limits", () =
     for (const [method, path] of [
       ["POST", "/order"],
       ["POST", "/orders"],
-      ["POST", "/books"],
       ["DELETE", "/order"],
+      ["DELETE", "/orders"],
       ["DELETE", "/cancel-market-orders"],
     ] as const) {
       const answer = await send(url, method, path, "{}", { "content-type": "text/plain" });
@@ -152,7 +150,7 @@ describe("HTTP request handler: error catalogue, request ids, body limits", () =
       assert.equal(answer.json["error"], "UNSUPPORTED_MEDIA_TYPE");
       assert.equal(typeof answer.json["message"], "string");
     }
-    const charset = await send(url, "POST", "/books", "[]", { "content-type": "application/json; charset=utf-8" });
+    const charset = await send(url, "POST", "/orders", "[]", { "content-type": "application/json; charset=utf-8" });
     assert.equal(charset.status, 400, "application/json with a charset is JSON");
   });
 });

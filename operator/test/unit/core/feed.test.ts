@@ -1,3 +1,4 @@
+import { SHARE_UNIT } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
@@ -13,7 +14,6 @@ const MARKET = `0x${"ab".repeat(32)}`;
 const YES = 11n;
 const NO = 12n;
 const ALICE: Address = "0x00000000000000000000000000000000000000a1";
-const SHARE = 1_000_000n;
 
 let counter = 0;
 function order(outcome: 0 | 1, side: 0 | 1, price: number, shares: bigint): EngineOrder {
@@ -25,7 +25,7 @@ function order(outcome: 0 | 1, side: 0 | 1, price: number, shares: bigint): Engi
     outcome,
     side,
     price,
-    remaining: shares * SHARE,
+    remaining: shares * SHARE_UNIT,
     orderType: "GTC",
     postOnly: false,
     expiration: 0,
@@ -41,7 +41,7 @@ function setup() {
     question: "q",
     tokens: [YES, NO],
     tickSize: 10_000,
-    minSize: SHARE,
+    minSize: SHARE_UNIT,
     feeRateBps: 0,
     open: true,
     createdMs: 0,
@@ -76,7 +76,7 @@ describe("MarketFeed: levels and prices", () => {
       maker: ALICE,
       marketId: MARKET,
       type: "MINT",
-      shares: 3n * SHARE,
+      shares: 3n * SHARE_UNIT,
       makerPrice: 300_000,
       takerPrice: 700_000,
       makerOutcome: 1,

@@ -1,11 +1,12 @@
+import { SHARE_UNIT } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { COLLATERAL, needFor, OrderLedger, fromRow, type OrderJournal } from "../../../src/core/ledger.js";
+import { orderView } from "../../../src/api/views.js";
 import type { BookEventRow, OrderRow, OrderUpdate } from "../../../src/db/store.js";
 
 const ALICE = "0x00000000000000000000000000000000000000a1";
-const SHARE = 1_000_000n;
 const TOKEN = "77";
 
 class RecordingJournal implements OrderJournal {
@@ -26,7 +27,7 @@ class RecordingJournal implements OrderJournal {
 let counter = 0;
 function row(extra: Partial<OrderRow> = {}): OrderRow {
   counter++;
-  const shares = (extra.remaining ?? (10n * SHARE).toString()) as string;
+  const shares = (extra.remaining ?? (10n * SHARE_UNIT).toString()) as string;
   return {
     hash: `0x${counter.toString(16).padStart(64, "0")}`,
     seq: counter,
@@ -65,8 +66,8 @@ function accepted(ledger: OrderLedger, extra: Partial<OrderRow> = {}) {
 
 describe("needFor", () => {
   it("a BUY gives collateral at its price, a SELL gives its shares", () => {
-    assert.equal(needFor(0, 400_000, 10n * SHARE), 4n * SHARE);
-    assert.equal(needFor(1, 400_000, 10n * SHARE), 10n * SHARE);
+    assert.equal(needFor(0, 400_000, 10n * SHARE_UNIT), 4n * SHARE_UNIT);
+    assert.equal(needFor(1, 400_000, 10n * SHARE_UNIT), 10n * SHARE_UNIT);
   });
   it("rounds a BUY's collateral down", () => {
     assert.equal(needFor(0, 333_333, 1n), 0n);
@@ -82,7 +83,7 @@ describe("OrderLedger: accepting orders", () => {
     const tracked = accepted(ledger);
     assert.equal(tracked.row.seq, 42);
     assert.equal(ledger.nextSeq(), 43);
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE_UNIT);
     assert.equal(journal.added.length, 1);
     assert.ok(ledger.isKnown(tracked.row.hash));
     assert.ok(ledger.isKnown("0xold"));
@@ -92,7 +93,7 @@ describe("OrderLedger: accepting orders", () => {
   it("reserves a SELL's own token, not collateral", () => {
     const ledger = new OrderLedger(new RecordingJournal());
     accepted(ledger, { side: 1 });
-    assert.equal(ledger.reservedOf(ALICE, TOKEN), 10n * SHARE);
+    assert.equal(ledger.reservedOf(ALICE, TOKEN), 10n * SHARE_UNIT);
     assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 0n);
   });
 
@@ -112,12 +113,12 @@ describe("OrderLedger: matches and settlement outcomes", () => {
     const journal = new RecordingJournal();
     const ledger = new OrderLedger(journal);
     const maker = accepted(ledger);
-    ledger.fillMaker(maker.row.hash, 10n * SHARE, 2_000);
+    ledger.fillMaker(maker.row.hash, 10n * SHARE_UNIT, 2_000);
     assert.equal(maker.row.status, "MATCHED");
     assert.equal(maker.row.remaining, "0");
-    assert.equal(maker.inflight, 10n * SHARE);
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE, "in-flight shares stay reserved");
-    ledger.settled(maker.row.hash, 10n * SHARE);
+    assert.equal(maker.inflight, 10n * SHARE_UNIT);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE_UNIT, "in-flight shares stay reserved");
+    ledger.settled(maker.row.hash, 10n * SHARE_UNIT);
     assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 0n);
     assert.equal(ledger.get(maker.row.hash), undefined, "a settled, no longer live order is forgotten");
   });
@@ -125,13 +126,13 @@ describe("OrderLedger: matches and settlement outcomes", () => {
   it("a taker that rests keeps its open remainder reserved; an unmatched remainder is released", () => {
     const ledger = new OrderLedger(new RecordingJournal());
     const resting = accepted(ledger);
-    ledger.placeTaker(resting, 4n * SHARE, "LIVE", 2_000);
-    assert.equal(resting.row.remaining, (6n * SHARE).toString());
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE);
+    ledger.placeTaker(resting, 4n * SHARE_UNIT, "LIVE", 2_000);
+    assert.equal(resting.row.remaining, (6n * SHARE_UNIT).toString());
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE_UNIT);
 
     const fak = accepted(ledger, { order_type: "FAK" });
     ledger.placeTaker(fak, 0n, "UNMATCHED", 2_000);
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE, "the FAK's whole reservation is gone");
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE_UNIT, "the FAK's whole reservation is gone");
     assert.equal(ledger.get(fak.row.hash), undefined);
   });
 
@@ -139,26 +140,26 @@ describe("OrderLedger: matches and settlement outcomes", () => {
     const journal = new RecordingJournal();
     const ledger = new OrderLedger(journal);
     const maker = accepted(ledger);
-    ledger.fillMaker(maker.row.hash, 4n * SHARE, 2_000);
-    const failed = ledger.failed(maker.row.hash, 4n * SHARE);
+    ledger.fillMaker(maker.row.hash, 4n * SHARE_UNIT, 2_000);
+    const failed = ledger.failed(maker.row.hash, 4n * SHARE_UNIT);
     assert.equal(failed?.failures, 1);
     assert.equal(maker.inflight, 0n);
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), needFor(0, 400_000, 6n * SHARE));
-    const open = ledger.restore(maker, 4n * SHARE, 3);
-    assert.equal(open, 10n * SHARE);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), needFor(0, 400_000, 6n * SHARE_UNIT));
+    const open = ledger.restore(maker, 4n * SHARE_UNIT, 3);
+    assert.equal(open, 10n * SHARE_UNIT);
     assert.equal(maker.row.status, "LIVE");
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 4n * SHARE_UNIT);
     assert.deepEqual(
       journal.events.map((e) => [e.kind, e.shares]),
-      [["restore", (4n * SHARE).toString()]],
+      [["restore", (4n * SHARE_UNIT).toString()]],
     );
   });
 
   it("dropping a matched order after a failure marks it INVALID and forgets it", () => {
     const ledger = new OrderLedger(new RecordingJournal());
     const maker = accepted(ledger);
-    ledger.fillMaker(maker.row.hash, 10n * SHARE, 2_000);
-    ledger.failed(maker.row.hash, 10n * SHARE);
+    ledger.fillMaker(maker.row.hash, 10n * SHARE_UNIT, 2_000);
+    ledger.failed(maker.row.hash, 10n * SHARE_UNIT);
     ledger.dropAfterFailure(maker, "SETTLEMENT_FAILED", 3_000);
     assert.equal(maker.row.status, "INVALID");
     assert.equal(maker.row.status_reason, "SETTLEMENT_FAILED");
@@ -188,11 +189,11 @@ describe("OrderLedger: finishing orders", () => {
     const journal = new RecordingJournal();
     const ledger = new OrderLedger(journal);
     const order = accepted(ledger);
-    ledger.fillMaker(order.row.hash, 2n * SHARE, 2_000);
+    ledger.fillMaker(order.row.hash, 2n * SHARE_UNIT, 2_000);
     ledger.finish(order, "EXPIRED", "EXPIRED", 5, 5_000);
     assert.equal(journal.events[0]?.kind, "expire");
     assert.equal(ledger.get(order.row.hash), order);
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), needFor(0, 400_000, 2n * SHARE));
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), needFor(0, 400_000, 2n * SHARE_UNIT));
   });
 
   it("remembers orders cancelled on chain", () => {
@@ -208,12 +209,63 @@ describe("OrderLedger: recovery", () => {
     const ledger = new OrderLedger(new RecordingJournal());
     const live = row();
     const matched = row({ status: "MATCHED", remaining: "0" });
-    ledger.track(live);
-    ledger.track(matched);
-    ledger.addInflight(matched.hash, 10n * SHARE);
-    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 8n * SHARE);
+    ledger.track(live, 0n);
+    ledger.track(matched, 10n * SHARE_UNIT);
+    ledger.addInflight(matched.hash, 10n * SHARE_UNIT);
+    assert.equal(ledger.reservedOf(ALICE, COLLATERAL), 8n * SHARE_UNIT);
     assert.equal(ledger.openOf(ALICE).length, 1);
     assert.equal(ledger.size, 2);
-    assert.equal(ledger.get(matched.hash)?.inflight, 10n * SHARE);
+    assert.equal(ledger.get(matched.hash)?.inflight, 10n * SHARE_UNIT);
+    assert.equal(ledger.get(matched.hash)?.matched, 10n * SHARE_UNIT, "matched comes from the stored trades");
+  });
+});
+
+describe("OrderLedger: matched shares (every order view's size_matched)", () => {
+  const sizeMatched = (tracked: { row: OrderRow; matched: bigint }): unknown =>
+    orderView(tracked.row, tracked.matched)["size_matched"];
+
+  it("a cancelled order that never filled matched nothing", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const order = accepted(ledger);
+    ledger.finish(order, "CANCELED", "CANCELLED_BY_MAKER", 2, 2_000);
+    assert.equal(order.row.remaining, "0", "a closed order's remaining is 0 whatever it filled");
+    assert.equal(order.matched, 0n);
+    assert.equal(sizeMatched(order), "0");
+  });
+
+  it("a partly filled then cancelled order matched the filled part", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const order = accepted(ledger);
+    ledger.fillMaker(order.row.hash, 4n * SHARE_UNIT, 2_000);
+    ledger.finish(order, "CANCELED", "CANCELLED_BY_MAKER", 3, 3_000);
+    assert.equal(order.matched, 4n * SHARE_UNIT);
+    assert.equal(sizeMatched(order), "4");
+  });
+
+  it("a fully filled order matched its original size", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const order = accepted(ledger);
+    ledger.fillMaker(order.row.hash, 6n * SHARE_UNIT, 2_000);
+    ledger.fillMaker(order.row.hash, 4n * SHARE_UNIT, 2_000);
+    assert.equal(order.row.status, "MATCHED");
+    assert.equal(sizeMatched(order), "10");
+  });
+
+  it("a taker whose remainder was dropped (FAK) matched what it filled", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const taker = accepted(ledger, { order_type: "FAK" });
+    ledger.placeTaker(taker, 3n * SHARE_UNIT, "UNMATCHED", 2_000);
+    assert.equal(taker.row.remaining, "0");
+    assert.equal(sizeMatched(taker), "3");
+  });
+
+  it("shares of a failed settlement are no longer matched", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const order = accepted(ledger);
+    ledger.fillMaker(order.row.hash, 10n * SHARE_UNIT, 2_000);
+    ledger.failed(order.row.hash, 10n * SHARE_UNIT);
+    ledger.restore(order, 10n * SHARE_UNIT, 3);
+    assert.equal(order.matched, 0n);
+    assert.equal(sizeMatched(order), "0");
   });
 });

@@ -162,7 +162,7 @@ contract NegRiskHandler is Test {
     }
 }
 
-contract NegRiskInvariantsTest is Test {
+contract NegRiskAdapterInvariantTest is Test {
     TestUSD private usd;
     ConditionalTokens private ctf;
     NegRiskAdapter private adapter;

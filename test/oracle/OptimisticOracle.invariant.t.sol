@@ -164,7 +164,7 @@ contract OracleHandler is Test {
     }
 }
 
-contract OracleInvariantsTest is Test {
+contract OptimisticOracleInvariantTest is Test {
     TestUSD private usd;
     OptimisticOracle private oracle;
     OracleHandler private handler;
