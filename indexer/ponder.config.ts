@@ -8,22 +8,22 @@
  *   FORKCAST_DEPLOYMENTS_DIR  where `<chainId>.json` address books live (default ../deployments)
  *   PGLITE_DIRECTORY  PGlite data directory (default .ponder/pglite)
  */
-import { abis } from "@forkcast/deployments";
+import { type ContractKey, abis } from "@forkcast/deployments";
 import { createConfig } from "ponder";
 
 import { checkRpcChainId, loadSettings } from "./src/settings.ts";
 
 const settings = loadSettings(process.env);
 await checkRpcChainId(settings);
-const { book } = settings;
-const startBlock = book.deployBlock;
-const at = (key: string) => settings.address(key);
+const { deployment } = settings;
+const startBlock = deployment.deployBlock;
+const at = (key: ContractKey) => deployment.contract(key).address;
 
 /** Indexed in place of a contract the address book does not have yet: it never emits a log. */
 const NO_CONTRACT = "0x0000000000000000000000000000000000000000";
 
 /** The collateral when it is this project's TestUSD (its faucet drips are indexed), else nothing. */
-const collateral = book.contracts["collateral"];
+const collateral = deployment.book.contracts["collateral"];
 const testUsd = collateral?.contract === "TestUSD" ? collateral.address : NO_CONTRACT;
 
 // Ponder allows ~20 requests/s per URL; listing the same local URL several times lifts that.
@@ -53,7 +53,7 @@ export default createConfig({
     BettingPool: {
       chain: "forkcast",
       abi: abis.IBettingPool,
-      address: settings.optionalAddress("pool", "bettingPool") ?? NO_CONTRACT,
+      address: deployment.optionalAddress("pool") ?? NO_CONTRACT,
       startBlock,
     },
   },

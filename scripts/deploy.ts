@@ -14,7 +14,8 @@ import path from "node:path";
 import { network } from "hardhat";
 
 import { buildForkcastModule } from "../ignition/modules/Forkcast.js";
-import { type Address, type AddressBook, writeAddressBook } from "./lib/address-book.ts";
+import type { Address, AddressBook } from "@forkcast/deployments";
+import { writeAddressBook } from "@forkcast/deployments/node";
 import { resolveDeployedContracts } from "./lib/ignition-args.ts";
 import { generateDeploymentsModule } from "./generate-deployments.ts";
 

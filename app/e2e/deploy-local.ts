@@ -9,7 +9,8 @@ import { readFile } from "node:fs/promises";
 import { network } from "hardhat";
 
 import { buildForkcastModule } from "../../ignition/modules/Forkcast.js";
-import { type Address, type AddressBook, writeAddressBook } from "../../scripts/lib/address-book.ts";
+import type { Address, AddressBook } from "@forkcast/deployments";
+import { writeAddressBook } from "@forkcast/deployments/node";
 import { resolveDeployedContracts } from "../../scripts/lib/ignition-args.ts";
 import { generateDeploymentsModule } from "../../scripts/generate-deployments.ts";
 

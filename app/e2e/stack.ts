@@ -4,15 +4,16 @@
  * module), a production build of the app pointed at that node, and `vite preview` serving it.
  * The developer's own deployments/<chainId>.json and generated module are restored afterwards.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { getAddress } from "viem";
 import { type PreviewServer, build, preview } from "vite";
+
+import { freePort, rpc, runCommand, spawnLabelled, stop, waitForHttp } from "../../scripts/lib/processes.ts";
+import { startHardhatNode } from "../../scripts/lib/services.ts";
 
 const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ROOT = path.resolve(APP_DIR, "..");
@@ -35,82 +36,11 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function rpcCall(url: string, method: string, params: unknown[] = []): Promise<unknown> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result;
-}
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`);
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${args.join(" ")} exited with ${code}:\n${out}`)),
-    );
-  });
-}
-
-function stopProcess(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.pid === undefined) return resolve();
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-(child.pid as number), "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }, 5_000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    try {
-      process.kill(-(child.pid as number), signal);
-    } catch {
-      clearTimeout(timer);
-      resolve();
-    }
-  });
+/** Runs `node <args>` from the repository root to completion; rejects with its output when it fails. */
+async function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const { code, output } = await runCommand(process.execPath, args, { cwd: ROOT, env, timeoutMs: 600_000 });
+  if (code !== 0) throw new Error(`${args.join(" ")} exited with ${code}:\n${output}`);
+  return output;
 }
 
 interface ServiceSpec {
@@ -127,29 +57,20 @@ interface ServiceSpec {
 }
 
 /** Starts a service in its own process group with a temporary data directory and waits until it is healthy;
- * registers its stop (and the directory's removal) in `cleanups`. A failure carries the service's last output. */
+ * registers its stop (and the directory's removal) in `cleanups`. A failure carries the service's last stderr lines. */
 async function startService(cleanups: (() => Promise<void>)[], spec: ServiceSpec): Promise<void> {
   const dataDir = await mkdtemp(path.join(tmpdir(), `forkcast-e2e-${spec.name}-`));
-  let log = "";
-  const child = spawn(spec.command, spec.args, {
+  const service = spawnLabelled(spec.name, spec.command, spec.args, {
     cwd: spec.cwd,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...spec.env(dataDir) },
+    env: spec.env(dataDir),
+    quiet: true,
+    ...(spec.stopSignal ? { stopSignal: spec.stopSignal } : {}),
   });
-  child.stdout?.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
-  child.stderr?.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
   cleanups.push(async () => {
-    await stopProcess(child, spec.stopSignal);
+    await stop(service);
     await rm(dataDir, { recursive: true, force: true });
   });
-  await waitFor(`the ${spec.name} at ${spec.healthUrl}`, spec.timeoutMs, async () => {
-    if (child.exitCode !== null) throw new Error(`the ${spec.name} exited`);
-    const response = await fetch(spec.healthUrl);
-    return response.ok ? true : undefined;
-  }).catch((error: unknown) => {
-    throw new Error(`${String(error)}\n${spec.name} log: ${log}`);
-  });
+  await waitForHttp(spec.healthUrl, { service, timeoutMs: spec.timeoutMs });
 }
 
 export async function startStack(): Promise<Stack> {
@@ -160,21 +81,10 @@ export async function startStack(): Promise<Stack> {
   };
   try {
     // 1. The node, in its own process group so every child dies with it.
-    const rpcPort = await freePort();
-    const rpcUrl = `http://127.0.0.1:${rpcPort}`;
-    let nodeLog = "";
-    const node = spawn(process.execPath, [HARDHAT_CLI, "node", "--hostname", "127.0.0.1", "--port", String(rpcPort)], {
-      cwd: ROOT,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    node.stdout?.on("data", (d: Buffer) => (nodeLog = (nodeLog + d.toString()).slice(-4000)));
-    node.stderr?.on("data", (d: Buffer) => (nodeLog = (nodeLog + d.toString()).slice(-4000)));
-    cleanups.push(() => stopProcess(node));
-    await waitFor(`the Hardhat node on ${rpcUrl} (log: ${nodeLog})`, 60_000, async () =>
-      Number(await rpcCall(rpcUrl, "eth_chainId")) === CHAIN_ID ? true : undefined,
-    );
-    const accounts = ((await rpcCall(rpcUrl, "eth_accounts")) as string[]).map((a) => getAddress(a));
+    const node = await startHardhatNode();
+    cleanups.push(() => node.stop());
+    const { rpcUrl } = node;
+    const accounts = (await rpc<string[]>(rpcUrl, "eth_accounts")).map((a) => getAddress(a));
 
     // 2. Deploy, keeping the developer's address book and generated module to put back.
     const bookFile = path.join(ROOT, "deployments", `${CHAIN_ID}.json`);
@@ -280,7 +190,7 @@ export async function startStack(): Promise<Stack> {
       indexerUrl,
       accounts,
       contracts,
-      rpc: (method, params) => rpcCall(rpcUrl, method, params),
+      rpc: (method, params) => rpc<unknown>(rpcUrl, method, params),
       stop,
     };
   } catch (error) {

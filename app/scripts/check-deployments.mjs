@@ -4,15 +4,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const generated = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "..",
-  "deployments",
-  "generated",
-  "index.ts",
-);
-if (!existsSync(generated)) {
+const generated = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "deployments", "generated");
+if (!["abis.ts", "addressBooks.ts"].every((file) => existsSync(path.join(generated, file)))) {
   console.error(
     "deployments/generated is missing: run `npm run build` at the repository root (and `npm run deploy -- --network localhost` for a local chain) first.",
   );

@@ -1,51 +1,19 @@
-/** Shared pieces of the CLOB benchmarks: an operator child process and a keep-alive HTTP client. */
-import { spawn, type ChildProcess } from "node:child_process";
+/** Shared pieces of the CLOB benchmarks: the operator child process (the test toolkit's) and a keep-alive HTTP client. */
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../operator/src/main.ts");
+import { type OperatorProcess, spawnOperator as spawnOperatorProcess } from "../../operator/test/helpers/process.ts";
 
-/** The operator entry point: BENCH_OPERATOR_MAIN points an A/B run at another checkout's main.ts. */
-const operatorMain = (): string => process.env["BENCH_OPERATOR_MAIN"] ?? MAIN;
+export type { OperatorProcess };
 
-export interface OperatorProcess {
-  readonly url: string;
-  readonly child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-export async function spawnOperator(env: Record<string, string>): Promise<OperatorProcess> {
-  const extra = process.env["OPERATOR_NODE_ARGS"]?.split(" ").filter((a) => a.length > 0) ?? [];
-  const child = spawn(process.execPath, [...extra, "--import", "tsx", operatorMain()], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-    if (stderr.length > 20_000) stderr = stderr.slice(-10_000);
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Operator: (\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`operator exited with ${code}: ${stderr.slice(-2000)}`)));
-  });
-  return {
-    url,
-    child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+/**
+ * The operator as a child process; OPERATOR_NODE_ARGS (e.g. `--cpu-prof`) go to its Node, and
+ * BENCH_OPERATOR_MAIN points an A/B run at another checkout's main.ts.
+ */
+export function spawnOperator(env: Record<string, string>): Promise<OperatorProcess> {
+  const nodeArgs = process.env["OPERATOR_NODE_ARGS"]?.split(" ").filter((a) => a.length > 0) ?? [];
+  const main = process.env["BENCH_OPERATOR_MAIN"];
+  return spawnOperatorProcess(env, main === undefined ? { nodeArgs } : { nodeArgs, main });
 }
 
 /** CPU seconds (user + system, all threads) a process has used so far, from /proc (Linux). */

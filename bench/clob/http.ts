@@ -16,7 +16,7 @@ import { maxUint256 } from "viem";
 import { deployStack, type Trader } from "../../operator/test/helpers/chain.js";
 import { freshDataDir, operatorEnv } from "../../operator/test/helpers/operator.js";
 import { OrderSigner, orderBody } from "../../operator/test/helpers/orders.js";
-import { startPostgres } from "../../operator/test/helpers/postgres.js";
+import { startPostgres } from "../../scripts/lib/services.ts";
 import { Client, percentile, postgresPids, processCpuSeconds, processesCpuSeconds, spawnOperator } from "./harness.js";
 import { startChainProcess } from "./chain-process.js";
 import { LeanClient } from "./loadgen.js";
@@ -187,7 +187,7 @@ export async function benchHttp(
         });
         await Promise.all(inFlight);
       };
-      const pid = op.child.pid as number;
+      const pid = op.process.pid as number;
       const dbPids = pg ? postgresPids(Number(new URL(pg.url).port)) : [];
       if (pg && dbPids.length === 0) throw new Error(`no PostgreSQL server process found for ${pg.url}`);
       const cpuBefore = processCpuSeconds(pid);

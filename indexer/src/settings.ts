@@ -2,28 +2,17 @@
  * Reads the indexer's environment and the chain's address book, failing with errors that say
  * what to do (which deploy command to run, which variable is wrong).
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { type Address, type Deployment } from "@forkcast/deployments";
+import { deploymentsDir, readAddressBook } from "@forkcast/deployments/node";
 
-export type Address = `0x${string}`;
-
-export interface AddressBookFile {
-  chainId: number;
-  deployBlock: number;
-  contracts: Record<string, { contract: string; address: Address }>;
-}
+export type { Address };
 
 export interface Settings {
   chainId: number;
   rpcUrl: string;
   pollingIntervalMs: number;
-  bookPath: string;
-  book: AddressBookFile;
-  /** The address of a contract of the address book (by key); throws if the book lacks it. */
-  address(key: string): Address;
-  /** The address under the first of `keys` the book has, or undefined (contracts added later). */
-  optionalAddress(...keys: string[]): Address | undefined;
+  /** The chain's address book (`deployments/<chainId>.json`, one schema for every package). */
+  deployment: Deployment;
 }
 
 export class SettingsError extends Error {
@@ -36,9 +25,6 @@ export class SettingsError extends Error {
 const DEFAULT_CHAIN_ID = 31337;
 const DEFAULT_RPC_URL = "http://127.0.0.1:8545";
 const DEFAULT_POLLING_INTERVAL_MS = 1_000;
-
-/** deployments/ at the repository root, two levels above this file (indexer/src). */
-const REPO_DEPLOYMENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "deployments");
 
 function positiveInteger(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
@@ -58,48 +44,9 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     DEFAULT_POLLING_INTERVAL_MS,
   );
 
-  const dir = env.FORKCAST_DEPLOYMENTS_DIR ?? REPO_DEPLOYMENTS;
-  const bookPath = path.join(dir, `${chainId}.json`);
-  if (!existsSync(bookPath)) {
-    const command =
-      chainId === DEFAULT_CHAIN_ID
-        ? "start a node (`npm run node`) and run `npm run deploy -- --network localhost`"
-        : "run `npm run deploy -- --network <network of that chain>`";
-    throw new SettingsError(
-      `No address book for chain ${chainId} at ${bookPath}: nothing is deployed there. ${command}.`,
-    );
-  }
-  let book: AddressBookFile;
-  try {
-    book = JSON.parse(readFileSync(bookPath, "utf8")) as AddressBookFile;
-  } catch (error) {
-    throw new SettingsError(`Cannot read the address book ${bookPath}: ${(error as Error).message}`);
-  }
-  if (book.chainId !== chainId) {
-    throw new SettingsError(`${bookPath} is for chain ${book.chainId}, not CHAIN_ID=${chainId}`);
-  }
-  if (!Number.isInteger(book.deployBlock) || typeof book.contracts !== "object" || book.contracts === null) {
-    throw new SettingsError(`${bookPath} is not an address book (deployBlock/contracts missing)`);
-  }
-  return {
-    chainId,
-    rpcUrl,
-    pollingIntervalMs,
-    bookPath,
-    book,
-    address(key: string): Address {
-      const entry = book.contracts[key];
-      if (!entry) throw new SettingsError(`${bookPath} has no "${key}" contract: redeploy with the current scripts.`);
-      return entry.address;
-    },
-    optionalAddress(...keys: string[]): Address | undefined {
-      for (const key of keys) {
-        const entry = book.contracts[key];
-        if (entry) return entry.address;
-      }
-      return undefined;
-    },
-  };
+  // A missing book, a book of another chain or a malformed one: a DeploymentError names the file.
+  const deployment = readAddressBook(chainId, deploymentsDir(env));
+  return { chainId, rpcUrl, pollingIntervalMs, deployment };
 }
 
 /** Asks the RPC for its chain id and refuses to index a chain that is not CHAIN_ID. */

@@ -3,14 +3,25 @@
  * (address book in a temp dir), and the indexer (`ponder start`, fresh PGlite dir and schema).
  * Every process is stopped in `close()`, Ponder with SIGINT.
  */
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { type Labelled, freePort, rpc, spawnLabelled, stop, waitFor } from "../../scripts/lib/processes.ts";
+import type { Address, AddressBook, ContractKey } from "@forkcast/deployments";
+import { readAddressBook, writeAddressBook } from "@forkcast/deployments/node";
+
+import {
+  type Labelled,
+  freePort,
+  rpc,
+  runCommand as runToCompletion,
+  spawnLabelled,
+  stop,
+  waitFor,
+  waitForHttp,
+} from "../../scripts/lib/processes.ts";
+import { type HardhatNode, startHardhatNode } from "../../scripts/lib/services.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const INDEXER_DIR = path.join(ROOT, "indexer");
@@ -19,99 +30,20 @@ export const CHAIN_ID = 31337;
 const DEV_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 const VERBOSE = process.env.INDEXER_TEST_VERBOSE === "1";
 
-export type Address = `0x${string}`;
+export type { Address };
+export type Book = AddressBook;
 
-export interface Book {
-  chainId: number;
-  deployBlock: number;
-  deployer: Address;
-  contracts: Record<string, { contract: string; address: Address; args?: unknown[] }>;
-}
-
-/** Runs a command to completion and returns its exit code and combined output. */
+/** Runs a command from the repository root (unless `cwd` says otherwise) to completion: the toolkit's runCommand. */
 export function runCommand(
   command: string,
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
 ): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => {
-      if (child.pid !== undefined) process.kill(-child.pid, "SIGINT");
-    }, options.timeoutMs ?? 120_000);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 1, output });
-    });
-  });
-}
-
-/** A throwaway PostgreSQL server (from the system's `postgresql` package) on a free port. */
-export class Postgres {
-  dir = "";
-  url = "";
-  private bin = "";
-  private readonly asPostgresUser = process.getuid?.() === 0;
-
-  private command(tool: string, args: string[]): [string, string[]] {
-    const full = path.join(this.bin, tool);
-    // PostgreSQL refuses to run as root: CI runs as root, so run it as the `postgres` user there.
-    return this.asPostgresUser ? ["runuser", ["-u", "postgres", "--", full, ...args]] : [full, args];
-  }
-
-  async start(): Promise<string> {
-    const candidates = ["/usr/local/bin", "/usr/bin", ...(await listPostgresBinDirs())];
-    for (const dir of candidates) {
-      if (existsSync(path.join(dir, "initdb")) && existsSync(path.join(dir, "pg_ctl"))) {
-        this.bin = dir;
-        break;
-      }
-    }
-    if (!this.bin) throw new Error("PostgreSQL is not installed (apt-get install postgresql): initdb/pg_ctl not found");
-    this.dir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-pg-"));
-    if (this.asPostgresUser) await runCommand("chown", ["-R", "postgres:postgres", this.dir]);
-    const data = path.join(this.dir, "data");
-    const init = await runCommand(
-      ...this.command("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]),
-    );
-    if (init.code !== 0) throw new Error(`initdb failed:\n${init.output}`);
-    const port = await freePort();
-    const options = `-p ${port} -h 127.0.0.1 -k ${this.dir}`;
-    const started = await runCommand(
-      ...this.command("pg_ctl", ["-D", data, "-o", options, "-l", path.join(this.dir, "log"), "-w", "start"]),
-    );
-    if (started.code !== 0) throw new Error(`pg_ctl start failed:\n${started.output}`);
-    this.url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.dir) return;
-    if (this.url)
-      await runCommand(...this.command("pg_ctl", ["-D", path.join(this.dir, "data"), "-m", "fast", "-w", "stop"]));
-    await rm(this.dir, { recursive: true, force: true });
-  }
-}
-
-async function listPostgresBinDirs(): Promise<string[]> {
-  try {
-    const versions = await readdir("/usr/lib/postgresql");
-    return versions.map((v) => path.join("/usr/lib/postgresql", v, "bin"));
-  } catch {
-    return [];
-  }
+  return runToCompletion(command, args, { ...options, cwd: options.cwd ?? ROOT });
 }
 
 export class Stack {
-  node: Labelled | undefined;
+  node: HardhatNode | undefined;
   indexer: Labelled | undefined;
   rpcUrl = "";
   indexerUrl = "";
@@ -122,17 +54,8 @@ export class Stack {
 
   /** Starts a node and deploys the protocol with `scripts/deploy.ts`. */
   async startChain(): Promise<Book> {
-    const port = await freePort();
-    this.rpcUrl = `http://127.0.0.1:${port}`;
-    this.node = spawnLabelled("node", "npx", ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)], {
-      cwd: ROOT,
-      quiet: !VERBOSE,
-    });
-    await waitFor(
-      "the hardhat node",
-      async () => (await rpc<string>(this.rpcUrl, "eth_chainId")) !== undefined,
-      90_000,
-    );
+    this.node = await startHardhatNode({ quiet: !VERBOSE });
+    this.rpcUrl = this.node.rpcUrl;
     this.booksDir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-books-"));
     this.dataDir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-pglite-"));
     // The `sepolia` network reads its URL and key from env: point it at this node (chain 31337).
@@ -146,17 +69,16 @@ export class Stack {
       },
     });
     if (code !== 0) throw new Error(`deploy failed:\n${output}`);
-    this.book = JSON.parse(await readFile(path.join(this.booksDir, `${CHAIN_ID}.json`), "utf8")) as Book;
+    this.book = readAddressBook(CHAIN_ID, this.booksDir).book;
     return this.book;
   }
 
   /** Records a contract deployed outside Ignition in this chain's (temporary) address book. */
-  async addToAddressBook(key: string, contract: string, address: Address): Promise<void> {
-    const file = path.join(this.booksDir, `${CHAIN_ID}.json`);
-    const book = JSON.parse(await readFile(file, "utf8")) as Book & { contracts: Record<string, unknown> };
-    book.contracts[key] = { contract, address, args: [] };
-    await writeFile(file, JSON.stringify(book, null, 2));
-    this.book = book;
+  async addToAddressBook(key: ContractKey, contract: string, address: Address): Promise<void> {
+    const { book } = readAddressBook(CHAIN_ID, this.booksDir);
+    const updated = { ...book, contracts: { ...book.contracts, [key]: { contract, address, args: [] } } };
+    await writeAddressBook(updated, this.booksDir);
+    this.book = updated;
   }
 
   /** A temp dir holding this chain's address book relabelled as `chainId` (for wrong-chain tests). */
@@ -197,20 +119,9 @@ export class Stack {
       ["ponder", "start", "--schema", schema, "-H", "127.0.0.1", "-p", String(port)],
       { cwd: INDEXER_DIR, env: this.indexerEnv(env), stopSignal: "SIGINT", quiet: !VERBOSE },
     );
-    // Keep the end of its output so an early exit explains itself.
-    let tail = "";
-    const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-4_000));
-    indexer.child.stdout?.on("data", keep);
-    indexer.child.stderr?.on("data", keep);
-    const exited = new Promise<never>((_, reject) =>
-      indexer.child.once("exit", (code) => reject(new Error(`indexer exited early with code ${code}:\n${tail}`))),
-    );
-    exited.catch(() => undefined);
     try {
-      await Promise.race([
-        waitFor("the indexer's /ready", async () => (await fetch(`${url}/ready`)).ok, 120_000),
-        exited,
-      ]);
+      // Gives up as soon as it exits; the error carries its last stderr lines.
+      await waitForHttp(`${url}/ready`, { service: indexer, timeoutMs: 120_000 });
     } catch (error) {
       await stop(indexer, 15_000);
       throw error;
@@ -247,7 +158,7 @@ export class Stack {
 
   async close(): Promise<void> {
     if (this.indexer) await stop(this.indexer, 15_000);
-    if (this.node) await stop(this.node);
+    if (this.node) await this.node.stop();
     await rm(path.join(ROOT, "ignition", "deployments", this.deploymentId), { recursive: true, force: true });
     if (this.booksDir) await rm(this.booksDir, { recursive: true, force: true });
     if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });

@@ -6,10 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
+import { DeploymentError } from "@forkcast/deployments";
+
 import { type BondedQuestion, lostBonds, splitPayout } from "../src/bonds.ts";
 import { buildCandles } from "../src/candles.ts";
 import { describeFill, priceE6 } from "../src/lib.ts";
-import { SettingsError, checkRpcChainId, loadSettings } from "../src/settings.ts";
+import { checkRpcChainId, loadSettings } from "../src/settings.ts";
 
 const ADDRESS = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
@@ -19,8 +21,12 @@ describe("loadSettings", () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "forkcast-indexer-settings-"));
     const book = {
       chainId: 31337,
+      network: "localhost",
+      deployedAt: "2026-12-01T00:00:00.000Z",
       deployBlock: 7,
-      contracts: { exchange: { contract: "Exchange", address: ADDRESS } },
+      deployer: ADDRESS,
+      testCollateral: true,
+      contracts: { exchange: { contract: "Exchange", address: ADDRESS, args: [] } },
     };
     await writeFile(path.join(dir, "31337.json"), JSON.stringify(book));
     await writeFile(path.join(dir, "5.json"), JSON.stringify({ ...book, chainId: 6 }));
@@ -33,15 +39,16 @@ describe("loadSettings", () => {
     const settings = loadSettings({ FORKCAST_DEPLOYMENTS_DIR: dir });
     assert.equal(settings.chainId, 31337);
     assert.equal(settings.rpcUrl, "http://127.0.0.1:8545");
-    assert.equal(settings.book.deployBlock, 7);
-    assert.equal(settings.address("exchange"), ADDRESS);
+    assert.equal(settings.deployment.deployBlock, 7);
+    assert.equal(settings.deployment.contract("exchange").address, ADDRESS);
   });
 
   it("says which deploy command to run when the address book is missing", () => {
     assert.throws(
       () => loadSettings({ FORKCAST_DEPLOYMENTS_DIR: path.join(dir, "none") }),
       (error: Error) =>
-        error instanceof SettingsError &&
+        error instanceof DeploymentError &&
+        error.code === "NO_ADDRESS_BOOK" &&
         /No address book for chain 31337/.test(error.message) &&
         /npm run deploy -- --network localhost/.test(error.message),
     );
@@ -54,7 +61,7 @@ describe("loadSettings", () => {
   it("rejects a book for another chain, a bad CHAIN_ID, a bad RPC_URL and a missing contract", () => {
     assert.throws(
       () => loadSettings({ FORKCAST_DEPLOYMENTS_DIR: dir, CHAIN_ID: "5" }),
-      /is for chain 6, not CHAIN_ID=5/,
+      /5\.json is the address book of chain 6, not of chain 5/,
     );
     assert.throws(
       () => loadSettings({ FORKCAST_DEPLOYMENTS_DIR: dir, CHAIN_ID: "abc" }),
@@ -62,7 +69,7 @@ describe("loadSettings", () => {
     );
     assert.throws(() => loadSettings({ FORKCAST_DEPLOYMENTS_DIR: dir, RPC_URL: "ws://x" }), /RPC_URL must be an http/);
     const settings = loadSettings({ FORKCAST_DEPLOYMENTS_DIR: dir });
-    assert.throws(() => settings.address("oracle"), /has no "oracle" contract/);
+    assert.throws(() => settings.deployment.contract("oracle"), /31337\.json \(chain 31337\) has no "oracle" contract/);
   });
 });
 

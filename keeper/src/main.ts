@@ -8,7 +8,8 @@
 import { createPublicClient, createWalletClient, defineChain, http } from "viem";
 import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
 
-import { getAddressBook } from "@forkcast/deployments";
+import { DeploymentError } from "@forkcast/deployments";
+import { readAddressBook } from "@forkcast/deployments/node";
 
 import { Keeper } from "./keeper.ts";
 
@@ -28,11 +29,21 @@ if (!Number.isInteger(chainId) || chainId <= 0)
   fail(`CHAIN_ID must be a positive integer, got "${process.env.CHAIN_ID}"`);
 if (!Number.isInteger(intervalMs) || intervalMs < 100) fail(`KEEPER_INTERVAL_MS must be ≥ 100, got "${intervalMs}"`);
 
-const book = getAddressBook(chainId);
-if (!book) fail(`no address book for chain ${chainId}: deploy first (npm run deploy -- --network <name>)`);
-const oracle = book.contracts.oracle?.address;
-const marketFactory = book.contracts.marketFactory?.address;
-if (!oracle || !marketFactory) fail(`the address book of chain ${chainId} has no oracle or market factory`);
+function contracts() {
+  try {
+    const deployment = readAddressBook(chainId);
+    return {
+      oracle: deployment.contract("oracle").address,
+      marketFactory: deployment.contract("marketFactory").address,
+      pool: deployment.optionalAddress("pool"),
+      fromBlock: BigInt(deployment.deployBlock),
+    };
+  } catch (error) {
+    if (error instanceof DeploymentError) fail(error.message);
+    throw error;
+  }
+}
+const { oracle, marketFactory, pool, fromBlock } = contracts();
 
 const key = process.env.KEEPER_PRIVATE_KEY;
 if (key !== undefined && !/^0x[0-9a-fA-F]{64}$/.test(key)) fail("KEEPER_PRIVATE_KEY must be a 32-byte hex key");
@@ -59,8 +70,8 @@ if (remoteChainId !== chainId) fail(`${rpcUrl} is chain ${remoteChainId}, expect
 const keeper = new Keeper({
   publicClient,
   walletClient,
-  contracts: { oracle, marketFactory, pool: book.contracts.pool?.address },
-  fromBlock: BigInt(book.deployBlock),
+  contracts: { oracle, marketFactory, pool },
+  fromBlock,
 });
 console.log(`keeper: watching chain ${chainId} as ${account.address} every ${intervalMs} ms`);
 

@@ -3,11 +3,13 @@
  * (`--port=9000` sets OPERATOR_PORT). Parsed once with a schema; the operator key is kept
  * out of every printable form of the config.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { getAddress, type Address, type Hex } from "viem";
 import { z } from "zod";
+
+import type { Deployment } from "@forkcast/deployments";
+import { readAddressBookFile } from "@forkcast/deployments/node";
 
 import { parseCorsOrigins } from "./api/cors.js";
 
@@ -66,24 +68,6 @@ const envSchema = z.object({
     }),
 });
 
-const addressSchema = z
-  .string()
-  .regex(/^0x[0-9a-fA-F]{40}$/)
-  .transform((a) => getAddress(a));
-const bookEntrySchema = z.union([
-  addressSchema,
-  z.object({
-    address: addressSchema,
-    blockNumber: z.coerce.number().int().min(0).optional(),
-    deployBlock: z.coerce.number().int().min(0).optional(),
-  }),
-]);
-
-/** Accepts `{ contracts: { Exchange: "0x…" | { address, blockNumber } } }` or the same map at top level. */
-const addressBookSchema = z
-  .object({ chainId: z.coerce.number().int().optional(), contracts: z.record(z.string(), bookEntrySchema).optional() })
-  .catchall(z.unknown());
-
 export interface AddressBook {
   readonly exchange: Address;
   readonly conditionalTokens: Address;
@@ -92,29 +76,13 @@ export interface AddressBook {
   readonly startBlock: bigint;
 }
 
-export function parseAddressBook(json: unknown, chainId: number): AddressBook {
-  const parsed = addressBookSchema.parse(json);
-  if (parsed.chainId !== undefined && parsed.chainId !== chainId) {
-    throw new Error(`address book is for chain ${parsed.chainId}, but the operator is configured for chain ${chainId}`);
-  }
-  const entries: Record<string, unknown> = parsed.contracts ?? parsed;
-  const pick = (...names: string[]): { address: Address; block: number } => {
-    for (const name of names) {
-      const entry = entries[name];
-      if (entry === undefined) continue;
-      const value = bookEntrySchema.parse(entry);
-      return typeof value === "string"
-        ? { address: value, block: 0 }
-        : { address: value.address, block: value.blockNumber ?? value.deployBlock ?? 0 };
-    }
-    throw new Error(`address book has no ${names.join(" / ")} entry`);
-  };
-  const exchange = pick("Exchange", "exchange");
+/** The contracts the operator uses, from a chain's address book (one schema: `@forkcast/deployments`). */
+export function operatorContracts(deployment: Deployment): AddressBook {
   return {
-    exchange: exchange.address,
-    conditionalTokens: pick("ConditionalTokens", "conditionalTokens").address,
-    collateral: pick("TestUSD", "Collateral", "collateral").address,
-    startBlock: BigInt(exchange.block),
+    exchange: getAddress(deployment.contract("exchange").address),
+    conditionalTokens: getAddress(deployment.contract("conditionalTokens").address),
+    collateral: getAddress(deployment.contract("collateral").address),
+    startBlock: BigInt(deployment.deployBlock),
   };
 }
 
@@ -214,16 +182,13 @@ export function loadConfig(env: Record<string, string | undefined>, argv: readon
   return config;
 }
 
+/**
+ * Reads `config.addressBookPath` (OPERATOR_ADDRESS_BOOK, default deployments/<chainId>.json).
+ * A DeploymentError names the file and what is wrong: missing (deploy first), another chain,
+ * or a contract the operator needs that the book lacks.
+ */
 export function readAddressBook(config: Config): AddressBook {
-  let text: string;
-  try {
-    text = readFileSync(config.addressBookPath, "utf8");
-  } catch {
-    throw new Error(
-      `address book not found at ${config.addressBookPath}: deploy the contracts first or set OPERATOR_ADDRESS_BOOK`,
-    );
-  }
-  return parseAddressBook(JSON.parse(text) as unknown, config.chainId);
+  return operatorContracts(readAddressBookFile(config.addressBookPath, config.chainId));
 }
 
 /** Optional per-market overrides: question, tick size, min size, fee rate, status. */

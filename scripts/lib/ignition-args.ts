@@ -5,7 +5,7 @@
  */
 import type { IgnitionModule, IgnitionModuleResult } from "@nomicfoundation/ignition-core";
 
-import type { Address, DeployedContract } from "./address-book.ts";
+import { type Address, CONTRACT_KEYS, type ContractKey, type DeployedContract } from "@forkcast/deployments";
 
 type AnyModule = IgnitionModule<string, string, IgnitionModuleResult<string>>;
 
@@ -35,12 +35,16 @@ function allFutures(module: AnyModule, into = new Map<string, FutureLike>()): Ma
   return into;
 }
 
+function isContractKey(key: string): key is ContractKey {
+  return (CONTRACT_KEYS as readonly string[]).includes(key);
+}
+
 export function resolveDeployedContracts(
   module: AnyModule,
   addressesByResultKey: Record<string, Address>,
   parameters: Record<string, Record<string, unknown>>,
   accounts: Address[],
-): Record<string, DeployedContract> {
+): Partial<Record<ContractKey, DeployedContract>> {
   const futures = allFutures(module);
   const addressById = new Map<string, Address>();
   for (const [key, future] of Object.entries(module.results as Record<string, FutureLike>)) {
@@ -64,8 +68,12 @@ export function resolveDeployedContracts(
     return value;
   };
 
-  const entries: Record<string, DeployedContract> = {};
+  const entries: Partial<Record<ContractKey, DeployedContract>> = {};
   for (const [key, future] of Object.entries(module.results as Record<string, FutureLike>)) {
+    if (!isContractKey(key))
+      throw new Error(
+        `The Ignition module returns "${key}", which is not an address-book key: add it to CONTRACT_ARTIFACTS in deployments/src/book.ts.`,
+      );
     const address = addressesByResultKey[key];
     if (!address) throw new Error(`Ignition returned no address for "${key}"`);
     entries[key] = {

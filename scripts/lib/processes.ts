@@ -1,6 +1,8 @@
 /**
- * Child-process helpers for the local stack: labelled log lines, readiness polling, clean
- * shutdown, and clear errors for the usual faults (port in use, node not running).
+ * The process toolkit every suite, the bench and the dev stack share: free ports, services
+ * spawned with labelled output in their own process group, readiness waits whose errors carry the
+ * service's last stderr lines, and a shutdown that stops politely, then kills the group and waits
+ * until it is gone. Services built on it (a Hardhat node, PostgreSQL) are in `services.ts`.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
@@ -19,6 +21,14 @@ export interface Labelled {
   stopSignal: NodeJS.Signals;
   /** The last lines the process wrote to stderr (at most STDERR_TAIL_LINES). */
   stderrTail(): string[];
+  /** Calls `listener` with every later stdout line; returns a function that unsubscribes. */
+  onStdoutLine(listener: (line: string) => void): () => void;
+}
+
+/** "\n<label> stderr (last lines):\n…", or "" when the process wrote nothing to stderr. */
+export function stderrReport(p: Labelled): string {
+  const tail = p.stderrTail();
+  return tail.length === 0 ? "" : `\n${p.label} stderr (last lines):\n${tail.join("\n")}`;
 }
 
 /** "exited with code 1" / "was killed by SIGKILL", for reports about a process that ended. */
@@ -37,7 +47,13 @@ export function spawnLabelled(
   label: string,
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; stopSignal?: NodeJS.Signals; quiet?: boolean } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    stopSignal?: NodeJS.Signals;
+    /** Keep the output off this process's stdout/stderr (still kept for reports and listeners). */
+    quiet?: boolean;
+  } = {},
 ): Labelled {
   const color = COLORS[nextColor++ % COLORS.length] ?? 36;
   const prefix = process.stdout.isTTY ? `\u001b[${color}m[${label}]\u001b[0m ` : `[${label}] `;
@@ -48,6 +64,7 @@ export function spawnLabelled(
     detached: true,
   });
   const tail: string[] = [];
+  const listeners = new Set<(line: string) => void>();
   const pipe = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream | undefined, keep: boolean) => {
     let buffer = "";
     stream?.on("data", (chunk: Buffer) => {
@@ -56,6 +73,7 @@ export function spawnLabelled(
       buffer = lines.pop() ?? "";
       for (const line of lines) {
         out?.write(`${prefix}${line}\n`);
+        if (!keep) for (const listener of listeners) listener(line);
         if (keep && line.trim() !== "") {
           tail.push(line);
           if (tail.length > STDERR_TAIL_LINES) tail.shift();
@@ -65,7 +83,16 @@ export function spawnLabelled(
   };
   pipe(child.stdout, options.quiet ? undefined : process.stdout, false);
   pipe(child.stderr, options.quiet ? undefined : process.stderr, true);
-  return { label, child, stopSignal: options.stopSignal ?? "SIGTERM", stderrTail: () => [...tail] };
+  return {
+    label,
+    child,
+    stopSignal: options.stopSignal ?? "SIGTERM",
+    stderrTail: () => [...tail],
+    onStdoutLine(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 /**
@@ -86,6 +113,38 @@ export function runLabelled(
     p.child.on("exit", (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${label} ${describeExit(code, signal)}`)),
     );
+  });
+}
+
+/**
+ * Runs a command to completion in its own process group, collecting its combined output; after
+ * `timeoutMs` the group gets SIGINT. Never rejects: the caller judges `code` (tests assert on it).
+ * `unset` removes variables from the inherited environment.
+ */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; unset?: readonly string[] } = {},
+): Promise<{ code: number; output: string }> {
+  const env = Object.fromEntries(
+    Object.entries({ ...process.env, ...options.env }).filter(([name]) => !(options.unset ?? []).includes(name)),
+  );
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let output = "";
+    child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) signalGroup(child.pid, "SIGINT");
+    }, options.timeoutMs ?? 120_000);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      resolve({ code: 1, output: `${output}${error.message}` });
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, output });
+    });
   });
 }
 
@@ -206,18 +265,95 @@ export async function rpc<T>(url: string, method: string, params: unknown[] = []
   return body.result as T;
 }
 
-/** Polls until `probe` resolves truthy, or throws after `timeoutMs` naming what it waited for. */
-export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+/**
+ * Polls until `probe` resolves truthy, or throws after `timeoutMs` naming what it waited for.
+ * With `service`, gives up as soon as that process ends, and both errors carry its last stderr lines.
+ */
+export async function waitFor(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 60_000,
+  service?: Labelled,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = "";
+  const report = () => (service ? stderrReport(service) : "");
   while (Date.now() < deadline) {
+    if (service && hasEnded(service.child)) {
+      const { exitCode, signalCode } = service.child;
+      throw new Error(`Gave up waiting for ${what}: ${service.label} ${describeExit(exitCode, signalCode)}${report()}`);
+    }
     try {
       if (await probe()) return;
     } catch (error) {
       lastError = (error as Error).message;
-      if (/exited/.test(lastError)) throw new Error(`Gave up waiting for ${what}: ${lastError}`, { cause: error });
+      if (/exited/.test(lastError))
+        throw new Error(`Gave up waiting for ${what}: ${lastError}${report()}`, { cause: error });
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`Timed out after ${timeoutMs / 1000}s waiting for ${what}${lastError ? `: ${lastError}` : ""}`);
+  throw new Error(
+    `Timed out after ${timeoutMs / 1000}s waiting for ${what}${lastError ? `: ${lastError}` : ""}${report()}`,
+  );
+}
+
+/** Waits until `url` answers 2xx (a service's health or readiness route). */
+export async function waitForHttp(
+  url: string,
+  options: { service?: Labelled; timeoutMs?: number } = {},
+): Promise<void> {
+  const what = options.service ? `the ${options.service.label} at ${url}` : url;
+  await waitFor(what, async () => (await fetch(url)).ok, options.timeoutMs ?? 60_000, options.service);
+}
+
+/** Waits until a JSON-RPC node at `url` answers eth_chainId (and, when given, with `chainId`). */
+export async function waitForRpc(
+  url: string,
+  options: { chainId?: number; service?: Labelled; timeoutMs?: number } = {},
+): Promise<void> {
+  const what = options.service ? `the ${options.service.label} at ${url}` : `the node at ${url}`;
+  await waitFor(
+    what,
+    async () => {
+      const id = Number(BigInt(await rpc<string>(url, "eth_chainId")));
+      if (options.chainId !== undefined && id !== options.chainId)
+        throw new Error(`it serves chain ${id}, not ${options.chainId}`);
+      return true;
+    },
+    options.timeoutMs ?? 60_000,
+    options.service,
+  );
+}
+
+/**
+ * Resolves with the first stdout line of `p` matching `pattern` (e.g. the URL a service prints
+ * once it listens). Rejects, with its last stderr lines, if the process ends first or after `timeoutMs`.
+ */
+export function waitForLine(p: Labelled, pattern: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const finish = (error: Error | undefined, match?: RegExpExecArray) => {
+      clearTimeout(timer);
+      unsubscribe();
+      p.child.off("exit", onExit);
+      if (error) reject(error);
+      else if (match) resolve(match);
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      finish(new Error(`${p.label} ${describeExit(code, signal)} before printing ${pattern}${stderrReport(p)}`));
+    const unsubscribe = p.onStdoutLine((line) => {
+      const match = pattern.exec(line);
+      if (match) finish(undefined, match);
+    });
+    const timer = setTimeout(
+      () =>
+        finish(
+          new Error(
+            `Timed out after ${timeoutMs / 1000}s waiting for ${p.label} to print ${pattern}${stderrReport(p)}`,
+          ),
+        ),
+      timeoutMs,
+    );
+    if (hasEnded(p.child)) onExit(p.child.exitCode, p.child.signalCode);
+    else p.child.once("exit", onExit);
+  });
 }

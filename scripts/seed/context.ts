@@ -8,7 +8,8 @@ import { type Address, type Hex, parseUnits } from "viem";
 
 import { COLLATERAL_DECIMALS } from "@forkcast/shared";
 
-import { readAddressBook } from "../lib/address-book.ts";
+import type { ContractKey } from "@forkcast/deployments";
+import { readAddressBook } from "@forkcast/deployments/node";
 
 /** A collateral amount ("100.5" tUSD) in base units. */
 export const USD = (amount: string): bigint => parseUnits(amount, COLLATERAL_DECIMALS);
@@ -26,12 +27,8 @@ export async function createSeedContext() {
   const publicClient = await viem.getPublicClient();
   const testClient = await viem.getTestClient();
   const chainId = await publicClient.getChainId();
-  const book = await readAddressBook(chainId);
-  const address = (key: string): Address => {
-    const entry = book.contracts[key];
-    if (!entry) throw new Error(`The address book of chain ${chainId} has no "${key}": redeploy (npm run deploy).`);
-    return entry.address;
-  };
+  const deployment = readAddressBook(chainId);
+  const address = (key: ContractKey): Address => deployment.contract(key).address;
 
   const wallets = await viem.getWalletClients();
   type Wallet = (typeof wallets)[number];

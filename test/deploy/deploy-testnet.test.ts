@@ -4,53 +4,37 @@
  * sepolia`, RPC URL and key from env) deploys there and writes the chain's address book.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { parseAddressBook } from "../../scripts/lib/address-book.ts";
-import { type Labelled, freePort, rpc, spawnLabelled, stop, waitFor } from "../../scripts/lib/processes.ts";
+import { parseAddressBook } from "@forkcast/deployments";
+import { freePort, rpc, runCommand } from "../../scripts/lib/processes.ts";
+import { type HardhatNode, startHardhatNode } from "../../scripts/lib/services.ts";
 
 const SEPOLIA_CHAIN_ID = 11_155_111;
 /** Hardhat's first well-known dev key: funded on every local node, never on a real chain. */
 const DEV_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
 function run(args: string[], env: NodeJS.ProcessEnv, unset: string[] = []): Promise<{ code: number; output: string }> {
-  const fullEnv = Object.fromEntries(
-    Object.entries({ ...process.env, ...env }).filter(([name]) => !unset.includes(name)),
-  );
-  return new Promise((resolve) => {
-    const child = spawn("npx", args, { env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("exit", (code) => resolve({ code: code ?? 1, output }));
-  });
+  return runCommand("npx", args, { env, unset, timeoutMs: 600_000 });
 }
 
 describe("deploy to a stand-in testnet", () => {
-  let node: Labelled | undefined;
+  let node: HardhatNode | undefined;
   let url = "";
   let booksDir = "";
   const deploymentId = `standin-${process.pid}`;
 
   before(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    node = spawnLabelled(
-      "standin",
-      "npx",
-      ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port), "--chain-id", String(SEPOLIA_CHAIN_ID)],
-      { quiet: true },
-    );
-    await waitFor("the stand-in node", async () => (await rpc<string>(url, "eth_chainId")) !== undefined, 60_000);
+    node = await startHardhatNode({ label: "standin", chainId: SEPOLIA_CHAIN_ID });
+    url = node.rpcUrl;
     booksDir = await mkdtemp(path.join(os.tmpdir(), "forkcast-books-"));
   });
 
   after(async () => {
-    if (node) await stop(node);
+    if (node) await node.stop();
     await rm(booksDir, { recursive: true, force: true });
     await rm(path.join("ignition", "deployments", deploymentId), { recursive: true, force: true });
   });
@@ -67,7 +51,7 @@ describe("deploy to a stand-in testnet", () => {
     assert.equal(code, 0, `deploy command failed:\n${output}`);
 
     const file = path.join(booksDir, `${SEPOLIA_CHAIN_ID}.json`);
-    const book = parseAddressBook(JSON.parse(await readFile(file, "utf8")), file);
+    const book = parseAddressBook(JSON.parse(await readFile(file, "utf8")), file, SEPOLIA_CHAIN_ID);
     assert.equal(book.chainId, SEPOLIA_CHAIN_ID, "address book is keyed by the stand-in's chain id");
     assert.equal(book.network, "sepolia", "records the network name");
     assert.ok(book.deployBlock >= 1, "records where an indexer should start");

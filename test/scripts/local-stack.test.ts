@@ -5,41 +5,8 @@ import assert from "node:assert/strict";
 import net from "node:net";
 import { describe, it } from "node:test";
 
-import { AddressBookError, parseAddressBook, readAddressBook } from "../../scripts/lib/address-book.ts";
 import { ACCOUNT_INDEX, DEMO_ACCOUNTS, devAccount } from "../../scripts/lib/demo-accounts.ts";
 import { assertPortFree, freePort, waitFor } from "../../scripts/lib/processes.ts";
-
-const validBook = {
-  chainId: 31337,
-  network: "localhost",
-  deployedAt: "2026-11-24T00:00:00.000Z",
-  deployBlock: 1,
-  deployer: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-  testCollateral: true,
-  contracts: {
-    collateral: { contract: "TestUSD", address: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0", args: [] },
-  },
-};
-
-describe("address book", () => {
-  it("accepts a well-formed book", () => {
-    assert.equal(parseAddressBook(validBook, "test").contracts.collateral?.contract, "TestUSD");
-  });
-
-  it("names the field that is wrong", () => {
-    const bad = { ...validBook, contracts: { collateral: { contract: "TestUSD", address: "0x1234", args: [] } } };
-    assert.throws(
-      () => parseAddressBook(bad, "book.json"),
-      /book\.json: invalid or missing "contracts\.collateral\.address"/,
-    );
-    assert.throws(() => parseAddressBook({ ...validBook, deployBlock: "one" }, "b"), /"deployBlock"/);
-    assert.throws(() => parseAddressBook(null, "b"), AddressBookError);
-  });
-
-  it("says which command creates a missing book", async () => {
-    await assert.rejects(readAddressBook(999_999_999), /No address book for chain 999999999.*npm run deploy/s);
-  });
-});
 
 describe("processes", () => {
   it("reports a port in use instead of failing later", async () => {

@@ -1,6 +1,6 @@
 import { useChainId, useConnection, useSwitchChain } from "wagmi";
 
-import { getAddressBook } from "@forkcast/deployments";
+import { findDeployment } from "@forkcast/deployments";
 
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { appChains } from "../wallet/chains.ts";
@@ -14,7 +14,7 @@ export function NetworkBanner() {
   const supported = appChains.some((c) => c.id === walletChainId);
   if (isConnected && walletChainId !== undefined && !supported) {
     // Prefer a chain where the protocol is deployed.
-    const target = appChains.find((c) => getAddressBook(c.id) !== undefined) ?? appChains[0];
+    const target = appChains.find((c) => findDeployment(c.id) !== undefined) ?? appChains[0];
     return (
       <div className="banner warn" data-testid="wrong-network">
         Your wallet is on chain {walletChainId}, which Forkcast does not support.

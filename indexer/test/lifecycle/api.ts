@@ -8,7 +8,8 @@ import path from "node:path";
 import { it } from "node:test";
 
 import { stop } from "../../../scripts/lib/processes.ts";
-import { INDEXER_DIR, Postgres, ROOT, runCommand } from "../harness.ts";
+import { startPostgres } from "../../../scripts/lib/services.ts";
+import { INDEXER_DIR, ROOT, runCommand } from "../harness.ts";
 import { type World, who } from "./world.ts";
 
 export function apiChecks(world: () => World): void {
@@ -63,10 +64,10 @@ export function apiChecks(world: () => World): void {
 
   it("indexes the same chain into PostgreSQL when DATABASE_URL is set", async () => {
     const { stack } = world();
-    const postgres = new Postgres();
+    const postgres = await startPostgres();
     let indexer: Awaited<ReturnType<typeof stack.spawnIndexer>> | undefined;
     try {
-      const url = await postgres.start();
+      const { url } = postgres;
       indexer = await stack.spawnIndexer(`onpostgres_${process.pid}`, { DATABASE_URL: url });
       await stack.waitIndexed(indexer.url);
       const query = `{

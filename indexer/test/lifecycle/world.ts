@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { abis } from "@forkcast/deployments";
+import { type ContractKey, abis } from "@forkcast/deployments";
 import { COLLATERAL_UNIT } from "@forkcast/shared";
 import {
   type Abi,
@@ -103,7 +103,7 @@ export async function startWorld(stack: Stack) {
   const testClient = createTestClient({ chain, transport, mode: "hardhat" });
   const wallet = createWalletClient({ chain, transport });
   const client = { public: publicClient, wallet };
-  const at = (key: string) => {
+  const at = (key: ContractKey) => {
     const entry = book.contracts[key];
     if (!entry) throw new Error(`address book lacks ${key}`);
     return entry.address;

@@ -22,6 +22,7 @@ import {
 } from "viem";
 import { mnemonicToAccount, privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts";
 
+import { rpc } from "../../../scripts/lib/processes.ts";
 import { artifact } from "../../src/chain/abi.js";
 import { localChain } from "../../src/chain/chain.js";
 
@@ -44,16 +45,7 @@ export interface LocalChain {
 
 /** A raw JSON-RPC call to the node at `rpcUrl` (test-only methods such as evm_mine); throws its error message. */
 export function jsonRpc(rpcUrl: string): LocalChain["rpc"] {
-  return async (method, params = []) => {
-    const response = await fetch(rpcUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-    });
-    const json = (await response.json()) as { result?: unknown; error?: { message: string } };
-    if (json.error) throw new Error(`${method}: ${json.error.message}`);
-    return json.result;
-  };
+  return (method, params = []) => rpc<unknown>(rpcUrl, method, params);
 }
 
 /** `chainId` other than 31337 runs the node under that id (e.g. 137 for the Polymarket profile). */
@@ -226,10 +218,15 @@ export async function deployStack(
     addressBookPath,
     JSON.stringify({
       chainId: chain.chainId,
+      network: "operator-test",
+      deployedAt: new Date().toISOString(),
+      deployBlock: Number(startBlock),
+      deployer: admin.address,
+      testCollateral: true,
       contracts: {
-        Exchange: { address: exchange, blockNumber: Number(startBlock) },
-        ConditionalTokens: ctf,
-        TestUSD: collateral,
+        collateral: { contract: "TestUSD", address: collateral, args: [] },
+        conditionalTokens: { contract: "ConditionalTokens", address: ctf, args: [] },
+        exchange: { contract: "Exchange", address: exchange, args: [] },
       },
     }),
   );

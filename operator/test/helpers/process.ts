@@ -2,49 +2,63 @@
  * The operator as its own OS process (`tsx operator/src/main.ts`), for tests that must see it
  * die (SIGKILL, a crash) or measure its memory: spawn, wait for `Operator: <url>`, read RSS.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { type Labelled, spawnLabelled, stop, waitForLine } from "../../../scripts/lib/processes.ts";
 
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src/main.ts");
 
 export interface OperatorProcess {
   readonly process: ChildProcess;
+  readonly service: Labelled;
   readonly url: string;
-  /** Everything the process wrote to stderr so far. */
+  /** The last lines the process wrote to stderr. */
   readonly stderr: string;
   /** True while the process has neither exited nor been killed. */
   alive(): boolean;
+  /** SIGTERM, then the group is killed after a grace period; resolves when all of it is gone. */
+  stop(): Promise<void>;
 }
 
-export async function spawnOperator(env: Record<string, string>): Promise<OperatorProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-20_000);
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Operator: (\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code, signal) =>
-      reject(new Error(`operator exited (${code ?? signal}) before listening: ${stderr.slice(-2000)}`)),
-    );
-  });
+/**
+ * `tsx operator/src/main.ts` in its own process group (output kept off the test's), ready once it
+ * prints `Operator: <url>`. `nodeArgs` go before the script (the bench passes profiler flags);
+ * `main` runs another checkout's entry point instead (the bench's A/B runs).
+ */
+export async function spawnOperator(
+  env: Record<string, string>,
+  options: { nodeArgs?: readonly string[]; main?: string; timeoutMs?: number } = {},
+): Promise<OperatorProcess> {
+  const service = spawnLabelled(
+    "operator",
+    process.execPath,
+    [...(options.nodeArgs ?? []), "--import", "tsx", options.main ?? MAIN],
+    {
+      env,
+      quiet: true,
+    },
+  );
+  const child = service.child;
+  let url: string;
+  try {
+    const match = await waitForLine(service, /Operator: (\S+)/, options.timeoutMs ?? 60_000);
+    url = match[1] ?? "";
+  } catch (error) {
+    await stop(service);
+    throw error;
+  }
   return {
     process: child,
+    service,
     url,
     get stderr() {
-      return stderr;
+      return service.stderrTail().join("\n");
     },
     alive: () => child.exitCode === null && child.signalCode === null,
+    stop: () => stop(service),
   };
 }
 

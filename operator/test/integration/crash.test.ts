@@ -14,7 +14,8 @@ import { decodeEventLog, type Hex } from "viem";
 import { deployStack, startChain, type LocalChain, type Stack, type Trader } from "../helpers/chain.js";
 import { api, freshDataDir, operatorEnv, waitFor, type DbChoice } from "../helpers/operator.js";
 import { OrderSigner, orderBody } from "../helpers/orders.js";
-import { freePort, startPostgres, type TempPostgres } from "../helpers/postgres.js";
+import { freePort } from "../../../scripts/lib/processes.ts";
+import { startPostgres, type TempPostgres } from "../../../scripts/lib/services.ts";
 import { exited, killHard, spawnOperator, stopGracefully, type OperatorProcess } from "../helpers/process.js";
 import { orderFilledEvents, reconcile } from "../helpers/reconcile.js";
 

@@ -38,7 +38,7 @@ import { httpAgent, rawWebSocket, sendHttp, sendRaw, type HttpOutcome } from "..
 import { badMessages, invalidFrames } from "../helpers/hostile/ws-cases.js";
 import { freshDataDir, operatorEnv, waitFor } from "../helpers/operator.js";
 import { OrderSigner, orderBody } from "../helpers/orders.js";
-import { freePort } from "../helpers/postgres.js";
+import { freePort } from "../../../scripts/lib/processes.ts";
 import { rssBytes, spawnOperator, stopGracefully, type OperatorProcess } from "../helpers/process.js";
 import { Prng } from "../helpers/prng.js";
 

@@ -26,7 +26,7 @@ import {
   type DbChoice,
 } from "../helpers/operator.js";
 import { OrderSigner, orderBody, type OrderSpec } from "../helpers/orders.js";
-import { startPostgres, type TempPostgres } from "../helpers/postgres.js";
+import { startPostgres, type TempPostgres } from "../../../scripts/lib/services.ts";
 
 type Json = Record<string, unknown>;
 const BUY = 0 as const;

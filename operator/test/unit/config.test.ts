@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, it } from "node:test";
 
-import { flagsToEnv, loadConfig, parseAddressBook } from "../../src/config.js";
+import { flagsToEnv, loadConfig, readAddressBook } from "../../src/config.js";
 
 const KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
 
@@ -38,17 +41,53 @@ describe("config", () => {
     assert.throws(() => loadConfig({ OPERATOR_PRIVATE_KEY: "0x1234" }), /OPERATOR_PRIVATE_KEY/);
   });
 
-  it("reads both address-book shapes and checks the chain id", () => {
+  it("takes its contracts from the shared address-book schema and names what is wrong", () => {
     const a = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     const b = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
     const c = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
-    const nested = parseAddressBook(
-      { chainId: 31337, contracts: { Exchange: { address: a, blockNumber: 7 }, ConditionalTokens: b, TestUSD: c } },
-      31337,
-    );
-    assert.deepEqual(nested, { exchange: a, conditionalTokens: b, collateral: c, startBlock: 7n });
-    assert.equal(parseAddressBook({ Exchange: a, ConditionalTokens: b, TestUSD: c }, 1).startBlock, 0n);
-    assert.throws(() => parseAddressBook({ chainId: 1, contracts: {} }, 31337), /chain 1/);
-    assert.throws(() => parseAddressBook({ contracts: { Exchange: a } }, 31337), /ConditionalTokens/);
+    const entry = (contract: string, address: string) => ({ contract, address, args: [] });
+    const book = (chainId: number, contracts: Record<string, unknown>) => ({
+      chainId,
+      network: "localhost",
+      deployedAt: "2026-12-01T00:00:00.000Z",
+      deployBlock: 7,
+      deployer: a,
+      testCollateral: true,
+      contracts,
+    });
+    const full = {
+      exchange: entry("Exchange", a),
+      conditionalTokens: entry("ConditionalTokens", b),
+      collateral: entry("TestUSD", c),
+    };
+    const dir = mkdtempSync(path.join(tmpdir(), "operator-book-"));
+    const write = (name: string, value: unknown): string => {
+      const file = path.join(dir, name);
+      writeFileSync(file, JSON.stringify(value));
+      return file;
+    };
+    try {
+      const config = (file: string) => loadConfig({ OPERATOR_ADDRESS_BOOK: file });
+      assert.deepEqual(readAddressBook(config(write("31337.json", book(31337, full)))), {
+        exchange: a,
+        conditionalTokens: b,
+        collateral: c,
+        startBlock: 7n,
+      });
+      assert.throws(
+        () => readAddressBook(config(write("1.json", book(1, full)))),
+        /1\.json is the address book of chain 1, not of chain 31337/,
+      );
+      assert.throws(
+        () => readAddressBook(config(write("partial.json", book(31337, { exchange: full.exchange })))),
+        /partial\.json \(chain 31337\) has no "conditionalTokens" contract/,
+      );
+      assert.throws(
+        () => readAddressBook(config(path.join(dir, "none.json"))),
+        /No address book for chain 31337 at .*none\.json/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
