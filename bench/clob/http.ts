@@ -59,6 +59,14 @@ export async function benchHttp(
     ratePerSec?: number;
     /** Orders sent (closed loop, not measured) after the per-maker warm-up; default 1000. */
     warmUpOrders?: number;
+    /**
+     * Open loop only: seconds of traffic at `ratePerSec` on all the connections, sent and
+     * answered before the measured phase starts (default 3). The closed-loop warm-up alone leaves
+     * the operator cold for this shape: most of the connections are new, and for its first second
+     * the operator spends half again as much CPU per order (JIT tiers, connection set-up), which
+     * queues requests for ~100 ms. A serving operator is past that; the measurement should be too.
+     */
+    openLoopWarmUpSeconds?: number;
   } = {},
 ): Promise<HttpResult> {
   const batch = options.batch ?? 1;
@@ -81,7 +89,8 @@ export async function benchHttp(
     // Warm-up orders (not measured) first: one per maker loads the nonce and balance caches (RPC),
     // as a live operator has them; then enough for the JIT to settle, so the figures are steady state.
     const warmUp = traders.length + (options.warmUpOrders ?? 1_000);
-    for (let i = 0; i < total + warmUp; i++) {
+    const openWarmUp = ratePerSec > 0 ? Math.round(ratePerSec * (options.openLoopWarmUpSeconds ?? 3)) : 0;
+    for (let i = 0; i < total + warmUp + openWarmUp; i++) {
       const trader = traders[i % traders.length] as Trader;
       const buy = i % 2 === 0;
       const level = BigInt(1 + (i % 49)) * 10_000n;
@@ -113,6 +122,11 @@ export async function benchHttp(
     const client = lean ?? new Client(op.url, concurrency);
     // Single orders go on the wire as bytes prepared before the measured phase.
     const payloads = lean && batch === 1 ? bodies.map((b) => lean.prepare("POST", "/order", b)) : [];
+    // What goes on the wire now is `payloads` (off the JS heap); the strings would only be marking
+    // work for this process's garbage collector in the measured phase, whose major GCs (tens of
+    // MB of order strings) stalled sending and reading answers for ~30 ms. The per-maker
+    // warm-up still reads its own bodies.
+    if (payloads.length > 0) bodies.fill("", traders.length);
     try {
       for (let i = 0; i < traders.length; i++) {
         const response = await client.request("POST", "/order", bodies[i]);
@@ -166,27 +180,54 @@ export async function benchHttp(
       if (rejected > 0) throw new Error(`warm-up orders rejected: ${firstError}`);
       accepted = 0;
       latencies.length = 0;
-      /** Sends every request at its scheduled time (checked each millisecond); waits for all answers. */
-      const openLoop = async (): Promise<void> => {
+      /**
+       * Sends the next `count` requests, each at its scheduled time (checked each millisecond),
+       * and waits for all answers.
+       */
+      const openLoop = async (count: number): Promise<void> => {
         const intervalMs = (1000 * batch) / ratePerSec;
+        const until = Math.min(bodies.length, next + count);
         const begin = performance.now();
-        const inFlight: Promise<void>[] = [];
         let sent = 0;
-        await new Promise<void>((resolve) => {
+        // Counted, not kept: holding every request's promise until the end is heap this
+        // process's GC would have to mark while it measures.
+        let outstanding = 0;
+        let failure: unknown;
+        await new Promise<void>((resolve, reject) => {
+          const settle = (): void => {
+            if (failure !== undefined) reject(failure as Error);
+            else if (next >= until && outstanding === 0) resolve();
+          };
           const tick = (): void => {
             const now = performance.now();
-            while (next < bodies.length && begin + sent * intervalMs <= now) {
+            while (next < until && begin + sent * intervalMs <= now) {
               const at = next;
-              inFlight.push(send(takeGroup(), begin + sent * intervalMs, at));
+              outstanding++;
+              send(takeGroup(), begin + sent * intervalMs, at).then(
+                () => {
+                  outstanding--;
+                  settle();
+                },
+                (error: unknown) => {
+                  outstanding--;
+                  failure ??= error;
+                  settle();
+                },
+              );
               sent++;
             }
-            if (next < bodies.length) setTimeout(tick, 1);
-            else resolve();
+            if (next < until) setTimeout(tick, 1);
+            else settle();
           };
           tick();
         });
-        await Promise.all(inFlight);
       };
+      if (openWarmUp > 0) {
+        await openLoop(openWarmUp);
+        if (rejected > 0) throw new Error(`open-loop warm-up orders rejected: ${firstError}`);
+        accepted = 0;
+        latencies.length = 0;
+      }
       const pid = op.process.pid as number;
       const dbPids = pg ? postgresPids(Number(new URL(pg.url).port)) : [];
       if (pg && dbPids.length === 0) throw new Error(`no PostgreSQL server process found for ${pg.url}`);
@@ -197,7 +238,7 @@ export async function benchHttp(
       loopDelay.enable();
       const windowStart = monotonicUs();
       const start = performance.now();
-      if (ratePerSec > 0) await openLoop();
+      if (ratePerSec > 0) await openLoop(bodies.length - next);
       else await Promise.all(Array.from({ length: concurrency }, () => closedLoopClient(bodies.length)));
       const seconds = (performance.now() - start) / 1000;
       const windowEnd = monotonicUs();

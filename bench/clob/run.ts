@@ -3,7 +3,8 @@
  * PGlite) and end to end on a 1 s-block local node. Prints a table and writes
  * bench/results/clob.json (a flat object, apart from the `http.sweep` list) with ratios against the clob.json it replaces. The
  * HTTP runs are closed loop (maximum rate) for single orders and 10-order batches on both
- * backends, then open loop at half the PostgreSQL maximum for latency under ordinary load.
+ * backends, then open loop at half the PostgreSQL maximum for latency under ordinary load (three
+ * runs; the median p99 is the headline).
  * CPU figures are µs per accepted order: the operator (all threads), the PostgreSQL server and
  * the load generator. Set BENCH_CLOB_QUICK=1 for a short smoke run (writes nothing).
  *
@@ -39,11 +40,23 @@ const httpPg = (withinBudget.length > 0 ? withinBudget : sweep.slice(0, 1)).redu
   r.ordersPerSec > best.ordersPerSec ? r : best,
 );
 const httpBatch = await benchHttp({ orders: quick ? 3_000 : 30_000, concurrency: 8, backend: "postgres", batch: 10 });
-const httpHalf = await benchHttp({
-  orders: quick ? 2_000 : 10_000,
-  backend: "postgres",
-  ratePerSec: Math.max(100, Math.round(httpPg.ordersPerSec / 2)),
-});
+// Latency at half the maximum: three 10-second open-loop runs, each on a fresh operator after its
+// own warm-up at that rate. One stall of the shared 2-core machine (a scheduling hiccup that
+// holds the operator, PostgreSQL and this process for 30-100 ms) moves one run's p99 by tens of
+// ms, so the headline is the run with the median p99, and every run's figures are written.
+const HALF_LOAD_RUNS = quick ? 1 : 3;
+const halfRuns: Awaited<ReturnType<typeof benchHttp>>[] = [];
+for (let i = 0; i < HALF_LOAD_RUNS; i++)
+  halfRuns.push(
+    await benchHttp({
+      orders: quick ? 2_000 : 30_000,
+      backend: "postgres",
+      ratePerSec: Math.max(100, Math.round(httpPg.ordersPerSec / 2)),
+    }),
+  );
+const httpHalf = [...halfRuns].sort((a, b) => a.p99Ms - b.p99Ms)[
+  Math.floor(halfRuns.length / 2)
+] as (typeof halfRuns)[number];
 const httpLite = await benchHttp({ orders: quick ? 3_000 : 15_000, concurrency: 32, backend: "pglite" });
 const httpLiteBatch = await benchHttp({ orders: quick ? 3_000 : 15_000, concurrency: 8, backend: "pglite", batch: 10 });
 const e2e = await benchE2e({ steadySeconds: quick ? 3 : 10, burstTakers: quick ? 10 : 150 });
@@ -83,6 +96,13 @@ const results = {
   "http.halfLoad.dbCpuUsPerOrder": round(httpHalf.dbCpuUsPerOrder),
   "http.halfLoad.loadGenCpuUsPerOrder": round(httpHalf.loadGenCpuUsPerOrder),
   "http.halfLoad.loadGenLoopDelayP99Ms": round(httpHalf.loadGenLoopDelayP99Ms, 2),
+  "http.halfLoad.runs": halfRuns.map((r) => ({
+    p50Ms: round(r.p50Ms, 2),
+    p99Ms: round(r.p99Ms, 2),
+    p999Ms: round(r.p999Ms, 2),
+    cpuUsPerOrder: round(r.cpuUsPerOrder),
+    dbCpuUsPerOrder: round(r.dbCpuUsPerOrder),
+  })),
   "http.batch10.ordersPerSec": round(httpBatch.ordersPerSec),
   "http.batch10.p50Ms": round(httpBatch.p50Ms, 2),
   "http.batch10.p99Ms": round(httpBatch.p99Ms, 2),
@@ -131,7 +151,7 @@ const rows: [string, string, string][] = [
   [
     "http.halfLoad.p99Ms (postgres)",
     `${results["http.halfLoad.p99Ms"]} ms`,
-    `open loop at ${results["http.halfLoad.ratePerSec"]}/s (half the maximum), p50 ${results["http.halfLoad.p50Ms"]}, p99.9 ${results["http.halfLoad.p999Ms"]} ms, load generator's own event-loop delay p99 ${results["http.halfLoad.loadGenLoopDelayP99Ms"]} ms; target p99 ≤ 10 ms`,
+    `open loop at ${results["http.halfLoad.ratePerSec"]}/s (half the maximum), median of ${halfRuns.length} runs (p99 ${halfRuns.map((r) => round(r.p99Ms, 1)).join(" / ")} ms), p50 ${results["http.halfLoad.p50Ms"]}, p99.9 ${results["http.halfLoad.p999Ms"]} ms, load generator's own event-loop delay p99 ${results["http.halfLoad.loadGenLoopDelayP99Ms"]} ms; target p99 ≤ 10 ms`,
   ],
   [
     "http.batch10.ordersPerSec",

@@ -47,12 +47,39 @@ class PgliteDatabase implements Database {
   }
 }
 
+/** Distinct parameterised statements given a name (beyond this, statements go unnamed). */
+const MAX_NAMED_STATEMENTS = 256;
+
+/**
+ * Names for the parameterised statements, so each pool connection parses and plans a statement
+ * once and then only binds and executes it (the group-commit INSERT of orders has ~25 array
+ * parameters; parsing and planning it on every flush was most of PostgreSQL's CPU per flush at low
+ * rates, where flushes carry few orders). Statement texts are fixed strings of this codebase (the
+ * settlement UPDATE varies with the columns it sets, a few shapes), so the map stays small; the cap
+ * is a guard, not a working limit.
+ */
+export class StatementNames {
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly max = MAX_NAMED_STATEMENTS) {}
+
+  config(text: string, params: readonly SqlValue[]): pg.QueryConfig<SqlValue[]> {
+    let name = this.names.get(text);
+    if (name === undefined && params.length > 0 && this.names.size < this.max) {
+      name = `forkcast_${this.names.size}`;
+      this.names.set(text, name);
+    }
+    return name === undefined ? { text, values: [...params] } : { name, text, values: [...params] };
+  }
+}
+
 class PostgresDatabase implements Database {
   readonly kind = "postgres" as const;
+  private readonly statements = new StatementNames();
   constructor(private readonly pool: pg.Pool) {}
 
   async query<T>(text: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return (await this.pool.query(text, [...params])).rows as T[];
+    return (await this.pool.query(this.statements.config(text, params))).rows as T[];
   }
 
   async exec(text: string): Promise<void> {
@@ -65,7 +92,7 @@ class PostgresDatabase implements Database {
       await client.query("BEGIN");
       const result = await fn({
         query: async <R>(text: string, params: readonly SqlValue[] = []) =>
-          (await client.query(text, [...params])).rows as R[],
+          (await client.query(this.statements.config(text, params))).rows as R[],
       });
       await client.query("COMMIT");
       return result;
