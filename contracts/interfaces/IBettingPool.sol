@@ -289,15 +289,6 @@ interface IBettingPoolActions is IBettingPoolBase {
     /// @notice Pays the caller's accrued fees.
     function claimFees() external returns (uint256 amount);
 
-    /// @notice Virtual fund and total payout owed if it wins, of one outcome.
-    function getOutcome(uint256 conditionId, uint256 outcome) external view returns (uint256 fund, uint256 payout);
-
-    /// @notice A live single bet (zeroes once claimed, cashed out or never minted).
-    function getBet(uint256 betId) external view returns (BetView memory);
-
-    /// @notice An LP NFT's current value and deposit time.
-    function lpPosition(uint256 lpId) external view returns (uint256 value, uint256 depositedAt);
-
     /// @notice How much liquidity is free: the smallest open prefix's value minus locked reserve.
     function freeLiquidity() external view returns (uint256);
 
@@ -309,21 +300,6 @@ interface IBettingPoolActions is IBettingPoolBase {
 
     /// @notice Number of deposits ever made (the next LP NFT id).
     function depositCount() external view returns (uint256);
-
-    /// @notice The smallest deposit prefix of an open condition or parlay (type(uint32).max if none).
-    function minOpenPrefix() external view returns (uint256);
-
-    /// @notice Fees accrued to `account` and not claimed.
-    function feesOf(address account) external view returns (uint256);
-
-    /// @notice Fee rates, treasury and LP withdrawal timeout.
-    function config()
-        external
-        view
-        returns (uint256 treasuryFeeBps, uint256 creatorFeeBps, address treasury, uint256 withdrawTimeout);
-
-    /// @notice A creator's reinforcement cap and how much of it open conditions use.
-    function reinforcementOf(address creator) external view returns (uint256 cap, uint256 used);
 
     /// @notice Odds and payout for `amount` on `outcome` now (reverts like `bet` would on state).
     function quote(
@@ -424,8 +400,8 @@ interface IBettingPoolManagement is IBettingPoolBase {
     /// @notice Combined odds and payout for a parlay of `amount` now.
     function quoteParlay(Leg[] calldata legs, uint256 amount) external view returns (uint256 odds, uint256 payout);
 
-    /// @notice A condition's parameters and accounting.
-    function getCondition(uint256 conditionId) external view returns (ConditionView memory);
+    /// @notice An LP NFT's current value and deposit time.
+    function lpPosition(uint256 lpId) external view returns (uint256 value, uint256 depositedAt);
 
     /// @notice A parlay's status now.
     function parlayStatus(uint256 betId) external view returns (ParlayStatus);

@@ -25,6 +25,20 @@ interface IBettingPoolLens is IBettingPoolBase {
     /// @notice A live parlay (empty once settled).
     function getParlay(IExtsload pool, uint256 betId) external view returns (ParlayView memory);
 
+    /// @notice The smallest deposit prefix of an open condition or parlay (type(uint32).max if none).
+    function minOpenPrefix(IExtsload pool) external view returns (uint256);
+
+    /// @notice Fees accrued to `account` and not claimed.
+    function feesOf(IExtsload pool, address account) external view returns (uint256);
+
+    /// @notice Fee rates, treasury and LP withdrawal timeout.
+    function config(
+        IExtsload pool
+    ) external view returns (uint256 treasuryFeeBps, uint256 creatorFeeBps, address treasury, uint256 withdrawTimeout);
+
+    /// @notice A creator's reinforcement cap and how much of it open conditions use.
+    function reinforcementOf(IExtsload pool, address creator) external view returns (uint256 cap, uint256 used);
+
     /// @notice Marginal odds (stake -> 0) of every outcome of a condition, after margin and cap.
     /// @dev Reverts with ConditionNotFound for an unknown condition.
     function currentOdds(IExtsload pool, uint256 conditionId) external view returns (uint256[] memory odds);

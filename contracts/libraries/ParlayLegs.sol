@@ -30,22 +30,18 @@ library ParlayLegs {
         }
     }
 
-    /// @notice Leg `index` of legs read from the three words (a copy of the stored words, e.g. read
-    /// through the pool's extsload).
-    function decode(
-        uint256[3] memory words,
-        uint256 index
-    ) internal pure returns (uint256 conditionId, uint256 outcome) {
-        uint256 packed = (words[index / LEGS_PER_SLOT] >> (LEG_BITS * (index % LEGS_PER_SLOT))) & LEG_MASK;
-        return (packed >> OUTCOME_BITS, packed & OUTCOME_MASK);
-    }
-
     /// @notice Leg `index` of the stored legs.
     function load(
         uint256[3] storage slots,
         uint256 index
     ) internal view returns (uint256 conditionId, uint256 outcome) {
-        uint256 packed = (slots[index / LEGS_PER_SLOT] >> (LEG_BITS * (index % LEGS_PER_SLOT))) & LEG_MASK;
+        return unpack(slots[index / LEGS_PER_SLOT], index);
+    }
+
+    /// @notice Leg `index` out of `word`, the word that holds it (word `index / LEGS_PER_SLOT`),
+    /// e.g. a copy of the stored word read through the pool's extsload.
+    function unpack(uint256 word, uint256 index) internal pure returns (uint256 conditionId, uint256 outcome) {
+        uint256 packed = (word >> (LEG_BITS * (index % LEGS_PER_SLOT))) & LEG_MASK;
         return (packed >> OUTCOME_BITS, packed & OUTCOME_MASK);
     }
 }

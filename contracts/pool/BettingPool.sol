@@ -271,23 +271,6 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
     // ------------------------------------------------------------------ views
 
     /// @inheritdoc IBettingPoolActions
-    function getOutcome(uint256 conditionId, uint256 outcome) external view returns (uint256 fund, uint256 payout) {
-        uint256 packed = _outcomes[OutcomeSlot.key(conditionId, outcome)];
-        return (OutcomeSlot.fund(packed), OutcomeSlot.owed(packed));
-    }
-
-    /// @inheritdoc IBettingPoolActions
-    function getBet(uint256 betId) external view returns (BetView memory) {
-        Bet memory b = _bets[betId];
-        return BetView(b.conditionId, b.outcome, b.stake, b.payout);
-    }
-
-    /// @inheritdoc IBettingPoolActions
-    function lpPosition(uint256 lpId) external view returns (uint256 value, uint256 depositedAt) {
-        return (_tree.leafValue(lpId), _tree.leafStamp(lpId));
-    }
-
-    /// @inheritdoc IBettingPoolActions
     function freeLiquidity() external view returns (uint256) {
         Totals memory t = _totals;
         uint256 covered = _tree.prefixSum(t.minOpenPrefix);
@@ -307,32 +290,6 @@ contract BettingPool is BettingPoolStorage, IBettingPoolActions {
     /// @inheritdoc IBettingPoolActions
     function depositCount() external view returns (uint256) {
         return _tree.leafCount;
-    }
-
-    /// @inheritdoc IBettingPoolActions
-    function minOpenPrefix() external view returns (uint256) {
-        return _totals.minOpenPrefix;
-    }
-
-    /// @inheritdoc IBettingPoolActions
-    function feesOf(address account) external view returns (uint256) {
-        return _fees[account];
-    }
-
-    /// @inheritdoc IBettingPoolActions
-    function config()
-        external
-        view
-        returns (uint256 treasuryFeeBps, uint256 creatorFeeBps, address treasury, uint256 withdrawTimeout)
-    {
-        Config memory cfg = _config;
-        return (cfg.treasuryFeeBps, cfg.creatorFeeBps, cfg.treasury, cfg.withdrawTimeout);
-    }
-
-    /// @inheritdoc IBettingPoolActions
-    function reinforcementOf(address creator) external view returns (uint256 cap, uint256 used) {
-        CreatorLimit memory limit = _creators[creator];
-        return (limit.cap, limit.used);
     }
 
     /// @inheritdoc IBettingPoolActions

@@ -216,25 +216,8 @@ contract BettingPoolExtension is BettingPoolStorage, AccessControl, Extsload, IB
     }
 
     /// @inheritdoc IBettingPoolManagement
-    function getCondition(uint256 conditionId) external view returns (ConditionView memory v) {
-        Condition storage c = _conditions[conditionId];
-        v = ConditionView({
-            questionId: c.questionId,
-            creator: c.creator,
-            state: c.state,
-            outcomeCount: c.outcomeCount,
-            winningOutcome: c.winningOutcome,
-            startsAt: c.startsAt,
-            marginBps: c.marginBps,
-            reinforcement: c.reinforcement,
-            prefixDeposits: c.prefix,
-            totalFund: c.totalFund,
-            reserve: c.reserve,
-            netStakes: c.netStakes,
-            openStakes: c.openStakes,
-            maxPayout: c.maxPayout,
-            parlayExposure: c.parlayExposure
-        });
+    function lpPosition(uint256 lpId) external view returns (uint256 value, uint256 depositedAt) {
+        return (_tree.leafValue(lpId), _tree.leafStamp(lpId));
     }
 
     /// @inheritdoc IBettingPoolManagement

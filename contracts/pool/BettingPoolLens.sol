@@ -38,6 +38,28 @@ contract BettingPoolLens is IBettingPoolLens {
     }
 
     /// @inheritdoc IBettingPoolLens
+    function minOpenPrefix(IExtsload pool) external view returns (uint256 prefix) {
+        (, , , prefix) = PoolStateLibrary.totals(pool);
+    }
+
+    /// @inheritdoc IBettingPoolLens
+    function feesOf(IExtsload pool, address account) external view returns (uint256) {
+        return PoolStateLibrary.feesOf(pool, account);
+    }
+
+    /// @inheritdoc IBettingPoolLens
+    function config(
+        IExtsload pool
+    ) external view returns (uint256 treasuryFeeBps, uint256 creatorFeeBps, address treasury, uint256 withdrawTimeout) {
+        return PoolStateLibrary.config(pool);
+    }
+
+    /// @inheritdoc IBettingPoolLens
+    function reinforcementOf(IExtsload pool, address creator) external view returns (uint256 cap, uint256 used) {
+        return PoolStateLibrary.reinforcementOf(pool, creator);
+    }
+
+    /// @inheritdoc IBettingPoolLens
     function currentOdds(IExtsload pool, uint256 conditionId) external view returns (uint256[] memory odds) {
         ConditionView memory c = PoolStateLibrary.getCondition(pool, conditionId);
         if (c.state == ConditionState.None) revert ConditionNotFound(conditionId);

@@ -94,10 +94,10 @@ library PoolStateLibrary {
         v.payout = uint128(w0 >> 96);
         uint256 legCount = uint8(w0 >> 224);
         v.prefixDeposits = uint24(w0 >> 232);
-        uint256[3] memory words = [uint256(w[1]), uint256(w[2]), uint256(w[3])];
         v.legs = new IBettingPoolBase.Leg[](legCount);
         for (uint256 i; i < legCount; ++i) {
-            (uint256 conditionId, uint256 outcome) = ParlayLegs.decode(words, i);
+            // The leg words follow the parlay's first word.
+            (uint256 conditionId, uint256 outcome) = ParlayLegs.unpack(uint256(w[1 + i / ParlayLegs.LEGS_PER_SLOT]), i);
             v.legs[i] = IBettingPoolBase.Leg(conditionId, outcome);
         }
     }

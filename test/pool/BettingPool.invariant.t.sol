@@ -88,15 +88,15 @@ contract PoolHandler {
         calls++;
         if (conditions.length == 0) return;
         uint256 id = conditions[conditionSeed % conditions.length];
-        IBettingPoolBase.ConditionView memory c = pool.getCondition(id);
+        IBettingPoolBase.ConditionView memory c = PoolStateLibrary.getCondition(pool, id);
         if (c.state != IBettingPoolBase.ConditionState.Active) return;
         outcome = outcome % c.outcomeCount;
         amount = _bound(amount, 1, 20_000 * USD);
-        (uint256 fund, ) = pool.getOutcome(id, outcome);
+        (uint256 fund, ) = PoolStateLibrary.getOutcome(pool, id, outcome);
         try pool.bet(id, outcome, amount, 0, block.timestamp) returns (uint256 betId) {
             singleBets.push(betId);
             ghostStakes += amount;
-            ghostFairPayouts += (pool.getBet(betId).payout * fund) / c.totalFund;
+            ghostFairPayouts += (PoolStateLibrary.getBet(pool, betId).payout * fund) / c.totalFund;
         } catch {}
     }
 
@@ -109,7 +109,7 @@ contract PoolHandler {
         uint256 second = type(uint256).max;
         for (uint256 i; i < n && second == type(uint256).max; ++i) {
             uint256 id = conditions[(seed + i) % n];
-            if (pool.getCondition(id).state != IBettingPoolBase.ConditionState.Active) continue;
+            if (PoolStateLibrary.getCondition(pool, id).state != IBettingPoolBase.ConditionState.Active) continue;
             if (first == type(uint256).max) first = id;
             else second = id;
         }
@@ -136,7 +136,7 @@ contract PoolHandler {
         calls++;
         if (conditions.length == 0) return;
         uint256 id = conditions[conditionSeed % conditions.length];
-        IBettingPoolBase.ConditionView memory c = pool.getCondition(id);
+        IBettingPoolBase.ConditionView memory c = PoolStateLibrary.getCondition(pool, id);
         if (c.state != IBettingPoolBase.ConditionState.Active && c.state != IBettingPoolBase.ConditionState.Paused) {
             return;
         }
@@ -167,7 +167,7 @@ contract PoolHandler {
         calls++;
         if (conditions.length == 0) return;
         uint256 id = conditions[conditionSeed % conditions.length];
-        IBettingPoolBase.ConditionState state = pool.getCondition(id).state;
+        IBettingPoolBase.ConditionState state = PoolStateLibrary.getCondition(pool, id).state;
         if (state == IBettingPoolBase.ConditionState.Active) pool.pauseCondition(id);
         else if (state == IBettingPoolBase.ConditionState.Paused) pool.resumeCondition(id);
     }
@@ -182,7 +182,7 @@ contract PoolHandler {
     /// @dev Stakes the pool holds for open conditions and open parlays.
     function openStakes() external view returns (int256 total) {
         for (uint256 i; i < conditions.length; ++i) {
-            IBettingPoolBase.ConditionView memory c = pool.getCondition(conditions[i]);
+            IBettingPoolBase.ConditionView memory c = PoolStateLibrary.getCondition(pool, conditions[i]);
             if (
                 c.state == IBettingPoolBase.ConditionState.Active || c.state == IBettingPoolBase.ConditionState.Paused
             ) {

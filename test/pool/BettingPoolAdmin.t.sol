@@ -39,7 +39,7 @@ contract BettingPoolAdminTest is PoolFixture {
         emit IBettingPoolBase.FeesSet(1_000, 500);
         vm.prank(admin);
         pool.setFees(1_000, 500);
-        (uint256 treasuryFee, uint256 creatorFee, , ) = pool.config();
+        (uint256 treasuryFee, uint256 creatorFee, , ) = lens.config(pool);
         assertEq(treasuryFee, 1_000, "treasury fee");
         assertEq(creatorFee, 500, "creator fee");
     }
@@ -67,7 +67,7 @@ contract BettingPoolAdminTest is PoolFixture {
     function test_setTreasury_updatesConfig() public {
         vm.prank(admin);
         pool.setTreasury(bob);
-        (, , address current, ) = pool.config();
+        (, , address current, ) = lens.config(pool);
         assertEq(current, bob, "treasury");
     }
 
@@ -88,7 +88,7 @@ contract BettingPoolAdminTest is PoolFixture {
     function test_setWithdrawTimeout_updatesConfig() public {
         vm.prank(admin);
         pool.setWithdrawTimeout(1 days);
-        (, , , uint256 timeout) = pool.config();
+        (, , , uint256 timeout) = lens.config(pool);
         assertEq(timeout, 1 days, "timeout");
     }
 
@@ -109,7 +109,7 @@ contract BettingPoolAdminTest is PoolFixture {
     function test_setReinforcementCap_updatesCap() public {
         vm.prank(admin);
         pool.setReinforcementCap(bob, 77);
-        (uint256 cap, uint256 used) = pool.reinforcementOf(bob);
+        (uint256 cap, uint256 used) = lens.reinforcementOf(pool, bob);
         assertEq(cap, 77, "cap");
         assertEq(used, 0, "used");
     }
@@ -152,15 +152,15 @@ contract BettingPoolAdminTest is PoolFixture {
             MARGIN_BPS,
             block.timestamp + 1 days
         );
-        IBettingPoolBase.ConditionView memory c = pool.getCondition(id);
+        IBettingPoolBase.ConditionView memory c = lens.getCondition(pool, id);
         assertEq(id, 1, "first id");
         assertEq(uint256(c.state), uint256(IBettingPoolBase.ConditionState.Active), "active");
         assertEq(c.outcomeCount, 3, "outcomes");
         assertEq(c.prefixDeposits, 2, "P&L goes to the two deposits made before");
         assertApproxEqAbs(c.totalFund, REINFORCEMENT, 3, "funds sum to the reinforcement (rounded down)");
         assertLe(c.totalFund, REINFORCEMENT, "never above it");
-        assertEq(pool.minOpenPrefix(), 2, "smallest open prefix");
-        (, uint256 used) = pool.reinforcementOf(creator);
+        assertEq(lens.minOpenPrefix(pool), 2, "smallest open prefix");
+        (, uint256 used) = lens.reinforcementOf(pool, creator);
         assertEq(used, REINFORCEMENT, "cap used");
     }
 
@@ -268,7 +268,7 @@ contract BettingPoolAdminTest is PoolFixture {
     function test_resolveCondition_releasesCreatorCap() public {
         (uint256 id, bytes32 q) = _createCondition(2);
         _resolve(id, q, 0);
-        (, uint256 used) = pool.reinforcementOf(creator);
+        (, uint256 used) = lens.reinforcementOf(pool, creator);
         assertEq(used, 0, "cap released on resolution");
     }
 
@@ -291,7 +291,7 @@ contract BettingPoolAdminTest is PoolFixture {
         vm.prank(maintainer);
         pool.resumeCondition(id);
         _bet(alice, id, 0, USD);
-        assertEq(pool.getBet(1).stake, USD, "bet accepted after resume");
+        assertEq(lens.getBet(pool, 1).stake, USD, "bet accepted after resume");
     }
 
     function test_RevertWhen_pauseCallerLacksMaintainerRole() public {

@@ -129,7 +129,7 @@ contract BettingPoolLiquidityTest is PoolFixture {
         vm.prank(lp);
         uint256 freed = pool.withdraw(lpId, 5_000); // the free half may leave
         pool.resolveCondition(id);
-        uint256 payout = pool.getBet(1).payout;
+        uint256 payout = lens.getBet(pool, 1).payout;
         (uint256 value, ) = pool.lpPosition(lpId);
         assertLe(value, 5_000 * USD - freed + 1_000 * USD - payout, "the rest carries the loss");
         assertApproxEqAbs(value, 5_000 * USD - freed + 1_000 * USD - payout, 20, "in full");
@@ -159,7 +159,7 @@ contract BettingPoolLiquidityTest is PoolFixture {
         (uint256 old, ) = _createCondition(2);
         _deposit(bob, 100_000 * USD);
         (uint256 fresh, ) = _createCondition(2);
-        assertEq(pool.minOpenPrefix(), 1, "the old condition's prefix");
+        assertEq(lens.minOpenPrefix(pool), 1, "the old condition's prefix");
         assertEq(pool.freeLiquidity(), 1_000 * USD, "only the first deposit covers reserve");
         (, uint256 payout) = pool.quote(fresh, 0, 3_000 * USD);
         vm.expectRevert(
@@ -181,7 +181,7 @@ contract BettingPoolLiquidityTest is PoolFixture {
         (uint256 id, bytes32 q) = _createCondition(2);
         uint256 late = _deposit(bob, 10_000 * USD);
         _bet(alice, id, 0, 1_000 * USD);
-        (, uint256 owed) = pool.getOutcome(id, 0);
+        (, uint256 owed) = lens.getOutcome(pool, id, 0);
         _resolve(id, q, 0); // alice won
         (uint256 earlyValue, ) = pool.lpPosition(early);
         (uint256 lateValue, ) = pool.lpPosition(late);

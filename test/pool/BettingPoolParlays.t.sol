@@ -19,8 +19,8 @@ contract BettingPoolParlaysTest is PoolFixture {
         uint256 betId = pool.betParlay(legs, 10 * USD, quoted, block.timestamp);
         (uint256 locked, , ) = pool.totals();
         assertEq(locked, payout - 10 * USD, "the parlay's liability is locked");
-        assertEq(pool.getCondition(a).parlayExposure, payout - 10 * USD, "exposure on leg a");
-        assertEq(pool.getCondition(b).parlayExposure, payout - 10 * USD, "exposure on leg b");
+        assertEq(lens.getCondition(pool, a).parlayExposure, payout - 10 * USD, "exposure on leg a");
+        assertEq(lens.getCondition(pool, b).parlayExposure, payout - 10 * USD, "exposure on leg b");
         assertEq(pool.ownerOf(betId), alice, "parlay NFT");
         assertEq(lens.getParlay(pool, betId).legs.length, 2, "legs stored");
     }
@@ -75,7 +75,7 @@ contract BettingPoolParlaysTest is PoolFixture {
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
         vm.prank(alice);
         pool.betParlay(legs, REINFORCEMENT, 0, block.timestamp);
-        uint256 exposure = pool.getCondition(a).parlayExposure;
+        uint256 exposure = lens.getCondition(pool, a).parlayExposure;
         (, uint256 payout) = pool.quoteParlay(legs, REINFORCEMENT);
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -136,7 +136,7 @@ contract BettingPoolParlaysTest is PoolFixture {
         assertEq(locked, 0, "reserve freed before the other leg resolves");
         (uint256 value, ) = pool.lpPosition(lpId);
         assertApproxEqAbs(value, 100_010 * USD, 20, "LPs keep the stake");
-        assertEq(pool.getCondition(b).parlayExposure, 0, "exposure released");
+        assertEq(lens.getCondition(pool, b).parlayExposure, 0, "exposure released");
     }
 
     function test_RevertWhen_settlePendingParlay() public {

@@ -13,16 +13,20 @@ contract BettingPoolResolutionTest is PoolFixture {
         (uint256 id, bytes32 q) = _createCondition(2);
         _bet(alice, id, 0, 100 * USD);
         _bet(bob, id, 1, 300 * USD);
-        (, uint256 payout0) = pool.getOutcome(id, 0);
+        (, uint256 payout0) = lens.getOutcome(pool, id, 0);
         _resolve(id, q, 1);
-        (, uint256 payout1) = pool.getOutcome(id, 1);
+        (, uint256 payout1) = lens.getOutcome(pool, id, 1);
         (uint256 locked, uint256 claimable, ) = pool.totals();
         assertEq(locked, 0, "no reserve left");
         assertEq(claimable, payout1, "winners' payouts owed");
         assertGt(payout0, 0, "the loser had a payout on outcome 0");
         (uint256 value, ) = pool.lpPosition(lpId);
         assertApproxEqAbs(value, 100_000 * USD + 400 * USD - payout1, 20, "LP result = stakes - payouts");
-        assertEq(uint256(pool.getCondition(id).state), uint256(IBettingPoolBase.ConditionState.Resolved), "resolved");
+        assertEq(
+            uint256(lens.getCondition(pool, id).state),
+            uint256(IBettingPoolBase.ConditionState.Resolved),
+            "resolved"
+        );
     }
 
     function test_resolveCondition_feesOnProfit() public {
@@ -33,13 +37,13 @@ contract BettingPoolResolutionTest is PoolFixture {
         _bet(alice, id, 0, 1_000 * USD);
         _resolve(id, q, 1); // alice lost: the pool's profit is her stake
         // The treasury also receives the few units of rounding slack the LP tree keeps back.
-        assertGe(pool.feesOf(treasury), 100 * USD, "10% to the treasury");
-        assertApproxEqAbs(pool.feesOf(treasury), 100 * USD, 100, "10% to the treasury, plus rounding slack");
-        assertEq(pool.feesOf(creator), 50 * USD, "5% to the creator");
+        assertGe(lens.feesOf(pool, treasury), 100 * USD, "10% to the treasury");
+        assertApproxEqAbs(lens.feesOf(pool, treasury), 100 * USD, 100, "10% to the treasury, plus rounding slack");
+        assertEq(lens.feesOf(pool, creator), 50 * USD, "5% to the creator");
         vm.prank(creator);
         assertEq(pool.claimFees(), 50 * USD, "creator claims");
         assertEq(usd.balanceOf(creator), 50 * USD, "paid");
-        assertEq(pool.feesOf(creator), 0, "cleared");
+        assertEq(lens.feesOf(pool, creator), 0, "cleared");
     }
 
     function test_RevertWhen_claimFeesWithNone() public {
@@ -77,7 +81,11 @@ contract BettingPoolResolutionTest is PoolFixture {
         (uint256 id, bytes32 q) = _createCondition(2);
         uint256 betId = _bet(alice, id, 0, 250 * USD);
         _resolve(id, q, Answers.INVALID);
-        assertEq(uint256(pool.getCondition(id).state), uint256(IBettingPoolBase.ConditionState.Cancelled), "cancelled");
+        assertEq(
+            uint256(lens.getCondition(pool, id).state),
+            uint256(IBettingPoolBase.ConditionState.Cancelled),
+            "cancelled"
+        );
         uint256 before = usd.balanceOf(alice);
         vm.prank(alice);
         assertEq(pool.claim(betId), 250 * USD, "stake refunded");
@@ -87,7 +95,11 @@ contract BettingPoolResolutionTest is PoolFixture {
     function test_resolveCondition_outOfRangeAnswerCancels() public {
         (uint256 id, bytes32 q) = _createCondition(2);
         _resolve(id, q, 7);
-        assertEq(uint256(pool.getCondition(id).state), uint256(IBettingPoolBase.ConditionState.Cancelled), "cancelled");
+        assertEq(
+            uint256(lens.getCondition(pool, id).state),
+            uint256(IBettingPoolBase.ConditionState.Cancelled),
+            "cancelled"
+        );
     }
 
     /// @dev Regression for the reference's known bug: a cancelled condition must free ALL its reserve.
@@ -102,13 +114,13 @@ contract BettingPoolResolutionTest is PoolFixture {
         vm.prank(bob);
         pool.betParlay(_legs(id, 1, id2, 0), 50 * USD, 0, block.timestamp);
         (uint256 lockedBefore, , ) = pool.totals();
-        assertGt(pool.getCondition(id).reserve, 0, "reserve locked");
+        assertGt(lens.getCondition(pool, id).reserve, 0, "reserve locked");
         _resolve(id, q, Answers.INVALID);
-        assertEq(pool.getCondition(id).reserve, 0, "condition reserve released");
+        assertEq(lens.getCondition(pool, id).reserve, 0, "condition reserve released");
         (uint256 lockedAfter, , ) = pool.totals();
         assertEq(
             lockedBefore - lockedAfter,
-            lockedBefore - pool.getCondition(id2).reserve - _parlayLiability(4),
+            lockedBefore - lens.getCondition(pool, id2).reserve - _parlayLiability(4),
             "only the condition's reserve went"
         );
         _resolve(id2, q2, Answers.INVALID);
@@ -117,7 +129,7 @@ contract BettingPoolResolutionTest is PoolFixture {
         (uint256 lockedEnd, , ) = pool.totals();
         assertEq(lockedEnd, 0, "nothing stays locked once everything is cancelled");
         assertEq(pool.freeLiquidity(), freeBefore, "all liquidity is free again");
-        assertEq(pool.minOpenPrefix(), type(uint32).max, "no open prefix");
+        assertEq(lens.minOpenPrefix(pool), type(uint32).max, "no open prefix");
     }
 
     function _checkResolutionAccounting(uint256 seed) internal {

@@ -18,7 +18,7 @@ contract BettingPoolSinglesTest is PoolFixture {
         assertLt(afterBet[1], before[1], "backed outcome's odds fall");
         assertGt(afterBet[0], before[0], "other outcomes' odds rise");
         assertGt(afterBet[2], before[2], "other outcomes' odds rise");
-        IBettingPoolBase.BetView memory b = pool.getBet(betId);
+        IBettingPoolBase.BetView memory b = lens.getBet(pool, betId);
         assertEq(b.payout, quotedPayout, "payout as quoted");
         assertEq(pool.ownerOf(betId), alice, "bet NFT");
         assertLt(quoted, before[1], "the stake's own price impact is in the quote");
@@ -144,7 +144,7 @@ contract BettingPoolSinglesTest is PoolFixture {
         _deposit(lp, 100_000 * USD);
         (uint256 id, bytes32 q) = _createCondition(2);
         uint256 betId = _bet(alice, id, 0, 100 * USD);
-        uint256 payout = pool.getBet(betId).payout;
+        uint256 payout = lens.getBet(pool, betId).payout;
         _resolve(id, q, 0);
         uint256 before = usd.balanceOf(alice);
         vm.expectEmit(address(pool));
@@ -213,9 +213,9 @@ contract BettingPoolSinglesTest is PoolFixture {
         (uint256 id, ) = _createCondition(2);
         uint256 betId = _bet(alice, id, 0, 1_000 * USD);
         _bet(bob, id, 0, 2_000 * USD); // alice's outcome became more likely
-        IBettingPoolBase.BetView memory b = pool.getBet(betId);
-        (uint256 fund, ) = pool.getOutcome(id, 0);
-        uint256 totalFund = pool.getCondition(id).totalFund;
+        IBettingPoolBase.BetView memory b = lens.getBet(pool, betId);
+        (uint256 fund, ) = lens.getOutcome(pool, id, 0);
+        uint256 totalFund = lens.getCondition(pool, id).totalFund;
         uint256 expected = (((b.payout * (fund - b.stake)) / (totalFund - b.stake)) * 9_500) / 10_000;
         uint256 quoted = pool.quoteCashOut(betId);
         assertApproxEqAbs(quoted, expected, 1, "fair value at current funds minus margin");
@@ -235,8 +235,8 @@ contract BettingPoolSinglesTest is PoolFixture {
         vm.prank(alice);
         uint256 paid = pool.cashOut(betId, 0);
         assertLt(paid, 1_000 * USD, "round trip costs the bettor");
-        assertEq(pool.getCondition(id).totalFund, REINFORCEMENT, "funds restored");
-        assertEq(pool.getCondition(id).openStakes, 0, "no live stakes");
+        assertEq(lens.getCondition(pool, id).totalFund, REINFORCEMENT, "funds restored");
+        assertEq(lens.getCondition(pool, id).openStakes, 0, "no live stakes");
     }
 
     function test_RevertWhen_cashOutBelowMinimum() public {
@@ -280,10 +280,10 @@ contract BettingPoolSinglesTest is PoolFixture {
         (uint256 id, ) = _createCondition(4);
         amount = bound(amount, 1, 100_000 * USD);
         outcome = bound(outcome, 0, 3);
-        (uint256 fund, ) = pool.getOutcome(id, outcome);
-        uint256 totalFund = pool.getCondition(id).totalFund;
+        (uint256 fund, ) = lens.getOutcome(pool, id, outcome);
+        uint256 totalFund = lens.getCondition(pool, id).totalFund;
         uint256 betId = _bet(alice, id, outcome, amount);
-        IBettingPoolBase.BetView memory b = pool.getBet(betId);
+        IBettingPoolBase.BetView memory b = lens.getBet(pool, betId);
         uint256 odds = (b.payout * ODDS_ONE) / b.stake;
         assertGe(b.payout, b.stake, "odds are at least 1");
         assertLe(b.payout, amount * 100, "odds at most 100x");
@@ -337,6 +337,6 @@ contract BettingPoolSinglesTest is PoolFixture {
     }
 
     function test_getBet_zeroForUnknownBet() public view {
-        assertEq(pool.getBet(77).stake, 0, "no record");
+        assertEq(lens.getBet(pool, 77).stake, 0, "no record");
     }
 }

@@ -1,11 +1,13 @@
 /**
  * Betting-pool reads. Conditions (with their question text) come from the indexer; what a bet
  * or a cash-out is priced at comes from the pool itself: liquidity totals, `quote` odds, and
- * each bet's holder, stake and `quoteCashOut`. The account's bets and LP positions are in
+ * each bet's holder and `quoteCashOut`. Views the pool serves through its lens (BettingPoolLens
+ * over the pool's `extsload`: config, bets, outcomes, conditions, reinforcement caps) take the
+ * pool's address as their first argument. The account's bets and LP positions are in
  * poolIndex.ts.
  */
 import { COLLATERAL_UNIT, ConditionState } from "@forkcast/shared";
-import { iBettingPoolAbi } from "@forkcast/deployments";
+import { iBettingPoolAbi, iBettingPoolLensAbi } from "@forkcast/deployments";
 import { useQuery } from "@tanstack/react-query";
 import { type Address, keccak256, toHex } from "viem";
 import { usePublicClient, useReadContracts } from "wagmi";
@@ -17,16 +19,18 @@ import { usePoolAccount } from "./poolIndex.ts";
 export function usePoolTotals() {
   const { address } = useDeployment();
   const pool = address("pool");
+  const lens = address("poolLens");
   const result = useReadContracts({
-    contracts: pool
-      ? [
-          { address: pool, abi: iBettingPoolAbi, functionName: "totalLiquidity" },
-          { address: pool, abi: iBettingPoolAbi, functionName: "freeLiquidity" },
-          { address: pool, abi: iBettingPoolAbi, functionName: "totals" },
-          { address: pool, abi: iBettingPoolAbi, functionName: "config" },
-        ]
-      : [],
-    query: { enabled: Boolean(pool), refetchInterval: 3_000 },
+    contracts:
+      pool && lens
+        ? [
+            { address: pool, abi: iBettingPoolAbi, functionName: "totalLiquidity" },
+            { address: pool, abi: iBettingPoolAbi, functionName: "freeLiquidity" },
+            { address: pool, abi: iBettingPoolAbi, functionName: "totals" },
+            { address: lens, abi: iBettingPoolLensAbi, functionName: "config", args: [pool] },
+          ]
+        : [],
+    query: { enabled: Boolean(pool && lens), refetchInterval: 3_000 },
   });
   const [total, free, totals, config] = result.data ?? [];
   return {
@@ -143,15 +147,17 @@ export interface BetChainState {
 export function useBetChainStates(betIds: readonly bigint[]) {
   const { address } = useDeployment();
   const pool = address("pool");
+  const lens = address("poolLens");
   const result = useReadContracts({
-    contracts: pool
-      ? betIds.flatMap((betId) => [
-          { address: pool, abi: iBettingPoolAbi, functionName: "ownerOf", args: [betId] } as const,
-          { address: pool, abi: iBettingPoolAbi, functionName: "getBet", args: [betId] } as const,
-          { address: pool, abi: iBettingPoolAbi, functionName: "quoteCashOut", args: [betId] } as const,
-        ])
-      : [],
-    query: { enabled: Boolean(pool) && betIds.length > 0, refetchInterval: 3_000 },
+    contracts:
+      pool && lens
+        ? betIds.flatMap((betId) => [
+            { address: pool, abi: iBettingPoolAbi, functionName: "ownerOf", args: [betId] } as const,
+            { address: lens, abi: iBettingPoolLensAbi, functionName: "getBet", args: [pool, betId] } as const,
+            { address: pool, abi: iBettingPoolAbi, functionName: "quoteCashOut", args: [betId] } as const,
+          ])
+        : [],
+    query: { enabled: Boolean(pool && lens) && betIds.length > 0, refetchInterval: 3_000 },
   });
   const states = new Map<bigint, BetChainState>();
   betIds.forEach((betId, i) => {
@@ -174,12 +180,13 @@ export function usePoolCreatorRole(account: Address | undefined, enabled = true)
   const client = usePublicClient();
   const { chainId, book, address } = useDeployment();
   const pool = address("pool");
+  const lens = address("poolLens");
   return useQuery({
     queryKey: ["poolCreatorRole", chainId, pool, account],
-    enabled: enabled && Boolean(client && pool && book),
+    enabled: enabled && Boolean(client && pool && lens && book),
     refetchInterval: 10_000,
     queryFn: async () => {
-      if (!client || !pool || !book) return undefined;
+      if (!client || !pool || !lens || !book) return undefined;
       const fromBlock = BigInt(book.deployBlock);
       const [granted, revoked] = await Promise.all([
         client.getContractEvents({
@@ -213,7 +220,12 @@ export function usePoolCreatorRole(account: Address | undefined, enabled = true)
           functionName: "hasRole",
           args: [MARKET_CREATOR_ROLE, account],
         }),
-        client.readContract({ address: pool, abi: iBettingPoolAbi, functionName: "reinforcementOf", args: [account] }),
+        client.readContract({
+          address: lens,
+          abi: iBettingPoolLensAbi,
+          functionName: "reinforcementOf",
+          args: [pool, account],
+        }),
       ]);
       return { isCreator, holders: [...holders], capLeft: cap > used ? cap - used : 0n };
     },
@@ -224,13 +236,19 @@ export function usePoolCreatorRole(account: Address | undefined, enabled = true)
 export function usePoolOutcomeBook(conditionId: bigint | undefined, outcome: number | undefined) {
   const { address } = useDeployment();
   const pool = address("pool");
-  const enabled = Boolean(pool) && conditionId !== undefined && outcome !== undefined;
+  const lens = address("poolLens");
+  const enabled = Boolean(pool && lens) && conditionId !== undefined && outcome !== undefined;
   const result = useReadContracts({
     contracts:
-      pool && conditionId !== undefined && outcome !== undefined
+      pool && lens && conditionId !== undefined && outcome !== undefined
         ? [
-            { address: pool, abi: iBettingPoolAbi, functionName: "getOutcome", args: [conditionId, BigInt(outcome)] },
-            { address: pool, abi: iBettingPoolAbi, functionName: "getCondition", args: [conditionId] },
+            {
+              address: lens,
+              abi: iBettingPoolLensAbi,
+              functionName: "getOutcome",
+              args: [pool, conditionId, BigInt(outcome)],
+            },
+            { address: lens, abi: iBettingPoolLensAbi, functionName: "getCondition", args: [pool, conditionId] },
           ]
         : [],
     query: { enabled, refetchInterval: 3_000 },

@@ -21,7 +21,7 @@ export const MATCH_QUESTION = {
 export const RAIN_REWARD = 5n * COLLATERAL_UNIT;
 
 export async function drivePool(w: World): Promise<void> {
-  const { oracle, pool } = w.contracts;
+  const { oracle, pool, poolLens } = w.contracts;
   const { ids, txs } = w;
   await w.wait(
     await pool.write.grantRole([keccak256(toHex("MARKET_CREATOR_ROLE")), who.creator.address], {
@@ -111,7 +111,7 @@ export async function drivePool(w: World): Promise<void> {
   );
   const [parlay] = parseEventLogs({ abi: abis.IBettingPool, logs: parlayReceipt.logs, eventName: "ParlayPlaced" });
   ids.parlay = parlay?.args.betId ?? 0n;
-  for (let k = 0n; k < 3n; k++) ids.matchFunds.push((await pool.read.getOutcome([match.id, k]))[0]);
+  for (let k = 0n; k < 3n; k++) ids.matchFunds.push((await poolLens.read.getOutcome([pool.address, match.id, k]))[0]);
 
   await w.advance(HOUR);
   for (const c of [match, rain]) {

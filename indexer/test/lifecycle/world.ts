@@ -172,6 +172,12 @@ export async function startWorld(stack: Stack) {
   await stack.addToAddressBook("pool", "BettingPool", poolAddress);
   const indexerReady = stack.startIndexer();
   const pool = getContract({ address: poolAddress, abi: abis.IBettingPool, client });
+  // Views the pool serves through its lens (the stateless BettingPoolLens over its extsload).
+  const poolLens = getContract({
+    address: await deployArtifact("BettingPoolLens", []),
+    abi: abis.IBettingPoolLens,
+    client,
+  });
 
   assert.equal(lower(book.deployer), lower(who.admin.address), "deployed by dev account 0");
   assert.ok(await exchange.read.isOperator([who.admin.address]), "the deployer operates the exchange");
@@ -197,7 +203,7 @@ export async function startWorld(stack: Stack) {
   return {
     stack,
     indexerReady,
-    contracts: { usd, ctf, exchange, oracle, arbitrator, adapter, factory, pool },
+    contracts: { usd, ctf, exchange, oracle, arbitrator, adapter, factory, pool, poolLens },
     wait,
     advance,
     now,
