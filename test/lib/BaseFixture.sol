@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import {Test} from "./Test.sol";
+import {TestUSD} from "../../contracts/tokens/TestUSD.sol";
+import {CommitteeArbitrator} from "../../contracts/oracle/CommitteeArbitrator.sol";
+import {OptimisticOracle} from "../../contracts/oracle/OptimisticOracle.sol";
+
+/// @title BaseFixture
+/// @notice What every subsystem fixture starts from: the clock at START, an admin, a treasury and
+/// the test collateral (this contract may mint it); plus the deploy of the oracle stack that the
+/// oracle and market fixtures share.
+abstract contract BaseFixture is Test {
+    uint256 internal constant START = 1_700_000_000;
+
+    TestUSD internal usd;
+    address internal admin;
+    address internal treasury;
+
+    function setUp() public virtual {
+        vm.warp(START);
+        admin = makeAddr("admin");
+        treasury = makeAddr("treasury");
+        usd = new TestUSD(address(this), false);
+    }
+
+    /// @dev Mints `amount` of collateral to `who` and lets each of `spenders` pull all of it.
+    function _mintAndApprove(address who, uint256 amount, address[] memory spenders) internal {
+        usd.mint(who, amount);
+        vm.startPrank(who);
+        for (uint256 i; i < spenders.length; ++i) usd.approve(spenders[i], type(uint256).max);
+        vm.stopPrank();
+    }
+
+    /// @dev A 1-of-1 committee whose only member is `arbiter`, and the optimistic oracle on the
+    /// collateral with that committee as arbitrator, owned by the admin, fees to the treasury.
+    function _deployOracle(
+        address arbiter,
+        uint256 feeBps
+    ) internal returns (CommitteeArbitrator arbitrator_, OptimisticOracle oracle_) {
+        address[] memory members = new address[](1);
+        members[0] = arbiter;
+        arbitrator_ = new CommitteeArbitrator(admin, members, 1);
+        oracle_ = new OptimisticOracle(IERC20(address(usd)), address(arbitrator_), admin, feeBps, treasury);
+    }
+}
