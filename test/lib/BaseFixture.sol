@@ -9,20 +9,33 @@ import {CommitteeArbitrator} from "../../contracts/oracle/CommitteeArbitrator.so
 import {OptimisticOracle} from "../../contracts/oracle/OptimisticOracle.sol";
 
 /// @title BaseFixture
-/// @notice What every subsystem fixture starts from: the clock at START, an admin, a treasury and
-/// the test collateral (this contract may mint it); plus the deploy of the oracle stack that the
-/// oracle and market fixtures share.
+/// @notice What every subsystem fixture starts from: the clock at START, the cast of named actors
+/// (an admin, a treasury, two traders, a creator, a proposer, a disputer and an arbiter) and the
+/// test collateral (this contract may mint it); plus the deploy of the oracle stack that the oracle
+/// and market fixtures share.
 abstract contract BaseFixture is Test {
     uint256 internal constant START = 1_700_000_000;
 
     TestUSD internal usd;
     address internal admin;
     address internal treasury;
+    address internal alice;
+    address internal bob;
+    address internal creator;
+    address internal proposer;
+    address internal disputer;
+    address internal arbiter;
 
     function setUp() public virtual {
         vm.warp(START);
         admin = makeAddr("admin");
         treasury = makeAddr("treasury");
+        alice = makeAddr("alice");
+        bob = makeAddr("bob");
+        creator = makeAddr("creator");
+        proposer = makeAddr("proposer");
+        disputer = makeAddr("disputer");
+        arbiter = makeAddr("arbiter");
         usd = new TestUSD(address(this), false);
     }
 

@@ -32,22 +32,10 @@ abstract contract MarketsFixture is BaseFixture {
     MockTokenRegistry internal registry;
     MarketFactory internal factory;
 
-    address internal creator;
-    address internal alice;
-    address internal bob;
-    address internal proposer;
-    address internal disputer;
-    address internal arbiter;
     address internal attacker;
 
     function setUp() public virtual override {
         super.setUp();
-        creator = makeAddr("creator");
-        alice = makeAddr("alice");
-        bob = makeAddr("bob");
-        proposer = makeAddr("proposer");
-        disputer = makeAddr("disputer");
-        arbiter = makeAddr("arbiter");
         attacker = makeAddr("attacker");
 
         ctf = new ConditionalTokens("");
@@ -126,6 +114,42 @@ abstract contract MarketsFixture is BaseFixture {
         oracle.propose(questionId, answer);
         vm.warp(block.timestamp + LIVENESS);
         oracle.settle(questionId);
+    }
+
+    /// @dev The creator opens a multi-outcome question directly at the oracle (no factory).
+    function _openDirect(uint256 outcomes) internal returns (bytes32 questionId) {
+        vm.prank(creator);
+        questionId = oracle.openQuestion("who wins?", outcomes, block.timestamp + 1 days, 0, BOND, 0);
+    }
+
+    /// @dev `who` splits `amount` on each of the first `count` questions of a multi-outcome market.
+    function _splitEach(address who, bytes32 marketId, uint256 count, uint256 amount) internal {
+        for (uint256 k; k < count; ++k) {
+            bytes32 conditionId = adapter.conditionIdOf(marketId, k);
+            vm.prank(who);
+            adapter.splitPosition(conditionId, amount);
+        }
+    }
+
+    /// @dev `who` redeems each of the first `count` questions of a resolved multi-outcome market.
+    function _redeemAll(address who, bytes32 marketId, uint256 count) internal returns (uint256 total) {
+        for (uint256 k; k < count; ++k) {
+            bytes32 conditionId = adapter.conditionIdOf(marketId, k);
+            vm.prank(who);
+            total += adapter.redeemPositions(conditionId);
+        }
+    }
+
+    /// @dev YES that `who` holds on question `k` of a multi-outcome market.
+    function _yes(address who, bytes32 marketId, uint256 k) internal view returns (uint256) {
+        (uint256 yesId, ) = _yesNoIds(adapter.conditionIdOf(marketId, k));
+        return ctf.balanceOf(who, yesId);
+    }
+
+    /// @dev NO that `who` holds on question `k` of a multi-outcome market.
+    function _no(address who, bytes32 marketId, uint256 k) internal view returns (uint256) {
+        (, uint256 noId) = _yesNoIds(adapter.conditionIdOf(marketId, k));
+        return ctf.balanceOf(who, noId);
     }
 
     function _yesNoIds(bytes32 conditionId) internal view returns (uint256 yesId, uint256 noId) {

@@ -35,13 +35,8 @@ contract CommitteeArbitratorTest is OracleFixture {
         }
     }
 
-    function _openOnCommittee() private returns (bytes32 id) {
-        vm.prank(requester);
-        id = committeeOracle.openQuestion(DATA, 3, endTime, REWARD, BOND, 0);
-    }
-
     function _escalatedOnCommittee() private returns (bytes32 id) {
-        id = _openOnCommittee();
+        id = _openOn(committeeOracle, 3);
         vm.warp(endTime);
         _escalate(committeeOracle, id, 0, 1);
     }
@@ -117,7 +112,7 @@ contract CommitteeArbitratorTest is OracleFixture {
     }
 
     function test_RevertWhen_vote_questionNotEscalated() public {
-        bytes32 id = _openOnCommittee();
+        bytes32 id = _openOn(committeeOracle, 3);
         _vote(memberA, id, 0);
         _expectWrongState(id, IOptimisticOracle.State.Open);
         _vote(memberB, id, 0);
@@ -146,13 +141,14 @@ contract CommitteeArbitratorTest is OracleFixture {
 
     function test_RevertWhen_setMember_notOwner() public {
         _expectNotOwner(stranger);
-        vm.prank(stranger);
         committee.setMember(stranger, true);
     }
 
     function test_RevertWhen_setMember_unchanged() public {
-        vm.expectRevert(abi.encodeWithSelector(ICommitteeArbitrator.MembershipUnchanged.selector, memberA, true));
-        vm.prank(admin);
+        _expectRevertFrom(
+            admin,
+            abi.encodeWithSelector(ICommitteeArbitrator.MembershipUnchanged.selector, memberA, true)
+        );
         committee.setMember(memberA, true);
     }
 
@@ -167,14 +163,12 @@ contract CommitteeArbitratorTest is OracleFixture {
     }
 
     function test_RevertWhen_setThreshold_zero() public {
-        vm.expectRevert(abi.encodeWithSelector(ICommitteeArbitrator.InvalidThreshold.selector, 0, 3));
-        vm.prank(admin);
+        _expectRevertFrom(admin, abi.encodeWithSelector(ICommitteeArbitrator.InvalidThreshold.selector, 0, 3));
         committee.setThreshold(0);
     }
 
     function test_RevertWhen_setThreshold_notOwner() public {
         _expectNotOwner(stranger);
-        vm.prank(stranger);
         committee.setThreshold(1);
     }
 

@@ -169,7 +169,6 @@ contract OptimisticOracleInvariantTest is BaseFixture {
 
     function setUp() public override {
         super.setUp();
-        address arbiter = makeAddr("arbiter");
         CommitteeArbitrator arbitrator;
         (arbitrator, oracle) = _deployOracle(arbiter, 1_000);
         vm.prank(admin);

@@ -22,7 +22,6 @@ contract OptimisticOracleAdminTest is OracleFixture {
     function test_RevertWhen_flag_notOwner() public {
         bytes32 id = _openEnded();
         _expectNotOwner(stranger);
-        vm.prank(stranger);
         oracle.flag(id);
     }
 
@@ -62,8 +61,7 @@ contract OptimisticOracleAdminTest is OracleFixture {
 
     function test_RevertWhen_unflag_notFlagged() public {
         bytes32 id = _openEnded();
-        vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.QuestionNotFlagged.selector, id));
-        vm.prank(admin);
+        _expectRevertFrom(admin, abi.encodeWithSelector(IOptimisticOracle.QuestionNotFlagged.selector, id));
         oracle.unflag(id);
     }
 
@@ -71,7 +69,6 @@ contract OptimisticOracleAdminTest is OracleFixture {
         bytes32 id = _openEnded();
         _flag(id);
         _expectNotOwner(stranger);
-        vm.prank(stranger);
         oracle.unflag(id);
     }
 
@@ -151,7 +148,6 @@ contract OptimisticOracleAdminTest is OracleFixture {
         bytes32 id = _openEnded();
         _flagAndWait(id);
         _expectNotOwner(stranger);
-        vm.prank(stranger);
         oracle.emergencyResolve(id, 0);
     }
 
@@ -189,20 +185,17 @@ contract OptimisticOracleAdminTest is OracleFixture {
     }
 
     function test_RevertWhen_setSafetyPeriod_belowOneHour() public {
-        vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.InvalidSafetyPeriod.selector, 1 hours - 1));
-        vm.prank(admin);
+        _expectRevertFrom(admin, abi.encodeWithSelector(IOptimisticOracle.InvalidSafetyPeriod.selector, 1 hours - 1));
         oracle.setSafetyPeriod(1 hours - 1);
     }
 
     function test_RevertWhen_setSafetyPeriod_aboveMax() public {
-        vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.InvalidSafetyPeriod.selector, 30 days + 1));
-        vm.prank(admin);
+        _expectRevertFrom(admin, abi.encodeWithSelector(IOptimisticOracle.InvalidSafetyPeriod.selector, 30 days + 1));
         oracle.setSafetyPeriod(30 days + 1);
     }
 
     function test_RevertWhen_setSafetyPeriod_notOwner() public {
         _expectNotOwner(stranger);
-        vm.prank(stranger);
         oracle.setSafetyPeriod(2 hours);
     }
 
@@ -224,14 +217,12 @@ contract OptimisticOracleAdminTest is OracleFixture {
     }
 
     function test_RevertWhen_setDisputeFee_aboveMax() public {
-        vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.DisputeFeeTooHigh.selector, 5_001));
-        vm.prank(admin);
+        _expectRevertFrom(admin, abi.encodeWithSelector(IOptimisticOracle.DisputeFeeTooHigh.selector, 5_001));
         oracle.setDisputeFee(5_001, treasury);
     }
 
     function test_RevertWhen_setDisputeFee_notOwner() public {
         _expectNotOwner(stranger);
-        vm.prank(stranger);
         oracle.setDisputeFee(0, treasury);
     }
 

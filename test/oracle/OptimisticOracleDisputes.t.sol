@@ -228,8 +228,7 @@ contract OptimisticOracleDisputesTest is OracleFixture {
 
     function test_RevertWhen_rule_notArbitrator() public {
         bytes32 id = _escalated(0, 1);
-        vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.NotArbitrator.selector, admin));
-        vm.prank(admin);
+        _expectRevertFrom(admin, abi.encodeWithSelector(IOptimisticOracle.NotArbitrator.selector, admin));
         oracle.rule(id, 0);
     }
 
@@ -243,16 +242,17 @@ contract OptimisticOracleDisputesTest is OracleFixture {
 
     function test_RevertWhen_rule_invalidAnswer() public {
         bytes32 id = _escalated(0, 1);
-        vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.InvalidAnswer.selector, id, 5, 2));
-        vm.prank(address(arbitrator));
+        _expectRevertFrom(
+            address(arbitrator),
+            abi.encodeWithSelector(IOptimisticOracle.InvalidAnswer.selector, id, 5, 2)
+        );
         oracle.rule(id, 5);
     }
 
     function test_RevertWhen_rule_flagged() public {
         bytes32 id = _escalated(0, 1);
         _flag(id);
-        vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.QuestionFlagged.selector, id));
-        vm.prank(address(arbitrator));
+        _expectRevertFrom(address(arbitrator), abi.encodeWithSelector(IOptimisticOracle.QuestionFlagged.selector, id));
         oracle.rule(id, 0);
     }
 

@@ -10,6 +10,10 @@ import {Answers} from "../../contracts/libraries/Answers.sol";
 
 /// @notice The oracle's constructor, opening questions and proposing answers.
 contract OptimisticOracleQuestionsTest is OracleFixture {
+    /// @dev The first values that no longer fit the packed fields.
+    uint256 private constant ABOVE_40_BITS = uint256(type(uint40).max) + 1;
+    uint256 private constant ABOVE_96_BITS = uint256(type(uint96).max) + 1;
+
     // ================================================================== constructor
 
     function test_RevertWhen_constructor_zeroArbitrator() public {
@@ -61,8 +65,7 @@ contract OptimisticOracleQuestionsTest is OracleFixture {
     }
 
     function test_RevertWhen_openQuestion_emptyAncillaryData() public {
-        vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.EmptyAncillaryData.selector));
-        vm.prank(requester);
+        _expectRevertFrom(requester, abi.encodeWithSelector(IOptimisticOracle.EmptyAncillaryData.selector));
         oracle.openQuestion("", 2, endTime, REWARD, BOND, 0);
     }
 
@@ -82,15 +85,13 @@ contract OptimisticOracleQuestionsTest is OracleFixture {
     }
 
     function test_RevertWhen_openQuestion_endTimeAbove40Bits() public {
-        uint256 tooLate = uint256(type(uint40).max) + 1;
-        bytes memory err = abi.encodeWithSelector(IOptimisticOracle.InvalidEndTime.selector, tooLate);
-        _expectOpenReverts(err, 2, tooLate, REWARD, BOND, 0);
+        bytes memory err = abi.encodeWithSelector(IOptimisticOracle.InvalidEndTime.selector, ABOVE_40_BITS);
+        _expectOpenReverts(err, 2, ABOVE_40_BITS, REWARD, BOND, 0);
     }
 
     function test_RevertWhen_openQuestion_rewardAbove96Bits() public {
-        uint256 reward = uint256(type(uint96).max) + 1;
-        bytes memory err = abi.encodeWithSelector(IOptimisticOracle.InvalidReward.selector, reward);
-        _expectOpenReverts(err, 2, endTime, reward, BOND, 0);
+        bytes memory err = abi.encodeWithSelector(IOptimisticOracle.InvalidReward.selector, ABOVE_96_BITS);
+        _expectOpenReverts(err, 2, endTime, ABOVE_96_BITS, BOND, 0);
     }
 
     function test_RevertWhen_openQuestion_bondZero() public {
@@ -99,9 +100,8 @@ contract OptimisticOracleQuestionsTest is OracleFixture {
     }
 
     function test_RevertWhen_openQuestion_bondAbove96Bits() public {
-        uint256 bond = uint256(type(uint96).max) + 1;
-        bytes memory err = abi.encodeWithSelector(IOptimisticOracle.InvalidBond.selector, bond);
-        _expectOpenReverts(err, 2, endTime, REWARD, bond, 0);
+        bytes memory err = abi.encodeWithSelector(IOptimisticOracle.InvalidBond.selector, ABOVE_96_BITS);
+        _expectOpenReverts(err, 2, endTime, REWARD, ABOVE_96_BITS, 0);
     }
 
     function test_RevertWhen_openQuestion_livenessTooShort() public {
@@ -220,8 +220,7 @@ contract OptimisticOracleQuestionsTest is OracleFixture {
     }
 
     function _checkPropose(uint256 outcomes, uint256 answer) private {
-        vm.prank(requester);
-        bytes32 id = oracle.openQuestion(DATA, outcomes, endTime, REWARD, BOND, 0);
+        bytes32 id = _openOn(oracle, outcomes);
         vm.warp(endTime);
         _propose(id, proposer, answer);
         assertEq(oracle.getQuestion(id).proposedAnswer, answer, "answer round-trips through its 16-bit code");

@@ -26,22 +26,16 @@ abstract contract OracleFixture is BaseFixture {
     OptimisticOracle internal oracle;
 
     address internal requester;
-    address internal proposer;
-    address internal disputer;
     address internal proposer2;
     address internal disputer2;
-    address internal arbiter;
     address internal stranger;
     uint256 internal endTime;
 
     function setUp() public virtual override {
         super.setUp();
         requester = makeAddr("requester");
-        proposer = makeAddr("proposer");
-        disputer = makeAddr("disputer");
         proposer2 = makeAddr("proposer2");
         disputer2 = makeAddr("disputer2");
-        arbiter = makeAddr("arbiter");
         stranger = makeAddr("stranger");
         endTime = START + 1 days;
         (arbitrator, oracle) = _deployOracle(arbiter, FEE_BPS);
@@ -53,8 +47,13 @@ abstract contract OracleFixture is BaseFixture {
     }
 
     function _open() internal returns (bytes32 questionId) {
+        questionId = _openOn(oracle, 2);
+    }
+
+    /// @dev The requester opens the fixture's question with `outcomes` outcomes on `target`.
+    function _openOn(OptimisticOracle target, uint256 outcomes) internal returns (bytes32 questionId) {
         vm.prank(requester);
-        questionId = oracle.openQuestion(DATA, 2, endTime, REWARD, BOND, 0);
+        questionId = target.openQuestion(DATA, outcomes, endTime, REWARD, BOND, 0);
     }
 
     function _openEnded() internal returns (bytes32 questionId) {
@@ -99,8 +98,7 @@ abstract contract OracleFixture is BaseFixture {
         uint256 bond,
         uint256 liveness
     ) internal {
-        vm.expectRevert(err);
-        vm.prank(requester);
+        _expectRevertFrom(requester, err);
         oracle.openQuestion(DATA, outcomes, end, reward, bond, liveness);
     }
 
@@ -109,9 +107,9 @@ abstract contract OracleFixture is BaseFixture {
         vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.WrongState.selector, questionId, state));
     }
 
-    /// @dev Expects the next call to revert because `who` is not the owner.
+    /// @dev Expects the next call, made by `who`, to revert because `who` is not the owner.
     function _expectNotOwner(address who) internal {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, who));
+        _expectRevertFrom(who, abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, who));
     }
 
     /// @dev Proposes `answer` on an ended question and lets the liveness run out.

@@ -38,8 +38,7 @@ contract BettingPoolParlaysTest is PoolFixture {
         (uint256 a, ) = _createCondition(2);
         (uint256 b, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
-        vm.expectRevert(IBettingPoolBase.ZeroAddress.selector);
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.ZeroAddress.selector));
         pool.betParlayFor(address(0), legs, 10 * USD, 0, block.timestamp);
     }
 
@@ -47,15 +46,13 @@ contract BettingPoolParlaysTest is PoolFixture {
         (uint256 a, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = new IBettingPoolBase.Leg[](1);
         legs[0] = IBettingPoolBase.Leg(a, 0);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidLegCount.selector, 1));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.InvalidLegCount.selector, 1));
         pool.betParlay(legs, USD, 0, block.timestamp);
     }
 
     function test_RevertWhen_parlayNineLegs() public {
         IBettingPoolBase.Leg[] memory legs = new IBettingPoolBase.Leg[](9);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidLegCount.selector, 9));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.InvalidLegCount.selector, 9));
         pool.betParlay(legs, USD, 0, block.timestamp);
     }
 
@@ -63,8 +60,7 @@ contract BettingPoolParlaysTest is PoolFixture {
         _deposit(lp, 100_000 * USD);
         (uint256 a, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, a, 1);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.DuplicateLeg.selector, a));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.DuplicateLeg.selector, a));
         pool.betParlay(legs, USD, 0, block.timestamp);
     }
 
@@ -77,7 +73,8 @@ contract BettingPoolParlaysTest is PoolFixture {
         pool.betParlay(legs, REINFORCEMENT, 0, block.timestamp);
         uint256 exposure = pool.getCondition(a).parlayExposure;
         (, uint256 payout) = pool.quoteParlay(legs, REINFORCEMENT);
-        vm.expectRevert(
+        _expectRevertFrom(
+            alice,
             abi.encodeWithSelector(
                 IBettingPoolBase.ParlayExposureExceeded.selector,
                 a,
@@ -85,7 +82,6 @@ contract BettingPoolParlaysTest is PoolFixture {
                 REINFORCEMENT
             )
         );
-        vm.prank(alice);
         pool.betParlay(legs, REINFORCEMENT, 0, block.timestamp);
     }
 
@@ -95,8 +91,7 @@ contract BettingPoolParlaysTest is PoolFixture {
         (uint256 b, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
         (uint256 odds, ) = pool.quoteParlay(legs, USD);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.OddsBelowMinimum.selector, odds, odds + 1));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.OddsBelowMinimum.selector, odds, odds + 1));
         pool.betParlay(legs, USD, odds + 1, block.timestamp);
     }
 
@@ -104,8 +99,7 @@ contract BettingPoolParlaysTest is PoolFixture {
         (uint256 a, ) = _createCondition(2);
         (uint256 b, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
-        vm.expectRevert(IBettingPoolBase.ZeroAmount.selector);
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.ZeroAmount.selector));
         pool.betParlay(legs, 0, 0, block.timestamp);
     }
 
@@ -113,10 +107,10 @@ contract BettingPoolParlaysTest is PoolFixture {
         (uint256 a, ) = _createCondition(2);
         (uint256 b, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
-        vm.expectRevert(
+        _expectRevertFrom(
+            alice,
             abi.encodeWithSelector(IBettingPoolBase.DeadlineExpired.selector, block.timestamp - 1, block.timestamp)
         );
-        vm.prank(alice);
         pool.betParlay(legs, USD, 0, block.timestamp - 1);
     }
 
@@ -217,8 +211,7 @@ contract BettingPoolParlaysTest is PoolFixture {
         (uint256 a, ) = _createCondition(2);
         (uint256 b, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 3);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidOutcome.selector, 3, 2));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.InvalidOutcome.selector, 3, 2));
         pool.betParlay(legs, USD, 0, block.timestamp);
     }
 

@@ -43,8 +43,7 @@ contract BettingPoolResolutionTest is PoolFixture {
     }
 
     function test_RevertWhen_claimFeesWithNone() public {
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.NoFees.selector, alice));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.NoFees.selector, alice));
         pool.claimFees();
     }
 

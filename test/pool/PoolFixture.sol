@@ -26,20 +26,14 @@ abstract contract PoolFixture is BaseFixture {
     IBettingPool internal pool;
     /// @dev Views that read the pool through extsload.
     BettingPoolLens internal lens;
-    address internal creator;
     address internal maintainer;
     address internal lp;
-    address internal alice;
-    address internal bob;
     uint256 internal questionNonce;
 
     function setUp() public virtual override {
         super.setUp();
-        creator = makeAddr("creator");
         maintainer = makeAddr("maintainer");
         lp = makeAddr("lp");
-        alice = makeAddr("alice");
-        bob = makeAddr("bob");
         oracle = new MockAnswerSource();
         BettingPoolExtension extension = new BettingPoolExtension(IERC20(address(usd)), IAnswerSource(address(oracle)));
         pool = IBettingPool(
