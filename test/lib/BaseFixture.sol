@@ -47,14 +47,14 @@ abstract contract BaseFixture is Test {
         vm.stopPrank();
     }
 
-    /// @dev A 1-of-1 committee whose only member is `arbiter`, and the optimistic oracle on the
+    /// @dev A 1-of-1 committee whose only member is `member`, and the optimistic oracle on the
     /// collateral with that committee as arbitrator, owned by the admin, fees to the treasury.
     function _deployOracle(
-        address arbiter,
+        address member,
         uint256 feeBps
     ) internal returns (CommitteeArbitrator arbitrator_, OptimisticOracle oracle_) {
         address[] memory members = new address[](1);
-        members[0] = arbiter;
+        members[0] = member;
         arbitrator_ = new CommitteeArbitrator(admin, members, 1);
         oracle_ = new OptimisticOracle(IERC20(address(usd)), address(arbitrator_), admin, feeBps, treasury);
     }

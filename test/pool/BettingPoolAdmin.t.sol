@@ -17,6 +17,12 @@ contract BettingPoolAdminTest is PoolFixture {
     bytes32 internal constant CREATOR_ROLE = keccak256("MARKET_CREATOR_ROLE");
     bytes32 internal constant MAINTAINER_ROLE = keccak256("MAINTAINER_ROLE");
 
+    /// @dev Creates a condition on `questionId` with these probabilities and the default terms, as
+    /// whoever the test pranks.
+    function _createWith(bytes32 questionId, uint256[] memory probabilities) private returns (uint256) {
+        return pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+    }
+
     function test_RevertWhen_extensionBuiltForAnotherOracle() public {
         BettingPoolExtension other = new BettingPoolExtension(IERC20(address(usd)), IAnswerSource(address(0xBEEF)));
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.ExtensionMismatch.selector, address(other)));
@@ -163,7 +169,7 @@ contract BettingPoolAdminTest is PoolFixture {
         bytes32 questionId = _newQuestion(2);
         uint256[] memory probabilities = _even(2);
         _expectRevertFrom(creator, abi.encodeWithSelector(IBettingPoolBase.NoLiquidity.selector));
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_createConditionCallerLacksCreatorRole() public {
@@ -173,7 +179,7 @@ contract BettingPoolAdminTest is PoolFixture {
             alice,
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, CREATOR_ROLE)
         );
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_oneOutcome() public {
@@ -181,14 +187,14 @@ contract BettingPoolAdminTest is PoolFixture {
         uint256[] memory probabilities = new uint256[](1);
         probabilities[0] = PROB_ONE;
         _expectRevertFrom(creator, abi.encodeWithSelector(IBettingPoolBase.InvalidOutcomeCount.selector, 1));
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_twentyOneOutcomes() public {
         bytes32 questionId = _newQuestion(21);
         uint256[] memory probabilities = _even(21);
         _expectRevertFrom(creator, abi.encodeWithSelector(IBettingPoolBase.InvalidOutcomeCount.selector, 21));
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_questionHasOtherOutcomeCount() public {
@@ -198,7 +204,7 @@ contract BettingPoolAdminTest is PoolFixture {
             creator,
             abi.encodeWithSelector(IBettingPoolBase.OutcomeCountMismatch.selector, questionId, 3, 2)
         );
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_zeroReinforcement() public {
@@ -233,7 +239,7 @@ contract BettingPoolAdminTest is PoolFixture {
             creator,
             abi.encodeWithSelector(IBettingPoolBase.InvalidProbabilities.selector, PROB_ONE - 1)
         );
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_outcomeFundRoundsToZero() public {
@@ -242,7 +248,7 @@ contract BettingPoolAdminTest is PoolFixture {
         probabilities[0] = PROB_ONE - 1;
         probabilities[1] = 1;
         _expectRevertFrom(creator, abi.encodeWithSelector(IBettingPoolBase.ZeroFund.selector, 1));
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_reinforcementCapExceeded() public {
@@ -255,7 +261,7 @@ contract BettingPoolAdminTest is PoolFixture {
             creator,
             abi.encodeWithSelector(IBettingPoolBase.ReinforcementCapExceeded.selector, creator, REINFORCEMENT, 5)
         );
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _createWith(questionId, probabilities);
     }
 
     function test_resolveCondition_releasesCreatorCap() public {

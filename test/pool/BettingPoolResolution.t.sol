@@ -72,9 +72,7 @@ contract BettingPoolResolutionTest is PoolFixture {
     }
 
     function test_resolveCondition_invalidAnswerCancelsAndRefunds() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, bytes32 q) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 250 * USD);
+        (uint256 betId, uint256 id, bytes32 q) = _betOnNewBinary(alice, 0, 250 * USD);
         _resolve(id, q, Answers.INVALID);
         assertEq(uint256(pool.getCondition(id).state), uint256(IBettingPoolBase.ConditionState.Cancelled), "cancelled");
         uint256 before = usd.balanceOf(alice);

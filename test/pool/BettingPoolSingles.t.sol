@@ -136,9 +136,7 @@ contract BettingPoolSinglesTest is PoolFixture {
     }
 
     function test_claim_winnerPaidOnceNftKept() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, bytes32 q) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 100 * USD);
+        (uint256 betId, uint256 id, bytes32 q) = _betOnNewBinary(alice, 0, 100 * USD);
         uint256 payout = pool.getBet(betId).payout;
         _resolve(id, q, 0);
         uint256 before = usd.balanceOf(alice);
@@ -155,18 +153,14 @@ contract BettingPoolSinglesTest is PoolFixture {
     }
 
     function test_RevertWhen_claimLosingBet() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, bytes32 q) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 100 * USD);
+        (uint256 betId, uint256 id, bytes32 q) = _betOnNewBinary(alice, 0, 100 * USD);
         _resolve(id, q, 1);
         _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.BetLost.selector, betId));
         pool.claim(betId);
     }
 
     function test_RevertWhen_claimBeforeResolution() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, ) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 100 * USD);
+        (uint256 betId, uint256 id, ) = _betOnNewBinary(alice, 0, 100 * USD);
         _expectRevertFrom(
             alice,
             abi.encodeWithSelector(
@@ -179,18 +173,14 @@ contract BettingPoolSinglesTest is PoolFixture {
     }
 
     function test_RevertWhen_claimByNonHolder() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, bytes32 q) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 100 * USD);
+        (uint256 betId, uint256 id, bytes32 q) = _betOnNewBinary(alice, 0, 100 * USD);
         _resolve(id, q, 0);
         _expectRevertFrom(bob, abi.encodeWithSelector(IBettingPoolBase.NotTokenHolder.selector, betId, bob));
         pool.claim(betId);
     }
 
     function test_claim_transferredBetPaysNewHolder() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, bytes32 q) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 100 * USD);
+        (uint256 betId, uint256 id, bytes32 q) = _betOnNewBinary(alice, 0, 100 * USD);
         vm.prank(alice);
         pool.transferFrom(alice, bob, betId);
         _resolve(id, q, 0);
@@ -201,9 +191,7 @@ contract BettingPoolSinglesTest is PoolFixture {
     }
 
     function test_cashOut_paysFairValueMinusMarginAndFreesReserve() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, ) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 1_000 * USD);
+        (uint256 betId, uint256 id, ) = _betOnNewBinary(alice, 0, 1_000 * USD);
         _bet(bob, id, 0, 2_000 * USD); // alice's outcome became more likely
         IBettingPoolBase.BetView memory b = pool.getBet(betId);
         (uint256 fund, ) = pool.getOutcome(id, 0);
@@ -221,9 +209,7 @@ contract BettingPoolSinglesTest is PoolFixture {
     }
 
     function test_cashOut_immediatelyReturnsLessThanStake() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, ) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 1, 1_000 * USD);
+        (uint256 betId, uint256 id, ) = _betOnNewBinary(alice, 1, 1_000 * USD);
         vm.prank(alice);
         uint256 paid = pool.cashOut(betId, 0);
         assertLt(paid, 1_000 * USD, "round trip costs the bettor");
@@ -232,9 +218,7 @@ contract BettingPoolSinglesTest is PoolFixture {
     }
 
     function test_RevertWhen_cashOutBelowMinimum() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, ) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 1, 1_000 * USD);
+        (uint256 betId, , ) = _betOnNewBinary(alice, 1, 1_000 * USD);
         uint256 quoted = pool.quoteCashOut(betId);
         _expectRevertFrom(
             alice,
@@ -244,9 +228,7 @@ contract BettingPoolSinglesTest is PoolFixture {
     }
 
     function test_RevertWhen_cashOutAfterStart() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, ) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 1, 1_000 * USD);
+        (uint256 betId, uint256 id, ) = _betOnNewBinary(alice, 1, 1_000 * USD);
         uint256 startsAt = block.timestamp + START_DELAY;
         vm.warp(startsAt);
         _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.BettingClosed.selector, id, startsAt));
@@ -254,9 +236,7 @@ contract BettingPoolSinglesTest is PoolFixture {
     }
 
     function test_RevertWhen_cashOutByNonHolder() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, ) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 1, 1_000 * USD);
+        (uint256 betId, , ) = _betOnNewBinary(alice, 1, 1_000 * USD);
         _expectRevertFrom(bob, abi.encodeWithSelector(IBettingPoolBase.NotTokenHolder.selector, betId, bob));
         pool.cashOut(betId, 0);
     }

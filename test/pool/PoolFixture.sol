@@ -101,6 +101,28 @@ abstract contract PoolFixture is BaseFixture {
         betId = pool.bet(conditionId, outcome, amount, 0, block.timestamp);
     }
 
+    /// @dev Seeds the pool with 100k of liquidity, opens a binary condition and has `who` bet on it.
+    function _betOnNewBinary(
+        address who,
+        uint256 outcome,
+        uint256 amount
+    ) internal returns (uint256 betId, uint256 conditionId, bytes32 questionId) {
+        _deposit(lp, 100_000 * USD);
+        (conditionId, questionId) = _createCondition(2);
+        betId = _bet(who, conditionId, outcome, amount);
+    }
+
+    /// @dev Two fresh binary conditions, as parlay legs need.
+    function _twoBinaries() internal returns (uint256 a, bytes32 qa, uint256 b, bytes32 qb) {
+        (a, qa) = _createCondition(2);
+        (b, qb) = _createCondition(2);
+    }
+
+    function _parlay(address who, IBettingPoolBase.Leg[] memory legs, uint256 amount) internal returns (uint256 betId) {
+        vm.prank(who);
+        betId = pool.betParlay(legs, amount, 0, block.timestamp);
+    }
+
     function _legs(
         uint256 c1,
         uint256 o1,
