@@ -131,6 +131,19 @@ abstract contract MarketsFixture is BaseFixture {
         }
     }
 
+    /// @dev `who` converts the NO positions of `indexSet`; returns the collateral `who` received.
+    function _convert(
+        address who,
+        bytes32 marketId,
+        uint256 indexSet,
+        uint256 amount
+    ) internal returns (uint256 received) {
+        uint256 before = usd.balanceOf(who);
+        vm.prank(who);
+        adapter.convertPositions(marketId, indexSet, amount);
+        received = usd.balanceOf(who) - before;
+    }
+
     /// @dev `who` redeems each of the first `count` questions of a resolved multi-outcome market.
     function _redeemAll(address who, bytes32 marketId, uint256 count) internal returns (uint256 total) {
         for (uint256 k; k < count; ++k) {

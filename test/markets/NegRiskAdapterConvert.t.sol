@@ -15,16 +15,14 @@ contract NegRiskAdapterConvertTest is MarketsFixture {
     function test_convertPositions_oneNo_givesYesOnEveryOtherQuestion() public {
         bytes32 marketId = _createMulti(4, 0);
         _splitEach(alice, marketId, 1, AMOUNT);
-        uint256 before = usd.balanceOf(alice);
-        vm.prank(alice);
-        adapter.convertPositions(marketId, 1, AMOUNT);
+        uint256 received = _convert(alice, marketId, 1, AMOUNT);
         assertEq(_no(alice, marketId, 0), 0, "NO 0 taken");
         assertEq(_no(address(adapter), marketId, 0), AMOUNT, "NO 0 held by the adapter");
         for (uint256 k = 1; k < 4; ++k) {
             assertEq(_yes(alice, marketId, k), AMOUNT, "YES on each other question");
             assertEq(_no(address(adapter), marketId, k), AMOUNT, "adapter keeps the NO halves");
         }
-        assertEq(usd.balanceOf(alice), before, "m = 1: no collateral out");
+        assertEq(received, 0, "m = 1: no collateral out");
         assertEq(wcol.balanceOf(address(adapter)), 0, "no loose wrapped collateral");
     }
 
@@ -46,22 +44,17 @@ contract NegRiskAdapterConvertTest is MarketsFixture {
     function test_convertPositions_allQuestions_paysNMinusOne() public {
         bytes32 marketId = _createMulti(5, 0);
         _splitEach(alice, marketId, 5, AMOUNT);
-        uint256 before = usd.balanceOf(alice);
-        vm.prank(alice);
-        adapter.convertPositions(marketId, 0x1f, AMOUNT);
-        assertEq(usd.balanceOf(alice) - before, 4 * AMOUNT, "(N - 1) * amount");
+        assertEq(_convert(alice, marketId, 0x1f, AMOUNT), 4 * AMOUNT, "(N - 1) * amount");
     }
 
     function test_convertPositions_feeRoundedUpToRecipient() public {
         bytes32 marketId = _createMulti(3, 333);
         _splitEach(alice, marketId, 3, 7);
-        uint256 before = usd.balanceOf(alice);
         uint256 creatorBefore = usd.balanceOf(creator);
-        vm.prank(alice);
-        adapter.convertPositions(marketId, 0x7, 7);
+        uint256 received = _convert(alice, marketId, 0x7, 7);
         // collateral out = 2 * 7 = 14; fee = ceil(14 * 333 / 10000) = 1.
         assertEq(usd.balanceOf(creator) - creatorBefore, 1, "fee rounded up");
-        assertEq(usd.balanceOf(alice) - before, 13, "rest to the converter");
+        assertEq(received, 13, "rest to the converter");
     }
 
     function test_RevertWhen_convertPositions_unknownMarket() public {
@@ -129,13 +122,11 @@ contract NegRiskAdapterConvertTest is MarketsFixture {
         for (uint256 k; k < count; ++k) {
             if ((indexSet >> k) & 1 == 1) ++m;
         }
-        uint256 before = usd.balanceOf(alice);
         uint256 creatorBefore = usd.balanceOf(creator);
-        vm.prank(alice);
-        adapter.convertPositions(marketId, indexSet, amount);
+        uint256 received = _convert(alice, marketId, indexSet, amount);
         uint256 gross = (m - 1) * amount;
         uint256 fee = (gross * feeBps + 9_999) / 10_000;
-        assertEq(usd.balanceOf(alice) - before, gross - fee, "collateral out");
+        assertEq(received, gross - fee, "collateral out");
         assertEq(usd.balanceOf(creator) - creatorBefore, fee, "fee");
         for (uint256 k; k < count; ++k) {
             bool converted = (indexSet >> k) & 1 == 1;

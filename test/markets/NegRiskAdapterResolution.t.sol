@@ -77,8 +77,7 @@ contract NegRiskAdapterResolutionTest is MarketsFixture {
     function test_redeemPositions_winnerAndLosers() public {
         bytes32 marketId = _createMulti(3, 0);
         _splitEach(alice, marketId, 3, AMOUNT);
-        vm.prank(alice);
-        adapter.convertPositions(marketId, 0x3, AMOUNT); // alice: +AMOUNT collateral, YES 2 x2, no NO 0/1
+        _convert(alice, marketId, 0x3, AMOUNT); // alice: +AMOUNT collateral, YES 2 x2, no NO 0/1
         _answer(marketId, 2);
         adapter.resolveMarket(marketId);
         uint256 before = usd.balanceOf(alice);
@@ -109,8 +108,7 @@ contract NegRiskAdapterResolutionTest is MarketsFixture {
     function test_regression_leftoverNoTokensCannotDrainWrappedCollateral() public {
         bytes32 marketId = _createMulti(3, 0);
         _splitEach(alice, marketId, 3, AMOUNT);
-        vm.prank(alice);
-        adapter.convertPositions(marketId, 0x1, AMOUNT);
+        _convert(alice, marketId, 0x1, AMOUNT);
         assertEq(_no(address(adapter), marketId, 1), AMOUNT, "adapter holds leftover NO");
 
         // The attacker holds nothing: every path pays it nothing or reverts.
@@ -145,8 +143,7 @@ contract NegRiskAdapterResolutionTest is MarketsFixture {
     function test_regression_nothingLeftForTheNextCaller() public {
         bytes32 marketId = _createMulti(3, 0);
         _splitEach(alice, marketId, 3, AMOUNT);
-        vm.prank(alice);
-        adapter.convertPositions(marketId, 0x6, AMOUNT);
+        _convert(alice, marketId, 0x6, AMOUNT);
         assertEq(wcol.balanceOf(address(adapter)), 0, "no wrapped collateral after convert");
         (uint256 yes0, ) = _yesNoIds(adapter.conditionIdOf(marketId, 0));
         _expectRevertFrom(alice, abi.encodeWithSelector(INegRiskAdapter.UnexpectedTokenTransfer.selector, alice));
