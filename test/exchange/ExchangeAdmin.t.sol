@@ -293,9 +293,12 @@ contract ExchangeAdminTest is ExchangeFixture {
 
     // ------------------------------------------------------------------ registry
 
-    function _newCondition(bytes32 question, uint256 outcomes) internal returns (bytes32 id) {
+    /// @dev Prepares a plain condition and returns it with the positions of its first two outcomes.
+    function _newCondition(bytes32 question, uint256 outcomes) internal returns (bytes32 id, uint256 a, uint256 b) {
         ctf.prepareCondition(oracle, question, outcomes);
         id = ctf.getConditionId(oracle, question, outcomes);
+        a = _position(id, 1);
+        b = _position(id, 2);
     }
 
     function test_registerToken_registersBothWays() public view {
@@ -308,9 +311,7 @@ contract ExchangeAdminTest is ExchangeFixture {
     }
 
     function test_registerToken_byRegistrarEmitsBothDirections() public {
-        bytes32 id = _newCondition(keccak256("second"), 2);
-        uint256 a = _position(id, 1);
-        uint256 b = _position(id, 2);
+        (bytes32 id, uint256 a, uint256 b) = _newCondition(keccak256("second"), 2);
         vm.prank(admin);
         exchange.addRegistrar(stranger);
         vm.prank(stranger);
@@ -347,8 +348,7 @@ contract ExchangeAdminTest is ExchangeFixture {
     }
 
     function test_RevertWhen_plainPairIsNotTheConditionPositions() public {
-        bytes32 id = _newCondition(keccak256("second"), 2);
-        uint256 a = _position(id, 1);
+        (bytes32 id, uint256 a, ) = _newCondition(keccak256("second"), 2);
         _expectRegisterReverts(
             abi.encodeWithSelector(IExchangeRegistry.NotConditionPositions.selector, a, 99, id),
             a,
@@ -359,9 +359,7 @@ contract ExchangeAdminTest is ExchangeFixture {
     }
 
     function test_RevertWhen_plainConditionHasMoreThanTwoOutcomes() public {
-        bytes32 id = _newCondition(keccak256("three"), 3);
-        uint256 a = _position(id, 1);
-        uint256 b = _position(id, 2);
+        (bytes32 id, uint256 a, uint256 b) = _newCondition(keccak256("three"), 3);
         _expectRegisterReverts(
             abi.encodeWithSelector(IExchangeRegistry.NotConditionPositions.selector, a, b, id),
             a,
@@ -379,9 +377,7 @@ contract ExchangeAdminTest is ExchangeFixture {
     }
 
     function test_RevertWhen_adapterPairIsPlainPositions() public {
-        bytes32 id = _newCondition(keccak256("second"), 2);
-        uint256 a = _position(id, 1);
-        uint256 b = _position(id, 2);
+        (bytes32 id, uint256 a, uint256 b) = _newCondition(keccak256("second"), 2);
         _expectRegisterReverts(
             abi.encodeWithSelector(IExchangeRegistry.PlainPositionsWithAdapter.selector, a, b, id),
             a,
