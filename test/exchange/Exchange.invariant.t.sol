@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {ExchangeFixture} from "./ExchangeFixture.sol";
+import {ExchangeFixture, eoaOrder} from "./ExchangeFixture.sol";
 import {Test} from "../lib/Test.sol";
 import {ConditionalTokens} from "../../contracts/tokens/ConditionalTokens.sol";
 import {TestUSD} from "../../contracts/tokens/TestUSD.sol";
 import {Exchange} from "../../contracts/exchange/Exchange.sol";
-import {Order, Side, SignatureType} from "../../contracts/libraries/OrderStructs.sol";
+import {Order, Side} from "../../contracts/libraries/OrderStructs.sol";
 
 /// @notice Drives the exchange with bounded random matches, fills and mistaken deposits, and
 /// records in ghost variables what the invariants check.
@@ -306,14 +306,7 @@ contract ExchangeHandler is Test {
         uint256 makerAmount,
         uint256 takerAmount
     ) internal returns (Order memory order) {
-        order.salt = ++_salt;
-        order.maker = actors[who];
-        order.signer = actors[who];
-        order.tokenId = tokenId;
-        order.makerAmount = makerAmount;
-        order.takerAmount = takerAmount;
-        order.side = side;
-        order.signatureType = uint8(SignatureType.EOA);
+        order = eoaOrder(++_salt, actors[who], tokenId, side, makerAmount, takerAmount);
         order.nonce = exchange.nonces(actors[who]);
     }
 

@@ -24,6 +24,13 @@ contract ExchangeAdminTest is ExchangeFixture {
 
     // ------------------------------------------------------------------ construction and hashing
 
+    /// @dev Expects the admin's registration of the pair `a`, `b` of `id` with `adapter` to revert with `err`.
+    function _expectRegisterReverts(bytes memory err, uint256 a, uint256 b, bytes32 id, address adapter) private {
+        vm.prank(admin);
+        vm.expectRevert(err);
+        exchange.registerToken(a, b, id, adapter);
+    }
+
     function test_constructor_setsAdminCollateralAndFeeRecipient() public view {
         assertEq(exchange.owner(), admin, "admin");
         assertEq(exchange.ctf(), address(ctf), "ctf");
@@ -286,9 +293,12 @@ contract ExchangeAdminTest is ExchangeFixture {
 
     // ------------------------------------------------------------------ registry
 
-    function _newCondition(bytes32 question, uint256 outcomes) internal returns (bytes32 id) {
+    /// @dev Prepares a plain condition and returns it with the positions of its first two outcomes.
+    function _newCondition(bytes32 question, uint256 outcomes) internal returns (bytes32 id, uint256 a, uint256 b) {
         ctf.prepareCondition(oracle, question, outcomes);
         id = ctf.getConditionId(oracle, question, outcomes);
+        a = _position(id, 1);
+        b = _position(id, 2);
     }
 
     function test_registerToken_registersBothWays() public view {
@@ -301,9 +311,7 @@ contract ExchangeAdminTest is ExchangeFixture {
     }
 
     function test_registerToken_byRegistrarEmitsBothDirections() public {
-        bytes32 id = _newCondition(keccak256("second"), 2);
-        uint256 a = _position(id, 1);
-        uint256 b = _position(id, 2);
+        (bytes32 id, uint256 a, uint256 b) = _newCondition(keccak256("second"), 2);
         vm.prank(admin);
         exchange.addRegistrar(stranger);
         vm.prank(stranger);
@@ -340,41 +348,42 @@ contract ExchangeAdminTest is ExchangeFixture {
     }
 
     function test_RevertWhen_plainPairIsNotTheConditionPositions() public {
-        bytes32 id = _newCondition(keccak256("second"), 2);
-        uint256 a = _position(id, 1);
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(IExchangeRegistry.NotConditionPositions.selector, a, 99, id));
-        exchange.registerToken(a, 99, id, address(0));
+        (bytes32 id, uint256 a, ) = _newCondition(keccak256("second"), 2);
+        _expectRegisterReverts(
+            abi.encodeWithSelector(IExchangeRegistry.NotConditionPositions.selector, a, 99, id),
+            a,
+            99,
+            id,
+            address(0)
+        );
     }
 
     function test_RevertWhen_plainConditionHasMoreThanTwoOutcomes() public {
-        bytes32 id = _newCondition(keccak256("three"), 3);
-        uint256 a = _position(id, 1);
-        uint256 b = _position(id, 2);
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(IExchangeRegistry.NotConditionPositions.selector, a, b, id));
-        exchange.registerToken(a, b, id, address(0));
+        (bytes32 id, uint256 a, uint256 b) = _newCondition(keccak256("three"), 3);
+        _expectRegisterReverts(
+            abi.encodeWithSelector(IExchangeRegistry.NotConditionPositions.selector, a, b, id),
+            a,
+            b,
+            id,
+            address(0)
+        );
     }
 
     function test_registerToken_withAdapterApprovesIt() public {
-        MockNegRiskSplitter adapter = new MockNegRiskSplitter(IConditionalTokens(address(ctf)), IERC20(address(usd)));
-        ctf.prepareCondition(oracle, keccak256("neg risk"), 2);
-        bytes32 id = ctf.getConditionId(oracle, keccak256("neg risk"), 2);
-        uint256 a = adapter.positionId(id, 1);
-        uint256 b = adapter.positionId(id, 2);
-        vm.prank(admin);
-        exchange.registerToken(a, b, id, address(adapter));
+        (MockNegRiskSplitter adapter, , , uint256 b) = _registerNegRiskPair();
         assertEq(exchange.getNegRiskAdapter(b), address(adapter), "adapter stored");
         assertEq(usd.allowance(address(exchange), address(adapter)), type(uint256).max, "collateral approved");
         assertTrue(ctf.isApprovedForAll(address(exchange), address(adapter)), "positions approved");
     }
 
     function test_RevertWhen_adapterPairIsPlainPositions() public {
-        bytes32 id = _newCondition(keccak256("second"), 2);
-        uint256 a = _position(id, 1);
-        uint256 b = _position(id, 2);
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(IExchangeRegistry.PlainPositionsWithAdapter.selector, a, b, id));
-        exchange.registerToken(a, b, id, stranger);
+        (bytes32 id, uint256 a, uint256 b) = _newCondition(keccak256("second"), 2);
+        _expectRegisterReverts(
+            abi.encodeWithSelector(IExchangeRegistry.PlainPositionsWithAdapter.selector, a, b, id),
+            a,
+            b,
+            id,
+            stranger
+        );
     }
 }

@@ -9,6 +9,26 @@ import {TestUSD} from "../../contracts/tokens/TestUSD.sol";
 import {Exchange} from "../../contracts/exchange/Exchange.sol";
 import {IConditionalTokens} from "../../contracts/interfaces/IConditionalTokens.sol";
 import {Order, Side, SignatureType} from "../../contracts/libraries/OrderStructs.sol";
+import {MockNegRiskSplitter} from "./MockNegRiskSplitter.sol";
+
+/// @dev A public EOA order with no fee, no expiry and nonce 0, signed by its maker (unsigned yet).
+function eoaOrder(
+    uint256 salt,
+    address maker,
+    uint256 tokenId,
+    uint8 side,
+    uint256 makerAmount,
+    uint256 takerAmount
+) pure returns (Order memory order) {
+    order.salt = salt;
+    order.maker = maker;
+    order.signer = maker;
+    order.tokenId = tokenId;
+    order.makerAmount = makerAmount;
+    order.takerAmount = takerAmount;
+    order.side = side;
+    order.signatureType = uint8(SignatureType.EOA);
+}
 
 /// @notice Shared setup for exchange tests: tokens, a registered binary market, funded traders
 /// with keys, and helpers that build and sign orders.
@@ -108,15 +128,8 @@ abstract contract ExchangeFixture is Test {
         uint8 side,
         uint256 makerAmount,
         uint256 takerAmount
-    ) internal returns (Order memory order) {
-        order.salt = ++_salt;
-        order.maker = maker;
-        order.signer = maker;
-        order.tokenId = tokenId;
-        order.makerAmount = makerAmount;
-        order.takerAmount = takerAmount;
-        order.side = side;
-        order.signatureType = uint8(SignatureType.EOA);
+    ) internal returns (Order memory) {
+        return eoaOrder(++_salt, maker, tokenId, side, makerAmount, takerAmount);
     }
 
     function _sign(Order memory order, uint256 key) internal view returns (Order memory) {
@@ -149,6 +162,43 @@ abstract contract ExchangeFixture is Test {
     function _one(uint256 value) internal pure returns (uint256[] memory values) {
         values = new uint256[](1);
         values[0] = value;
+    }
+
+    function _two(Order memory a, Order memory b) internal pure returns (Order[] memory orders) {
+        orders = new Order[](2);
+        orders[0] = a;
+        orders[1] = b;
+    }
+
+    function _two(uint256 a, uint256 b) internal pure returns (uint256[] memory values) {
+        values = new uint256[](2);
+        values[0] = a;
+        values[1] = b;
+    }
+
+    /// @dev Expects the operator's one-maker match with these fills to revert with `err`.
+    function _expectMatchReverts(
+        bytes memory err,
+        Order memory taker,
+        Order memory maker,
+        uint256 takerFill,
+        uint256 makerFill
+    ) internal {
+        vm.prank(operator);
+        vm.expectRevert(err);
+        exchange.matchOrders(taker, _one(maker), takerFill, _one(makerFill));
+    }
+
+    /// @dev Prepares a binary condition, a mock neg-risk adapter whose wrapped positions `a` and `b`
+    /// are its two outcomes, and registers the pair with that adapter.
+    function _registerNegRiskPair() internal returns (MockNegRiskSplitter adapter, bytes32 id, uint256 a, uint256 b) {
+        adapter = new MockNegRiskSplitter(IConditionalTokens(address(ctf)), IERC20(address(usd)));
+        ctf.prepareCondition(oracle, keccak256("neg risk"), 2);
+        id = ctf.getConditionId(oracle, keccak256("neg risk"), 2);
+        a = adapter.positionId(id, 1);
+        b = adapter.positionId(id, 2);
+        vm.prank(admin);
+        exchange.registerToken(a, b, id, address(adapter));
     }
 
     function _match(Order memory taker, Order memory maker, uint256 takerFill, uint256 makerFill) internal {

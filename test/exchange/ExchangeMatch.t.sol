@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 
 import {ExchangeFixture} from "./ExchangeFixture.sol";
@@ -24,18 +23,6 @@ contract ExchangeMatchTest is ExchangeFixture {
 
     function _balances(address who) internal view returns (Balances memory b) {
         b = Balances(usd.balanceOf(who), ctf.balanceOf(who, yes), ctf.balanceOf(who, no));
-    }
-
-    function _twoMakers(Order memory a, Order memory b) internal pure returns (Order[] memory orders) {
-        orders = new Order[](2);
-        orders[0] = a;
-        orders[1] = b;
-    }
-
-    function _two(uint256 a, uint256 b) internal pure returns (uint256[] memory values) {
-        values = new uint256[](2);
-        values[0] = a;
-        values[1] = b;
     }
 
     // ------------------------------------------------------------------ COMPLEMENTARY
@@ -110,7 +97,7 @@ contract ExchangeMatchTest is ExchangeFixture {
 
         vm.recordLogs();
         vm.prank(operator);
-        exchange.matchOrders(taker, _twoMakers(m1, m2), 60 * USDC, _two(16 * USDC, 24 * USDC));
+        exchange.matchOrders(taker, _two(m1, m2), 60 * USDC, _two(16 * USDC, 24 * USDC));
         uint256 splits;
         bytes32 splitTopic = IConditionalTokens.PositionSplit.selector;
         RecordedLog[] memory logs = _logs();
@@ -164,7 +151,7 @@ contract ExchangeMatchTest is ExchangeFixture {
         Order memory bidder = _signed(carol, no, BUY, 22_500_000, 50 * USDC);
         Balances memory a0 = _balances(alice);
         vm.prank(operator);
-        exchange.matchOrders(taker, _twoMakers(seller, bidder), 55 * USDC, _two(50 * USDC, 22_500_000));
+        exchange.matchOrders(taker, _two(seller, bidder), 55 * USDC, _two(50 * USDC, 22_500_000));
         assertEq(a0.usd - usd.balanceOf(alice), 55 * USDC, "27.5 to the seller + 27.5 into the split");
         assertEq(ctf.balanceOf(alice, yes) - a0.yes, 100 * USDC, "100 YES");
         _assertExchangeEmpty();
@@ -176,7 +163,7 @@ contract ExchangeMatchTest is ExchangeFixture {
         Order memory noSeller = _signed(carol, no, SELL, 50 * USDC, 20 * USDC);
         Balances memory a0 = _balances(alice);
         vm.prank(operator);
-        exchange.matchOrders(taker, _twoMakers(buyer, noSeller), 100 * USDC, _two(30 * USDC, 50 * USDC));
+        exchange.matchOrders(taker, _two(buyer, noSeller), 100 * USDC, _two(30 * USDC, 50 * USDC));
         assertEq(usd.balanceOf(alice) - a0.usd, 60 * USDC, "30 from the buyer + 30 from the merge");
         assertEq(a0.yes - ctf.balanceOf(alice, yes), 100 * USDC, "100 YES sold");
         _assertExchangeEmpty();
@@ -257,7 +244,7 @@ contract ExchangeMatchTest is ExchangeFixture {
         Order memory bidder = _signed(carol, no, BUY, 500_000, 1 * USDC);
         Balances memory a0 = _balances(alice);
         vm.prank(operator);
-        exchange.matchOrders(taker, _twoMakers(seller, bidder), 50 * USDC, _two(99 * USDC, 500_000));
+        exchange.matchOrders(taker, _two(seller, bidder), 50 * USDC, _two(99 * USDC, 500_000));
         assertEq(ctf.balanceOf(feeRecipient, yes), 10 * USDC, "fee 10% * 0.5 * 100 / 0.5");
         assertEq(ctf.balanceOf(alice, yes) - a0.yes, 90 * USDC, "taker net YES");
         assertEq(a0.usd - usd.balanceOf(alice), 50 * USDC, "taker paid 49.5 + 0.5");
@@ -316,13 +303,7 @@ contract ExchangeMatchTest is ExchangeFixture {
     // ------------------------------------------------------------------ adapter path
 
     function test_matchOrders_mintAndMergeThroughNegRiskAdapter() public {
-        MockNegRiskSplitter adapter = new MockNegRiskSplitter(IConditionalTokens(address(ctf)), IERC20(address(usd)));
-        ctf.prepareCondition(oracle, keccak256("neg risk"), 2);
-        bytes32 id = ctf.getConditionId(oracle, keccak256("neg risk"), 2);
-        uint256 a = adapter.positionId(id, 1);
-        uint256 b = adapter.positionId(id, 2);
-        vm.prank(admin);
-        exchange.registerToken(a, b, id, address(adapter));
+        (MockNegRiskSplitter adapter, , uint256 a, uint256 b) = _registerNegRiskPair();
 
         Order memory taker = _signed(alice, a, BUY, 70 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, b, BUY, 30 * USDC, 100 * USDC);
@@ -365,59 +346,85 @@ contract ExchangeMatchTest is ExchangeFixture {
     function test_RevertWhen_complementaryMakerTradesAnotherToken() public {
         Order memory taker = _signed(alice, yes, BUY, 60 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, no, SELL, 100 * USDC, 50 * USDC);
-        vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IMatching.MismatchedTokenIds.selector, yes, no, yes));
-        exchange.matchOrders(taker, _one(maker), 50 * USDC, _one(100 * USDC));
+        _expectMatchReverts(
+            abi.encodeWithSelector(IMatching.MismatchedTokenIds.selector, yes, no, yes),
+            taker,
+            maker,
+            50 * USDC,
+            100 * USDC
+        );
     }
 
     function test_RevertWhen_mintMakerBuysTheSameToken() public {
         Order memory taker = _signed(alice, yes, BUY, 60 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, yes, BUY, 40 * USDC, 100 * USDC);
-        vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IMatching.MismatchedTokenIds.selector, yes, yes, no));
-        exchange.matchOrders(taker, _one(maker), 60 * USDC, _one(40 * USDC));
+        _expectMatchReverts(
+            abi.encodeWithSelector(IMatching.MismatchedTokenIds.selector, yes, yes, no),
+            taker,
+            maker,
+            60 * USDC,
+            40 * USDC
+        );
     }
 
     function test_RevertWhen_takerTokenNotRegistered() public {
         Order memory taker = _signed(alice, 31337, BUY, 60 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, 31337, SELL, 100 * USDC, 50 * USDC);
-        vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IExchangeRegistry.TokenNotRegistered.selector, 31337));
-        exchange.matchOrders(taker, _one(maker), 50 * USDC, _one(100 * USDC));
+        _expectMatchReverts(
+            abi.encodeWithSelector(IExchangeRegistry.TokenNotRegistered.selector, 31337),
+            taker,
+            maker,
+            50 * USDC,
+            100 * USDC
+        );
     }
 
     function test_RevertWhen_pricesDoNotCross() public {
         // Taker bids 0.40, maker asks 0.50: paying 50 for 100 exceeds a fill amount of 40.
         Order memory taker = _signed(alice, yes, BUY, 40 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, yes, SELL, 100 * USDC, 50 * USDC);
-        vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IMatching.TakerOverspent.selector, 50 * USDC, 40 * USDC));
-        exchange.matchOrders(taker, _one(maker), 40 * USDC, _one(100 * USDC));
+        _expectMatchReverts(
+            abi.encodeWithSelector(IMatching.TakerOverspent.selector, 50 * USDC, 40 * USDC),
+            taker,
+            maker,
+            40 * USDC,
+            100 * USDC
+        );
         // ...and a larger fill amount than the taker signed is refused.
         bytes32 takerHash = exchange.hashOrder(taker);
-        vm.prank(operator);
-        vm.expectRevert(
-            abi.encodeWithSelector(IOrderValidation.FillExceedsRemaining.selector, takerHash, 50 * USDC, 40 * USDC)
+        _expectMatchReverts(
+            abi.encodeWithSelector(IOrderValidation.FillExceedsRemaining.selector, takerHash, 50 * USDC, 40 * USDC),
+            taker,
+            maker,
+            50 * USDC,
+            100 * USDC
         );
-        exchange.matchOrders(taker, _one(maker), 50 * USDC, _one(100 * USDC));
     }
 
     function test_RevertWhen_takerReceivesLessThanItsPrice() public {
         Order memory taker = _signed(alice, yes, BUY, 60 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, yes, SELL, 50 * USDC, 30 * USDC);
         // Taker consumes 60 but only 50 tokens arrive (needs 100).
-        vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IMatching.TakerUnderpaid.selector, 50 * USDC, 60 * USDC));
-        exchange.matchOrders(taker, _one(maker), 60 * USDC, _one(50 * USDC));
+        _expectMatchReverts(
+            abi.encodeWithSelector(IMatching.TakerUnderpaid.selector, 50 * USDC, 60 * USDC),
+            taker,
+            maker,
+            60 * USDC,
+            50 * USDC
+        );
     }
 
     function test_RevertWhen_mintPricesSumBelowOne() public {
         // YES bid 0.50 + NO bid 0.40 < 1: the taker would have to pay 60 for 100 YES.
         Order memory taker = _signed(alice, yes, BUY, 50 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, no, BUY, 40 * USDC, 100 * USDC);
-        vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IMatching.TakerOverspent.selector, 60 * USDC, 50 * USDC));
-        exchange.matchOrders(taker, _one(maker), 50 * USDC, _one(40 * USDC));
+        _expectMatchReverts(
+            abi.encodeWithSelector(IMatching.TakerOverspent.selector, 60 * USDC, 50 * USDC),
+            taker,
+            maker,
+            50 * USDC,
+            40 * USDC
+        );
     }
 
     function test_RevertWhen_privateMakerOrderMatchedWithAnotherTaker() public {
@@ -426,9 +433,13 @@ contract ExchangeMatchTest is ExchangeFixture {
         maker.taker = carol;
         maker = _sign(maker, bobKey);
         bytes32 makerHash = exchange.hashOrder(maker);
-        vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IOrderValidation.NotOrderTaker.selector, makerHash, carol, alice));
-        exchange.matchOrders(taker, _one(maker), 60 * USDC, _one(100 * USDC));
+        _expectMatchReverts(
+            abi.encodeWithSelector(IOrderValidation.NotOrderTaker.selector, makerHash, carol, alice),
+            taker,
+            maker,
+            60 * USDC,
+            100 * USDC
+        );
     }
 
     function test_RevertWhen_makerOrderAlreadyFilled() public {
@@ -436,9 +447,13 @@ contract ExchangeMatchTest is ExchangeFixture {
         _match(_signed(alice, yes, BUY, 50 * USDC, 100 * USDC), maker, 50 * USDC, 100 * USDC);
         Order memory taker = _signed(carol, yes, BUY, 50 * USDC, 100 * USDC);
         bytes32 makerHash = exchange.hashOrder(maker);
-        vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IOrderValidation.OrderNotFillable.selector, makerHash));
-        exchange.matchOrders(taker, _one(maker), 50 * USDC, _one(100 * USDC));
+        _expectMatchReverts(
+            abi.encodeWithSelector(IOrderValidation.OrderNotFillable.selector, makerHash),
+            taker,
+            maker,
+            50 * USDC,
+            100 * USDC
+        );
     }
 
     // ------------------------------------------------------------------ log helper

@@ -104,12 +104,11 @@ contract ExchangeOrdersTest is ExchangeFixture {
     }
 
     function test_fillOrders_fillsEach() public {
-        Order[] memory orders = new Order[](2);
-        orders[0] = _signed(alice, yes, BUY, 40 * USDC, 100 * USDC);
-        orders[1] = _signed(bob, no, SELL, 10 * USDC, 6 * USDC);
-        uint256[] memory amounts = new uint256[](2);
-        amounts[0] = 40 * USDC;
-        amounts[1] = 5 * USDC;
+        Order[] memory orders = _two(
+            _signed(alice, yes, BUY, 40 * USDC, 100 * USDC),
+            _signed(bob, no, SELL, 10 * USDC, 6 * USDC)
+        );
+        uint256[] memory amounts = _two(40 * USDC, 5 * USDC);
         vm.prank(operator);
         exchange.fillOrders(orders, amounts);
         (bool done0, ) = exchange.getOrderStatus(exchange.hashOrder(orders[0]));
@@ -390,9 +389,7 @@ contract ExchangeOrdersTest is ExchangeFixture {
     }
 
     function test_RevertWhen_cancelOrdersContainsAnotherMakersOrder() public {
-        Order[] memory orders = new Order[](2);
-        orders[0] = _signed(alice, yes, BUY, 40, 100);
-        orders[1] = _signed(bob, yes, BUY, 40, 100);
+        Order[] memory orders = _two(_signed(alice, yes, BUY, 40, 100), _signed(bob, yes, BUY, 40, 100));
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IOrderValidation.NotOrderMaker.selector, alice, bob));
         exchange.cancelOrders(orders);

@@ -43,6 +43,18 @@ contract ExchangePolymarketCompatTest is ExchangeFixture {
         }
     }
 
+    /// @dev Matches one maker as the operator and returns the FeeCharged logs of that match.
+    function _matchFees(
+        Order memory taker,
+        Order memory maker,
+        uint256 takerFill,
+        uint256 makerFill
+    ) internal returns (FeeLog[] memory) {
+        vm.recordLogs();
+        _match(taker, maker, takerFill, makerFill);
+        return _feeLogs();
+    }
+
     function _countLogs(Vm.Log[] memory logs, bytes32 topic) internal view returns (uint256 count) {
         for (uint256 i; i < logs.length; ++i) {
             if (logs[i].emitter == address(exchange) && logs[i].topics[0] == topic) ++count;
@@ -89,12 +101,11 @@ contract ExchangePolymarketCompatTest is ExchangeFixture {
 
     function test_matchOrders_severalMakers_emitsOneOrdersMatched() public {
         Order memory taker = _signed(alice, yes, BUY, 50 * USDC, 100 * USDC);
-        Order[] memory makers = new Order[](2);
-        makers[0] = _signed(bob, yes, SELL, 50 * USDC, 25 * USDC);
-        makers[1] = _signed(carol, yes, SELL, 50 * USDC, 25 * USDC);
-        uint256[] memory fills = new uint256[](2);
-        fills[0] = 50 * USDC;
-        fills[1] = 50 * USDC;
+        Order[] memory makers = _two(
+            _signed(bob, yes, SELL, 50 * USDC, 25 * USDC),
+            _signed(carol, yes, SELL, 50 * USDC, 25 * USDC)
+        );
+        uint256[] memory fills = _two(50 * USDC, 50 * USDC);
         vm.recordLogs();
         vm.prank(operator);
         exchange.matchOrders(taker, makers, 50 * USDC, fills);
@@ -116,9 +127,7 @@ contract ExchangePolymarketCompatTest is ExchangeFixture {
     function test_matchOrders_withoutFees_emitsNoFeeCharged() public {
         Order memory taker = _signed(alice, yes, BUY, 50 * USDC, 100 * USDC);
         Order memory maker = _signed(bob, yes, SELL, 100 * USDC, 50 * USDC);
-        vm.recordLogs();
-        _match(taker, maker, 50 * USDC, 100 * USDC);
-        assertEq(_feeLogs().length, 0, "no fee, no FeeCharged");
+        assertEq(_matchFees(taker, maker, 50 * USDC, 100 * USDC).length, 0, "no fee, no FeeCharged");
     }
 
     function test_matchOrders_complementaryFees_emitsFeeChargedPerAsset() public {
@@ -126,9 +135,7 @@ contract ExchangePolymarketCompatTest is ExchangeFixture {
         // 100 bps pays 1 YES (from what it receives): two transfers, two events.
         Order memory taker = _withFee(_order(alice, yes, BUY, 50 * USDC, 100 * USDC), 100);
         Order memory maker = _withFee(_order(bob, yes, SELL, 100 * USDC, 50 * USDC), 200);
-        vm.recordLogs();
-        _match(taker, maker, 50 * USDC, 100 * USDC);
-        FeeLog[] memory fees = _feeLogs();
+        FeeLog[] memory fees = _matchFees(taker, maker, 50 * USDC, 100 * USDC);
         assertEq(fees.length, 2, "maker fee and taker fee");
         _assertFee(fees[0], 0, 1 * USDC, "maker fee");
         _assertFee(fees[1], yes, 1 * USDC, "taker fee");
@@ -137,9 +144,7 @@ contract ExchangePolymarketCompatTest is ExchangeFixture {
     function test_matchOrders_complementaryTakerSellFees_emitsFeeChargedPerAsset() public {
         Order memory taker = _withFee(_order(alice, no, SELL, 100 * USDC, 40 * USDC), 100);
         Order memory maker = _withFee(_order(bob, no, BUY, 40 * USDC, 100 * USDC), 250);
-        vm.recordLogs();
-        _match(taker, maker, 100 * USDC, 40 * USDC);
-        FeeLog[] memory fees = _feeLogs();
+        FeeLog[] memory fees = _matchFees(taker, maker, 100 * USDC, 40 * USDC);
         assertEq(fees.length, 2, "maker fee and taker fee");
         _assertFee(fees[0], no, 2_500_000, "maker fee in NO");
         _assertFee(fees[1], 0, 400_000, "taker fee in collateral");
@@ -148,9 +153,7 @@ contract ExchangePolymarketCompatTest is ExchangeFixture {
     function test_matchOrders_mintFees_emitsFeeChargedForEachMintedToken() public {
         Order memory taker = _withFee(_order(alice, yes, BUY, 60 * USDC, 100 * USDC), 100);
         Order memory maker = _withFee(_order(bob, no, BUY, 40 * USDC, 100 * USDC), 100);
-        vm.recordLogs();
-        _match(taker, maker, 60 * USDC, 40 * USDC);
-        FeeLog[] memory fees = _feeLogs();
+        FeeLog[] memory fees = _matchFees(taker, maker, 60 * USDC, 40 * USDC);
         assertEq(fees.length, 2, "maker fee in NO, taker fee in YES");
         _assertFee(fees[0], no, 1 * USDC, "maker fee");
         _assertFee(fees[1], yes, 666_667, "taker fee");
@@ -159,9 +162,7 @@ contract ExchangePolymarketCompatTest is ExchangeFixture {
     function test_matchOrders_mergeFees_emitsOneFeeChargedInCollateral() public {
         Order memory taker = _withFee(_order(alice, yes, SELL, 100 * USDC, 60 * USDC), 100);
         Order memory maker = _withFee(_order(bob, no, SELL, 100 * USDC, 40 * USDC), 100);
-        vm.recordLogs();
-        _match(taker, maker, 100 * USDC, 100 * USDC);
-        FeeLog[] memory fees = _feeLogs();
+        FeeLog[] memory fees = _matchFees(taker, maker, 100 * USDC, 100 * USDC);
         assertEq(fees.length, 1, "both collateral fees leave the exchange in one transfer");
         _assertFee(fees[0], 0, 800_000, "maker + taker fee");
     }
@@ -169,12 +170,11 @@ contract ExchangePolymarketCompatTest is ExchangeFixture {
     function test_matchOrders_takerFeeSplitBetweenExchangeAndTaker_emitsBothParts() public {
         // 10 YES taker fee: 1 YES from the minted proceeds the exchange holds, 9 from the taker.
         Order memory taker = _withFee(_order(alice, yes, BUY, 50 * USDC, 100 * USDC), 1_000);
-        Order[] memory makers = new Order[](2);
-        makers[0] = _signed(bob, yes, SELL, 99 * USDC, 49_500_000);
-        makers[1] = _signed(carol, no, BUY, 500_000, 1 * USDC);
-        uint256[] memory fills = new uint256[](2);
-        fills[0] = 99 * USDC;
-        fills[1] = 500_000;
+        Order[] memory makers = _two(
+            _signed(bob, yes, SELL, 99 * USDC, 49_500_000),
+            _signed(carol, no, BUY, 500_000, 1 * USDC)
+        );
+        uint256[] memory fills = _two(99 * USDC, 500_000);
         vm.recordLogs();
         vm.prank(operator);
         exchange.matchOrders(taker, makers, 50 * USDC, fills);

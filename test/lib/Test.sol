@@ -90,6 +90,12 @@ abstract contract Test {
         if (delta > maxDelta) revert AssertionFailedUint(message, left, right);
     }
 
+    /// @notice Expects the next call, made by `caller`, to revert with `revertData`.
+    function _expectRevertFrom(address caller, bytes memory revertData) internal {
+        vm.expectRevert(revertData);
+        vm.prank(caller);
+    }
+
     // ---------------------------------------------------------------- fuzz helpers
 
     /// @notice Maps any x into [min, max] without rejecting inputs (keeps fuzz runs productive).

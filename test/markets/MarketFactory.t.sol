@@ -109,59 +109,54 @@ contract MarketFactoryTest is MarketsFixture {
 
     function test_RevertWhen_createMarket_emptyQuestion() public {
         IMarketFactory.MarketParams memory p = _params("", 2);
-        vm.expectRevert(abi.encodeWithSelector(IMarketFactory.EmptyQuestion.selector));
-        vm.prank(creator);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IMarketFactory.EmptyQuestion.selector));
         factory.createMarket(p);
     }
 
     function test_RevertWhen_createMarket_endTimeNow() public {
         IMarketFactory.MarketParams memory p = _params("Past?", 2);
         p.endTime = block.timestamp;
-        vm.expectRevert(
+        _expectRevertFrom(
+            creator,
             abi.encodeWithSelector(IMarketFactory.EndTimeNotInFuture.selector, block.timestamp, block.timestamp)
         );
-        vm.prank(creator);
         factory.createMarket(p);
     }
 
     function test_RevertWhen_createMarket_endTimeInPast() public {
         IMarketFactory.MarketParams memory p = _params("Past?", 2);
         p.endTime = block.timestamp - 1;
-        vm.expectRevert(
+        _expectRevertFrom(
+            creator,
             abi.encodeWithSelector(IMarketFactory.EndTimeNotInFuture.selector, block.timestamp - 1, block.timestamp)
         );
-        vm.prank(creator);
         factory.createMarket(p);
     }
 
     function test_RevertWhen_createMarket_threeOutcomeNames() public {
         IMarketFactory.MarketParams memory p = _params("Three?", 3);
-        vm.expectRevert(abi.encodeWithSelector(IMarketFactory.InvalidOutcomeNames.selector, 3, 2, 2));
-        vm.prank(creator);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IMarketFactory.InvalidOutcomeNames.selector, 3, 2, 2));
         factory.createMarket(p);
     }
 
     function test_RevertWhen_createMarket_emptyOutcomeName() public {
         IMarketFactory.MarketParams memory p = _params("Empty name?", 2);
         p.outcomeNames[1] = "";
-        vm.expectRevert(abi.encodeWithSelector(IMarketFactory.EmptyOutcomeName.selector, 1));
-        vm.prank(creator);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IMarketFactory.EmptyOutcomeName.selector, 1));
         factory.createMarket(p);
     }
 
     function test_RevertWhen_createMarket_duplicate() public {
         bytes32 marketId = _createBinary();
         IMarketFactory.MarketParams memory p = _params("Will it rain in Lisbon tomorrow?", 2);
-        vm.expectRevert(abi.encodeWithSelector(IMarketFactory.MarketExists.selector, marketId));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IMarketFactory.MarketExists.selector, marketId));
         factory.createMarket(p);
     }
 
     function test_RevertWhen_createMarket_zeroBond() public {
         IMarketFactory.MarketParams memory p = _params("No bond?", 2);
         p.bond = 0;
-        vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.InvalidBond.selector, 0));
-        vm.prank(creator);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IOptimisticOracle.InvalidBond.selector, 0));
         factory.createMarket(p);
     }
 
@@ -178,8 +173,10 @@ contract MarketFactoryTest is MarketsFixture {
         vm.prank(creator);
         usd.approve(address(unregistered), type(uint256).max);
         IMarketFactory.MarketParams memory p = _params("Registrar?", 2);
-        vm.expectRevert(abi.encodeWithSelector(MockTokenRegistry.NotRegistrar.selector, address(unregistered)));
-        vm.prank(creator);
+        _expectRevertFrom(
+            creator,
+            abi.encodeWithSelector(MockTokenRegistry.NotRegistrar.selector, address(unregistered))
+        );
         unregistered.createMarket(p);
     }
 
@@ -211,8 +208,7 @@ contract MarketFactoryTest is MarketsFixture {
     function test_RevertWhen_createMarket_endTimeBeyond40Bits() public {
         IMarketFactory.MarketParams memory p = _params("Far future?", 2);
         p.endTime = uint256(type(uint40).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(IOptimisticOracle.InvalidEndTime.selector, p.endTime));
-        vm.prank(creator);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IOptimisticOracle.InvalidEndTime.selector, p.endTime));
         factory.createMarket(p);
     }
 
@@ -277,8 +273,7 @@ contract MarketFactoryTest is MarketsFixture {
 
     function test_RevertWhen_createMultiOutcomeMarket_tooManyOutcomes() public {
         IMarketFactory.MarketParams memory p = _params("Too many?", 33);
-        vm.expectRevert(abi.encodeWithSelector(IMarketFactory.InvalidOutcomeNames.selector, 33, 2, 32));
-        vm.prank(creator);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IMarketFactory.InvalidOutcomeNames.selector, 33, 2, 32));
         factory.createMultiOutcomeMarket(p, 0);
     }
 
@@ -287,23 +282,20 @@ contract MarketFactoryTest is MarketsFixture {
         string[] memory one = new string[](1);
         one[0] = "Only";
         p.outcomeNames = one;
-        vm.expectRevert(abi.encodeWithSelector(IMarketFactory.InvalidOutcomeNames.selector, 1, 2, 32));
-        vm.prank(creator);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IMarketFactory.InvalidOutcomeNames.selector, 1, 2, 32));
         factory.createMultiOutcomeMarket(p, 0);
     }
 
     function test_RevertWhen_createMultiOutcomeMarket_feeTooHigh() public {
         IMarketFactory.MarketParams memory p = _params("Fee?", 3);
-        vm.expectRevert(abi.encodeWithSelector(INegRiskAdapter.ConvertFeeTooHigh.selector, 501));
-        vm.prank(creator);
+        _expectRevertFrom(creator, abi.encodeWithSelector(INegRiskAdapter.ConvertFeeTooHigh.selector, 501));
         factory.createMultiOutcomeMarket(p, 501);
     }
 
     function test_RevertWhen_createMultiOutcomeMarket_duplicate() public {
         bytes32 marketId = _createMulti(3, 0);
         IMarketFactory.MarketParams memory p = _params("Who wins the election?", 3);
-        vm.expectRevert(abi.encodeWithSelector(IMarketFactory.MarketExists.selector, marketId));
-        vm.prank(creator);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IMarketFactory.MarketExists.selector, marketId));
         factory.createMultiOutcomeMarket(p, 0);
     }
 

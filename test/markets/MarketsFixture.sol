@@ -4,13 +4,11 @@ pragma solidity 0.8.30;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 
-import {Test} from "../lib/Test.sol";
-import {TestUSD} from "../../contracts/tokens/TestUSD.sol";
+import {BaseFixture} from "../lib/BaseFixture.sol";
 import {ConditionalTokens} from "../../contracts/tokens/ConditionalTokens.sol";
 import {IConditionalTokens} from "../../contracts/interfaces/IConditionalTokens.sol";
 import {CommitteeArbitrator} from "../../contracts/oracle/CommitteeArbitrator.sol";
 import {OptimisticOracle} from "../../contracts/oracle/OptimisticOracle.sol";
-import {IOptimisticOracle} from "../../contracts/interfaces/IOptimisticOracle.sol";
 import {NegRiskAdapter} from "../../contracts/markets/NegRiskAdapter.sol";
 import {MarketFactory} from "../../contracts/markets/MarketFactory.sol";
 import {IMarketFactory} from "../../contracts/interfaces/IMarketFactory.sol";
@@ -19,15 +17,13 @@ import {IWrappedCollateral} from "../../contracts/interfaces/IWrappedCollateral.
 import {MockTokenRegistry} from "./mocks/MockTokenRegistry.sol";
 
 /// @notice The whole market stack on a mock exchange registry, with funded, approving actors.
-abstract contract MarketsFixture is Test {
-    uint256 internal constant START = 1_700_000_000;
+abstract contract MarketsFixture is BaseFixture {
     uint256 internal constant BOND = 100e6;
     uint256 internal constant REWARD = 5e6;
     uint256 internal constant FUNDS = 1_000_000e6;
     uint256 internal constant LIVENESS = 2 hours;
     uint256 internal constant MAX_QUESTIONS = 32;
 
-    TestUSD internal usd;
     ConditionalTokens internal ctf;
     CommitteeArbitrator internal arbitrator;
     OptimisticOracle internal oracle;
@@ -36,34 +32,14 @@ abstract contract MarketsFixture is Test {
     MockTokenRegistry internal registry;
     MarketFactory internal factory;
 
-    address internal admin;
-    address internal creator;
-    address internal alice;
-    address internal bob;
-    address internal proposer;
-    address internal disputer;
-    address internal arbiter;
-    address internal treasury;
     address internal attacker;
 
-    function setUp() public virtual {
-        vm.warp(START);
-        admin = makeAddr("admin");
-        creator = makeAddr("creator");
-        alice = makeAddr("alice");
-        bob = makeAddr("bob");
-        proposer = makeAddr("proposer");
-        disputer = makeAddr("disputer");
-        arbiter = makeAddr("arbiter");
-        treasury = makeAddr("treasury");
+    function setUp() public virtual override {
+        super.setUp();
         attacker = makeAddr("attacker");
 
-        usd = new TestUSD(address(this), false);
         ctf = new ConditionalTokens("");
-        address[] memory members = new address[](1);
-        members[0] = arbiter;
-        arbitrator = new CommitteeArbitrator(admin, members, 1);
-        oracle = new OptimisticOracle(IERC20(address(usd)), address(arbitrator), admin, 1_000, treasury);
+        (arbitrator, oracle) = _deployOracle(arbiter, 1_000);
         adapter = new NegRiskAdapter(IConditionalTokens(address(ctf)), IERC20Metadata(address(usd)), oracle);
         wcol = IWrappedCollateral(adapter.wrappedCollateral());
         registry = new MockTokenRegistry();
@@ -77,16 +53,16 @@ abstract contract MarketsFixture is Test {
         );
         registry.addRegistrar(address(factory));
 
+        address[] memory spenders = new address[](4);
+        spenders[0] = address(factory);
+        spenders[1] = address(oracle);
+        spenders[2] = address(adapter);
+        spenders[3] = address(ctf);
         address[6] memory actors = [creator, alice, bob, proposer, disputer, attacker];
         for (uint256 i; i < actors.length; ++i) {
-            usd.mint(actors[i], FUNDS);
-            vm.startPrank(actors[i]);
-            usd.approve(address(factory), type(uint256).max);
-            usd.approve(address(oracle), type(uint256).max);
-            usd.approve(address(adapter), type(uint256).max);
-            usd.approve(address(ctf), type(uint256).max);
+            _mintAndApprove(actors[i], FUNDS, spenders);
+            vm.prank(actors[i]);
             ctf.setApprovalForAll(address(adapter), true);
-            vm.stopPrank();
         }
     }
 
@@ -138,6 +114,55 @@ abstract contract MarketsFixture is Test {
         oracle.propose(questionId, answer);
         vm.warp(block.timestamp + LIVENESS);
         oracle.settle(questionId);
+    }
+
+    /// @dev The creator opens a multi-outcome question directly at the oracle (no factory).
+    function _openDirect(uint256 outcomes) internal returns (bytes32 questionId) {
+        vm.prank(creator);
+        questionId = oracle.openQuestion("who wins?", outcomes, block.timestamp + 1 days, 0, BOND, 0);
+    }
+
+    /// @dev `who` splits `amount` on each of the first `count` questions of a multi-outcome market.
+    function _splitEach(address who, bytes32 marketId, uint256 count, uint256 amount) internal {
+        for (uint256 k; k < count; ++k) {
+            bytes32 conditionId = adapter.conditionIdOf(marketId, k);
+            vm.prank(who);
+            adapter.splitPosition(conditionId, amount);
+        }
+    }
+
+    /// @dev `who` converts the NO positions of `indexSet`; returns the collateral `who` received.
+    function _convert(
+        address who,
+        bytes32 marketId,
+        uint256 indexSet,
+        uint256 amount
+    ) internal returns (uint256 received) {
+        uint256 before = usd.balanceOf(who);
+        vm.prank(who);
+        adapter.convertPositions(marketId, indexSet, amount);
+        received = usd.balanceOf(who) - before;
+    }
+
+    /// @dev `who` redeems each of the first `count` questions of a resolved multi-outcome market.
+    function _redeemAll(address who, bytes32 marketId, uint256 count) internal returns (uint256 total) {
+        for (uint256 k; k < count; ++k) {
+            bytes32 conditionId = adapter.conditionIdOf(marketId, k);
+            vm.prank(who);
+            total += adapter.redeemPositions(conditionId);
+        }
+    }
+
+    /// @dev YES that `who` holds on question `k` of a multi-outcome market.
+    function _yes(address who, bytes32 marketId, uint256 k) internal view returns (uint256) {
+        (uint256 yesId, ) = _yesNoIds(adapter.conditionIdOf(marketId, k));
+        return ctf.balanceOf(who, yesId);
+    }
+
+    /// @dev NO that `who` holds on question `k` of a multi-outcome market.
+    function _no(address who, bytes32 marketId, uint256 k) internal view returns (uint256) {
+        (, uint256 noId) = _yesNoIds(adapter.conditionIdOf(marketId, k));
+        return ctf.balanceOf(who, noId);
     }
 
     function _yesNoIds(bytes32 conditionId) internal view returns (uint256 yesId, uint256 noId) {

@@ -5,10 +5,10 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 
 import {Test} from "../lib/Test.sol";
+import {BaseFixture} from "../lib/BaseFixture.sol";
 import {TestUSD} from "../../contracts/tokens/TestUSD.sol";
 import {ConditionalTokens} from "../../contracts/tokens/ConditionalTokens.sol";
 import {IConditionalTokens} from "../../contracts/interfaces/IConditionalTokens.sol";
-import {CommitteeArbitrator} from "../../contracts/oracle/CommitteeArbitrator.sol";
 import {OptimisticOracle} from "../../contracts/oracle/OptimisticOracle.sol";
 import {NegRiskAdapter} from "../../contracts/markets/NegRiskAdapter.sol";
 import {IWrappedCollateral} from "../../contracts/interfaces/IWrappedCollateral.sol";
@@ -75,15 +75,10 @@ contract NegRiskHandler is Test {
     }
 
     function merge(uint256 actorSeed, uint256 k, uint256 amount) external {
-        address actor = actorAt(actorSeed % ACTORS);
-        k %= QUESTIONS;
-        (uint256 yesId, uint256 noId) = positionIds(k);
-        uint256 most = _min(ctf.balanceOf(actor, yesId), ctf.balanceOf(actor, noId));
-        if (most == 0) return;
-        amount = bound(amount, 1, most);
-        bytes32 conditionId = adapter.conditionIdOf(marketId, k);
+        (address actor, bytes32 conditionId, uint256 sets) = _fullSets(actorSeed, k, amount);
+        if (sets == 0) return;
         vm.prank(actor);
-        adapter.mergePositions(conditionId, amount);
+        adapter.mergePositions(conditionId, sets);
     }
 
     function convert(uint256 actorSeed, uint256 indexSet, uint256 amount) external {
@@ -103,19 +98,14 @@ contract NegRiskHandler is Test {
     }
 
     function mergeDirectlyAndUnwrap(uint256 actorSeed, uint256 k, uint256 amount) external {
-        address actor = actorAt(actorSeed % ACTORS);
-        k %= QUESTIONS;
-        (uint256 yesId, uint256 noId) = positionIds(k);
-        uint256 most = _min(ctf.balanceOf(actor, yesId), ctf.balanceOf(actor, noId));
-        if (most == 0) return;
-        amount = bound(amount, 1, most);
+        (address actor, bytes32 conditionId, uint256 sets) = _fullSets(actorSeed, k, amount);
+        if (sets == 0) return;
         uint256[] memory partition = new uint256[](2);
         partition[0] = 1;
         partition[1] = 2;
-        bytes32 conditionId = adapter.conditionIdOf(marketId, k);
         vm.startPrank(actor);
-        ctf.mergePositions(IERC20(address(wcol)), bytes32(0), conditionId, partition, amount);
-        adapter.unwrap(amount / 2 + 1);
+        ctf.mergePositions(IERC20(address(wcol)), bytes32(0), conditionId, partition, sets);
+        adapter.unwrap(sets / 2 + 1);
         vm.stopPrank();
     }
 
@@ -157,32 +147,37 @@ contract NegRiskHandler is Test {
         adapter.redeemPositions(conditionId);
     }
 
+    /// @dev The actor and question a seed picks, and a bounded number of full YES+NO sets the actor
+    /// holds on that question (0 when it holds none).
+    function _fullSets(
+        uint256 actorSeed,
+        uint256 k,
+        uint256 amount
+    ) private view returns (address actor, bytes32 conditionId, uint256 sets) {
+        actor = actorAt(actorSeed % ACTORS);
+        k %= QUESTIONS;
+        (uint256 yesId, uint256 noId) = positionIds(k);
+        uint256 most = _min(ctf.balanceOf(actor, yesId), ctf.balanceOf(actor, noId));
+        conditionId = adapter.conditionIdOf(marketId, k);
+        if (most > 0) sets = bound(amount, 1, most);
+    }
+
     function _min(uint256 a, uint256 b) private pure returns (uint256) {
         return a < b ? a : b;
     }
 }
 
-contract NegRiskAdapterInvariantTest is Test {
-    TestUSD private usd;
+contract NegRiskAdapterInvariantTest is BaseFixture {
     ConditionalTokens private ctf;
     NegRiskAdapter private adapter;
     IWrappedCollateral private wcol;
     NegRiskHandler private handler;
 
-    function setUp() public {
-        vm.warp(1_700_000_000);
-        usd = new TestUSD(address(this), false);
+    function setUp() public override {
+        super.setUp();
         ctf = new ConditionalTokens("");
-        address[] memory members = new address[](1);
-        members[0] = address(this);
-        CommitteeArbitrator arbitrator = new CommitteeArbitrator(address(this), members, 1);
-        OptimisticOracle oracle = new OptimisticOracle(
-            IERC20(address(usd)),
-            address(arbitrator),
-            address(this),
-            0,
-            address(0)
-        );
+        // No question here is disputed: the arbiter never votes and no fee is taken.
+        (, OptimisticOracle oracle) = _deployOracle(address(this), 0);
         adapter = new NegRiskAdapter(IConditionalTokens(address(ctf)), IERC20Metadata(address(usd)), oracle);
         wcol = IWrappedCollateral(adapter.wrappedCollateral());
         handler = new NegRiskHandler(usd, ctf, oracle, adapter);

@@ -2,7 +2,6 @@
 pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
 import {OracleFixture} from "./OracleFixture.sol";
 import {CommitteeArbitrator} from "../../contracts/oracle/CommitteeArbitrator.sol";
@@ -29,27 +28,23 @@ contract CommitteeArbitratorTest is OracleFixture {
         members[2] = memberC;
         committee = new CommitteeArbitrator(admin, members, 2);
         committeeOracle = new OptimisticOracle(IERC20(address(usd)), address(committee), admin, FEE_BPS, treasury);
-        address[4] memory actors = [requester, proposer, disputer, proposer2];
+        address[5] memory actors = [requester, proposer, disputer, proposer2, disputer2];
         for (uint256 i; i < actors.length; ++i) {
             vm.prank(actors[i]);
             usd.approve(address(committeeOracle), type(uint256).max);
         }
-        vm.prank(disputer2);
-        usd.approve(address(committeeOracle), type(uint256).max);
     }
 
     function _escalatedOnCommittee() private returns (bytes32 id) {
-        vm.prank(requester);
-        id = committeeOracle.openQuestion(DATA, 3, endTime, REWARD, BOND, 0);
+        id = _openOn(committeeOracle, 3);
         vm.warp(endTime);
-        vm.prank(proposer);
-        committeeOracle.propose(id, 0);
-        vm.prank(disputer);
-        committeeOracle.dispute(id);
-        vm.prank(proposer2);
-        committeeOracle.propose(id, 1);
-        vm.prank(disputer2);
-        committeeOracle.dispute(id);
+        _escalate(committeeOracle, id, 0, 1);
+    }
+
+    /// @dev `member` votes `answer` on a question of the committee's oracle.
+    function _vote(address member, bytes32 id, uint256 answer) private {
+        vm.prank(member);
+        committee.vote(address(committeeOracle), id, answer);
     }
 
     function test_constructor_setsCommittee() public view {
@@ -85,71 +80,54 @@ contract CommitteeArbitratorTest is OracleFixture {
 
     function test_vote_twoOfThree_rulesOnSecondMatchingVote() public {
         bytes32 id = _escalatedOnCommittee();
-        vm.prank(memberA);
-        committee.vote(address(committeeOracle), id, 2);
-        vm.prank(memberB);
-        committee.vote(address(committeeOracle), id, 0);
+        _vote(memberA, id, 2);
+        _vote(memberB, id, 0);
         assertFalse(committeeOracle.isAnswerFinal(id), "split votes do not rule");
         assertEq(committee.votesFor(address(committeeOracle), id, 0), 1, "one vote for 0");
-        vm.prank(memberC);
-        committee.vote(address(committeeOracle), id, 0);
+        _vote(memberC, id, 0);
         assertEq(committeeOracle.finalAnswer(id), 0, "two matching votes rule");
     }
 
     function test_RevertWhen_vote_notMember() public {
         bytes32 id = _escalatedOnCommittee();
         vm.expectRevert(abi.encodeWithSelector(ICommitteeArbitrator.NotMember.selector, stranger));
-        vm.prank(stranger);
-        committee.vote(address(committeeOracle), id, 0);
+        _vote(stranger, id, 0);
     }
 
     function test_RevertWhen_vote_twice() public {
         bytes32 id = _escalatedOnCommittee();
-        vm.startPrank(memberA);
-        committee.vote(address(committeeOracle), id, 0);
+        _vote(memberA, id, 0);
         vm.expectRevert(abi.encodeWithSelector(ICommitteeArbitrator.AlreadyVoted.selector, memberA, id));
-        committee.vote(address(committeeOracle), id, 1);
-        vm.stopPrank();
+        _vote(memberA, id, 1);
     }
 
     function test_RevertWhen_vote_afterRuling() public {
         bytes32 id = _escalatedOnCommittee();
-        vm.prank(memberA);
-        committee.vote(address(committeeOracle), id, 0);
-        vm.prank(memberB);
-        committee.vote(address(committeeOracle), id, 0);
+        _vote(memberA, id, 0);
+        _vote(memberB, id, 0);
         vm.expectRevert(
             abi.encodeWithSelector(ICommitteeArbitrator.AlreadyRuled.selector, address(committeeOracle), id)
         );
-        vm.prank(memberC);
-        committee.vote(address(committeeOracle), id, 0);
+        _vote(memberC, id, 0);
     }
 
     function test_RevertWhen_vote_questionNotEscalated() public {
-        vm.prank(requester);
-        bytes32 id = committeeOracle.openQuestion(DATA, 3, endTime, REWARD, BOND, 0);
-        vm.prank(memberA);
-        committee.vote(address(committeeOracle), id, 0);
-        vm.expectRevert(
-            abi.encodeWithSelector(IOptimisticOracle.WrongState.selector, id, IOptimisticOracle.State.Open)
-        );
-        vm.prank(memberB);
-        committee.vote(address(committeeOracle), id, 0);
+        bytes32 id = _openOn(committeeOracle, 3);
+        _vote(memberA, id, 0);
+        _expectWrongState(id, IOptimisticOracle.State.Open);
+        _vote(memberB, id, 0);
     }
 
     function test_setMember_newEpochVoidsEarlierVotes() public {
         bytes32 id = _escalatedOnCommittee();
-        vm.prank(memberA);
-        committee.vote(address(committeeOracle), id, 0);
+        _vote(memberA, id, 0);
         address memberD = makeAddr("memberD");
         vm.prank(admin);
         committee.setMember(memberD, true);
         assertEq(committee.votesFor(address(committeeOracle), id, 0), 0, "votes of the old epoch are void");
-        vm.prank(memberB);
-        committee.vote(address(committeeOracle), id, 0);
+        _vote(memberB, id, 0);
         assertFalse(committeeOracle.isAnswerFinal(id), "one vote in the new epoch");
-        vm.prank(memberA);
-        committee.vote(address(committeeOracle), id, 0);
+        _vote(memberA, id, 0);
         assertEq(committeeOracle.finalAnswer(id), 0, "two votes in the new epoch rule");
     }
 
@@ -162,14 +140,15 @@ contract CommitteeArbitratorTest is OracleFixture {
     }
 
     function test_RevertWhen_setMember_notOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
-        vm.prank(stranger);
+        _expectNotOwner(stranger);
         committee.setMember(stranger, true);
     }
 
     function test_RevertWhen_setMember_unchanged() public {
-        vm.expectRevert(abi.encodeWithSelector(ICommitteeArbitrator.MembershipUnchanged.selector, memberA, true));
-        vm.prank(admin);
+        _expectRevertFrom(
+            admin,
+            abi.encodeWithSelector(ICommitteeArbitrator.MembershipUnchanged.selector, memberA, true)
+        );
         committee.setMember(memberA, true);
     }
 
@@ -184,14 +163,12 @@ contract CommitteeArbitratorTest is OracleFixture {
     }
 
     function test_RevertWhen_setThreshold_zero() public {
-        vm.expectRevert(abi.encodeWithSelector(ICommitteeArbitrator.InvalidThreshold.selector, 0, 3));
-        vm.prank(admin);
+        _expectRevertFrom(admin, abi.encodeWithSelector(ICommitteeArbitrator.InvalidThreshold.selector, 0, 3));
         committee.setThreshold(0);
     }
 
     function test_RevertWhen_setThreshold_notOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
-        vm.prank(stranger);
+        _expectNotOwner(stranger);
         committee.setThreshold(1);
     }
 
@@ -211,8 +188,7 @@ contract CommitteeArbitratorTest is OracleFixture {
         address[3] memory members = [memberA, memberB, memberC];
         for (uint256 i; i < threshold; ++i) {
             assertFalse(committeeOracle.isAnswerFinal(id), "not ruled before the threshold");
-            vm.prank(members[i]);
-            committee.vote(address(committeeOracle), id, 1);
+            _vote(members[i], id, 1);
         }
         assertEq(committeeOracle.finalAnswer(id), 1, "ruled at the threshold");
     }

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-
 import {Test} from "../lib/Test.sol";
+import {BaseFixture} from "../lib/BaseFixture.sol";
 import {TestUSD} from "../../contracts/tokens/TestUSD.sol";
 import {CommitteeArbitrator} from "../../contracts/oracle/CommitteeArbitrator.sol";
 import {OptimisticOracle} from "../../contracts/oracle/OptimisticOracle.sol";
@@ -164,21 +163,14 @@ contract OracleHandler is Test {
     }
 }
 
-contract OptimisticOracleInvariantTest is Test {
-    TestUSD private usd;
+contract OptimisticOracleInvariantTest is BaseFixture {
     OptimisticOracle private oracle;
     OracleHandler private handler;
 
-    function setUp() public {
-        vm.warp(1_700_000_000);
-        address admin = makeAddr("admin");
-        address arbiter = makeAddr("arbiter");
-        address treasury = makeAddr("treasury");
-        usd = new TestUSD(address(this), false);
-        address[] memory members = new address[](1);
-        members[0] = arbiter;
-        CommitteeArbitrator arbitrator = new CommitteeArbitrator(admin, members, 1);
-        oracle = new OptimisticOracle(IERC20(address(usd)), address(arbitrator), admin, 1_000, treasury);
+    function setUp() public override {
+        super.setUp();
+        CommitteeArbitrator arbitrator;
+        (arbitrator, oracle) = _deployOracle(arbiter, 1_000);
         vm.prank(admin);
         oracle.setSafetyPeriod(1 hours);
         handler = new OracleHandler(usd, oracle, arbitrator, admin, arbiter);

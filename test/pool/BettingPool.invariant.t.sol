@@ -63,8 +63,8 @@ contract PoolHandler {
 
     function withdraw(uint256 index, uint256 fraction) external {
         calls++;
-        if (lpIds.length == 0) return;
-        uint256 lpId = lpIds[index % lpIds.length];
+        (bool found, uint256 lpId) = _pick(lpIds, index);
+        if (!found) return;
         fraction = _bound(fraction, 1, 10_000);
         try pool.withdraw(lpId, fraction) {} catch {}
     }
@@ -86,8 +86,8 @@ contract PoolHandler {
 
     function bet(uint256 conditionSeed, uint256 outcome, uint256 amount) external {
         calls++;
-        if (conditions.length == 0) return;
-        uint256 id = conditions[conditionSeed % conditions.length];
+        (bool found, uint256 id) = _pick(conditions, conditionSeed);
+        if (!found) return;
         IBettingPoolBase.ConditionView memory c = PoolStateLibrary.getCondition(pool, id);
         if (c.state != IBettingPoolBase.ConditionState.Active) return;
         outcome = outcome % c.outcomeCount;
@@ -125,8 +125,8 @@ contract PoolHandler {
 
     function cashOut(uint256 index) external {
         calls++;
-        if (singleBets.length == 0) return;
-        uint256 betId = singleBets[index % singleBets.length];
+        (bool found, uint256 betId) = _pick(singleBets, index);
+        if (!found) return;
         try pool.cashOut(betId, 0) {
             _markPaid(betId);
         } catch {}
@@ -134,8 +134,8 @@ contract PoolHandler {
 
     function resolve(uint256 conditionSeed, uint256 answerSeed) external {
         calls++;
-        if (conditions.length == 0) return;
-        uint256 id = conditions[conditionSeed % conditions.length];
+        (bool found, uint256 id) = _pick(conditions, conditionSeed);
+        if (!found) return;
         IBettingPoolBase.ConditionView memory c = PoolStateLibrary.getCondition(pool, id);
         if (c.state != IBettingPoolBase.ConditionState.Active && c.state != IBettingPoolBase.ConditionState.Paused) {
             return;
@@ -147,8 +147,8 @@ contract PoolHandler {
 
     function claim(uint256 index) external {
         calls++;
-        if (singleBets.length == 0) return;
-        uint256 betId = singleBets[index % singleBets.length];
+        (bool found, uint256 betId) = _pick(singleBets, index);
+        if (!found) return;
         try pool.claim(betId) {
             _markPaid(betId);
         } catch {}
@@ -156,8 +156,8 @@ contract PoolHandler {
 
     function settleParlay(uint256 index) external {
         calls++;
-        if (parlays.length == 0) return;
-        uint256 betId = parlays[index % parlays.length];
+        (bool found, uint256 betId) = _pick(parlays, index);
+        if (!found) return;
         try pool.settleParlay(betId) returns (IBettingPoolBase.ParlayStatus, uint256) {
             _markPaid(betId);
         } catch {}
@@ -165,8 +165,8 @@ contract PoolHandler {
 
     function togglePause(uint256 conditionSeed) external {
         calls++;
-        if (conditions.length == 0) return;
-        uint256 id = conditions[conditionSeed % conditions.length];
+        (bool found, uint256 id) = _pick(conditions, conditionSeed);
+        if (!found) return;
         IBettingPoolBase.ConditionState state = PoolStateLibrary.getCondition(pool, id).state;
         if (state == IBettingPoolBase.ConditionState.Active) pool.pauseCondition(id);
         else if (state == IBettingPoolBase.ConditionState.Paused) pool.resumeCondition(id);
@@ -201,6 +201,12 @@ contract PoolHandler {
 
     function _bound(uint256 x, uint256 min, uint256 max) private pure returns (uint256) {
         return min + (x % (max - min + 1));
+    }
+
+    /// @dev The entry of `list` that `seed` picks; `found` is false while the list is empty.
+    function _pick(uint256[] storage list, uint256 seed) private view returns (bool found, uint256 item) {
+        if (list.length == 0) return (false, 0);
+        return (true, list[seed % list.length]);
     }
 }
 

@@ -17,6 +17,12 @@ contract BettingPoolAdminTest is PoolFixture {
     bytes32 internal constant CREATOR_ROLE = keccak256("MARKET_CREATOR_ROLE");
     bytes32 internal constant MAINTAINER_ROLE = keccak256("MAINTAINER_ROLE");
 
+    /// @dev Creates a condition on `questionId` with these probabilities and the default terms, as
+    /// whoever the test pranks.
+    function _createWith(bytes32 questionId, uint256[] memory probabilities) private returns (uint256) {
+        return pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+    }
+
     function test_RevertWhen_extensionBuiltForAnotherOracle() public {
         BettingPoolExtension other = new BettingPoolExtension(IERC20(address(usd)), IAnswerSource(address(0xBEEF)));
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.ExtensionMismatch.selector, address(other)));
@@ -45,22 +51,20 @@ contract BettingPoolAdminTest is PoolFixture {
     }
 
     function test_RevertWhen_treasuryFeeAboveCap() public {
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.FeeTooHigh.selector, 2_001, 2_000));
-        vm.prank(admin);
+        _expectRevertFrom(admin, abi.encodeWithSelector(IBettingPoolBase.FeeTooHigh.selector, 2_001, 2_000));
         pool.setFees(2_001, 0);
     }
 
     function test_RevertWhen_creatorFeeAboveCap() public {
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.FeeTooHigh.selector, 1_001, 1_000));
-        vm.prank(admin);
+        _expectRevertFrom(admin, abi.encodeWithSelector(IBettingPoolBase.FeeTooHigh.selector, 1_001, 1_000));
         pool.setFees(0, 1_001);
     }
 
     function test_RevertWhen_setFeesCallerLacksAdminRole() public {
-        vm.expectRevert(
+        _expectRevertFrom(
+            alice,
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, ADMIN_ROLE)
         );
-        vm.prank(alice);
         pool.setFees(0, 0);
     }
 
@@ -72,16 +76,15 @@ contract BettingPoolAdminTest is PoolFixture {
     }
 
     function test_RevertWhen_treasuryIsZero() public {
-        vm.expectRevert(IBettingPoolBase.ZeroAddress.selector);
-        vm.prank(admin);
+        _expectRevertFrom(admin, abi.encodeWithSelector(IBettingPoolBase.ZeroAddress.selector));
         pool.setTreasury(address(0));
     }
 
     function test_RevertWhen_setTreasuryCallerLacksAdminRole() public {
-        vm.expectRevert(
+        _expectRevertFrom(
+            bob,
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, bob, ADMIN_ROLE)
         );
-        vm.prank(bob);
         pool.setTreasury(bob);
     }
 
@@ -93,16 +96,15 @@ contract BettingPoolAdminTest is PoolFixture {
     }
 
     function test_RevertWhen_withdrawTimeoutTooLong() public {
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.AmountTooLarge.selector, 31 days, 30 days));
-        vm.prank(admin);
+        _expectRevertFrom(admin, abi.encodeWithSelector(IBettingPoolBase.AmountTooLarge.selector, 31 days, 30 days));
         pool.setWithdrawTimeout(31 days);
     }
 
     function test_RevertWhen_setWithdrawTimeoutCallerLacksAdminRole() public {
-        vm.expectRevert(
+        _expectRevertFrom(
+            lp,
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, lp, ADMIN_ROLE)
         );
-        vm.prank(lp);
         pool.setWithdrawTimeout(0);
     }
 
@@ -115,16 +117,15 @@ contract BettingPoolAdminTest is PoolFixture {
     }
 
     function test_RevertWhen_reinforcementCapForZeroAddress() public {
-        vm.expectRevert(IBettingPoolBase.ZeroAddress.selector);
-        vm.prank(admin);
+        _expectRevertFrom(admin, abi.encodeWithSelector(IBettingPoolBase.ZeroAddress.selector));
         pool.setReinforcementCap(address(0), 1);
     }
 
     function test_RevertWhen_setReinforcementCapCallerLacksAdminRole() public {
-        vm.expectRevert(
+        _expectRevertFrom(
+            creator,
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, creator, ADMIN_ROLE)
         );
-        vm.prank(creator);
         pool.setReinforcementCap(creator, 1);
     }
 
@@ -167,69 +168,66 @@ contract BettingPoolAdminTest is PoolFixture {
     function test_RevertWhen_createConditionWithoutLiquidity() public {
         bytes32 questionId = _newQuestion(2);
         uint256[] memory probabilities = _even(2);
-        vm.expectRevert(IBettingPoolBase.NoLiquidity.selector);
-        vm.prank(creator);
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IBettingPoolBase.NoLiquidity.selector));
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_createConditionCallerLacksCreatorRole() public {
         bytes32 questionId = _newQuestion(2);
         uint256[] memory probabilities = _even(2);
-        vm.expectRevert(
+        _expectRevertFrom(
+            alice,
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, CREATOR_ROLE)
         );
-        vm.prank(alice);
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_oneOutcome() public {
         bytes32 questionId = _newQuestion(1);
         uint256[] memory probabilities = new uint256[](1);
         probabilities[0] = PROB_ONE;
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidOutcomeCount.selector, 1));
-        vm.prank(creator);
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IBettingPoolBase.InvalidOutcomeCount.selector, 1));
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_twentyOneOutcomes() public {
         bytes32 questionId = _newQuestion(21);
         uint256[] memory probabilities = _even(21);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidOutcomeCount.selector, 21));
-        vm.prank(creator);
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IBettingPoolBase.InvalidOutcomeCount.selector, 21));
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_questionHasOtherOutcomeCount() public {
         bytes32 questionId = _newQuestion(3);
         uint256[] memory probabilities = _even(2);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.OutcomeCountMismatch.selector, questionId, 3, 2));
-        vm.prank(creator);
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _expectRevertFrom(
+            creator,
+            abi.encodeWithSelector(IBettingPoolBase.OutcomeCountMismatch.selector, questionId, 3, 2)
+        );
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_zeroReinforcement() public {
         bytes32 questionId = _newQuestion(2);
         uint256[] memory probabilities = _even(2);
-        vm.expectRevert(IBettingPoolBase.ZeroAmount.selector);
-        vm.prank(creator);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IBettingPoolBase.ZeroAmount.selector));
         pool.createCondition(questionId, probabilities, 0, MARGIN_BPS, block.timestamp + 1);
     }
 
     function test_RevertWhen_marginAboveCap() public {
         bytes32 questionId = _newQuestion(2);
         uint256[] memory probabilities = _even(2);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.MarginTooHigh.selector, 2_001, 2_000));
-        vm.prank(creator);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IBettingPoolBase.MarginTooHigh.selector, 2_001, 2_000));
         pool.createCondition(questionId, probabilities, REINFORCEMENT, 2_001, block.timestamp + 1);
     }
 
     function test_RevertWhen_startTimeNotInFuture() public {
         bytes32 questionId = _newQuestion(2);
         uint256[] memory probabilities = _even(2);
-        vm.expectRevert(
+        _expectRevertFrom(
+            creator,
             abi.encodeWithSelector(IBettingPoolBase.StartTimeInPast.selector, block.timestamp, block.timestamp)
         );
-        vm.prank(creator);
         pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp);
     }
 
@@ -237,9 +235,11 @@ contract BettingPoolAdminTest is PoolFixture {
         bytes32 questionId = _newQuestion(2);
         uint256[] memory probabilities = _even(2);
         probabilities[1] -= 1;
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidProbabilities.selector, PROB_ONE - 1));
-        vm.prank(creator);
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _expectRevertFrom(
+            creator,
+            abi.encodeWithSelector(IBettingPoolBase.InvalidProbabilities.selector, PROB_ONE - 1)
+        );
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_outcomeFundRoundsToZero() public {
@@ -247,9 +247,8 @@ contract BettingPoolAdminTest is PoolFixture {
         uint256[] memory probabilities = new uint256[](2);
         probabilities[0] = PROB_ONE - 1;
         probabilities[1] = 1;
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.ZeroFund.selector, 1));
-        vm.prank(creator);
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _expectRevertFrom(creator, abi.encodeWithSelector(IBettingPoolBase.ZeroFund.selector, 1));
+        _createWith(questionId, probabilities);
     }
 
     function test_RevertWhen_reinforcementCapExceeded() public {
@@ -258,11 +257,11 @@ contract BettingPoolAdminTest is PoolFixture {
         _createCondition(2);
         bytes32 questionId = _newQuestion(2);
         uint256[] memory probabilities = _even(2);
-        vm.expectRevert(
+        _expectRevertFrom(
+            creator,
             abi.encodeWithSelector(IBettingPoolBase.ReinforcementCapExceeded.selector, creator, REINFORCEMENT, 5)
         );
-        vm.prank(creator);
-        pool.createCondition(questionId, probabilities, REINFORCEMENT, MARGIN_BPS, block.timestamp + 1);
+        _createWith(questionId, probabilities);
     }
 
     function test_resolveCondition_releasesCreatorCap() public {
@@ -279,14 +278,14 @@ contract BettingPoolAdminTest is PoolFixture {
         emit IBettingPoolBase.ConditionPaused(id);
         vm.prank(maintainer);
         pool.pauseCondition(id);
-        vm.expectRevert(
+        _expectRevertFrom(
+            alice,
             abi.encodeWithSelector(
                 IBettingPoolBase.ConditionNotActive.selector,
                 id,
                 IBettingPoolBase.ConditionState.Paused
             )
         );
-        vm.prank(alice);
         pool.bet(id, 0, USD, 0, block.timestamp);
         vm.prank(maintainer);
         pool.resumeCondition(id);
@@ -296,10 +295,10 @@ contract BettingPoolAdminTest is PoolFixture {
 
     function test_RevertWhen_pauseCallerLacksMaintainerRole() public {
         (uint256 id, ) = _createCondition(2);
-        vm.expectRevert(
+        _expectRevertFrom(
+            alice,
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, MAINTAINER_ROLE)
         );
-        vm.prank(alice);
         pool.pauseCondition(id);
     }
 
@@ -307,35 +306,35 @@ contract BettingPoolAdminTest is PoolFixture {
         (uint256 id, ) = _createCondition(2);
         vm.prank(maintainer);
         pool.pauseCondition(id);
-        vm.expectRevert(
+        _expectRevertFrom(
+            alice,
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, MAINTAINER_ROLE)
         );
-        vm.prank(alice);
         pool.resumeCondition(id);
     }
 
     function test_RevertWhen_pauseNotActiveCondition() public {
-        vm.expectRevert(
+        _expectRevertFrom(
+            maintainer,
             abi.encodeWithSelector(
                 IBettingPoolBase.ConditionNotActive.selector,
                 9,
                 IBettingPoolBase.ConditionState.None
             )
         );
-        vm.prank(maintainer);
         pool.pauseCondition(9);
     }
 
     function test_RevertWhen_resumeActiveCondition() public {
         (uint256 id, ) = _createCondition(2);
-        vm.expectRevert(
+        _expectRevertFrom(
+            maintainer,
             abi.encodeWithSelector(
                 IBettingPoolBase.ConditionNotActive.selector,
                 id,
                 IBettingPoolBase.ConditionState.Active
             )
         );
-        vm.prank(maintainer);
         pool.resumeCondition(id);
     }
 

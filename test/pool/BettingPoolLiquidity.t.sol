@@ -23,15 +23,16 @@ contract BettingPoolLiquidityTest is PoolFixture {
     }
 
     function test_RevertWhen_depositZero() public {
-        vm.expectRevert(IBettingPoolBase.ZeroAmount.selector);
-        vm.prank(lp);
+        _expectRevertFrom(lp, abi.encodeWithSelector(IBettingPoolBase.ZeroAmount.selector));
         pool.deposit(0);
     }
 
     function test_RevertWhen_depositTooLarge() public {
         uint256 amount = uint256(type(uint88).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.AmountTooLarge.selector, amount, type(uint88).max));
-        vm.prank(lp);
+        _expectRevertFrom(
+            lp,
+            abi.encodeWithSelector(IBettingPoolBase.AmountTooLarge.selector, amount, type(uint88).max)
+        );
         pool.deposit(amount);
     }
 
@@ -61,22 +62,19 @@ contract BettingPoolLiquidityTest is PoolFixture {
 
     function test_RevertWhen_withdrawFractionZero() public {
         uint256 lpId = _deposit(lp, 1_000 * USD);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidFraction.selector, 0));
-        vm.prank(lp);
+        _expectRevertFrom(lp, abi.encodeWithSelector(IBettingPoolBase.InvalidFraction.selector, 0));
         pool.withdraw(lpId, 0);
     }
 
     function test_RevertWhen_withdrawFractionAboveAll() public {
         uint256 lpId = _deposit(lp, 1_000 * USD);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidFraction.selector, 10_001));
-        vm.prank(lp);
+        _expectRevertFrom(lp, abi.encodeWithSelector(IBettingPoolBase.InvalidFraction.selector, 10_001));
         pool.withdraw(lpId, 10_001);
     }
 
     function test_RevertWhen_withdrawByNonHolder() public {
         uint256 lpId = _deposit(lp, 1_000 * USD);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.NotTokenHolder.selector, lpId, alice));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.NotTokenHolder.selector, lpId, alice));
         pool.withdraw(lpId, 1);
     }
 
@@ -84,10 +82,10 @@ contract BettingPoolLiquidityTest is PoolFixture {
         vm.prank(admin);
         pool.setWithdrawTimeout(1 days);
         uint256 lpId = _deposit(lp, 1_000 * USD);
-        vm.expectRevert(
+        _expectRevertFrom(
+            lp,
             abi.encodeWithSelector(IBettingPoolBase.WithdrawLocked.selector, lpId, block.timestamp + 1 days)
         );
-        vm.prank(lp);
         pool.withdraw(lpId, 1);
         vm.warp(block.timestamp + 1 days);
         vm.prank(lp);
@@ -101,10 +99,10 @@ contract BettingPoolLiquidityTest is PoolFixture {
         _bet(alice, id, 0, 2_000 * USD);
         (uint256 locked, , ) = pool.totals();
         uint256 free = 10_000 * USD - locked;
-        vm.expectRevert(
+        _expectRevertFrom(
+            lp,
             abi.encodeWithSelector(IBettingPoolBase.InsufficientFreeLiquidity.selector, 10_000 * USD, free)
         );
-        vm.prank(lp);
         pool.withdraw(lpId, 10_000);
         assertEq(pool.freeLiquidity(), free, "free liquidity view");
     }
@@ -117,14 +115,14 @@ contract BettingPoolLiquidityTest is PoolFixture {
         _bet(alice, id, 0, 1_000 * USD);
         oracle.settle(q, 0); // alice won: the pool's loss is known
         (uint256 locked, , ) = pool.totals();
-        vm.expectRevert(
+        _expectRevertFrom(
+            lp,
             abi.encodeWithSelector(
                 IBettingPoolBase.InsufficientFreeLiquidity.selector,
                 5_000 * USD,
                 5_000 * USD - locked
             )
         );
-        vm.prank(lp);
         pool.withdraw(lpId, 10_000);
         vm.prank(lp);
         uint256 freed = pool.withdraw(lpId, 5_000); // the free half may leave
@@ -162,14 +160,14 @@ contract BettingPoolLiquidityTest is PoolFixture {
         assertEq(lens.minOpenPrefix(pool), 1, "the old condition's prefix");
         assertEq(pool.freeLiquidity(), 1_000 * USD, "only the first deposit covers reserve");
         (, uint256 payout) = pool.quote(fresh, 0, 3_000 * USD);
-        vm.expectRevert(
+        _expectRevertFrom(
+            alice,
             abi.encodeWithSelector(
                 IBettingPoolBase.InsufficientFreeLiquidity.selector,
                 payout - 3_000 * USD,
                 1_000 * USD
             )
         );
-        vm.prank(alice);
         pool.bet(fresh, 0, 3_000 * USD, 0, block.timestamp);
         _bet(alice, old, 0, 100 * USD);
         (uint256 locked, , ) = pool.totals();
@@ -231,16 +229,14 @@ contract BettingPoolLiquidityTest is PoolFixture {
     function test_RevertWhen_lpTokenMintedByNonPool() public {
         IPoolLPToken lpToken = IPoolLPToken(pool.lpToken());
         assertEq(lpToken.pool(), address(pool), "minted by the pool");
-        vm.expectRevert(abi.encodeWithSelector(IPoolLPToken.NotPool.selector, alice));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IPoolLPToken.NotPool.selector, alice));
         lpToken.mint(alice, 1);
     }
 
     function test_RevertWhen_lpTokenBurnedByNonPool() public {
         uint256 lpId = _deposit(lp, USD);
         IPoolLPToken lpToken = IPoolLPToken(pool.lpToken());
-        vm.expectRevert(abi.encodeWithSelector(IPoolLPToken.NotPool.selector, lp));
-        vm.prank(lp);
+        _expectRevertFrom(lp, abi.encodeWithSelector(IPoolLPToken.NotPool.selector, lp));
         lpToken.burn(lpId);
     }
 

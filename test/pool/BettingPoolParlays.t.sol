@@ -27,19 +27,16 @@ contract BettingPoolParlaysTest is PoolFixture {
 
     function test_betParlayFor_mintsToAccount() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 a, ) = _createCondition(2);
-        (uint256 b, ) = _createCondition(2);
+        (uint256 a, , uint256 b, ) = _twoBinaries();
         vm.prank(alice);
         uint256 betId = pool.betParlayFor(bob, _legs(a, 0, b, 0), 10 * USD, 0, block.timestamp);
         assertEq(pool.ownerOf(betId), bob, "minted to the account");
     }
 
     function test_RevertWhen_parlayForZeroAddress() public {
-        (uint256 a, ) = _createCondition(2);
-        (uint256 b, ) = _createCondition(2);
+        (uint256 a, , uint256 b, ) = _twoBinaries();
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
-        vm.expectRevert(IBettingPoolBase.ZeroAddress.selector);
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.ZeroAddress.selector));
         pool.betParlayFor(address(0), legs, 10 * USD, 0, block.timestamp);
     }
 
@@ -47,15 +44,13 @@ contract BettingPoolParlaysTest is PoolFixture {
         (uint256 a, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = new IBettingPoolBase.Leg[](1);
         legs[0] = IBettingPoolBase.Leg(a, 0);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidLegCount.selector, 1));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.InvalidLegCount.selector, 1));
         pool.betParlay(legs, USD, 0, block.timestamp);
     }
 
     function test_RevertWhen_parlayNineLegs() public {
         IBettingPoolBase.Leg[] memory legs = new IBettingPoolBase.Leg[](9);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidLegCount.selector, 9));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.InvalidLegCount.selector, 9));
         pool.betParlay(legs, USD, 0, block.timestamp);
     }
 
@@ -63,21 +58,19 @@ contract BettingPoolParlaysTest is PoolFixture {
         _deposit(lp, 100_000 * USD);
         (uint256 a, ) = _createCondition(2);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, a, 1);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.DuplicateLeg.selector, a));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.DuplicateLeg.selector, a));
         pool.betParlay(legs, USD, 0, block.timestamp);
     }
 
     function test_RevertWhen_parlayExposureExceeded() public {
         _deposit(lp, 1_000_000 * USD);
-        (uint256 a, ) = _createCondition(2);
-        (uint256 b, ) = _createCondition(2);
+        (uint256 a, , uint256 b, ) = _twoBinaries();
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
-        vm.prank(alice);
-        pool.betParlay(legs, REINFORCEMENT, 0, block.timestamp);
+        _parlay(alice, legs, REINFORCEMENT);
         uint256 exposure = lens.getCondition(pool, a).parlayExposure;
         (, uint256 payout) = pool.quoteParlay(legs, REINFORCEMENT);
-        vm.expectRevert(
+        _expectRevertFrom(
+            alice,
             abi.encodeWithSelector(
                 IBettingPoolBase.ParlayExposureExceeded.selector,
                 a,
@@ -85,47 +78,39 @@ contract BettingPoolParlaysTest is PoolFixture {
                 REINFORCEMENT
             )
         );
-        vm.prank(alice);
         pool.betParlay(legs, REINFORCEMENT, 0, block.timestamp);
     }
 
     function test_RevertWhen_parlayOddsBelowMinimum() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 a, ) = _createCondition(2);
-        (uint256 b, ) = _createCondition(2);
+        (uint256 a, , uint256 b, ) = _twoBinaries();
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
         (uint256 odds, ) = pool.quoteParlay(legs, USD);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.OddsBelowMinimum.selector, odds, odds + 1));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.OddsBelowMinimum.selector, odds, odds + 1));
         pool.betParlay(legs, USD, odds + 1, block.timestamp);
     }
 
     function test_RevertWhen_parlayZeroAmount() public {
-        (uint256 a, ) = _createCondition(2);
-        (uint256 b, ) = _createCondition(2);
+        (uint256 a, , uint256 b, ) = _twoBinaries();
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
-        vm.expectRevert(IBettingPoolBase.ZeroAmount.selector);
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.ZeroAmount.selector));
         pool.betParlay(legs, 0, 0, block.timestamp);
     }
 
     function test_RevertWhen_parlayAfterDeadline() public {
-        (uint256 a, ) = _createCondition(2);
-        (uint256 b, ) = _createCondition(2);
+        (uint256 a, , uint256 b, ) = _twoBinaries();
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
-        vm.expectRevert(
+        _expectRevertFrom(
+            alice,
             abi.encodeWithSelector(IBettingPoolBase.DeadlineExpired.selector, block.timestamp - 1, block.timestamp)
         );
-        vm.prank(alice);
         pool.betParlay(legs, USD, 0, block.timestamp - 1);
     }
 
     function test_settleParlay_anyoneSettlesAsSoonAsOneLegLost() public {
         uint256 lpId = _deposit(lp, 100_000 * USD);
-        (uint256 a, bytes32 qa) = _createCondition(2);
-        (uint256 b, ) = _createCondition(2);
-        vm.prank(alice);
-        uint256 betId = pool.betParlay(_legs(a, 0, b, 0), 10 * USD, 0, block.timestamp);
+        (uint256 a, bytes32 qa, uint256 b, ) = _twoBinaries();
+        uint256 betId = _parlay(alice, _legs(a, 0, b, 0), 10 * USD);
         _resolve(a, qa, 1); // first leg lost; b still open
         assertEq(uint256(pool.parlayStatus(betId)), uint256(IBettingPoolBase.ParlayStatus.Lost), "lost");
         vm.prank(bob);
@@ -141,10 +126,8 @@ contract BettingPoolParlaysTest is PoolFixture {
 
     function test_RevertWhen_settlePendingParlay() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 a, ) = _createCondition(2);
-        (uint256 b, ) = _createCondition(2);
-        vm.prank(alice);
-        uint256 betId = pool.betParlay(_legs(a, 0, b, 0), 10 * USD, 0, block.timestamp);
+        (uint256 a, , uint256 b, ) = _twoBinaries();
+        uint256 betId = _parlay(alice, _legs(a, 0, b, 0), 10 * USD);
         vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.ParlayPending.selector, betId));
         pool.settleParlay(betId);
     }
@@ -156,10 +139,8 @@ contract BettingPoolParlaysTest is PoolFixture {
 
     function test_settleParlay_wonPaysHolder() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 a, bytes32 qa) = _createCondition(2);
-        (uint256 b, bytes32 qb) = _createCondition(2);
-        vm.prank(alice);
-        uint256 betId = pool.betParlay(_legs(a, 0, b, 1), 10 * USD, 0, block.timestamp);
+        (uint256 a, bytes32 qa, uint256 b, bytes32 qb) = _twoBinaries();
+        uint256 betId = _parlay(alice, _legs(a, 0, b, 1), 10 * USD);
         uint256 payout = lens.getParlay(pool, betId).payout;
         _resolve(a, qa, 0);
         _resolve(b, qb, 1);
@@ -172,8 +153,7 @@ contract BettingPoolParlaysTest is PoolFixture {
 
     function test_settleParlays_batchSkipsPending() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 a, bytes32 qa) = _createCondition(2);
-        (uint256 b, ) = _createCondition(2);
+        (uint256 a, bytes32 qa, uint256 b, ) = _twoBinaries();
         (uint256 c, ) = _createCondition(2);
         vm.startPrank(alice);
         uint256 lost1 = pool.betParlay(_legs(a, 0, b, 0), 10 * USD, 0, block.timestamp);
@@ -199,8 +179,7 @@ contract BettingPoolParlaysTest is PoolFixture {
     }
 
     function test_RevertWhen_quoteParlayOnClosedCondition() public {
-        (uint256 a, bytes32 qa) = _createCondition(2);
-        (uint256 b, ) = _createCondition(2);
+        (uint256 a, bytes32 qa, uint256 b, ) = _twoBinaries();
         _resolve(a, qa, 0);
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 0);
         vm.expectRevert(
@@ -214,11 +193,9 @@ contract BettingPoolParlaysTest is PoolFixture {
     }
 
     function test_RevertWhen_parlayLegOnInvalidOutcome() public {
-        (uint256 a, ) = _createCondition(2);
-        (uint256 b, ) = _createCondition(2);
+        (uint256 a, , uint256 b, ) = _twoBinaries();
         IBettingPoolBase.Leg[] memory legs = _legs(a, 0, b, 3);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidOutcome.selector, 3, 2));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.InvalidOutcome.selector, 3, 2));
         pool.betParlay(legs, USD, 0, block.timestamp);
     }
 
@@ -229,10 +206,8 @@ contract BettingPoolParlaysTest is PoolFixture {
 
     function test_getParlay_emptyOnceSettled() public {
         _deposit(lp, 100_000 * USD);
-        (uint256 a, bytes32 qa) = _createCondition(2);
-        (uint256 b, ) = _createCondition(2);
-        vm.prank(alice);
-        uint256 betId = pool.betParlay(_legs(a, 0, b, 0), 10 * USD, 0, block.timestamp);
+        (uint256 a, bytes32 qa, uint256 b, ) = _twoBinaries();
+        uint256 betId = _parlay(alice, _legs(a, 0, b, 0), 10 * USD);
         _resolve(a, qa, 1);
         pool.settleParlay(betId);
         assertEq(lens.getParlay(pool, betId).legs.length, 0, "record deleted");
@@ -248,8 +223,7 @@ contract BettingPoolParlaysTest is PoolFixture {
         IBettingPoolBase.Leg[] memory legs = _legs(a, o1 % 3, b, o2 % 4);
         (uint256 oddsA, ) = pool.quote(a, o1 % 3, amount);
         (uint256 oddsB, ) = pool.quote(b, o2 % 4, amount);
-        vm.prank(alice);
-        uint256 betId = pool.betParlay(legs, amount, 0, block.timestamp);
+        uint256 betId = _parlay(alice, legs, amount);
         IBettingPoolBase.ParlayView memory p = lens.getParlay(pool, betId);
         uint256 combined = (oddsA * oddsB) / ODDS_ONE;
         if (combined > 1_000 * ODDS_ONE) combined = 1_000 * ODDS_ONE;

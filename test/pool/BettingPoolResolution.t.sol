@@ -47,8 +47,7 @@ contract BettingPoolResolutionTest is PoolFixture {
     }
 
     function test_RevertWhen_claimFeesWithNone() public {
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.NoFees.selector, alice));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.NoFees.selector, alice));
         pool.claimFees();
     }
 
@@ -77,9 +76,7 @@ contract BettingPoolResolutionTest is PoolFixture {
     }
 
     function test_resolveCondition_invalidAnswerCancelsAndRefunds() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, bytes32 q) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 250 * USD);
+        (uint256 betId, uint256 id, bytes32 q) = _betOnNewBinary(alice, 0, 250 * USD);
         _resolve(id, q, Answers.INVALID);
         assertEq(
             uint256(lens.getCondition(pool, id).state),

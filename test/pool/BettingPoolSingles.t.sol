@@ -58,38 +58,37 @@ contract BettingPoolSinglesTest is PoolFixture {
 
     function test_RevertWhen_betForZeroAddress() public {
         (uint256 id, ) = _createCondition(2);
-        vm.expectRevert(IBettingPoolBase.ZeroAddress.selector);
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.ZeroAddress.selector));
         pool.betFor(address(0), id, 0, USD, 0, block.timestamp);
     }
 
     function test_RevertWhen_betZeroAmount() public {
         (uint256 id, ) = _createCondition(2);
-        vm.expectRevert(IBettingPoolBase.ZeroAmount.selector);
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.ZeroAmount.selector));
         pool.bet(id, 0, 0, 0, block.timestamp);
     }
 
     function test_RevertWhen_betTooLarge() public {
         (uint256 id, ) = _createCondition(2);
         uint256 amount = uint256(type(uint88).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.AmountTooLarge.selector, amount, type(uint88).max));
-        vm.prank(alice);
+        _expectRevertFrom(
+            alice,
+            abi.encodeWithSelector(IBettingPoolBase.AmountTooLarge.selector, amount, type(uint88).max)
+        );
         pool.bet(id, 0, amount, 0, block.timestamp);
     }
 
     function test_RevertWhen_betAfterDeadline() public {
         (uint256 id, ) = _createCondition(2);
-        vm.expectRevert(
+        _expectRevertFrom(
+            alice,
             abi.encodeWithSelector(IBettingPoolBase.DeadlineExpired.selector, block.timestamp - 1, block.timestamp)
         );
-        vm.prank(alice);
         pool.bet(id, 0, USD, 0, block.timestamp - 1);
     }
 
     function test_RevertWhen_betOnUnknownCondition() public {
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.ConditionNotFound.selector, 3));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.ConditionNotFound.selector, 3));
         pool.bet(3, 0, USD, 0, block.timestamp);
     }
 
@@ -97,15 +96,13 @@ contract BettingPoolSinglesTest is PoolFixture {
         (uint256 id, ) = _createCondition(2);
         uint256 startsAt = block.timestamp + START_DELAY;
         vm.warp(startsAt);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.BettingClosed.selector, id, startsAt));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.BettingClosed.selector, id, startsAt));
         pool.bet(id, 0, USD, 0, block.timestamp);
     }
 
     function test_RevertWhen_betOnInvalidOutcome() public {
         (uint256 id, ) = _createCondition(2);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.InvalidOutcome.selector, 2, 2));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.InvalidOutcome.selector, 2, 2));
         pool.bet(id, 2, USD, 0, block.timestamp);
     }
 
@@ -113,8 +110,7 @@ contract BettingPoolSinglesTest is PoolFixture {
         _deposit(lp, 100_000 * USD);
         (uint256 id, ) = _createCondition(2);
         (uint256 odds, ) = pool.quote(id, 0, USD);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.OddsBelowMinimum.selector, odds, odds + 1));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.OddsBelowMinimum.selector, odds, odds + 1));
         pool.bet(id, 0, USD, odds + 1, block.timestamp);
     }
 
@@ -122,10 +118,10 @@ contract BettingPoolSinglesTest is PoolFixture {
         _deposit(lp, 100 * USD);
         (uint256 id, ) = _createCondition(2);
         (, uint256 payout) = pool.quote(id, 0, 1_000 * USD);
-        vm.expectRevert(
+        _expectRevertFrom(
+            alice,
             abi.encodeWithSelector(IBettingPoolBase.InsufficientFreeLiquidity.selector, payout - 1_000 * USD, 100 * USD)
         );
-        vm.prank(alice);
         pool.bet(id, 0, 1_000 * USD, 0, block.timestamp);
     }
 
@@ -135,15 +131,12 @@ contract BettingPoolSinglesTest is PoolFixture {
         uint256[] memory probabilities = _even(2);
         vm.prank(creator);
         uint256 id = pool.createCondition(q, probabilities, 2, MARGIN_BPS, block.timestamp + 1 days);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.OddsTooLow.selector, ODDS_ONE));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.OddsTooLow.selector, ODDS_ONE));
         pool.bet(id, 0, 2_000_000 * USD, 0, block.timestamp);
     }
 
     function test_claim_winnerPaidOnceNftKept() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, bytes32 q) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 100 * USD);
+        (uint256 betId, uint256 id, bytes32 q) = _betOnNewBinary(alice, 0, 100 * USD);
         uint256 payout = lens.getBet(pool, betId).payout;
         _resolve(id, q, 0);
         uint256 before = usd.balanceOf(alice);
@@ -155,50 +148,39 @@ contract BettingPoolSinglesTest is PoolFixture {
         (, uint256 claimable, ) = pool.totals();
         assertEq(claimable, 0, "nothing owed");
         assertEq(pool.ownerOf(betId), alice, "the NFT stays as a receipt");
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.BetNotFound.selector, betId));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.BetNotFound.selector, betId));
         pool.claim(betId);
     }
 
     function test_RevertWhen_claimLosingBet() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, bytes32 q) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 100 * USD);
+        (uint256 betId, uint256 id, bytes32 q) = _betOnNewBinary(alice, 0, 100 * USD);
         _resolve(id, q, 1);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.BetLost.selector, betId));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.BetLost.selector, betId));
         pool.claim(betId);
     }
 
     function test_RevertWhen_claimBeforeResolution() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, ) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 100 * USD);
-        vm.expectRevert(
+        (uint256 betId, uint256 id, ) = _betOnNewBinary(alice, 0, 100 * USD);
+        _expectRevertFrom(
+            alice,
             abi.encodeWithSelector(
                 IBettingPoolBase.ConditionNotSettled.selector,
                 id,
                 IBettingPoolBase.ConditionState.Active
             )
         );
-        vm.prank(alice);
         pool.claim(betId);
     }
 
     function test_RevertWhen_claimByNonHolder() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, bytes32 q) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 100 * USD);
+        (uint256 betId, uint256 id, bytes32 q) = _betOnNewBinary(alice, 0, 100 * USD);
         _resolve(id, q, 0);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.NotTokenHolder.selector, betId, bob));
-        vm.prank(bob);
+        _expectRevertFrom(bob, abi.encodeWithSelector(IBettingPoolBase.NotTokenHolder.selector, betId, bob));
         pool.claim(betId);
     }
 
     function test_claim_transferredBetPaysNewHolder() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, bytes32 q) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 100 * USD);
+        (uint256 betId, uint256 id, bytes32 q) = _betOnNewBinary(alice, 0, 100 * USD);
         vm.prank(alice);
         pool.transferFrom(alice, bob, betId);
         _resolve(id, q, 0);
@@ -209,9 +191,7 @@ contract BettingPoolSinglesTest is PoolFixture {
     }
 
     function test_cashOut_paysFairValueMinusMarginAndFreesReserve() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, ) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 0, 1_000 * USD);
+        (uint256 betId, uint256 id, ) = _betOnNewBinary(alice, 0, 1_000 * USD);
         _bet(bob, id, 0, 2_000 * USD); // alice's outcome became more likely
         IBettingPoolBase.BetView memory b = lens.getBet(pool, betId);
         (uint256 fund, ) = lens.getOutcome(pool, id, 0);
@@ -229,9 +209,7 @@ contract BettingPoolSinglesTest is PoolFixture {
     }
 
     function test_cashOut_immediatelyReturnsLessThanStake() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, ) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 1, 1_000 * USD);
+        (uint256 betId, uint256 id, ) = _betOnNewBinary(alice, 1, 1_000 * USD);
         vm.prank(alice);
         uint256 paid = pool.cashOut(betId, 0);
         assertLt(paid, 1_000 * USD, "round trip costs the bettor");
@@ -240,38 +218,31 @@ contract BettingPoolSinglesTest is PoolFixture {
     }
 
     function test_RevertWhen_cashOutBelowMinimum() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, ) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 1, 1_000 * USD);
+        (uint256 betId, , ) = _betOnNewBinary(alice, 1, 1_000 * USD);
         uint256 quoted = pool.quoteCashOut(betId);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.CashOutBelowMinimum.selector, quoted, quoted + 1));
-        vm.prank(alice);
+        _expectRevertFrom(
+            alice,
+            abi.encodeWithSelector(IBettingPoolBase.CashOutBelowMinimum.selector, quoted, quoted + 1)
+        );
         pool.cashOut(betId, quoted + 1);
     }
 
     function test_RevertWhen_cashOutAfterStart() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, ) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 1, 1_000 * USD);
+        (uint256 betId, uint256 id, ) = _betOnNewBinary(alice, 1, 1_000 * USD);
         uint256 startsAt = block.timestamp + START_DELAY;
         vm.warp(startsAt);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.BettingClosed.selector, id, startsAt));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(IBettingPoolBase.BettingClosed.selector, id, startsAt));
         pool.cashOut(betId, 0);
     }
 
     function test_RevertWhen_cashOutByNonHolder() public {
-        _deposit(lp, 100_000 * USD);
-        (uint256 id, ) = _createCondition(2);
-        uint256 betId = _bet(alice, id, 1, 1_000 * USD);
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.NotTokenHolder.selector, betId, bob));
-        vm.prank(bob);
+        (uint256 betId, , ) = _betOnNewBinary(alice, 1, 1_000 * USD);
+        _expectRevertFrom(bob, abi.encodeWithSelector(IBettingPoolBase.NotTokenHolder.selector, betId, bob));
         pool.cashOut(betId, 0);
     }
 
     function test_RevertWhen_cashOutUnknownBet() public {
-        vm.expectRevert(abi.encodeWithSelector(IBettingPoolBase.BetNotFound.selector, 42));
-        vm.prank(bob);
+        _expectRevertFrom(bob, abi.encodeWithSelector(IBettingPoolBase.BetNotFound.selector, 42));
         pool.cashOut(42, 0);
     }
 

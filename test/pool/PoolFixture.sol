@@ -3,19 +3,18 @@ pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-import {Test} from "../lib/Test.sol";
+import {BaseFixture} from "../lib/BaseFixture.sol";
 import {IAnswerSource} from "../../contracts/interfaces/IAnswerSource.sol";
 import {IBettingPool, IBettingPoolBase} from "../../contracts/interfaces/IBettingPool.sol";
 import {BettingPool} from "../../contracts/pool/BettingPool.sol";
 import {BettingPoolExtension} from "../../contracts/pool/BettingPoolExtension.sol";
 import {BettingPoolLens} from "../../contracts/pool/BettingPoolLens.sol";
-import {TestUSD} from "../../contracts/tokens/TestUSD.sol";
 import {MockAnswerSource} from "./MockAnswerSource.sol";
 
 /// @title PoolFixture
 /// @notice Shared setup for the pool's tests: collateral, mock oracle, pool (with its extension),
 /// roles, funded accounts, and helpers to create conditions and place bets.
-abstract contract PoolFixture is Test {
+abstract contract PoolFixture is BaseFixture {
     uint256 internal constant USD = 1e6;
     uint256 internal constant PROB_ONE = 1e12;
     uint256 internal constant ODDS_ONE = 1e12;
@@ -23,30 +22,18 @@ abstract contract PoolFixture is Test {
     uint256 internal constant REINFORCEMENT = 10_000 * USD;
     uint256 internal constant START_DELAY = 7 days;
 
-    TestUSD internal usd;
     MockAnswerSource internal oracle;
     IBettingPool internal pool;
     /// @dev Views that read the pool through extsload.
     BettingPoolLens internal lens;
-    address internal admin;
-    address internal treasury;
-    address internal creator;
     address internal maintainer;
     address internal lp;
-    address internal alice;
-    address internal bob;
     uint256 internal questionNonce;
 
-    function setUp() public virtual {
-        vm.warp(1_700_000_000);
-        admin = makeAddr("admin");
-        treasury = makeAddr("treasury");
-        creator = makeAddr("creator");
+    function setUp() public virtual override {
+        super.setUp();
         maintainer = makeAddr("maintainer");
         lp = makeAddr("lp");
-        alice = makeAddr("alice");
-        bob = makeAddr("bob");
-        usd = new TestUSD(address(this), false);
         oracle = new MockAnswerSource();
         BettingPoolExtension extension = new BettingPoolExtension(IERC20(address(usd)), IAnswerSource(address(oracle)));
         pool = IBettingPool(
@@ -72,9 +59,9 @@ abstract contract PoolFixture is Test {
     }
 
     function _fund(address account) internal {
-        usd.mint(account, 10_000_000 * USD);
-        vm.prank(account);
-        usd.approve(address(pool), type(uint256).max);
+        address[] memory spenders = new address[](1);
+        spenders[0] = address(pool);
+        _mintAndApprove(account, 10_000_000 * USD, spenders);
     }
 
     function _deposit(address who, uint256 amount) internal returns (uint256 lpId) {
@@ -112,6 +99,28 @@ abstract contract PoolFixture is Test {
     function _bet(address who, uint256 conditionId, uint256 outcome, uint256 amount) internal returns (uint256 betId) {
         vm.prank(who);
         betId = pool.bet(conditionId, outcome, amount, 0, block.timestamp);
+    }
+
+    /// @dev Seeds the pool with 100k of liquidity, opens a binary condition and has `who` bet on it.
+    function _betOnNewBinary(
+        address who,
+        uint256 outcome,
+        uint256 amount
+    ) internal returns (uint256 betId, uint256 conditionId, bytes32 questionId) {
+        _deposit(lp, 100_000 * USD);
+        (conditionId, questionId) = _createCondition(2);
+        betId = _bet(who, conditionId, outcome, amount);
+    }
+
+    /// @dev Two fresh binary conditions, as parlay legs need.
+    function _twoBinaries() internal returns (uint256 a, bytes32 qa, uint256 b, bytes32 qb) {
+        (a, qa) = _createCondition(2);
+        (b, qb) = _createCondition(2);
+    }
+
+    function _parlay(address who, IBettingPoolBase.Leg[] memory legs, uint256 amount) internal returns (uint256 betId) {
+        vm.prank(who);
+        betId = pool.betParlay(legs, amount, 0, block.timestamp);
     }
 
     function _legs(

@@ -39,8 +39,10 @@ contract TestUSDTest is Test {
         vm.prank(alice);
         usd.faucet();
         vm.warp(block.timestamp + 1 hours - 1);
-        vm.expectRevert(abi.encodeWithSelector(ITestUSD.FaucetCoolingDown.selector, alice, 1_700_000_000 + 1 hours));
-        vm.prank(alice);
+        _expectRevertFrom(
+            alice,
+            abi.encodeWithSelector(ITestUSD.FaucetCoolingDown.selector, alice, 1_700_000_000 + 1 hours)
+        );
         usd.faucet();
     }
 
@@ -57,8 +59,7 @@ contract TestUSDTest is Test {
         vm.prank(owner);
         usd.setFaucetEnabled(false);
         assertFalse(usd.faucetEnabled(), "disabled");
-        vm.expectRevert(ITestUSD.FaucetDisabled.selector);
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(ITestUSD.FaucetDisabled.selector));
         usd.faucet();
     }
 
@@ -70,14 +71,12 @@ contract TestUSDTest is Test {
     }
 
     function test_RevertWhen_nonOwnerMints() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, alice));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, alice));
         usd.mint(alice, 1);
     }
 
     function test_RevertWhen_nonOwnerSwitchesFaucet() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, alice));
-        vm.prank(alice);
+        _expectRevertFrom(alice, abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, alice));
         usd.setFaucetEnabled(false);
     }
 
