@@ -8,7 +8,7 @@
  * Reproduce a failure with `HOSTILE_SEED=<seed printed in the output>`.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it, type TestContext } from "node:test";
+import { describe, it, type TestContext } from "node:test";
 
 import { SHARE_UNIT, Side } from "@forkcast/shared";
 import type { Address, Hex } from "viem";
@@ -18,6 +18,7 @@ import { CONCURRENCY, HostileRun, pool, type Json } from "../helpers/hostile/har
 import { waitFor } from "../helpers/operator.js";
 import { orderBody } from "../helpers/orders.js";
 import { rssBytes } from "../helpers/process.js";
+import { onSharedRun } from "../helpers/suite.js";
 import { httpGroups } from "./hostile/http.js";
 import { webSocketGroups } from "./hostile/websocket.js";
 
@@ -28,11 +29,7 @@ const RSS_GROWTH_BOUND_BYTES = 256 * 1024 * 1024;
 describe(`hostile input against a real operator process (PGlite, seed ${SEED})`, { concurrency: false }, () => {
   const run = new HostileRun(SEED);
 
-  before(() => run.start());
-  after(() => run.stop());
-
-  httpGroups(run);
-  webSocketGroups(run);
+  onSharedRun(run, [httpGroups, webSocketGroups]);
 
   it("is still alive afterwards, holds no refused order, serves a valid order, and stays within its memory bound", async (t: TestContext) => {
     const total = [...run.tallies.values()].reduce((s, x) => s + x.sent, 0);
@@ -91,17 +88,19 @@ describe(`hostile input against a real operator process (PGlite, seed ${SEED})`,
     // A valid order rests, a crossing one matches and settles on chain.
     const { signer, stack } = run;
     const [alice, bob] = stack.traders as [Trader, Trader, Trader];
-    const rest = await run.post(
-      "/order",
-      orderBody(
-        signer.signed(alice.key, alice.address, {
-          tokenId: stack.yes,
-          side: Side.SELL,
-          price: 600_000n,
-          shares: 2n * SHARE_UNIT,
-        }),
-      ),
-    );
+    const place = (trader: Trader, side: Side) =>
+      run.post(
+        "/order",
+        orderBody(
+          signer.signed(trader.key, trader.address, {
+            tokenId: stack.yes,
+            side,
+            price: 600_000n,
+            shares: 2n * SHARE_UNIT,
+          }),
+        ),
+      );
+    const rest = await place(alice, Side.SELL);
     assert.equal(rest.status, 200, `a valid order after the run must be accepted: ${JSON.stringify(rest.body)}`);
     assert.equal(rest.body["status"], "live");
     const book = await run.calm("GET", `/book?token_id=${stack.yes}`);
@@ -111,17 +110,7 @@ describe(`hostile input against a real operator process (PGlite, seed ${SEED})`,
       { price: "0.6", size: "2" },
       "the valid order must rest on the book",
     );
-    const take = await run.post(
-      "/order",
-      orderBody(
-        signer.signed(bob.key, bob.address, {
-          tokenId: stack.yes,
-          side: Side.BUY,
-          price: 600_000n,
-          shares: 2n * SHARE_UNIT,
-        }),
-      ),
-    );
+    const take = await place(bob, Side.BUY);
     assert.equal(take.status, 200, `a crossing order must be accepted: ${JSON.stringify(take.body)}`);
     assert.equal(take.body["status"], "matched");
     await waitFor(

@@ -68,15 +68,10 @@ export const ORDER_FIELDS = [
   "signatureType",
   "signature",
 ] as const;
-export const NUMERIC_FIELDS = [
-  "salt",
-  "tokenId",
-  "makerAmount",
-  "takerAmount",
-  "expiration",
-  "nonce",
-  "feeRateBps",
-] as const;
+/** The uint256 fields (decimal strings on the wire): all but addresses, enums and the signature. */
+export const NUMERIC_FIELDS = ORDER_FIELDS.filter(
+  (field) => !["maker", "signer", "taker", "side", "signatureType", "signature"].includes(field),
+);
 export const JSON_HEADERS = { "content-type": "application/json" };
 
 let saltCounter = 7_000_000_000n;
