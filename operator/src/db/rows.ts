@@ -72,6 +72,25 @@ export interface SettlementRow {
   updated_ms: number;
 }
 
+/** A settlement as the matcher opens it: PENDING, no transaction sent yet. */
+export function pendingSettlement(
+  opened: Pick<SettlementRow, "id" | "market_id" | "taker_hash" | "match_type">,
+  nowMs: number,
+): SettlementRow {
+  return {
+    ...opened,
+    status: "PENDING",
+    tx_hash: null,
+    tx_nonce: null,
+    raw_tx: null,
+    attempts: 0,
+    block_number: null,
+    error: null,
+    created_ms: nowMs,
+    updated_ms: nowMs,
+  };
+}
+
 export interface TradeRow {
   id: string;
   settlement_id: number;

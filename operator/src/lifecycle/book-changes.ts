@@ -6,7 +6,8 @@
  */
 import type { Hex } from "viem";
 
-import type { OrderStatus, SettlementRow, TradeRow } from "../db/store.js";
+import { pendingSettlement } from "../db/rows.js";
+import type { OrderStatus, TradeRow } from "../db/store.js";
 import type { Fill, SubmitResult } from "../engine/types.js";
 import type { Core } from "../core/context.js";
 import type { TrackedOrder } from "../core/ledger.js";
@@ -97,21 +98,15 @@ export function applyResult(
   for (let first = 0; first < fills.length; first += perMatch) {
     const chunk = fills.slice(first, first + perMatch);
     const id = core.ledger.nextSettlementId();
-    const settlement: SettlementRow = {
-      id,
-      market_id: marketId,
-      taker_hash: taker.row.hash,
-      match_type: [...new Set(chunk.map((f) => f.type))].join("+"),
-      status: "PENDING",
-      tx_hash: null,
-      tx_nonce: null,
-      raw_tx: null,
-      attempts: 0,
-      block_number: null,
-      error: null,
-      created_ms: nowMs,
-      updated_ms: nowMs,
-    };
+    const settlement = pendingSettlement(
+      {
+        id,
+        market_id: marketId,
+        taker_hash: taker.row.hash,
+        match_type: [...new Set(chunk.map((f) => f.type))].join("+"),
+      },
+      nowMs,
+    );
     const trades = chunk.map((fill, index) => tradeRow(core, id, index, fill, nowMs));
     core.store.addSettlement(settlement);
     for (const trade of trades) core.store.addTrade(trade);

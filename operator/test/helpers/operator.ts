@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { CANCEL_TYPES, cancelDomain } from "@forkcast/shared";
+import { CANCEL_TYPES, cancelDomain, type ExchangeDomain } from "@forkcast/shared";
 import type { Hex } from "viem";
 import WebSocket from "ws";
 
@@ -79,9 +79,10 @@ export async function signCancel(
   orderHashes: Hex[] = [],
   market: Hex = `0x${"0".repeat(64)}`,
   timestamp = nextCancelTimestamp(),
+  domain: ExchangeDomain = cancelDomain(CHAIN_ID, stack.exchange),
 ): Promise<Record<string, unknown>> {
   const signature = await trader.account.signTypedData({
-    domain: cancelDomain(CHAIN_ID, stack.exchange),
+    domain,
     types: CANCEL_TYPES,
     primaryType: "Cancel",
     message: { maker: trader.address, scope, orderHashes, market, timestamp },

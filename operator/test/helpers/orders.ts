@@ -28,6 +28,32 @@ export interface OrderSpec {
 
 let saltCounter = BigInt(Date.now()) * 1000n;
 
+/** A public EOA order of `maker` (its own signer); a fresh salt unless the spec names one. */
+export function buildOrder(maker: Address, spec: OrderSpec): Order {
+  return {
+    salt: spec.salt ?? ++saltCounter,
+    maker,
+    signer: maker,
+    taker: ZERO_ADDRESS,
+    tokenId: spec.tokenId,
+    ...orderAmounts(spec.side, spec.price, spec.shares),
+    expiration: spec.expiration ?? 0n,
+    nonce: spec.nonce ?? 0n,
+    feeRateBps: spec.feeRateBps ?? 0n,
+    side: spec.side === 0 ? Side.BUY : Side.SELL,
+    signatureType: SignatureType.EOA,
+  };
+}
+
+/** ECDSA over the order's EIP-712 digest under `hasher`, with v as 27/28 (what the exchange takes). */
+export function signOrder(hasher: OrderHasher, key: Hex, order: Order): SignedOrder {
+  const { signature, recid } = secp256k1.ecdsaSign(hasher.hashBytes(order), hexToBytes(key));
+  const bytes = new Uint8Array(65);
+  bytes.set(signature, 0);
+  bytes[64] = 27 + recid;
+  return { ...order, signature: toHex(bytes) };
+}
+
 export class OrderSigner {
   readonly hasher: OrderHasher;
   constructor(chainId: number, exchange: Address) {
@@ -35,29 +61,11 @@ export class OrderSigner {
   }
 
   build(maker: Address, spec: OrderSpec): Order {
-    const amounts = orderAmounts(spec.side, spec.price, spec.shares);
-    return {
-      salt: spec.salt ?? ++saltCounter,
-      maker,
-      signer: maker,
-      taker: ZERO_ADDRESS,
-      tokenId: spec.tokenId,
-      ...amounts,
-      expiration: spec.expiration ?? 0n,
-      nonce: spec.nonce ?? 0n,
-      feeRateBps: spec.feeRateBps ?? 0n,
-      side: spec.side === 0 ? Side.BUY : Side.SELL,
-      signatureType: SignatureType.EOA,
-    };
+    return buildOrder(maker, spec);
   }
 
   sign(key: Hex, order: Order): SignedOrder {
-    const digest = this.hasher.hashBytes(order);
-    const { signature, recid } = secp256k1.ecdsaSign(digest, hexToBytes(key));
-    const bytes = new Uint8Array(65);
-    bytes.set(signature, 0);
-    bytes[64] = 27 + recid;
-    return { ...order, signature: toHex(bytes) };
+    return signOrder(this.hasher, key, order);
   }
 
   signed(key: Hex, maker: Address, spec: OrderSpec): SignedOrder {

@@ -283,6 +283,24 @@ describe("crash at chosen kill points (pglite)", { concurrency: false }, () => {
     );
   });
 
+  /**
+   * Starts the operator with automine off, matches 2 shares and kills it once the settlement is
+   * in the mempool; `whileDown` runs before automine is back on.
+   */
+  const killMidSettlement = async (whileDown: () => Promise<void>): Promise<void> => {
+    child = await spawnOperator(env);
+    await chain.rpc("evm_setAutomine", [false]);
+    try {
+      await place(alice, 1, 2n * SHARE_UNIT);
+      await place(bob, 0, 2n * SHARE_UNIT);
+      await waitFor("the settlement in the mempool", async () => ((await pendingSettlements()) > 0 ? true : undefined));
+      await killHard(child);
+      await whileDown();
+    } finally {
+      await chain.rpc("evm_setAutomine", [true]);
+    }
+  };
+
   after(async () => {
     await stopGracefully(child);
     await chain?.rpc("evm_setAutomine", [true]).catch(() => undefined);
@@ -304,38 +322,22 @@ describe("crash at chosen kill points (pglite)", { concurrency: false }, () => {
   });
 
   it("settles once a match whose transaction was sent but not mined when killed (mined while down)", async (t) => {
-    child = await spawnOperator(env);
-    await chain.rpc("evm_setAutomine", [false]);
-    try {
-      await place(alice, 1, 2n * SHARE_UNIT);
-      await place(bob, 0, 2n * SHARE_UNIT);
-      await waitFor("the settlement in the mempool", async () => ((await pendingSettlements()) > 0 ? true : undefined));
-      await killHard(child);
+    await killMidSettlement(async () => {
       await chain.rpc("evm_mine");
-    } finally {
-      await chain.rpc("evm_setAutomine", [true]);
-    }
+    });
     await restartAndReconcile("mid-settlement, mined while down", t);
     await stopGracefully(child);
   });
 
   it("settles once a match whose transaction is still pending at restart (rebroadcast of the same bytes)", async (t) => {
-    child = await spawnOperator(env);
-    await chain.rpc("evm_setAutomine", [false]);
-    try {
-      await place(alice, 1, 2n * SHARE_UNIT);
-      await place(bob, 0, 2n * SHARE_UNIT);
-      await waitFor("the settlement in the mempool", async () => ((await pendingSettlements()) > 0 ? true : undefined));
-      await killHard(child);
+    await killMidSettlement(async () => {
       child = await spawnOperator(env);
       // Give the restarted operator time to rebroadcast; the node must still hold one transaction.
       await new Promise((r) => setTimeout(r, 4_000));
       assert.equal(await pendingSettlements(), 1, "a restart must not send a second settlement transaction");
       await stopGracefully(child);
       await chain.rpc("evm_mine");
-    } finally {
-      await chain.rpc("evm_setAutomine", [true]);
-    }
+    });
     await restartAndReconcile("mid-settlement, pending at restart", t);
     await stopGracefully(child);
   });

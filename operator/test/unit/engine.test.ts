@@ -38,6 +38,13 @@ function order(
 
 const NOW = 1_000;
 
+/** An engine with `resting` submitted at NOW, in order. */
+function bookWith(...resting: EngineOrder[]): MatchingEngine {
+  const engine = new MatchingEngine();
+  for (const o of resting) engine.submit(o, NOW);
+  return engine;
+}
+
 describe("MatchingEngine: crossing rules", () => {
   it("COMPLEMENTARY: a YES bid at p fills a YES ask at ≤ p at the maker's price", () => {
     const engine = new MatchingEngine();
@@ -55,24 +62,21 @@ describe("MatchingEngine: crossing rules", () => {
   });
 
   it("MINT: a YES bid at p crosses a NO bid at ≥ 1 − p", () => {
-    const engine = new MatchingEngine();
-    engine.submit(order(ALICE, 1, 0, 450_000, 10n), NOW);
+    const engine = bookWith(order(ALICE, 1, 0, 450_000, 10n));
     const result = engine.submit(order(BOB, 0, 0, 550_000, 10n), NOW);
     assert.equal(result.fills[0]?.type, "MINT");
     assert.equal(result.status, "matched");
   });
 
   it("MINT does not cross when the two bids sum below 1", () => {
-    const engine = new MatchingEngine();
-    engine.submit(order(ALICE, 1, 0, 440_000, 10n), NOW);
+    const engine = bookWith(order(ALICE, 1, 0, 440_000, 10n));
     const result = engine.submit(order(BOB, 0, 0, 550_000, 10n), NOW);
     assert.equal(result.fills.length, 0);
     assert.equal(result.status, "live");
   });
 
   it("MERGE: two asks summing to ≤ 1 cross", () => {
-    const engine = new MatchingEngine();
-    engine.submit(order(ALICE, 0, 1, 500_000, 3n), NOW);
+    const engine = bookWith(order(ALICE, 0, 1, 500_000, 3n));
     const result = engine.submit(order(BOB, 1, 1, 500_000, 3n), NOW);
     assert.equal(result.fills[0]?.type, "MERGE");
     const none = new MatchingEngine();
@@ -85,8 +89,7 @@ describe("MatchingEngine: crossing rules", () => {
   });
 
   it("COMPLEMENTARY on the NO token: NO bid crosses NO ask", () => {
-    const engine = new MatchingEngine();
-    engine.submit(order(ALICE, 1, 1, 300_000, 5n), NOW);
+    const engine = bookWith(order(ALICE, 1, 1, 300_000, 5n));
     const result = engine.submit(order(BOB, 1, 0, 300_000, 5n), NOW);
     assert.equal(result.fills[0]?.type, "COMPLEMENTARY");
   });
@@ -115,9 +118,10 @@ describe("MatchingEngine: priority and partial fills", () => {
   });
 
   it("mixes match types in price order across the unified book", () => {
-    const engine = new MatchingEngine();
-    engine.submit(order(ALICE, 1, 0, 600_000, 1n), NOW); // NO bid 0.60 = YES ask 0.40
-    engine.submit(order(CAROL, 0, 1, 450_000, 1n), NOW); // YES ask 0.45
+    const engine = bookWith(
+      order(ALICE, 1, 0, 600_000, 1n), // NO bid 0.60 = YES ask 0.40
+      order(CAROL, 0, 1, 450_000, 1n), // YES ask 0.45
+    );
     const result = engine.submit(order(BOB, 0, 0, 500_000, 2n), NOW);
     assert.deepEqual(
       result.fills.map((f) => f.type),
@@ -126,8 +130,7 @@ describe("MatchingEngine: priority and partial fills", () => {
   });
 
   it("rests the unfilled part of a GTC and reports it live", () => {
-    const engine = new MatchingEngine();
-    engine.submit(order(ALICE, 0, 1, 500_000, 1n), NOW);
+    const engine = bookWith(order(ALICE, 0, 1, 500_000, 1n));
     const taker = order(BOB, 0, 0, 500_000, 3n);
     assert.equal(engine.submit(taker, NOW).status, "live");
     assert.equal(engine.get(taker.hash)?.remaining, 2n * SHARE_UNIT);
@@ -137,8 +140,7 @@ describe("MatchingEngine: priority and partial fills", () => {
 
 describe("MatchingEngine: order types", () => {
   it("FAK fills what it can and drops the rest", () => {
-    const engine = new MatchingEngine();
-    engine.submit(order(ALICE, 0, 1, 500_000, 1n), NOW);
+    const engine = bookWith(order(ALICE, 0, 1, 500_000, 1n));
     const taker = order(BOB, 0, 0, 500_000, 3n, { orderType: "FAK" });
     const result = engine.submit(taker, NOW);
     assert.equal(result.status, "unmatched");
@@ -147,9 +149,8 @@ describe("MatchingEngine: order types", () => {
   });
 
   it("FOK is rejected without any fill when the book cannot fill it entirely", () => {
-    const engine = new MatchingEngine();
     const ask = order(ALICE, 0, 1, 500_000, 1n);
-    engine.submit(ask, NOW);
+    const engine = bookWith(ask);
     const result = engine.submit(order(BOB, 0, 0, 500_000, 3n, { orderType: "FOK" }), NOW);
     assert.equal(result.rejectReason, "FOK_NOT_FILLABLE");
     assert.equal(engine.get(ask.hash)?.remaining, 1n * SHARE_UNIT);
@@ -157,8 +158,7 @@ describe("MatchingEngine: order types", () => {
   });
 
   it("post-only is rejected when it would cross and rests otherwise", () => {
-    const engine = new MatchingEngine();
-    engine.submit(order(ALICE, 0, 1, 500_000, 1n), NOW);
+    const engine = bookWith(order(ALICE, 0, 1, 500_000, 1n));
     assert.equal(
       engine.submit(order(BOB, 0, 0, 500_000, 1n, { postOnly: true }), NOW).rejectReason,
       "POST_ONLY_WOULD_CROSS",
@@ -186,31 +186,26 @@ describe("MatchingEngine: order types", () => {
 
 describe("MatchingEngine: self-trade prevention, cancel and restore", () => {
   it("cancels the maker's own resting order instead of trading with it", () => {
-    const engine = new MatchingEngine();
     const own = order(BOB, 0, 1, 500_000, 1n);
     const other = order(ALICE, 0, 1, 500_000, 1n);
-    engine.submit(own, NOW);
-    engine.submit(other, NOW);
+    const engine = bookWith(own, other);
     const result = engine.submit(order(BOB, 0, 0, 500_000, 1n), NOW);
     assert.deepEqual(result.removed, [{ hash: own.hash, maker: BOB, reason: "SELF_TRADE" }]);
     assert.equal(result.fills[0]?.makerHash, other.hash);
   });
 
   it("cancel removes an order and returns what was left", () => {
-    const engine = new MatchingEngine();
     const resting = order(ALICE, 0, 1, 500_000, 2n);
-    engine.submit(resting, NOW);
+    const engine = bookWith(resting);
     assert.equal(engine.cancel(resting.hash), 2n * SHARE_UNIT);
     assert.equal(engine.cancel(resting.hash), 0n);
     assert.deepEqual(engine.depth("m1", 0), { bids: [], asks: [] });
   });
 
   it("restore puts shares back with the original time priority", () => {
-    const engine = new MatchingEngine();
     const first = order(ALICE, 0, 1, 500_000, 1n);
     const second = order(CAROL, 0, 1, 500_000, 1n);
-    engine.submit(first, NOW);
-    engine.submit(second, NOW);
+    const engine = bookWith(first, second);
     const taken = engine.submit(order(BOB, 0, 0, 500_000, 1n), NOW);
     assert.equal(taken.fills[0]?.makerHash, first.hash);
     engine.restore({ ...first, remaining: 0n }, 1n * SHARE_UNIT);
@@ -219,9 +214,10 @@ describe("MatchingEngine: self-trade prevention, cancel and restore", () => {
   });
 
   it("depth mirrors the unified book for the NO token", () => {
-    const engine = new MatchingEngine();
-    engine.submit(order(ALICE, 0, 0, 400_000, 1n), NOW); // YES bid 0.40 = NO ask 0.60
-    engine.submit(order(ALICE, 1, 0, 500_000, 2n), NOW); // NO bid 0.50 = YES ask 0.50
+    const engine = bookWith(
+      order(ALICE, 0, 0, 400_000, 1n), // YES bid 0.40 = NO ask 0.60
+      order(ALICE, 1, 0, 500_000, 2n), // NO bid 0.50 = YES ask 0.50
+    );
     assert.deepEqual(engine.depth("m1", 1), {
       bids: [{ price: 500_000, size: 2n * SHARE_UNIT }],
       asks: [{ price: 600_000, size: 1n * SHARE_UNIT }],

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { exchangeDomain, OrderHasher, Side, SignatureType, ZERO_ADDRESS, type SignedOrder } from "@forkcast/shared";
+import { Side, SignatureType, ZERO_ADDRESS, type SignedOrder } from "@forkcast/shared";
 import secp256k1 from "secp256k1";
 import { hexToBytes, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
@@ -11,10 +11,12 @@ import { postOrderSchema } from "../../src/intake/schema.js";
 import { recoverAddress } from "../../src/intake/signature.js";
 import { checkOrder, type MarketRules } from "../../src/intake/validate.js";
 import { RateLimiter } from "../../src/ratelimit.js";
+import { OrderSigner } from "../helpers/orders.js";
 
 const KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
 const account = privateKeyToAccount(KEY);
-const hasher = new OrderHasher(exchangeDomain(31337, "0x5FbDB2315678afecb367f032d93F642f64180aa3"));
+const signer = new OrderSigner(31337, "0x5FbDB2315678afecb367f032d93F642f64180aa3");
+const { hasher } = signer;
 const NOW = 1_800_000_000;
 const RULES: MarketRules = {
   marketId: "0xm",
@@ -25,23 +27,10 @@ const RULES: MarketRules = {
   open: true,
 };
 
+/** A BUY of 10 shares of token 5 at 0.55 by `account` (unsigned unless `signature` is given). */
 function order(overrides: Partial<SignedOrder> = {}): SignedOrder {
-  return {
-    salt: 1n,
-    maker: account.address,
-    signer: account.address,
-    taker: ZERO_ADDRESS,
-    tokenId: 5n,
-    makerAmount: 5_500_000n,
-    takerAmount: 10_000_000n,
-    expiration: 0n,
-    nonce: 0n,
-    feeRateBps: 0n,
-    side: Side.BUY,
-    signatureType: SignatureType.EOA,
-    signature: "0x",
-    ...overrides,
-  };
+  const built = signer.build(account.address, { tokenId: 5n, side: 0, price: 550_000n, shares: 10_000_000n, salt: 1n });
+  return { ...built, signature: "0x", ...overrides };
 }
 
 function code(fn: () => unknown): string {
@@ -150,24 +139,25 @@ describe("recoverAddress (native secp256k1)", () => {
 });
 
 describe("order body schema", () => {
+  /** An order as Polymarket's clients send it: integers as strings, the side by name. */
+  const jsonOrder = {
+    salt: "1",
+    maker: account.address,
+    signer: account.address,
+    taker: ZERO_ADDRESS,
+    tokenId: "5",
+    makerAmount: "1",
+    takerAmount: "2",
+    expiration: "0",
+    nonce: "0",
+    feeRateBps: "0",
+    side: "BUY",
+    signatureType: 0,
+    signature: "0xab",
+  };
+
   it("parses Polymarket's body shape with string integers and side names", () => {
-    const body = postOrderSchema.parse({
-      order: {
-        salt: 7,
-        maker: account.address,
-        signer: account.address,
-        taker: ZERO_ADDRESS,
-        tokenId: "5",
-        makerAmount: "1",
-        takerAmount: "2",
-        expiration: "0",
-        nonce: "0",
-        feeRateBps: "0",
-        side: "SELL",
-        signatureType: 0,
-        signature: "0xab",
-      },
-    });
+    const body = postOrderSchema.parse({ order: { ...jsonOrder, salt: 7, side: "SELL" } });
     assert.equal(body.orderType, "GTC");
     assert.equal(body.postOnly, false);
     const signed = body.order;
@@ -177,21 +167,7 @@ describe("order body schema", () => {
   });
 
   it("rejects negative, non-integer and oversized numbers", () => {
-    const base = {
-      salt: "1",
-      maker: account.address,
-      signer: account.address,
-      taker: ZERO_ADDRESS,
-      tokenId: "5",
-      makerAmount: "1",
-      takerAmount: "2",
-      expiration: "0",
-      nonce: "0",
-      feeRateBps: "0",
-      side: "BUY",
-      signatureType: 0,
-      signature: "0xab",
-    };
+    const base = jsonOrder;
     assert.equal(postOrderSchema.safeParse({ order: { ...base, makerAmount: "-1" } }).success, false);
     assert.equal(postOrderSchema.safeParse({ order: { ...base, makerAmount: "1.5" } }).success, false);
     assert.equal(postOrderSchema.safeParse({ order: { ...base, tokenId: (1n << 256n).toString() } }).success, false);

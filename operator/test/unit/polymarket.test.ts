@@ -150,16 +150,8 @@ describe("API keys", () => {
 
 describe("book summary", () => {
   it("lists the best level last and carries the hash the client computes", async () => {
-    const levels = {
-      bids: [
-        { price: "0.5", size: "10" },
-        { price: "0.45", size: "3" },
-      ],
-      asks: [
-        { price: "0.64", size: "1" },
-        { price: "0.7", size: "2" },
-      ],
-    };
+    const level = (price: string, size: string) => ({ price, size });
+    const levels = { bids: [level("0.5", "10"), level("0.45", "3")], asks: [level("0.64", "1"), level("0.7", "2")] };
     assert.deepEqual(polymarketLevels(levels), {
       bids: [levels.bids[1], levels.bids[0]],
       asks: [levels.asks[1], levels.asks[0]],

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { EventEmitter } from "node:events";
 import { describe, it } from "node:test";
 
-import { EXIT, installProcessGuards } from "../../src/process.js";
+import { EXIT, installProcessGuards, type GuardOptions } from "../../src/process.js";
 
 function fakeProcess(): {
   proc: EventEmitter & { exit(code: number): void };
@@ -22,22 +22,25 @@ function fakeProcess(): {
   return { proc, exits, exited };
 }
 
+/** A fake process with the guards installed; reports are dropped unless `report` is given. */
+function guarded(options: Omit<GuardOptions, "proc" | "report"> & Partial<Pick<GuardOptions, "report">>) {
+  const fake = fakeProcess();
+  installProcessGuards({ report: () => undefined, ...options, proc: fake.proc });
+  return fake;
+}
+
 describe("process guards", () => {
   it("exits with CRASHED and reports the stack on an uncaught exception", async () => {
-    const { proc, exited } = fakeProcess();
     const reports: string[] = [];
-    installProcessGuards({ proc, report: (m) => reports.push(m), stop: () => Promise.resolve() });
+    const { proc, exited } = guarded({ report: (m) => reports.push(m), stop: () => Promise.resolve() });
     proc.emit("uncaughtException", new Error("boom"));
     assert.equal(await exited, EXIT.CRASHED);
     assert.match(reports.join("\n"), /uncaught exception: Error: boom/);
   });
 
   it("exits with CRASHED on an unhandled rejection without waiting for a graceful stop", async () => {
-    const { proc, exits } = fakeProcess();
     let stopped = false;
-    installProcessGuards({
-      proc,
-      report: () => undefined,
+    const { proc, exits } = guarded({
       stop: () => {
         stopped = true;
         return Promise.resolve();
@@ -49,11 +52,8 @@ describe("process guards", () => {
   });
 
   it("stops gracefully on SIGTERM and exits 0", async () => {
-    const { proc, exited } = fakeProcess();
     let stopped = false;
-    installProcessGuards({
-      proc,
-      report: () => undefined,
+    const { proc, exited } = guarded({
       stop: async () => {
         await new Promise((r) => setTimeout(r, 10));
         stopped = true;
@@ -65,33 +65,20 @@ describe("process guards", () => {
   });
 
   it("exits with STOP_TIMEOUT when the graceful stop hangs", async () => {
-    const { proc, exited } = fakeProcess();
-    installProcessGuards({
-      proc,
-      report: () => undefined,
-      stop: () => new Promise<void>(() => undefined),
-      stopTimeoutMs: 20,
-    });
+    const { proc, exited } = guarded({ stop: () => new Promise<void>(() => undefined), stopTimeoutMs: 20 });
     proc.emit("SIGINT");
     assert.equal(await exited, EXIT.STOP_TIMEOUT);
   });
 
   it("exits at once on a second signal while stopping", () => {
-    const { proc, exits } = fakeProcess();
-    installProcessGuards({
-      proc,
-      report: () => undefined,
-      stop: () => new Promise<void>(() => undefined),
-      stopTimeoutMs: 60_000,
-    });
+    const { proc, exits } = guarded({ stop: () => new Promise<void>(() => undefined), stopTimeoutMs: 60_000 });
     proc.emit("SIGINT");
     proc.emit("SIGINT");
     assert.deepEqual(exits, [EXIT.INTERRUPTED]);
   });
 
   it("exits with CRASHED when the graceful stop fails", async () => {
-    const { proc, exited } = fakeProcess();
-    installProcessGuards({ proc, report: () => undefined, stop: () => Promise.reject(new Error("db gone")) });
+    const { proc, exited } = guarded({ stop: () => Promise.reject(new Error("db gone")) });
     proc.emit("SIGTERM");
     assert.equal(await exited, EXIT.CRASHED);
   });

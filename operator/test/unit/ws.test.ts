@@ -15,6 +15,7 @@ import WebSocket from "ws";
 import { Bus, type Message } from "../../src/bus.js";
 import { attachWebSockets, type AttachedWebSockets, type WsFeed } from "../../src/api/ws.js";
 import type { WsLimits } from "../../src/api/wsguard.js";
+import { frame } from "../helpers/hostile/wire.js";
 
 const ASSET = "123";
 
@@ -42,9 +43,15 @@ function feed(bus: Bus): WsFeed {
   };
 }
 
-async function startServer(
-  limits: Partial<WsLimits> = {},
-): Promise<{ url: string; port: number; bus: Bus; server: Server; sockets: AttachedWebSockets }> {
+interface TestServer {
+  readonly url: string;
+  readonly port: number;
+  readonly bus: Bus;
+  readonly server: Server;
+  readonly sockets: AttachedWebSockets;
+}
+
+async function startServer(limits: Partial<WsLimits> = {}): Promise<TestServer> {
   const bus = new Bus();
   const server = createServer((_req, res) => res.end("ok"));
   const sockets = attachWebSockets(server, feed(bus), { limits });
@@ -53,33 +60,20 @@ async function startServer(
   return { url: `ws://127.0.0.1:${port}`, port, bus, server, sockets };
 }
 
-async function stopServer(s: { server: Server; sockets: AttachedWebSockets }): Promise<void> {
+async function stopServer(s: TestServer): Promise<void> {
   s.sockets.close();
   s.server.closeAllConnections();
   await new Promise<void>((resolve) => s.server.close(() => resolve()));
 }
 
-/** A client frame: FIN + opcode, masked unless told otherwise. */
-function frame(
-  opcode: number,
-  payload: Buffer,
-  options: { fin?: boolean; mask?: boolean; rsv?: number; declaredLength?: number } = {},
-): Buffer {
-  const fin = options.fin ?? true;
-  const mask = options.mask ?? true;
-  const length = options.declaredLength ?? payload.length;
-  const head: number[] = [(fin ? 0x80 : 0) | ((options.rsv ?? 0) << 4) | opcode];
-  if (length < 126) head.push((mask ? 0x80 : 0) | length);
-  else if (length < 65_536) head.push((mask ? 0x80 : 0) | 126, length >> 8, length & 0xff);
-  else {
-    const big = Buffer.alloc(8);
-    big.writeBigUInt64BE(BigInt(length));
-    head.push((mask ? 0x80 : 0) | 127, ...big);
+/** Runs `body` against a fresh server with `limits`, and stops the server whatever happens. */
+async function withServer(limits: Partial<WsLimits>, body: (s: TestServer) => Promise<void>): Promise<void> {
+  const s = await startServer(limits);
+  try {
+    await body(s);
+  } finally {
+    await stopServer(s);
   }
-  if (!mask) return Buffer.concat([Buffer.from(head), payload]);
-  const key = randomBytes(4);
-  const masked = Buffer.from(payload.map((b, i) => b ^ (key[i % 4] as number)));
-  return Buffer.concat([Buffer.from(head), key, masked]);
 }
 
 interface RawClient {
@@ -177,7 +171,7 @@ async function assertServes(url: string): Promise<void> {
 }
 
 describe("WebSocket hardening", () => {
-  let s: Awaited<ReturnType<typeof startServer>>;
+  let s: TestServer;
   before(async () => {
     s = await startServer({
       maxMessageBytes: 1024,
@@ -191,23 +185,43 @@ describe("WebSocket hardening", () => {
   const badFrames: { name: string; bytes: () => Buffer; code: number }[] = [
     ...[3, 4, 5, 6, 7, 11, 12, 13, 14, 15].map((opcode) => ({
       name: `reserved opcode ${opcode}`,
-      bytes: () => frame(opcode, Buffer.from("x")),
+      bytes: () => frame({ opcode, payload: Buffer.from("x") }),
       code: 1002,
     })),
-    { name: "unmasked client frame", bytes: () => frame(1, Buffer.from("PING"), { mask: false }), code: 1002 },
-    { name: "RSV1 set without an extension", bytes: () => frame(1, Buffer.from("PING"), { rsv: 4 }), code: 1002 },
-    { name: "continuation without a first fragment", bytes: () => frame(0, Buffer.from("x")), code: 1002 },
     {
-      name: "fragmented control frame",
-      bytes: () => frame(9, Buffer.from("x"), { fin: false }),
+      name: "unmasked client frame",
+      bytes: () => frame({ opcode: 1, payload: Buffer.from("PING"), mask: false }),
       code: 1002,
     },
-    { name: "control frame over 125 bytes", bytes: () => frame(9, Buffer.alloc(126)), code: 1002 },
-    { name: "text frame that is not UTF-8", bytes: () => frame(1, Buffer.from([0xff, 0xfe, 0xfd])), code: 1007 },
-    { name: "message over the payload limit", bytes: () => frame(1, Buffer.alloc(2_000, 0x61)), code: 1009 },
+    {
+      name: "RSV1 set without an extension",
+      bytes: () => frame({ opcode: 1, payload: Buffer.from("PING"), rsv: 4 }),
+      code: 1002,
+    },
+    {
+      name: "continuation without a first fragment",
+      bytes: () => frame({ opcode: 0, payload: Buffer.from("x") }),
+      code: 1002,
+    },
+    {
+      name: "fragmented control frame",
+      bytes: () => frame({ opcode: 9, payload: Buffer.from("x"), fin: false }),
+      code: 1002,
+    },
+    { name: "control frame over 125 bytes", bytes: () => frame({ opcode: 9, payload: Buffer.alloc(126) }), code: 1002 },
+    {
+      name: "text frame that is not UTF-8",
+      bytes: () => frame({ opcode: 1, payload: Buffer.from([0xff, 0xfe, 0xfd]) }),
+      code: 1007,
+    },
+    {
+      name: "message over the payload limit",
+      bytes: () => frame({ opcode: 1, payload: Buffer.alloc(2_000, 0x61) }),
+      code: 1009,
+    },
     {
       name: "declared length of 2^53 bytes",
-      bytes: () => frame(1, Buffer.alloc(0), { declaredLength: 2 ** 53 - 1 }),
+      bytes: () => frame({ opcode: 1, payload: Buffer.alloc(0), declaredLength: 2n ** 53n - 1n }),
       code: 1009,
     },
   ];
@@ -227,14 +241,14 @@ describe("WebSocket hardening", () => {
 
   it("names the payload limit in the close reason", async () => {
     const client = await rawClient(s.port);
-    client.socket.write(frame(1, Buffer.alloc(1_025, 0x61)));
+    client.socket.write(frame({ opcode: 1, payload: Buffer.alloc(1_025, 0x61) }));
     const closed = await client.closed;
     assert.equal(closed?.reason, "message too big: at most 1024 bytes");
   });
 
   it("survives a client that resets its TCP connection mid-frame", async () => {
     const client = await rawClient(s.port);
-    client.socket.write(frame(1, Buffer.from("PING")).subarray(0, 3));
+    client.socket.write(frame({ opcode: 1, payload: Buffer.from("PING") }).subarray(0, 3));
     client.socket.resetAndDestroy();
     await assertServes(s.url);
   });
@@ -271,8 +285,7 @@ describe("WebSocket hardening", () => {
 
 describe("WebSocket limits", () => {
   it("refuses market subscriptions past the per-socket cap with a SUBSCRIPTION_LIMIT error", async () => {
-    const s = await startServer({ maxMarketSubscriptions: 3 });
-    try {
+    await withServer({ maxMarketSubscriptions: 3 }, async (s) => {
       const client = await openClient(`${s.url}/ws/market`);
       client.ws.send(JSON.stringify({ assets_ids: ["1", "2", "3", "4", "5"] }));
       const error = await until("limit error", () => client.messages.find((m) => m["event_type"] === "error"));
@@ -284,28 +297,22 @@ describe("WebSocket limits", () => {
       await new Promise((r) => setTimeout(r, 50));
       assert.equal(client.messages.filter((m) => m["asset_id"] === "4").length, 0, "asset 4 was not subscribed");
       client.ws.close();
-    } finally {
-      await stopServer(s);
-    }
+    });
   });
 
   it("refuses user subscriptions past the per-socket cap of addresses", async () => {
-    const s = await startServer({ maxUserSubscriptions: 2 });
-    try {
+    await withServer({ maxUserSubscriptions: 2 }, async (s) => {
       const client = await openClient(`${s.url}/ws/user`);
       for (const n of [1, 2, 3]) client.ws.send(JSON.stringify({ address: `0x${n.toString().padStart(40, "0")}` }));
       const error = await until("limit error", () => client.messages.find((m) => m["event_type"] === "error"));
       assert.equal(error["error"], "SUBSCRIPTION_LIMIT");
       assert.equal(client.messages.filter((m) => m["event_type"] === "subscribed").length, 2);
       client.ws.close();
-    } finally {
-      await stopServer(s);
-    }
+    });
   });
 
   it("answers connections over the per-address cap with HTTP 429 and Retry-After", async () => {
-    const s = await startServer({ maxConnectionsPerAddress: 2 });
-    try {
+    await withServer({ maxConnectionsPerAddress: 2 }, async (s) => {
       const a = await openClient(`${s.url}/ws/market`);
       const b = await openClient(`${s.url}/ws/user`);
       const refused = await new Promise<{ status: number; retryAfter: string | undefined }>((resolve) => {
@@ -323,16 +330,13 @@ describe("WebSocket limits", () => {
       assert.equal(c.ws.readyState, WebSocket.OPEN, "a closed connection frees its slot");
       b.ws.close();
       c.ws.close();
-    } finally {
-      await stopServer(s);
-    }
+    });
   });
 
   it("drops a consumer that does not read once its send buffer passes the bound", async () => {
-    const s = await startServer({ maxBufferedBytes: 256 * 1024 });
-    try {
+    await withServer({ maxBufferedBytes: 256 * 1024 }, async (s) => {
       const client = await rawClient(s.port);
-      client.socket.write(frame(1, Buffer.from(JSON.stringify({ assets_ids: [ASSET] }))));
+      client.socket.write(frame({ opcode: 1, payload: Buffer.from(JSON.stringify({ assets_ids: [ASSET] })) }));
       await until("snapshot", () => (client.received().length > 0 ? true : undefined));
       client.socket.pause();
       const big = { event_type: "price_change", asset_id: ASSET, pad: "x".repeat(60_000) };
@@ -347,14 +351,11 @@ describe("WebSocket limits", () => {
       await until("dropped", () => (ended ? true : undefined), 10_000);
       assert.ok(client.received().length < 120 * 1024 * 1024, "the server stopped sending before 2,000 messages");
       await assertServes(s.url);
-    } finally {
-      await stopServer(s);
-    }
+    });
   });
 
   it("terminates a socket that does not answer pings", async () => {
-    const s = await startServer({ heartbeatMs: 100 });
-    try {
+    await withServer({ heartbeatMs: 100 }, async (s) => {
       const live = await openClient(`${s.url}/ws/market`);
       // A raw socket never answers ping frames.
       const dead = await rawClient(s.port);
@@ -362,21 +363,16 @@ describe("WebSocket limits", () => {
       await new Promise((r) => setTimeout(r, 250));
       assert.equal(live.ws.readyState, WebSocket.OPEN, "a client that answers pings stays connected");
       live.ws.close();
-    } finally {
-      await stopServer(s);
-    }
+    });
   });
 
   it("closes with 1008 a socket that sends faster than its message rate", async () => {
-    const s = await startServer({ messagesPerSecond: 10, messageBurst: 20 });
-    try {
+    await withServer({ messagesPerSecond: 10, messageBurst: 20 }, async (s) => {
       const client = await rawClient(s.port);
-      for (let i = 0; i < 100; i++) client.socket.write(frame(1, Buffer.from("PING")));
+      for (let i = 0; i < 100; i++) client.socket.write(frame({ opcode: 1, payload: Buffer.from("PING") }));
       const closed = await client.closed;
       assert.equal(closed?.code, 1008);
       assert.match(closed?.reason ?? "", /too many messages/);
-    } finally {
-      await stopServer(s);
-    }
+    });
   });
 });

@@ -31,6 +31,12 @@ const closePayload = (code: number, reason = ""): Buffer => {
   return b;
 };
 
+/** One text message as fragments: a TEXT frame, then CONTINUATION frames, FIN on the last. */
+const fragments = (payloads: readonly Buffer[]): Buffer[] =>
+  payloads.map((payload, i) =>
+    frame({ opcode: i === 0 ? TEXT : CONTINUATION, fin: i === payloads.length - 1, payload }),
+  );
+
 export function invalidFrames(rng: Prng, n: number, tokenId: bigint): FrameCase[] {
   const subscribe = Buffer.from(JSON.stringify({ type: "market", assets_ids: [tokenId.toString()] }));
   const builders: (() => Omit<FrameCase, "category" | "path">)[] = [
@@ -111,20 +117,12 @@ export function invalidFrames(rng: Prng, n: number, tokenId: bigint): FrameCase[
     }),
     () => ({
       note: "fragments adding up to more than the payload limit",
-      frames: [
-        frame({ opcode: TEXT, fin: false, payload: Buffer.alloc(30_000, 0x20) }),
-        frame({ opcode: CONTINUATION, fin: false, payload: Buffer.alloc(30_000, 0x20) }),
-        frame({ opcode: CONTINUATION, payload: Buffer.alloc(10_000, 0x20) }),
-      ],
+      frames: fragments([Buffer.alloc(30_000, 0x20), Buffer.alloc(30_000, 0x20), Buffer.alloc(10_000, 0x20)]),
       expect: "close",
     }),
     () => ({
       note: "valid message in three fragments",
-      frames: [
-        frame({ opcode: TEXT, fin: false, payload: subscribe.subarray(0, 4) }),
-        frame({ opcode: CONTINUATION, fin: false, payload: subscribe.subarray(4, 10) }),
-        frame({ opcode: CONTINUATION, payload: subscribe.subarray(10) }),
-      ],
+      frames: fragments([subscribe.subarray(0, 4), subscribe.subarray(4, 10), subscribe.subarray(10)]),
       expect: "reply",
     }),
     () => ({

@@ -4,6 +4,7 @@ import { after, before, describe, it } from "node:test";
 
 import { openDatabase, type Database } from "../../../src/db/driver.js";
 import { migrate } from "../../../src/db/migrations.js";
+import { pendingSettlement } from "../../../src/db/rows.js";
 import { Store, type TradeRow, type TradeStatus } from "../../../src/db/store.js";
 import { tradesOfAddress, tradesOfOrders } from "../../../src/db/trade-queries.js";
 import { freshDataDir } from "../../helpers/operator.js";
@@ -47,19 +48,8 @@ describe("db/trade-queries", () => {
     const store = new Store(db);
     for (const id of [1, 2, 3])
       store.addSettlement({
-        id,
-        market_id: "0xmarket",
-        taker_hash: hash(10),
-        match_type: "COMPLEMENTARY",
+        ...pendingSettlement({ id, market_id: "0xmarket", taker_hash: hash(10), match_type: "COMPLEMENTARY" }, 1_000),
         status: "CONFIRMED",
-        tx_hash: null,
-        tx_nonce: null,
-        raw_tx: null,
-        attempts: 0,
-        block_number: null,
-        error: null,
-        created_ms: 1_000,
-        updated_ms: 1_000,
       });
     // Order 10 takes 4 from order 20 (confirmed), 3 from order 21 (failed), 2 from order 20 (in flight).
     store.addTrade(trade("1:0", 10, 20, 4n * SHARE, "CONFIRMED", 1_000));
