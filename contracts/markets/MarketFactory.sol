@@ -10,6 +10,7 @@ import {INegRiskAdapter} from "../interfaces/INegRiskAdapter.sol";
 import {IOptimisticOracle} from "../interfaces/IOptimisticOracle.sol";
 import {ITokenRegistry} from "../interfaces/ITokenRegistry.sol";
 import {Answers} from "../libraries/Answers.sol";
+import {NegRiskIds} from "../libraries/NegRiskIds.sol";
 import {PositionIds} from "../libraries/PositionIds.sol";
 
 /// @title MarketFactory
@@ -19,10 +20,7 @@ import {PositionIds} from "../libraries/PositionIds.sol";
 contract MarketFactory is IMarketFactory {
     using SafeERC20 for IERC20;
 
-    uint256 private constant BINARY_OUTCOMES = 2;
     uint256 private constant MIN_MULTI_OUTCOMES = 2;
-    uint256 private constant YES_INDEX_SET = 1;
-    uint256 private constant NO_INDEX_SET = 2;
 
     /// @dev One slot.
     struct Market {
@@ -73,15 +71,15 @@ contract MarketFactory is IMarketFactory {
     /// @inheritdoc IMarketFactory
     function createMarket(MarketParams calldata params) external returns (bytes32 marketId) {
         // Checks.
-        _validate(params, BINARY_OUTCOMES, BINARY_OUTCOMES);
+        _validate(params, PositionIds.BINARY_OUTCOME_SLOTS, PositionIds.BINARY_OUTCOME_SLOTS);
         bytes memory ancillaryData = _ancillaryData(params);
-        marketId = _marketId(ancillaryData, BINARY_OUTCOMES, params.endTime);
-        bytes32 conditionId = PositionIds.conditionId(address(this), marketId, BINARY_OUTCOMES);
-        uint256 yesId = _positionId(address(_collateral), conditionId, YES_INDEX_SET);
-        uint256 noId = _positionId(address(_collateral), conditionId, NO_INDEX_SET);
+        marketId = _marketId(ancillaryData, PositionIds.BINARY_OUTCOME_SLOTS, params.endTime);
+        bytes32 conditionId = PositionIds.conditionId(address(this), marketId, PositionIds.BINARY_OUTCOME_SLOTS);
+        uint256 yesId = PositionIds.positionIdOf(address(_collateral), conditionId, PositionIds.YES_INDEX_SET);
+        uint256 noId = PositionIds.positionIdOf(address(_collateral), conditionId, PositionIds.NO_INDEX_SET);
 
         // Effects.
-        _store(marketId, params.endTime, BINARY_OUTCOMES, MarketKind.Binary);
+        _store(marketId, params.endTime, PositionIds.BINARY_OUTCOME_SLOTS, MarketKind.Binary);
         emit MarketCreated(
             marketId,
             msg.sender,
@@ -95,10 +93,10 @@ contract MarketFactory is IMarketFactory {
         );
 
         // Interactions.
-        _openQuestion(ancillaryData, BINARY_OUTCOMES, params);
+        _openQuestion(ancillaryData, PositionIds.BINARY_OUTCOME_SLOTS, params);
         // Tolerate a condition someone prepared first: only this factory can ever report it.
         if (_ctf.getOutcomeSlotCount(conditionId) == 0) {
-            _ctf.prepareCondition(address(this), marketId, BINARY_OUTCOMES);
+            _ctf.prepareCondition(address(this), marketId, PositionIds.BINARY_OUTCOME_SLOTS);
         }
         _exchange.registerToken(yesId, noId, conditionId, address(0));
     }
@@ -149,7 +147,7 @@ contract MarketFactory is IMarketFactory {
             if (!adapterResolved) _adapter.resolveMarket(marketId);
             return;
         }
-        uint256[] memory payouts = new uint256[](BINARY_OUTCOMES);
+        uint256[] memory payouts = new uint256[](PositionIds.BINARY_OUTCOME_SLOTS);
         // YES is outcome 0, NO outcome 1; invalid pays both halves.
         payouts[0] = answer == 0 || answer == Answers.INVALID ? 1 : 0;
         payouts[1] = answer == 1 || answer == Answers.INVALID ? 1 : 0;
@@ -168,7 +166,7 @@ contract MarketFactory is IMarketFactory {
 
     /// @inheritdoc IMarketFactory
     function binaryConditionId(bytes32 marketId) external view returns (bytes32) {
-        return PositionIds.conditionId(address(this), marketId, BINARY_OUTCOMES);
+        return PositionIds.conditionId(address(this), marketId, PositionIds.BINARY_OUTCOME_SLOTS);
     }
 
     /// @inheritdoc IMarketFactory
@@ -234,10 +232,9 @@ contract MarketFactory is IMarketFactory {
         yesIds = new uint256[](count);
         noIds = new uint256[](count);
         for (uint256 k; k < count; ++k) {
-            bytes32 conditionId = PositionIds.conditionId(address(_adapter), keccak256(abi.encode(marketId, k)), 2);
+            bytes32 conditionId = NegRiskIds.conditionId(address(_adapter), marketId, k);
             conditionIds[k] = conditionId;
-            yesIds[k] = _positionId(_wrappedCollateral, conditionId, YES_INDEX_SET);
-            noIds[k] = _positionId(_wrappedCollateral, conditionId, NO_INDEX_SET);
+            (yesIds[k], noIds[k]) = PositionIds.binaryPositionIds(_wrappedCollateral, conditionId);
         }
     }
 
@@ -252,10 +249,6 @@ contract MarketFactory is IMarketFactory {
         uint256 endTime
     ) private view returns (bytes32) {
         return keccak256(abi.encode(address(this), keccak256(ancillaryData), outcomeCount, endTime));
-    }
-
-    function _positionId(address token, bytes32 conditionId, uint256 indexSet) private pure returns (uint256) {
-        return PositionIds.positionId(token, PositionIds.collectionId(conditionId, indexSet));
     }
 
     function _single(uint256 value) private pure returns (uint256[] memory array) {

@@ -15,6 +15,7 @@ import {INegRiskSplitter} from "../interfaces/INegRiskSplitter.sol";
 import {IOptimisticOracle} from "../interfaces/IOptimisticOracle.sol";
 import {IWrappedCollateral} from "../interfaces/IWrappedCollateral.sol";
 import {Answers} from "../libraries/Answers.sol";
+import {NegRiskIds} from "../libraries/NegRiskIds.sol";
 import {PositionIds} from "../libraries/PositionIds.sol";
 import {WrappedCollateral} from "./WrappedCollateral.sol";
 
@@ -33,9 +34,6 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
     /// @notice Convert fee cap: 5% of the collateral paid out.
     uint256 public constant MAX_CONVERT_FEE_BPS = 500;
     uint256 private constant BPS = 10_000;
-    uint256 private constant YES_INDEX_SET = 1;
-    uint256 private constant NO_INDEX_SET = 2;
-    uint256 private constant BINARY_SLOTS = 2;
 
     /// @dev The positions one conversion moves.
     struct ConvertPlan {
@@ -101,9 +99,9 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
         uint256[] memory yesIds = new uint256[](count);
         uint256[] memory noIds = new uint256[](count);
         for (uint256 k; k < count; ++k) {
-            bytes32 conditionId = _conditionId(marketId, k);
+            bytes32 conditionId = NegRiskIds.conditionId(address(this), marketId, k);
             conditionIds[k] = conditionId;
-            (yesIds[k], noIds[k]) = _positionIds(conditionId);
+            (yesIds[k], noIds[k]) = PositionIds.binaryPositionIds(address(_wcol), conditionId);
             _marketOfCondition[conditionId] = marketId;
         }
         emit MarketPrepared(marketId, msg.sender, count, feeBps, feeRecipient, conditionIds, yesIds, noIds);
@@ -111,7 +109,11 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
         // Interactions: tolerate conditions that someone prepared first (front-running cannot block).
         for (uint256 k; k < count; ++k) {
             if (_ctf.getOutcomeSlotCount(conditionIds[k]) == 0) {
-                _ctf.prepareCondition(address(this), _questionIdOf(marketId, k), BINARY_SLOTS);
+                _ctf.prepareCondition(
+                    address(this),
+                    NegRiskIds.questionId(marketId, k),
+                    PositionIds.BINARY_OUTCOME_SLOTS
+                );
             }
         }
     }
@@ -123,7 +125,7 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
         // Checks.
         if (_marketOfCondition[conditionId] == bytes32(0)) revert UnknownCondition(conditionId);
         if (amount == 0) revert ZeroAmount();
-        (uint256 yesId, uint256 noId) = _positionIds(conditionId);
+        (uint256 yesId, uint256 noId) = PositionIds.binaryPositionIds(address(_wcol), conditionId);
 
         // Effects: none in storage.
         emit PositionSplit(msg.sender, conditionId, amount);
@@ -131,7 +133,7 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
         // Interactions: wrap, split, hand over the full set.
         _collateral.safeTransferFrom(msg.sender, address(this), amount);
         _wcol.mint(address(this), amount);
-        _ctf.splitPosition(_wcol, bytes32(0), conditionId, _binaryPartition(), amount);
+        _ctf.splitPosition(_wcol, bytes32(0), conditionId, PositionIds.binaryPartition(), amount);
         _ctf.safeBatchTransferFrom(address(this), msg.sender, _pair(yesId, noId), _pair(amount, amount), "");
     }
 
@@ -140,14 +142,14 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
         // Checks.
         if (_marketOfCondition[conditionId] == bytes32(0)) revert UnknownCondition(conditionId);
         if (amount == 0) revert ZeroAmount();
-        (uint256 yesId, uint256 noId) = _positionIds(conditionId);
+        (uint256 yesId, uint256 noId) = PositionIds.binaryPositionIds(address(_wcol), conditionId);
 
         // Effects: none in storage.
         emit PositionsMerged(msg.sender, conditionId, amount);
 
         // Interactions: take the full set, merge, unwrap, pay.
         _ctf.safeBatchTransferFrom(msg.sender, address(this), _pair(yesId, noId), _pair(amount, amount), "");
-        _ctf.mergePositions(_wcol, bytes32(0), conditionId, _binaryPartition(), amount);
+        _ctf.mergePositions(_wcol, bytes32(0), conditionId, PositionIds.binaryPartition(), amount);
         _wcol.burn(address(this), amount);
         _collateral.safeTransfer(msg.sender, amount);
     }
@@ -181,7 +183,7 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
         uint256 others = count - converted;
         if (others != 0) {
             _wcol.mint(address(this), others * amount);
-            uint256[] memory partition = _binaryPartition();
+            uint256[] memory partition = PositionIds.binaryPartition();
             for (uint256 o; o < others; ++o) {
                 _ctf.splitPosition(_wcol, bytes32(0), plan.otherConditions[o], partition, amount);
             }
@@ -208,7 +210,7 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
         emit MarketResolvedFromOracle(marketId, answer);
 
         // Interactions: exactly one YES, or 1/N per YES when invalid.
-        uint256[] memory payouts = new uint256[](BINARY_SLOTS);
+        uint256[] memory payouts = new uint256[](PositionIds.BINARY_OUTCOME_SLOTS);
         for (uint256 k; k < count; ++k) {
             if (answer == Answers.INVALID) {
                 payouts[0] = 1;
@@ -218,7 +220,7 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
                 payouts[0] = wins ? 1 : 0;
                 payouts[1] = wins ? 0 : 1;
             }
-            _ctf.reportPayouts(_questionIdOf(marketId, k), payouts);
+            _ctf.reportPayouts(NegRiskIds.questionId(marketId, k), payouts);
         }
     }
 
@@ -229,7 +231,7 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
         uint256 denominator = _ctf.payoutDenominator(conditionId);
         if (denominator == 0) revert ConditionNotResolved(conditionId);
         uint256 yesNumerator = _ctf.payoutNumerators(conditionId, 0);
-        (uint256 yesId, uint256 noId) = _positionIds(conditionId);
+        (uint256 yesId, uint256 noId) = PositionIds.binaryPositionIds(address(_wcol), conditionId);
         uint256 yesAmount = _ctf.balanceOf(msg.sender, yesId);
         uint256 noAmount = _ctf.balanceOf(msg.sender, noId);
         // Each side rounded down, in the protocol's favour.
@@ -242,7 +244,7 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
         // (the caller's positions and the conversion inventory), burn all wrapped collateral
         // received, pay the caller only its own share.
         _ctf.safeBatchTransferFrom(msg.sender, address(this), _pair(yesId, noId), _pair(yesAmount, noAmount), "");
-        _ctf.redeemPositions(_wcol, bytes32(0), conditionId, _binaryPartition());
+        _ctf.redeemPositions(_wcol, bytes32(0), conditionId, PositionIds.binaryPartition());
         uint256 received = _wcol.balanceOf(address(this));
         if (received != 0) _wcol.burn(address(this), received);
         if (payout != 0) _collateral.safeTransfer(msg.sender, payout);
@@ -309,12 +311,12 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
 
     /// @inheritdoc INegRiskAdapter
     function conditionIdOf(bytes32 marketId, uint256 index) external view returns (bytes32) {
-        return _conditionId(marketId, index);
+        return NegRiskIds.conditionId(address(this), marketId, index);
     }
 
     /// @inheritdoc INegRiskAdapter
     function positionIdsOf(bytes32 conditionId) external view returns (uint256 yesPositionId, uint256 noPositionId) {
-        return _positionIds(conditionId);
+        return PositionIds.binaryPositionIds(address(_wcol), conditionId);
     }
 
     /// @inheritdoc INegRiskAdapter
@@ -328,28 +330,6 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
     }
 
     // ================================================================== internals
-
-    /// @dev The conditional-tokens question id of question `index`: keccak256(abi.encode(marketId, index)).
-    function _questionIdOf(bytes32 marketId, uint256 index) private pure returns (bytes32 id) {
-        assembly ("memory-safe") {
-            mstore(0x00, marketId)
-            mstore(0x20, index)
-            id := keccak256(0x00, 0x40)
-        }
-    }
-
-    function _conditionId(bytes32 marketId, uint256 index) private view returns (bytes32) {
-        return PositionIds.conditionId(address(this), _questionIdOf(marketId, index), BINARY_SLOTS);
-    }
-
-    function _positionId(bytes32 conditionId, uint256 indexSet) private view returns (uint256) {
-        return PositionIds.positionId(address(_wcol), PositionIds.collectionId(conditionId, indexSet));
-    }
-
-    function _positionIds(bytes32 conditionId) private view returns (uint256 yesId, uint256 noId) {
-        yesId = _positionId(conditionId, YES_INDEX_SET);
-        noId = _positionId(conditionId, NO_INDEX_SET);
-    }
 
     /// @dev NO ids of the questions in `indexSet`; conditions and YES ids of the others.
     function _planConversion(
@@ -368,22 +348,18 @@ contract NegRiskAdapter is ReentrancyGuardTransient, IERC1155Receiver, INegRiskA
         uint256 n;
         uint256 o;
         for (uint256 k; k < count; ++k) {
-            bytes32 conditionId = _conditionId(marketId, k);
+            bytes32 conditionId = NegRiskIds.conditionId(address(this), marketId, k);
             if ((indexSet >> k) & 1 == 1) {
-                plan.noIds[n] = _positionId(conditionId, NO_INDEX_SET);
+                plan.noIds[n] = PositionIds.positionIdOf(address(_wcol), conditionId, PositionIds.NO_INDEX_SET);
                 plan.noAmounts[n] = amount;
                 ++n;
             } else {
                 plan.otherConditions[o] = conditionId;
-                plan.yesIds[o] = _positionId(conditionId, YES_INDEX_SET);
+                plan.yesIds[o] = PositionIds.positionIdOf(address(_wcol), conditionId, PositionIds.YES_INDEX_SET);
                 plan.yesAmounts[o] = amount;
                 ++o;
             }
         }
-    }
-
-    function _binaryPartition() private pure returns (uint256[] memory partition) {
-        partition = _pair(YES_INDEX_SET, NO_INDEX_SET);
     }
 
     function _pair(uint256 a, uint256 b) private pure returns (uint256[] memory array) {

@@ -193,7 +193,7 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         if (block.timestamp < q.expiresAt) revert LivenessRunning(questionId, q.expiresAt);
         uint16 code = q.proposedAnswer;
 
-        // Effects.
+        // Effects (written out rather than through `_markSettled`: the hot path saves the call).
         q.state = State.Settled;
         q.finalAnswer = code;
         emit QuestionSettled(questionId, _decode(code), Resolution.Undisputed);
@@ -216,10 +216,8 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         uint16 code = _encode(questionId, answer, q.outcomeCount);
 
         // Effects.
-        q.state = State.Settled;
-        q.finalAnswer = code;
         emit DisputeRuled(questionId, msg.sender, answer);
-        emit QuestionSettled(questionId, answer, Resolution.Arbitrated);
+        _markSettled(questionId, q, code, answer, Resolution.Arbitrated);
 
         // Interactions: the side ruled for takes both bonds minus the fee, plus the reward, so the
         // reward is never left behind after a second dispute.
@@ -238,8 +236,7 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         // Checks.
         Question storage q = _questions[questionId];
         State state = q.state;
-        if (state == State.None) revert QuestionNotFound(questionId);
-        if (state == State.Settled) revert WrongState(questionId, state);
+        _requireUnsettled(questionId, state);
         if (q.flagged) revert QuestionFlagged(questionId);
         uint256 resolvableAt = block.timestamp + _safetyPeriod;
 
@@ -273,18 +270,15 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         // Checks.
         Question storage q = _questions[questionId];
         State state = q.state;
-        if (state == State.None) revert QuestionNotFound(questionId);
-        if (state == State.Settled) revert WrongState(questionId, state);
+        _requireUnsettled(questionId, state);
         if (!q.flagged) revert QuestionNotFlagged(questionId);
         uint256 resolvableAt = q.emergencyResolvableAt;
         if (block.timestamp < resolvableAt) revert SafetyPeriodRunning(questionId, resolvableAt);
         uint16 code = _encode(questionId, answer, q.outcomeCount);
 
         // Effects.
-        q.state = State.Settled;
-        q.finalAnswer = code;
         emit EmergencyResolved(questionId, msg.sender, answer);
-        emit QuestionSettled(questionId, answer, Resolution.Emergency);
+        _markSettled(questionId, q, code, answer, Resolution.Emergency);
 
         // Interactions: every held bond back to its owner, the reward back to the requester.
         uint256 bond = q.bond;
@@ -415,6 +409,20 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         q.reward = uint96(reward);
     }
 
+    /// @dev Makes `code` (the encoding of `answer`) the question's final answer. Callers emit the
+    /// event of how it was reached (ruling, emergency) first, so `QuestionSettled` is the last word.
+    function _markSettled(
+        bytes32 questionId,
+        Question storage q,
+        uint16 code,
+        uint256 answer,
+        Resolution resolution
+    ) private {
+        q.state = State.Settled;
+        q.finalAnswer = code;
+        emit QuestionSettled(questionId, answer, resolution);
+    }
+
     /// @dev The voided first proposal's two bonds go to the side the final answer proves right:
     /// the first proposer if the final answer equals the voided proposal, else the first disputer.
     function _settleFirstRound(bytes32 questionId, Question storage q, uint16 finalCode, uint256 bond) private {
@@ -448,6 +456,12 @@ contract OptimisticOracle is Ownable2Step, IOptimisticOracle {
         if (actual == expected) return;
         if (actual == State.None) revert QuestionNotFound(questionId);
         revert WrongState(questionId, actual);
+    }
+
+    /// @dev Reverts unless the question exists and is not settled yet.
+    function _requireUnsettled(bytes32 questionId, State state) private pure {
+        if (state == State.None) revert QuestionNotFound(questionId);
+        if (state == State.Settled) revert WrongState(questionId, state);
     }
 
     function _encode(bytes32 questionId, uint256 answer, uint256 outcomeCount_) private pure returns (uint16) {

@@ -21,9 +21,6 @@ import {PositionIds} from "../libraries/PositionIds.sol";
 contract ConditionalTokens is ERC1155, ReentrancyGuardTransient, IConditionalTokens {
     using SafeERC20 for IERC20;
 
-    /// @dev Outcome slot bounds: an index set is a uint256 bit mask.
-    uint256 private constant MIN_OUTCOME_SLOTS = 2;
-    uint256 private constant MAX_OUTCOME_SLOTS = 256;
     /// @dev Numerators beyond the first two are stored four to a 256-bit word.
     uint256 private constant NUMERATORS_PER_WORD = 4;
     uint256 private constant NUMERATOR_BITS = 64;
@@ -49,7 +46,7 @@ contract ConditionalTokens is ERC1155, ReentrancyGuardTransient, IConditionalTok
 
     /// @inheritdoc IConditionalTokens
     function prepareCondition(address oracle, bytes32 questionId, uint256 outcomeSlotCount) external {
-        if (outcomeSlotCount < MIN_OUTCOME_SLOTS || outcomeSlotCount > MAX_OUTCOME_SLOTS) {
+        if (outcomeSlotCount < PositionIds.MIN_OUTCOME_SLOTS || outcomeSlotCount > PositionIds.MAX_OUTCOME_SLOTS) {
             revert InvalidOutcomeSlotCount(outcomeSlotCount);
         }
         bytes32 conditionId = PositionIds.conditionId(oracle, questionId, outcomeSlotCount);
@@ -110,19 +107,17 @@ contract ConditionalTokens is ERC1155, ReentrancyGuardTransient, IConditionalTok
         uint256 amount
     ) external nonReentrant {
         // Checks.
-        uint256 fullIndexSet = _fullIndexSetOf(conditionId);
-        uint256 union = _checkPartition(parentCollectionId, partition, fullIndexSet, amount);
-        (uint256[] memory ids, uint256[] memory amounts) = _positionsOf(
+        (uint256[] memory ids, uint256[] memory amounts, bool fromCollateral, uint256 unionId) = _partitionPositions(
             collateralToken,
+            parentCollectionId,
             conditionId,
             partition,
             amount
         );
-        bool fromCollateral = union == fullIndexSet;
 
         // Effects.
         if (!fromCollateral) {
-            _update(msg.sender, address(0), _single(_positionId(collateralToken, conditionId, union)), _single(amount));
+            _update(msg.sender, address(0), _single(unionId), _single(amount));
         }
         _update(address(0), msg.sender, ids, amounts);
         emit PositionSplit(msg.sender, collateralToken, parentCollectionId, conditionId, partition, amount);
@@ -141,10 +136,9 @@ contract ConditionalTokens is ERC1155, ReentrancyGuardTransient, IConditionalTok
         uint256 amount
     ) external nonReentrant {
         // Checks.
-        uint256 fullIndexSet = _fullIndexSetOf(conditionId);
-        uint256 union = _checkPartition(parentCollectionId, partition, fullIndexSet, amount);
-        (uint256[] memory ids, uint256[] memory amounts) = _positionsOf(
+        (uint256[] memory ids, uint256[] memory amounts, bool toCollateral, uint256 unionId) = _partitionPositions(
             collateralToken,
+            parentCollectionId,
             conditionId,
             partition,
             amount
@@ -152,15 +146,15 @@ contract ConditionalTokens is ERC1155, ReentrancyGuardTransient, IConditionalTok
 
         // Effects.
         _update(msg.sender, address(0), ids, amounts);
-        if (union != fullIndexSet) {
-            ids = _single(_positionId(collateralToken, conditionId, union));
+        if (!toCollateral) {
+            ids = _single(unionId);
             amounts = _single(amount);
             _update(address(0), msg.sender, ids, amounts);
         }
         emit PositionsMerged(msg.sender, collateralToken, parentCollectionId, conditionId, partition, amount);
 
         // Interactions.
-        if (union == fullIndexSet) {
+        if (toCollateral) {
             collateralToken.safeTransfer(msg.sender, amount);
         } else {
             ERC1155Utils.checkOnERC1155BatchReceived(msg.sender, address(0), msg.sender, ids, amounts, "");
@@ -188,7 +182,7 @@ contract ConditionalTokens is ERC1155, ReentrancyGuardTransient, IConditionalTok
         for (uint256 i; i < length; ++i) {
             uint256 indexSet = indexSets[i];
             if (indexSet == 0 || indexSet > fullIndexSet) revert IndexSetOutOfRange(indexSet, fullIndexSet);
-            uint256 id = _positionId(collateralToken, conditionId, indexSet);
+            uint256 id = PositionIds.positionIdOf(address(collateralToken), conditionId, indexSet);
             uint256 balance = balanceOf(msg.sender, id);
             ids[i] = id;
             balances[i] = balance;
@@ -269,44 +263,38 @@ contract ConditionalTokens is ERC1155, ReentrancyGuardTransient, IConditionalTok
     }
 
     function _fullIndexSet(uint256 outcomeSlotCount) private pure returns (uint256) {
-        return type(uint256).max >> (MAX_OUTCOME_SLOTS - outcomeSlotCount);
+        return type(uint256).max >> (PositionIds.MAX_OUTCOME_SLOTS - outcomeSlotCount);
     }
 
-    /// @dev Validates a split/merge request and returns the union of the partition's index sets.
-    function _checkPartition(
+    /// @dev Checks a split/merge request and returns the position of each index set of `partition`
+    /// (each of `amount`) and the other side of the split or merge: collateral when the partition
+    /// covers every outcome slot, else the position of the partition's union (`unionId`, zero when
+    /// covering all).
+    function _partitionPositions(
+        IERC20 collateralToken,
         bytes32 parentCollectionId,
+        bytes32 conditionId,
         uint256[] calldata partition,
-        uint256 fullIndexSet,
         uint256 amount
-    ) private pure returns (uint256 union) {
+    ) private view returns (uint256[] memory ids, uint256[] memory amounts, bool coversAllSlots, uint256 unionId) {
+        uint256 fullIndexSet = _fullIndexSetOf(conditionId);
         if (parentCollectionId != bytes32(0)) revert NonRootCollection(parentCollectionId);
         if (amount == 0) revert ZeroAmount();
         if (partition.length < 2) revert TrivialPartition(partition.length);
+
+        uint256 union;
+        ids = new uint256[](partition.length);
+        amounts = new uint256[](partition.length);
         for (uint256 i; i < partition.length; ++i) {
             uint256 indexSet = partition[i];
             if (indexSet == 0 || indexSet > fullIndexSet) revert IndexSetOutOfRange(indexSet, fullIndexSet);
             if (union & indexSet != 0) revert OverlappingIndexSets(indexSet, union);
             union |= indexSet;
-        }
-    }
-
-    function _positionsOf(
-        IERC20 collateralToken,
-        bytes32 conditionId,
-        uint256[] calldata partition,
-        uint256 amount
-    ) private pure returns (uint256[] memory ids, uint256[] memory amounts) {
-        uint256 length = partition.length;
-        ids = new uint256[](length);
-        amounts = new uint256[](length);
-        for (uint256 i; i < length; ++i) {
-            ids[i] = _positionId(collateralToken, conditionId, partition[i]);
+            ids[i] = PositionIds.positionIdOf(address(collateralToken), conditionId, indexSet);
             amounts[i] = amount;
         }
-    }
-
-    function _positionId(IERC20 collateralToken, bytes32 conditionId, uint256 indexSet) private pure returns (uint256) {
-        return PositionIds.positionId(address(collateralToken), PositionIds.collectionId(conditionId, indexSet));
+        coversAllSlots = union == fullIndexSet;
+        if (!coversAllSlots) unionId = PositionIds.positionIdOf(address(collateralToken), conditionId, union);
     }
 
     function _payoutNumerator(

@@ -22,9 +22,6 @@ abstract contract AssetOperations is ExchangeRoles, ERC1155Holder, IAssetOperati
 
     /// @dev Asset id of the collateral in events.
     uint256 internal constant COLLATERAL_ASSET_ID = 0;
-    /// @dev Index sets of a binary condition's two outcomes.
-    uint256 private constant INDEX_SET_FIRST = 1;
-    uint256 private constant INDEX_SET_SECOND = 2;
 
     IConditionalTokens internal immutable _ctf;
     IERC20 internal immutable _collateral;
@@ -53,23 +50,23 @@ abstract contract AssetOperations is ExchangeRoles, ERC1155Holder, IAssetOperati
     }
 
     /// @inheritdoc IAssetOperations
-    function ctf() external view returns (address) {
+    function ctf() public view returns (address) {
         return address(_ctf);
     }
 
     /// @inheritdoc IAssetOperations
-    function collateral() external view returns (address) {
+    function collateral() public view returns (address) {
         return address(_collateral);
     }
 
     /// @inheritdoc IAssetOperations
     function getCtf() external view returns (address) {
-        return address(_ctf);
+        return ctf();
     }
 
     /// @inheritdoc IAssetOperations
     function getCollateral() external view returns (address) {
-        return address(_collateral);
+        return collateral();
     }
 
     /// @dev `ctf.safeTransferFrom(from, to, id, amount, "")` without the generic call encoding; the
@@ -95,12 +92,12 @@ abstract contract AssetOperations is ExchangeRoles, ERC1155Holder, IAssetOperati
 
     /// @dev Splits `amount` collateral into full sets of a plain binary `conditionId` over the collateral.
     function _splitPlain(bytes32 conditionId, uint256 amount) internal {
-        _ctf.splitPosition(_collateral, bytes32(0), conditionId, _binaryPartition(), amount);
+        _ctf.splitPosition(_collateral, bytes32(0), conditionId, PositionIds.binaryPartition(), amount);
     }
 
     /// @dev Merges `amount` full sets of a plain binary `conditionId` into collateral.
     function _mergePlain(bytes32 conditionId, uint256 amount) internal {
-        _ctf.mergePositions(_collateral, bytes32(0), conditionId, _binaryPartition(), amount);
+        _ctf.mergePositions(_collateral, bytes32(0), conditionId, PositionIds.binaryPartition(), amount);
     }
 
     /// @dev Lets a neg-risk adapter take the exchange's collateral and outcome tokens to split and merge.
@@ -113,13 +110,9 @@ abstract contract AssetOperations is ExchangeRoles, ERC1155Holder, IAssetOperati
     function _isPlainPosition(uint256 tokenId, bytes32 conditionId) internal view returns (bool) {
         address collateral_ = address(_collateral);
         return
-            tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_FIRST)) ||
-            tokenId == PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, INDEX_SET_SECOND));
-    }
-
-    function _binaryPartition() private pure returns (uint256[] memory partition) {
-        partition = new uint256[](2);
-        partition[0] = INDEX_SET_FIRST;
-        partition[1] = INDEX_SET_SECOND;
+            tokenId ==
+                PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, PositionIds.YES_INDEX_SET)) ||
+            tokenId ==
+                PositionIds.positionId(collateral_, PositionIds.collectionId(conditionId, PositionIds.NO_INDEX_SET));
     }
 }

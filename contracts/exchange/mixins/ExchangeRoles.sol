@@ -93,17 +93,13 @@ abstract contract ExchangeRoles is Ownable2Step, IExchangeRoles {
 
     /// @inheritdoc IExchangeRoles
     function pauseTrading() external {
-        if (_roles[msg.sender] & ROLE_PAUSER == 0) revert NotPauser(msg.sender);
-        _config.paused = true;
-        _markOperators(true);
+        _setTradingPaused(true);
         emit TradingPausedBy(msg.sender);
     }
 
     /// @inheritdoc IExchangeRoles
     function unpauseTrading() external {
-        if (_roles[msg.sender] & ROLE_PAUSER == 0) revert NotPauser(msg.sender);
-        _config.paused = false;
-        _markOperators(false);
+        _setTradingPaused(false);
         emit TradingUnpausedBy(msg.sender);
     }
 
@@ -160,6 +156,13 @@ abstract contract ExchangeRoles is Ownable2Step, IExchangeRoles {
     /// @dev Where fees are paid (one slot read).
     function _feeRecipient() internal view returns (address) {
         return _config.feeRecipient;
+    }
+
+    /// @dev Pauser only: sets the pause flag and the pause mark of every operator.
+    function _setTradingPaused(bool paused_) private {
+        if (_roles[msg.sender] & ROLE_PAUSER == 0) revert NotPauser(msg.sender);
+        _config.paused = paused_;
+        _markOperators(paused_);
     }
 
     /// @dev Sets or clears the pause mark in every operator's role word.

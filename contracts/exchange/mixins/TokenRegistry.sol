@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {INegRiskSplitter} from "../../interfaces/INegRiskSplitter.sol";
 import {IExchangeRegistry} from "../../interfaces/exchange/IExchangeRegistry.sol";
 import {TokenInfo} from "../../libraries/OrderStructs.sol";
+import {PositionIds} from "../../libraries/PositionIds.sol";
 import {AssetOperations} from "./AssetOperations.sol";
 
 /// @title TokenRegistry
@@ -14,8 +15,6 @@ import {AssetOperations} from "./AssetOperations.sol";
 /// That invariant lets `_splitFullSets` / `_mergeFullSets` read the adapter slot only for
 /// tokens that are not plain positions.
 abstract contract TokenRegistry is AssetOperations, IExchangeRegistry {
-    uint256 private constant BINARY_OUTCOME_SLOTS = 2;
-
     mapping(uint256 tokenId => TokenInfo) private _registry;
 
     /// @inheritdoc IExchangeRegistry
@@ -66,31 +65,31 @@ abstract contract TokenRegistry is AssetOperations, IExchangeRegistry {
     /// @dev Splits collateral into `amount` full sets of `tokenId`'s condition: through the
     /// conditional tokens for a plain position, otherwise through the pair's adapter.
     function _splitFullSets(uint256 tokenId, uint256 amount) internal {
-        TokenInfo storage info = _registry[tokenId];
-        bytes32 conditionId = info.conditionId;
-        if (_isPlainPosition(tokenId, conditionId)) {
-            _splitPlain(conditionId, amount);
-        } else {
-            INegRiskSplitter(info.negRiskAdapter).splitPosition(conditionId, amount);
-        }
+        (bytes32 conditionId, address adapter) = _fullSetRoute(tokenId);
+        if (adapter == address(0)) _splitPlain(conditionId, amount);
+        else INegRiskSplitter(adapter).splitPosition(conditionId, amount);
     }
 
     /// @dev Merges `amount` full sets of `tokenId`'s condition into collateral (see `_splitFullSets`).
     function _mergeFullSets(uint256 tokenId, uint256 amount) internal {
+        (bytes32 conditionId, address adapter) = _fullSetRoute(tokenId);
+        if (adapter == address(0)) _mergePlain(conditionId, amount);
+        else INegRiskSplitter(adapter).mergePositions(conditionId, amount);
+    }
+
+    /// @dev `tokenId`'s condition and the adapter that splits and merges it, zero for a plain
+    /// position (the adapter slot is read only for the others).
+    function _fullSetRoute(uint256 tokenId) private view returns (bytes32 conditionId, address adapter) {
         TokenInfo storage info = _registry[tokenId];
-        bytes32 conditionId = info.conditionId;
-        if (_isPlainPosition(tokenId, conditionId)) {
-            _mergePlain(conditionId, amount);
-        } else {
-            INegRiskSplitter(info.negRiskAdapter).mergePositions(conditionId, amount);
-        }
+        conditionId = info.conditionId;
+        if (!_isPlainPosition(tokenId, conditionId)) adapter = info.negRiskAdapter;
     }
 
     /// @dev For a plain condition, the pair must be the two positions of a prepared binary
     /// condition over the exchange's collateral, so that splitting [1, 2] mints exactly them.
     function _checkPlainPositions(uint256 token, uint256 complement, bytes32 conditionId) private view {
         bool pairIsPositions = _isPlainPosition(token, conditionId) && _isPlainPosition(complement, conditionId);
-        if (!pairIsPositions || _ctf.getOutcomeSlotCount(conditionId) != BINARY_OUTCOME_SLOTS) {
+        if (!pairIsPositions || _ctf.getOutcomeSlotCount(conditionId) != PositionIds.BINARY_OUTCOME_SLOTS) {
             revert NotConditionPositions(token, complement, conditionId);
         }
     }
