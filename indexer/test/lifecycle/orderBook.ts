@@ -195,6 +195,11 @@ interface MarketRow {
   convertFeeBps: string;
 }
 
+type OutcomeRow = Row<
+  typeof marketOutcome,
+  "id" | "outcomeIndex" | "name" | "yesTokenId" | "lastPriceE6" | "resolved" | "payoutNumerators"
+>;
+
 export function orderBookChecks(world: () => World): void {
   it("lists both markets with their metadata, final state, volume and open interest", async () => {
     const { stack, ids } = world();
@@ -238,12 +243,7 @@ export function orderBookChecks(world: () => World): void {
   it("indexes every outcome and token of a multi-outcome market with prices and resolution", async () => {
     const { stack, ids } = world();
     const data = await stack.graphql<{
-      marketOutcomes: Items<
-        Row<
-          typeof marketOutcome,
-          "id" | "outcomeIndex" | "name" | "yesTokenId" | "lastPriceE6" | "resolved" | "payoutNumerators"
-        >
-      >;
+      marketOutcomes: Items<OutcomeRow>;
       tokens: Items<Row<typeof token, "id" | "side" | "complement" | "lastPriceE6">>;
     }>(
       `query ($m: String!) {

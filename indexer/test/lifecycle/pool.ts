@@ -137,25 +137,25 @@ export async function drivePool(w: World): Promise<void> {
   ids.lpWithdrawn = withdrawn?.args.amount ?? 0n;
 }
 
+type ConditionRow = Row<
+  typeof poolCondition,
+  | "id"
+  | "state"
+  | "outcomeCount"
+  | "winningOutcome"
+  | "betCount"
+  | "turnover"
+  | "lpResult"
+  | "question"
+  | "outcomeNames"
+  | "rules"
+>;
+
 export function poolChecks(world: () => World): void {
   it("indexes pool conditions, odds, bets, the parlay and LP liquidity", async () => {
     const { stack, ids } = world();
     const data = await stack.graphql<{
-      poolConditions: Items<
-        Row<
-          typeof poolCondition,
-          | "id"
-          | "state"
-          | "outcomeCount"
-          | "winningOutcome"
-          | "betCount"
-          | "turnover"
-          | "lpResult"
-          | "question"
-          | "outcomeNames"
-          | "rules"
-        >
-      >;
+      poolConditions: Items<ConditionRow>;
       poolOutcomes: Items<Row<typeof poolOutcome, "outcome" | "fund">>;
       oddsChanges: { totalCount: number };
       poolBets: Items<Row<typeof poolBet, "id" | "kind" | "status" | "amount" | "paidOut" | "legs">>;
