@@ -3,7 +3,19 @@
  * prices are collateral per outcome token scaled by 1e6 (`priceE6`, 0..1_000_000).
  * See docs/indexer.md for what each row means.
  */
-import { index, onchainTable, relations } from "ponder";
+import { type PgColumnsBuilders, index, onchainTable, relations } from "ponder";
+
+/**
+ * The last columns of a history table (one row per log, id `txHash-logIndex`): the block, time
+ * and transaction of the log, which src/lib.ts `logRow` fills.
+ */
+function loggedAt(t: PgColumnsBuilders) {
+  return {
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  };
+}
 
 // ------------------------------------------------------------------ markets
 
@@ -124,9 +136,7 @@ export const fill = onchainTable(
     fee: t.bigint().notNull(),
     makerAmountFilled: t.bigint().notNull(),
     takerAmountFilled: t.bigint().notNull(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
+    ...loggedAt(t),
     logIndex: t.integer().notNull(),
   }),
   (table) => ({
@@ -192,9 +202,7 @@ export const positionChange = onchainTable(
     amount: t.bigint().notNull(),
     /** Collateral paid out (redeem, convert). */
     payout: t.bigint(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
+    ...loggedAt(t),
   }),
   (table) => ({ accountIdx: index().on(table.account), marketIdx: index().on(table.marketId) }),
 );
@@ -254,9 +262,7 @@ export const oracleEvent = onchainTable(
     account: t.hex(),
     answer: t.bigint(),
     amount: t.bigint(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
+    ...loggedAt(t),
   }),
   (table) => ({ questionIdx: index().on(table.questionId) }),
 );
@@ -280,9 +286,7 @@ export const accountEvent = onchainTable(
     questionId: t.hex(),
     /** The order-book market of that question, null for pool questions and faucet drips. */
     marketId: t.hex(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
+    ...loggedAt(t),
   }),
   (table) => ({ accountIdx: index().on(table.account), marketIdx: index().on(table.marketId) }),
 );
@@ -437,9 +441,7 @@ export const lpEvent = onchainTable(
     kind: t.text().notNull(), // "deposit" | "withdraw"
     amount: t.bigint().notNull(),
     fractionBps: t.bigint(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
+    ...loggedAt(t),
   }),
   (table) => ({ lpIdx: index().on(table.lpId), providerIdx: index().on(table.provider) }),
 );

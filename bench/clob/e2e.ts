@@ -6,10 +6,10 @@
 import { SHARE_UNIT, COLLATERAL_UNIT, Side } from "@forkcast/shared";
 import WebSocket from "ws";
 
-import { deployStack, startChain, type Trader } from "../../operator/test/helpers/chain.js";
+import { startChain, type Trader } from "../../operator/test/helpers/chain.js";
 import { freshDataDir, operatorEnv, waitFor } from "../../operator/test/helpers/operator.js";
-import { OrderSigner, orderBody } from "../../operator/test/helpers/orders.js";
-import { Client, percentile, spawnOperator } from "./harness.js";
+import { orderBody } from "../../operator/test/helpers/orders.js";
+import { Client, deployBenchStack, percentile, spawnOperator } from "./harness.js";
 
 export interface E2eResult {
   p50Ms: number;
@@ -26,14 +26,12 @@ const BLOCK_MS = 1_000;
 export async function benchE2e(options: { steadySeconds?: number; burstTakers?: number } = {}): Promise<E2eResult> {
   const chain = await startChain();
   try {
-    const stack = await deployStack(chain, {
-      traders: 18,
+    const { stack, signer } = await deployBenchStack(chain, {
       fundUsd: 10_000n * COLLATERAL_UNIT,
       splitUsd: 1_000n * COLLATERAL_UNIT,
     });
     await chain.rpc("evm_setAutomine", [false]);
     await chain.rpc("evm_setIntervalMining", [BLOCK_MS]);
-    const signer = new OrderSigner(31337, stack.exchange);
     const makers = stack.traders.slice(0, 16);
     const takers = stack.traders.slice(16);
     const op = await spawnOperator(

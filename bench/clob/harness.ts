@@ -2,9 +2,23 @@
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 
+import { CHAIN_ID, deployStack, type LocalChain } from "../../operator/test/helpers/chain.js";
+import { OrderSigner } from "../../operator/test/helpers/orders.js";
 import { type OperatorProcess, spawnOperator as spawnOperatorProcess } from "../../operator/test/helpers/process.ts";
 
 export type { OperatorProcess };
+
+/** Traders of the end-to-end and HTTP benchmarks (makers and takers). */
+const BENCH_TRADERS = 18;
+
+/**
+ * The protocol on `chain` with the benchmarks' traders, each funded with `fundUsd` of collateral
+ * of which `splitUsd` is split into YES and NO, and the signer for its exchange.
+ */
+export async function deployBenchStack(chain: LocalChain, usd: { fundUsd: bigint; splitUsd: bigint }) {
+  const stack = await deployStack(chain, { traders: BENCH_TRADERS, ...usd });
+  return { stack, signer: new OrderSigner(CHAIN_ID, stack.exchange) };
+}
 
 /**
  * The operator as a child process; OPERATOR_NODE_ARGS (e.g. `--cpu-prof`) go to its Node, and

@@ -11,13 +11,20 @@
  */
 import { SHARE_UNIT, COLLATERAL_UNIT, PRICE_SCALE } from "@forkcast/shared";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { maxUint256 } from "viem";
 
-import { deployStack, type Trader } from "../../operator/test/helpers/chain.js";
+import type { Trader } from "../../operator/test/helpers/chain.js";
 import { freshDataDir, operatorEnv } from "../../operator/test/helpers/operator.js";
-import { OrderSigner, orderBody } from "../../operator/test/helpers/orders.js";
+import { orderBody } from "../../operator/test/helpers/orders.js";
 import { startPostgres } from "../../scripts/lib/services.ts";
-import { Client, percentile, postgresPids, processCpuSeconds, processesCpuSeconds, spawnOperator } from "./harness.js";
+import {
+  Client,
+  deployBenchStack,
+  percentile,
+  postgresPids,
+  processCpuSeconds,
+  processesCpuSeconds,
+  spawnOperator,
+} from "./harness.js";
 import { startChainProcess } from "./chain-process.js";
 import { LeanClient } from "./loadgen.js";
 
@@ -77,13 +84,10 @@ export async function benchHttp(
   // The chain in a process of its own, off the load generator's event loop.
   const chain = await startChainProcess();
   try {
-    const stack = await deployStack(chain, {
-      traders: 18,
+    const { stack, signer } = await deployBenchStack(chain, {
       fundUsd: 100_000n * COLLATERAL_UNIT,
       splitUsd: 5_000n * COLLATERAL_UNIT,
     });
-    void maxUint256;
-    const signer = new OrderSigner(31337, stack.exchange);
     const traders = stack.traders;
     const bodies: string[] = [];
     // Warm-up orders (not measured) first: one per maker loads the nonce and balance caches (RPC),

@@ -74,7 +74,11 @@ const RULES: [Stage, (f: CallFrame) => boolean][] = [
   ["response", (f) => has(f, "node:_http_outgoing") || (has(f, "api/fastpath.ts") && f.functionName === "send")],
   ["HTTP parse", (f) => has(f, "node:_http_server", "node:_http_common", "node:_http_incoming")],
   ["socket I/O", (f) => has(f, "node:net", "node:internal/streams", "node:stream", "node:internal/stream_base")],
-  ["worker dispatch", (f) => has(f, "operator/src/intake/workers.ts", "operator/src/intake/sigworker.ts")],
+  [
+    "worker dispatch",
+    (f) =>
+      has(f, "operator/src/intake/workers.ts", "operator/src/intake/sigworker.ts", "operator/src/intake/wire-order.ts"),
+  ],
   [
     "intake logic",
     (f) =>

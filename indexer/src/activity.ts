@@ -5,7 +5,7 @@
 import { type Context, ponder } from "ponder:registry";
 import { accountEvent, market } from "ponder:schema";
 
-import { type LoggedEvent, logId } from "./lib.ts";
+import { type LoggedEvent, logRow } from "./lib.ts";
 
 type Hex = `0x${string}`;
 
@@ -18,13 +18,7 @@ export function activityRow(
   fields: { kind: ActivityKind; account: Hex; amount: bigint; questionId: Hex | null; marketId: Hex | null },
   suffix = "",
 ) {
-  return {
-    id: suffix ? `${logId(event)}-${suffix}` : logId(event),
-    ...fields,
-    blockNumber: event.block.number,
-    timestamp: event.block.timestamp,
-    txHash: event.transaction.hash,
-  };
+  return logRow(event, fields, suffix);
 }
 
 /** The order-book market asking `questionId` (a market's id is its question id), or null. */

@@ -13,6 +13,20 @@ export function logId(event: Pick<LoggedEvent, "transaction" | "log">): string {
   return `${event.transaction.hash}-${event.log.logIndex}`;
 }
 
+/**
+ * A history row of `event` (the table's `logColumns`): its log id, plus `suffix` to tell apart
+ * several rows of one log, then `fields`, then the block, time and transaction of the log.
+ */
+export function logRow<F extends object>(event: LoggedEvent, fields: F, suffix = "") {
+  return {
+    id: suffix ? `${logId(event)}-${suffix}` : logId(event),
+    ...fields,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    txHash: event.transaction.hash,
+  };
+}
+
 /** Collateral per token, scaled by PRICE_SCALE, rounded down. Zero size has no price (0). */
 export function priceE6(collateral: bigint, size: bigint): bigint {
   return size === 0n ? 0n : (collateral * PRICE_SCALE) / size;

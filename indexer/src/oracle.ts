@@ -7,7 +7,7 @@ import { accountEvent, oracleEvent, oracleQuestion } from "ponder:schema";
 
 import { type ActivityKind, activityRow, marketOfQuestion } from "./activity.ts";
 import { lostBonds, splitPayout } from "./bonds.ts";
-import { type LoggedEvent, logId, resolutionName, sameAddress } from "./lib.ts";
+import { type LoggedEvent, logRow, resolutionName, sameAddress } from "./lib.ts";
 
 type Hex = `0x${string}`;
 type Db = Context["db"];
@@ -18,17 +18,13 @@ function history(
   kind: string,
   fields: { account?: Hex; answer?: bigint; amount?: bigint } = {},
 ) {
-  return {
-    id: logId(event),
+  return logRow(event, {
     questionId,
     kind,
     account: fields.account ?? null,
     answer: fields.answer ?? null,
     amount: fields.amount ?? null,
-    blockNumber: event.block.number,
-    timestamp: event.block.timestamp,
-    txHash: event.transaction.hash,
-  };
+  });
 }
 
 ponder.on("OptimisticOracle:QuestionOpened", async ({ event, context }) => {

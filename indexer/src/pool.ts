@@ -3,7 +3,9 @@ import { type Context, ponder } from "ponder:registry";
 import { lpEvent, lpPosition, oddsChange, oracleQuestion, poolBet, poolCondition, poolOutcome } from "ponder:schema";
 import { decodeQuestionData, BPS_DENOMINATOR, ParlayStatus, enumName } from "@forkcast/shared";
 
-import { logId } from "./lib.ts";
+import { type LoggedEvent, logId, logRow } from "./lib.ts";
+
+type Hex = `0x${string}`;
 
 /** The indexer's name for each parlay status (a pending parlay is "open"). */
 const PARLAY_STATUS_NAMES = {
@@ -89,15 +91,18 @@ ponder.on("BettingPool:ReserveChanged", async ({ event, context }) => {
   await context.db.update(poolCondition, { id: conditionId }).set({ reserve, lockedReserve });
 });
 
-ponder.on("BettingPool:BetPlaced", async ({ event, context }) => {
-  const { betId, conditionId, bettor, outcome, amount, odds, payout } = event.args;
-  await context.db.insert(poolBet).values({
+/** The pool_bet row of a bet just placed (open, nothing paid out); `what` is what it bets on. */
+function placedBet(
+  event: Omit<LoggedEvent, "log"> & {
+    args: { betId: bigint; bettor: Hex; amount: bigint; odds: bigint; payout: bigint };
+  },
+  what: Pick<typeof poolBet.$inferInsert, "kind" | "conditionId" | "outcome" | "legs">,
+): typeof poolBet.$inferInsert {
+  const { betId, bettor, amount, odds, payout } = event.args;
+  return {
     id: betId,
-    kind: "single",
     bettor,
-    conditionId,
-    outcome: Number(outcome),
-    legs: null,
+    ...what,
     amount,
     odds,
     payout,
@@ -105,7 +110,14 @@ ponder.on("BettingPool:BetPlaced", async ({ event, context }) => {
     paidOut: 0n,
     placedAt: event.block.timestamp,
     txHash: event.transaction.hash,
-  });
+  };
+}
+
+ponder.on("BettingPool:BetPlaced", async ({ event, context }) => {
+  const { conditionId, outcome, amount } = event.args;
+  await context.db
+    .insert(poolBet)
+    .values(placedBet(event, { kind: "single", conditionId, outcome: Number(outcome), legs: null }));
   if (await context.db.find(poolCondition, { id: conditionId })) {
     await context.db
       .update(poolCondition, { id: conditionId })
@@ -114,26 +126,19 @@ ponder.on("BettingPool:BetPlaced", async ({ event, context }) => {
 });
 
 ponder.on("BettingPool:ParlayPlaced", async ({ event, context }) => {
-  const { betId, bettor, legs, legOdds, amount, odds, payout } = event.args;
-  await context.db.insert(poolBet).values({
-    id: betId,
-    kind: "parlay",
-    bettor,
-    conditionId: null,
-    outcome: null,
-    legs: legs.map((leg, k) => ({
-      conditionId: String(leg.conditionId),
-      outcome: String(leg.outcome),
-      odds: String(legOdds[k] ?? 0n),
-    })),
-    amount,
-    odds,
-    payout,
-    status: "open",
-    paidOut: 0n,
-    placedAt: event.block.timestamp,
-    txHash: event.transaction.hash,
-  });
+  const { legs, legOdds } = event.args;
+  await context.db.insert(poolBet).values(
+    placedBet(event, {
+      kind: "parlay",
+      conditionId: null,
+      outcome: null,
+      legs: legs.map((leg, k) => ({
+        conditionId: String(leg.conditionId),
+        outcome: String(leg.outcome),
+        odds: String(legOdds[k] ?? 0n),
+      })),
+    }),
+  );
 });
 
 ponder.on("BettingPool:PayoutClaimed", async ({ event, context }) => {
@@ -196,17 +201,9 @@ ponder.on("BettingPool:LiquidityDeposited", async ({ event, context }) => {
     depositedAt: event.block.timestamp,
     updatedAt: event.block.timestamp,
   });
-  await context.db.insert(lpEvent).values({
-    id: logId(event),
-    lpId,
-    provider,
-    kind: "deposit",
-    amount,
-    fractionBps: null,
-    blockNumber: event.block.number,
-    timestamp: event.block.timestamp,
-    txHash: event.transaction.hash,
-  });
+  await context.db
+    .insert(lpEvent)
+    .values(logRow(event, { lpId, provider, kind: "deposit", amount, fractionBps: null }));
 });
 
 ponder.on("BettingPool:LiquidityWithdrawn", async ({ event, context }) => {
@@ -216,15 +213,5 @@ ponder.on("BettingPool:LiquidityWithdrawn", async ({ event, context }) => {
     closed: fractionBps === BPS_DENOMINATOR,
     updatedAt: event.block.timestamp,
   }));
-  await context.db.insert(lpEvent).values({
-    id: logId(event),
-    lpId,
-    provider,
-    kind: "withdraw",
-    amount,
-    fractionBps,
-    blockNumber: event.block.number,
-    timestamp: event.block.timestamp,
-    txHash: event.transaction.hash,
-  });
+  await context.db.insert(lpEvent).values(logRow(event, { lpId, provider, kind: "withdraw", amount, fractionBps }));
 });

@@ -7,7 +7,7 @@
 import { type Context, ponder } from "ponder:registry";
 import { market, marketOutcome, position, positionChange, token } from "ponder:schema";
 
-import { ZERO_ADDRESS, ZERO_BYTES32, logId, sameAddress } from "./lib.ts";
+import { type LoggedEvent, ZERO_ADDRESS, ZERO_BYTES32, logRow, sameAddress } from "./lib.ts";
 
 type Db = Context["db"];
 type Hex = `0x${string}`;
@@ -59,104 +59,83 @@ ponder.on("ConditionalTokens:TransferBatch", async ({ event, context }) => {
   }
 });
 
-function activity(
-  event: { transaction: { hash: Hex }; log: { logIndex: number }; block: { number: bigint; timestamp: bigint } },
-  fields: {
-    kind: string;
-    source: string;
-    account: Hex;
-    conditionId: Hex | null;
-    marketId: Hex | null;
-    amount: bigint;
-    payout: bigint | null;
-  },
-) {
-  return {
-    id: logId(event),
-    ...fields,
-    blockNumber: event.block.number,
-    timestamp: event.block.timestamp,
-    txHash: event.transaction.hash,
-  };
-}
-
 /** Whether a ConditionalTokens event moves open interest (root collection, not the adapter). */
 function countsForOpenInterest(account: Hex, parentCollectionId: Hex, adapter: Hex): boolean {
   return parentCollectionId === ZERO_BYTES32 && !sameAddress(account, adapter);
 }
 
-type ActivityEvent = Parameters<typeof activity>[0];
+/** A split, merge or redemption, and how much it moves the open interest of its condition. */
+interface SetChange {
+  kind: "split" | "merge" | "redeem";
+  account: Hex;
+  conditionId: Hex;
+  openInterestDelta: bigint;
+  amount: bigint;
+  payout: bigint | null;
+}
+
+/** A split (sets created: open interest up) or a merge (down); both events carry the same fields. */
+function splitOrMerge(
+  kind: "split" | "merge",
+  args: { stakeholder: Hex; conditionId: Hex; amount: bigint },
+): SetChange {
+  const { stakeholder, conditionId, amount } = args;
+  const openInterestDelta = kind === "split" ? amount : -amount;
+  return { kind, account: stakeholder, conditionId, openInterestDelta, amount, payout: null };
+}
+
+/** Inserts the position_change row of a change whose market is `marketId`. */
+async function insertChange(
+  context: Context,
+  event: LoggedEvent,
+  source: "ctf" | "negRisk",
+  marketId: Hex | null,
+  change:
+    | Omit<SetChange, "openInterestDelta">
+    | { kind: "convert"; account: Hex; conditionId: null; amount: bigint; payout: bigint },
+): Promise<void> {
+  const { kind, account, conditionId, amount, payout } = change;
+  await context.db
+    .insert(positionChange)
+    .values(logRow(event, { kind, source, account, conditionId, marketId, amount, payout }));
+}
 
 /**
- * Records a split, merge or redemption on ConditionalTokens and moves the market's open interest
- * by `openInterestDelta` when the event counts (root collection, not the adapter's own moves).
+ * Records a change on ConditionalTokens; it moves the market's open interest only when it counts
+ * (root collection, not the adapter's own moves).
  */
 async function recordCtfChange(
   context: Context,
-  event: ActivityEvent,
-  change: {
-    kind: "split" | "merge" | "redeem";
-    account: Hex;
-    parentCollectionId: Hex;
-    conditionId: Hex;
-    openInterestDelta: bigint;
-    amount: bigint;
-    payout: bigint | null;
-  },
+  event: LoggedEvent,
+  parentCollectionId: Hex,
+  change: SetChange,
 ): Promise<void> {
-  const counts = countsForOpenInterest(
-    change.account,
-    change.parentCollectionId,
-    context.contracts.NegRiskAdapter.address,
-  );
+  const counts = countsForOpenInterest(change.account, parentCollectionId, context.contracts.NegRiskAdapter.address);
   const marketId = counts
     ? await addOpenInterest(context.db, change.conditionId, change.openInterestDelta)
     : await marketOf(context.db, change.conditionId);
-  await context.db.insert(positionChange).values(
-    activity(event, {
-      kind: change.kind,
-      source: "ctf",
-      account: change.account,
-      conditionId: change.conditionId,
-      marketId,
-      amount: change.amount,
-      payout: change.payout,
-    }),
-  );
+  await insertChange(context, event, "ctf", marketId, change);
+}
+
+/** Records a change through the NegRiskAdapter: it always moves the market's open interest. */
+async function recordNegRiskChange(context: Context, event: LoggedEvent, change: SetChange): Promise<void> {
+  const marketId = await addOpenInterest(context.db, change.conditionId, change.openInterestDelta);
+  await insertChange(context, event, "negRisk", marketId, change);
 }
 
 ponder.on("ConditionalTokens:PositionSplit", async ({ event, context }) => {
-  const { stakeholder, parentCollectionId, conditionId, amount } = event.args;
-  await recordCtfChange(context, event, {
-    kind: "split",
-    account: stakeholder,
-    parentCollectionId,
-    conditionId,
-    openInterestDelta: amount,
-    amount,
-    payout: null,
-  });
+  await recordCtfChange(context, event, event.args.parentCollectionId, splitOrMerge("split", event.args));
 });
 
 ponder.on("ConditionalTokens:PositionsMerged", async ({ event, context }) => {
-  const { stakeholder, parentCollectionId, conditionId, amount } = event.args;
-  await recordCtfChange(context, event, {
-    kind: "merge",
-    account: stakeholder,
-    parentCollectionId,
-    conditionId,
-    openInterestDelta: -amount,
-    amount,
-    payout: null,
-  });
+  await recordCtfChange(context, event, event.args.parentCollectionId, splitOrMerge("merge", event.args));
 });
 
 ponder.on("ConditionalTokens:PayoutRedeemed", async ({ event, context }) => {
   const { redeemer, parentCollectionId, conditionId, payout } = event.args;
-  await recordCtfChange(context, event, {
+  await recordCtfChange(context, event, parentCollectionId, {
     kind: "redeem",
     account: redeemer,
-    parentCollectionId,
     conditionId,
     openInterestDelta: -payout,
     amount: payout,
@@ -165,51 +144,23 @@ ponder.on("ConditionalTokens:PayoutRedeemed", async ({ event, context }) => {
 });
 
 ponder.on("NegRiskAdapter:PositionSplit", async ({ event, context }) => {
-  const { stakeholder, conditionId, amount } = event.args;
-  const marketId = await addOpenInterest(context.db, conditionId, amount);
-  await context.db.insert(positionChange).values(
-    activity(event, {
-      kind: "split",
-      source: "negRisk",
-      account: stakeholder,
-      conditionId,
-      marketId,
-      amount,
-      payout: null,
-    }),
-  );
+  await recordNegRiskChange(context, event, splitOrMerge("split", event.args));
 });
 
 ponder.on("NegRiskAdapter:PositionsMerged", async ({ event, context }) => {
-  const { stakeholder, conditionId, amount } = event.args;
-  const marketId = await addOpenInterest(context.db, conditionId, -amount);
-  await context.db.insert(positionChange).values(
-    activity(event, {
-      kind: "merge",
-      source: "negRisk",
-      account: stakeholder,
-      conditionId,
-      marketId,
-      amount,
-      payout: null,
-    }),
-  );
+  await recordNegRiskChange(context, event, splitOrMerge("merge", event.args));
 });
 
 ponder.on("NegRiskAdapter:PositionsRedeemed", async ({ event, context }) => {
   const { redeemer, conditionId, yesAmount, noAmount, payout } = event.args;
-  const marketId = await addOpenInterest(context.db, conditionId, -payout);
-  await context.db.insert(positionChange).values(
-    activity(event, {
-      kind: "redeem",
-      source: "negRisk",
-      account: redeemer,
-      conditionId,
-      marketId,
-      amount: yesAmount + noAmount,
-      payout,
-    }),
-  );
+  await recordNegRiskChange(context, event, {
+    kind: "redeem",
+    account: redeemer,
+    conditionId,
+    openInterestDelta: -payout,
+    amount: yesAmount + noAmount,
+    payout,
+  });
 });
 
 ponder.on("NegRiskAdapter:PositionsConverted", async ({ event, context }) => {
@@ -220,15 +171,11 @@ ponder.on("NegRiskAdapter:PositionsConverted", async ({ event, context }) => {
       .update(market, { id: marketId })
       .set((row) => ({ openInterest: row.openInterest - collateralOut - fee }));
   }
-  await context.db.insert(positionChange).values(
-    activity(event, {
-      kind: "convert",
-      source: "negRisk",
-      account: stakeholder,
-      conditionId: null,
-      marketId,
-      amount,
-      payout: collateralOut,
-    }),
-  );
+  await insertChange(context, event, "negRisk", marketId, {
+    kind: "convert",
+    account: stakeholder,
+    conditionId: null,
+    amount,
+    payout: collateralOut,
+  });
 });

@@ -3,7 +3,7 @@ import { PRICE_SCALE } from "@forkcast/shared";
 import { ponder } from "ponder:registry";
 import { fill, makerNonce, market, marketOutcome, order, token } from "ponder:schema";
 
-import { describeFill, logId, priceE6, sameAddress } from "./lib.ts";
+import { describeFill, logRow, priceE6, sameAddress } from "./lib.ts";
 
 ponder.on("Exchange:OrderFilled", async ({ event, context }) => {
   const { orderHash, maker, taker, makerAmountFilled, takerAmountFilled, fee } = event.args;
@@ -13,27 +13,25 @@ ponder.on("Exchange:OrderFilled", async ({ event, context }) => {
   const price = priceE6(trade.collateral, trade.size);
   const tokenRow = await context.db.find(token, { id: trade.tokenId });
 
-  await context.db.insert(fill).values({
-    id: logId(event),
-    orderHash,
-    maker,
-    taker,
-    role,
-    side: trade.side,
-    tokenId: trade.tokenId,
-    marketId: tokenRow?.marketId ?? null,
-    conditionId: tokenRow?.conditionId ?? null,
-    size: trade.size,
-    collateral: trade.collateral,
-    priceE6: price,
-    fee,
-    makerAmountFilled,
-    takerAmountFilled,
-    blockNumber: event.block.number,
-    timestamp: event.block.timestamp,
-    txHash: event.transaction.hash,
-    logIndex: event.log.logIndex,
-  });
+  await context.db.insert(fill).values(
+    logRow(event, {
+      orderHash,
+      maker,
+      taker,
+      role,
+      side: trade.side,
+      tokenId: trade.tokenId,
+      marketId: tokenRow?.marketId ?? null,
+      conditionId: tokenRow?.conditionId ?? null,
+      size: trade.size,
+      collateral: trade.collateral,
+      priceE6: price,
+      fee,
+      makerAmountFilled,
+      takerAmountFilled,
+      logIndex: event.log.logIndex,
+    }),
+  );
 
   await context.db
     .insert(order)

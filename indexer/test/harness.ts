@@ -33,6 +33,17 @@ const VERBOSE = process.env.INDEXER_TEST_VERBOSE === "1";
 export type { Address };
 export type Book = AddressBook;
 
+/** A column's value as the GraphQL API returns it: a bigint as its decimal string, the rest as stored. */
+type AsGraphql<V> = V extends bigint ? string : V;
+/** Columns `K` of a row of `Table` (a table of ponder.schema.ts) as the GraphQL API returns them. */
+export type Row<Table extends { $inferSelect: object }, K extends keyof Table["$inferSelect"]> = {
+  [P in K]: AsGraphql<Table["$inferSelect"][P]>;
+};
+/** A GraphQL list of rows. */
+export interface Items<T> {
+  items: T[];
+}
+
 /** Runs a command from the repository root (unless `cwd` says otherwise) to completion: the toolkit's runCommand. */
 export function runCommand(
   command: string,

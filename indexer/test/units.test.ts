@@ -110,24 +110,13 @@ describe("checkRpcChainId", () => {
 
 describe("fills and candles", () => {
   it("reads a buy (maker gave collateral) and a sell (maker gave tokens)", () => {
-    assert.deepEqual(
-      describeFill({ makerAssetId: 0n, takerAssetId: 7n, makerAmountFilled: 3n, takerAmountFilled: 10n }),
-      {
-        side: "buy",
-        tokenId: 7n,
-        size: 10n,
-        collateral: 3n,
-      },
-    );
-    assert.deepEqual(
-      describeFill({ makerAssetId: 7n, takerAssetId: 0n, makerAmountFilled: 10n, takerAmountFilled: 6n }),
-      {
-        side: "sell",
-        tokenId: 7n,
-        size: 10n,
-        collateral: 6n,
-      },
-    );
+    const cases = [
+      [{ makerAssetId: 0n, takerAssetId: 7n, makerAmountFilled: 3n, takerAmountFilled: 10n }, "buy", 3n],
+      [{ makerAssetId: 7n, takerAssetId: 0n, makerAmountFilled: 10n, takerAmountFilled: 6n }, "sell", 6n],
+    ] as const;
+    for (const [fill, side, collateral] of cases) {
+      assert.deepEqual(describeFill(fill), { side, tokenId: 7n, size: 10n, collateral }, side);
+    }
     assert.equal(priceE6(6n, 10n), 600_000n);
     assert.equal(priceE6(1n, 3n), 333_333n, "rounds down");
     assert.equal(priceE6(1n, 0n), 0n);

@@ -12,6 +12,8 @@ import { it } from "node:test";
 import { zeroHash } from "viem";
 
 import { Side } from "../../../test/exchange/orders.ts";
+import type { fill, makerNonce, marketOutcome, order, token } from "../../ponder.schema.ts";
+import type { Items, Row } from "../harness.ts";
 import { HOUR, type World, lower, who } from "./world.ts";
 
 /** Binary market: create, split, transfer, merge, then trades, a cancel and a nonce bump. */
@@ -193,6 +195,11 @@ interface MarketRow {
   convertFeeBps: string;
 }
 
+type OutcomeRow = Row<
+  typeof marketOutcome,
+  "id" | "outcomeIndex" | "name" | "yesTokenId" | "lastPriceE6" | "resolved" | "payoutNumerators"
+>;
+
 export function orderBookChecks(world: () => World): void {
   it("lists both markets with their metadata, final state, volume and open interest", async () => {
     const { stack, ids } = world();
@@ -236,18 +243,8 @@ export function orderBookChecks(world: () => World): void {
   it("indexes every outcome and token of a multi-outcome market with prices and resolution", async () => {
     const { stack, ids } = world();
     const data = await stack.graphql<{
-      marketOutcomes: {
-        items: {
-          id: string;
-          outcomeIndex: number;
-          name: string;
-          yesTokenId: string;
-          lastPriceE6: string | null;
-          resolved: boolean;
-          payoutNumerators: string[];
-        }[];
-      };
-      tokens: { items: { id: string; side: string; complement: string; lastPriceE6: string | null }[] };
+      marketOutcomes: Items<OutcomeRow>;
+      tokens: Items<Row<typeof token, "id" | "side" | "complement" | "lastPriceE6">>;
     }>(
       `query ($m: String!) {
         marketOutcomes(where: { marketId: $m }, orderBy: "outcomeIndex", orderDirection: "asc") {
@@ -282,19 +279,9 @@ export function orderBookChecks(world: () => World): void {
   it("records fills with side, size, price and role, and order state", async () => {
     const { stack, ids } = world();
     const data = await stack.graphql<{
-      fills: {
-        items: {
-          maker: string;
-          role: string;
-          side: string;
-          tokenId: string;
-          size: string;
-          collateral: string;
-          priceE6: string;
-        }[];
-      };
-      cancelled: { cancelled: boolean; maker: string } | null;
-      nonce: { nonce: string } | null;
+      fills: Items<Row<typeof fill, "maker" | "role" | "side" | "tokenId" | "size" | "collateral" | "priceE6">>;
+      cancelled: Row<typeof order, "cancelled" | "maker"> | null;
+      nonce: Row<typeof makerNonce, "nonce"> | null;
     }>(
       `query ($m: String!, $o: String!, $bob: String!) {
         fills(where: { marketId: $m }, orderBy: "blockNumber", orderDirection: "asc", limit: 10) {

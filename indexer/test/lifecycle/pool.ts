@@ -11,6 +11,8 @@ import { abis } from "@forkcast/deployments";
 import { COLLATERAL_UNIT, encodeQuestionData } from "@forkcast/shared";
 import { type Hex, keccak256, parseEventLogs, toHex, zeroHash } from "viem";
 
+import type { lpEvent, lpPosition, poolBet, poolCondition, poolOutcome } from "../../ponder.schema.ts";
+import type { Items, Row } from "../harness.ts";
 import { HOUR, type World, who } from "./world.ts";
 
 export const MATCH_QUESTION = {
@@ -135,30 +137,31 @@ export async function drivePool(w: World): Promise<void> {
   ids.lpWithdrawn = withdrawn?.args.amount ?? 0n;
 }
 
+type ConditionRow = Row<
+  typeof poolCondition,
+  | "id"
+  | "state"
+  | "outcomeCount"
+  | "winningOutcome"
+  | "betCount"
+  | "turnover"
+  | "lpResult"
+  | "question"
+  | "outcomeNames"
+  | "rules"
+>;
+
 export function poolChecks(world: () => World): void {
   it("indexes pool conditions, odds, bets, the parlay and LP liquidity", async () => {
     const { stack, ids } = world();
     const data = await stack.graphql<{
-      poolConditions: {
-        items: {
-          id: string;
-          state: string;
-          outcomeCount: number;
-          winningOutcome: string | null;
-          betCount: number;
-          turnover: string;
-          lpResult: string | null;
-          question: string;
-          outcomeNames: string[];
-          rules: string;
-        }[];
-      };
-      poolOutcomes: { items: { outcome: number; fund: string }[] };
+      poolConditions: Items<ConditionRow>;
+      poolOutcomes: Items<Row<typeof poolOutcome, "outcome" | "fund">>;
       oddsChanges: { totalCount: number };
-      poolBets: {
-        items: { id: string; kind: string; status: string; amount: string; paidOut: string; legs: unknown }[];
+      poolBets: Items<Row<typeof poolBet, "id" | "kind" | "status" | "amount" | "paidOut" | "legs">>;
+      lpPosition: Row<typeof lpPosition, "deposited" | "withdrawn" | "closed"> & {
+        events: Items<Row<typeof lpEvent, "kind">>;
       };
-      lpPosition: { deposited: string; withdrawn: string; closed: boolean; events: { items: { kind: string }[] } };
     }>(
       `query ($match: BigInt!, $lp: BigInt!) {
         poolConditions(orderBy: "id", orderDirection: "asc") {

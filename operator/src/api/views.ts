@@ -10,6 +10,13 @@ import type { Message } from "../bus.js";
 import type { OrderRow, TradeRow } from "../db/store.js";
 
 const sideName = (side: number): "BUY" | "SELL" => (side === 0 ? "BUY" : "SELL");
+/** A stored 6-decimal amount or price (integer column or decimal text) as its decimal string. */
+const units6 = (value: number | string | bigint): string => formatUnits6(BigInt(value));
+
+/** An order's maker, token and side, in Polymarket's names (an order view, a trade's maker order). */
+function orderParty(maker: string, tokenId: string, side: number) {
+  return { maker_address: maker, asset_id: tokenId, side: sideName(side) };
+}
 
 /**
  * An order. `matched`: the shares of its trades that are not FAILED (db/trade-queries.ts, or
@@ -22,14 +29,12 @@ export function orderView(row: OrderRow, matched: bigint): OrderView {
     status: row.status,
     reason: row.status_reason,
     owner: row.maker,
-    maker_address: row.maker,
     market: row.market_id,
-    asset_id: row.token_id,
-    side: sideName(row.side),
-    price: formatUnits6(BigInt(row.price)),
-    original_size: formatUnits6(BigInt(row.original_shares)),
-    size_matched: formatUnits6(matched),
-    remaining_size: formatUnits6(BigInt(row.remaining)),
+    ...orderParty(row.maker, row.token_id, row.side),
+    price: units6(row.price),
+    original_size: units6(row.original_shares),
+    size_matched: units6(matched),
+    remaining_size: units6(row.remaining),
     order_type: row.order_type,
     post_only: row.post_only,
     expiration: String(row.expiration),
@@ -44,8 +49,8 @@ export function tradeView(trade: TradeRow): TradeView {
     market: trade.market_id,
     asset_id: trade.taker_token,
     side: sideName(trade.taker_side),
-    size: formatUnits6(BigInt(trade.shares)),
-    price: formatUnits6(
+    size: units6(trade.shares),
+    price: units6(
       trade.maker_token === trade.taker_token ? BigInt(trade.maker_price) : PRICE_SCALE - BigInt(trade.maker_price),
     ),
     match_type: trade.match_type,
@@ -57,11 +62,9 @@ export function tradeView(trade: TradeRow): TradeView {
     maker_orders: [
       {
         order_id: trade.maker_hash,
-        maker_address: trade.maker,
-        asset_id: trade.maker_token,
-        side: sideName(trade.maker_side),
-        matched_amount: formatUnits6(BigInt(trade.shares)),
-        price: formatUnits6(BigInt(trade.maker_price)),
+        ...orderParty(trade.maker, trade.maker_token, trade.maker_side),
+        matched_amount: units6(trade.shares),
+        price: units6(trade.maker_price),
       },
     ],
   };

@@ -9,7 +9,9 @@ import {
   encodeFunctionData,
   createPublicClient,
   decodeEventLog,
+  getContract,
   http,
+  type GetContractReturnType,
   type Address,
   type Chain as ViemChain,
   type Hex,
@@ -41,6 +43,10 @@ export function localChain(chainId: number, rpcUrl: string): ViemChain {
 
 export class ChainReader {
   readonly client: PublicClient;
+  /** The contracts the operator reads, typed by their ABIs. */
+  private readonly exchange: GetContractReturnType<typeof exchangeAbi, PublicClient>;
+  private readonly collateral: GetContractReturnType<typeof collateralAbi, PublicClient>;
+  private readonly conditionalTokens: GetContractReturnType<typeof conditionalTokensAbi, PublicClient>;
 
   constructor(
     readonly chainId: number,
@@ -51,6 +57,10 @@ export class ChainReader {
       chain: localChain(chainId, rpcUrl),
       transport: http(rpcUrl, { batch: { wait: 0 } }),
     });
+    const client = this.client;
+    this.exchange = getContract({ address: book.exchange, abi: exchangeAbi, client });
+    this.collateral = getContract({ address: book.collateral, abi: collateralAbi, client });
+    this.conditionalTokens = getContract({ address: book.conditionalTokens, abi: conditionalTokensAbi, client });
   }
 
   chainIdOfNode(): Promise<number> {
@@ -58,118 +68,52 @@ export class ChainReader {
   }
 
   nonce(maker: Address): Promise<bigint> {
-    return this.client.readContract({
-      address: this.book.exchange,
-      abi: exchangeAbi,
-      functionName: "nonces",
-      args: [maker],
-    });
+    return this.exchange.read.nonces([maker]);
   }
 
   isOperator(account: Address): Promise<boolean> {
-    return this.client.readContract({
-      address: this.book.exchange,
-      abi: exchangeAbi,
-      functionName: "isOperator",
-      args: [account],
-    });
+    return this.exchange.read.isOperator([account]);
   }
 
   async collateralBalance(owner: Address): Promise<{ balance: bigint; allowance: bigint }> {
     const [balance, allowance] = await Promise.all([
-      this.client.readContract({
-        address: this.book.collateral,
-        abi: collateralAbi,
-        functionName: "balanceOf",
-        args: [owner],
-      }),
-      this.client.readContract({
-        address: this.book.collateral,
-        abi: collateralAbi,
-        functionName: "allowance",
-        args: [owner, this.book.exchange],
-      }),
+      this.collateral.read.balanceOf([owner]),
+      this.collateral.read.allowance([owner, this.book.exchange]),
     ]);
     return { balance, allowance };
   }
 
   async tokenBalance(owner: Address, tokenId: bigint): Promise<{ balance: bigint; approved: boolean }> {
     const [balance, approved] = await Promise.all([
-      this.client.readContract({
-        address: this.book.conditionalTokens,
-        abi: conditionalTokensAbi,
-        functionName: "balanceOf",
-        args: [owner, tokenId],
-      }),
-      this.client.readContract({
-        address: this.book.conditionalTokens,
-        abi: conditionalTokensAbi,
-        functionName: "isApprovedForAll",
-        args: [owner, this.book.exchange],
-      }),
+      this.conditionalTokens.read.balanceOf([owner, tokenId]),
+      this.conditionalTokens.read.isApprovedForAll([owner, this.book.exchange]),
     ]);
     return { balance, approved };
   }
 
   async orderStatus(hash: Hex): Promise<{ isFilledOrCancelled: boolean; remaining: bigint }> {
-    const [isFilledOrCancelled, remaining] = await this.client.readContract({
-      address: this.book.exchange,
-      abi: exchangeAbi,
-      functionName: "getOrderStatus",
-      args: [hash],
-    });
+    const [isFilledOrCancelled, remaining] = await this.exchange.read.getOrderStatus([hash]);
     return { isFilledOrCancelled, remaining };
   }
 
   async tokenInfo(tokenId: bigint): Promise<{ registered: boolean; complement: bigint; conditionId: Hex }> {
     const [registered, complement, conditionId] = await Promise.all([
-      this.client.readContract({
-        address: this.book.exchange,
-        abi: exchangeAbi,
-        functionName: "isRegistered",
-        args: [tokenId],
-      }),
-      this.client.readContract({
-        address: this.book.exchange,
-        abi: exchangeAbi,
-        functionName: "getComplement",
-        args: [tokenId],
-      }),
-      this.client.readContract({
-        address: this.book.exchange,
-        abi: exchangeAbi,
-        functionName: "getConditionId",
-        args: [tokenId],
-      }),
+      this.exchange.read.isRegistered([tokenId]),
+      this.exchange.read.getComplement([tokenId]),
+      this.exchange.read.getConditionId([tokenId]),
     ]);
     return { registered, complement, conditionId };
   }
 
   /** The CTF position id of `indexSet` of the condition, collateralised directly by the collateral (no parent). */
   async plainPositionId(conditionId: Hex, indexSet: bigint): Promise<bigint> {
-    const collectionId = await this.client.readContract({
-      address: this.book.conditionalTokens,
-      abi: conditionalTokensAbi,
-      functionName: "getCollectionId",
-      args: [ZERO_BYTES32, conditionId, indexSet],
-    });
-    return this.client.readContract({
-      address: this.book.conditionalTokens,
-      abi: conditionalTokensAbi,
-      functionName: "getPositionId",
-      args: [this.book.collateral, collectionId],
-    });
+    const collectionId = await this.conditionalTokens.read.getCollectionId([ZERO_BYTES32, conditionId, indexSet]);
+    return this.conditionalTokens.read.getPositionId([this.book.collateral, collectionId]);
   }
 
   /** True once the condition has a reported payout (the market is resolved and closed for trading). */
   async isResolved(conditionId: Hex): Promise<boolean> {
-    const denominator = await this.client.readContract({
-      address: this.book.conditionalTokens,
-      abi: conditionalTokensAbi,
-      functionName: "payoutDenominator",
-      args: [conditionId],
-    });
-    return denominator > 0n;
+    return (await this.conditionalTokens.read.payoutDenominator([conditionId])) > 0n;
   }
 
   /**

@@ -9,8 +9,8 @@
  * in-memory change, so the two never drift apart between two awaits.
  */
 import { Side, type SignedOrder, PRICE_SCALE } from "@forkcast/shared";
-import type { Address, Hex } from "viem";
 
+import { orderFromColumns } from "../db/signed-order.js";
 import type { BookEventRow, OrderRow, OrderStatus, OrderUpdate } from "../db/store.js";
 import { engineOrderFromRow } from "../engine/replay.js";
 import type { EngineOrder } from "../engine/types.js";
@@ -53,21 +53,7 @@ export interface OrderJournal {
 
 /** The signed order and engine order a stored row stands for. */
 export function fromRow(row: OrderRow): { signed: SignedOrder; template: EngineOrder } {
-  const signed: SignedOrder = {
-    salt: BigInt(row.salt),
-    maker: row.maker as Address,
-    signer: row.signer as Address,
-    taker: "0x0000000000000000000000000000000000000000",
-    tokenId: BigInt(row.token_id),
-    makerAmount: BigInt(row.maker_amount),
-    takerAmount: BigInt(row.taker_amount),
-    expiration: BigInt(row.expiration),
-    nonce: BigInt(row.nonce),
-    feeRateBps: BigInt(row.fee_rate_bps),
-    side: row.side as 0 | 1,
-    signatureType: row.signature_type as SignedOrder["signatureType"],
-    signature: row.signature as Hex,
-  };
+  const signed = orderFromColumns(row);
   const template = engineOrderFromRow(row, BigInt(row.remaining));
   return { signed, template };
 }

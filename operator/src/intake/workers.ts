@@ -16,7 +16,7 @@ import type { ExchangeDomain, SignedOrder } from "@forkcast/shared";
 import type { Hex } from "viem";
 
 import type { SignatureVerifier } from "../core/context.js";
-import type { WireOrder, WireResult } from "./sigworker.js";
+import { orderToWire, type WireOrder, type WireResult } from "./wire-order.js";
 
 /** The most orders one message carries: bounds how long the first of them waits for its answer. */
 export const BATCH_MAX_ORDERS = 32;
@@ -77,22 +77,7 @@ export class WorkerVerifier implements SignatureVerifier {
 
   verifyEoa(order: SignedOrder): Promise<{ hash: Hex; valid: boolean }> {
     const id = ++this.nextId;
-    this.batch.push([
-      id,
-      order.salt.toString(),
-      order.maker,
-      order.signer,
-      order.taker,
-      order.tokenId.toString(),
-      order.makerAmount.toString(),
-      order.takerAmount.toString(),
-      order.expiration.toString(),
-      order.nonce.toString(),
-      order.feeRateBps.toString(),
-      order.side,
-      order.signatureType,
-      order.signature,
-    ]);
+    this.batch.push(orderToWire(id, order));
     if (this.idle.length > 0) this.scheduled ??= setImmediate(() => this.dispatch());
     return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
   }

@@ -9,6 +9,7 @@ import { Side, SignatureType, type SignedOrder } from "@forkcast/shared";
 import type { OrderResult, PostOrder } from "@forkcast/shared/protocol";
 import type { Hex } from "viem";
 
+import { orderColumns } from "../db/signed-order.js";
 import type { OrderRow } from "../db/store.js";
 import type { EngineOrder, SubmitResult } from "../engine/types.js";
 import { takeOrThrow } from "../ratelimit.js";
@@ -58,24 +59,13 @@ function orderRow(
     hash,
     seq,
     market_id: rules.marketId,
-    maker: order.maker,
-    signer: order.signer,
-    token_id: order.tokenId.toString(),
+    ...orderColumns(order),
     outcome: rules.outcome,
-    side: order.side,
     price: terms.price,
     original_shares: terms.shares.toString(),
     remaining: terms.shares.toString(),
     order_type: body.orderType,
     post_only: body.postOnly,
-    expiration: Number(order.expiration),
-    salt: order.salt.toString(),
-    maker_amount: order.makerAmount.toString(),
-    taker_amount: order.takerAmount.toString(),
-    nonce: order.nonce.toString(),
-    fee_rate_bps: Number(order.feeRateBps),
-    signature_type: order.signatureType,
-    signature: order.signature,
     status: "LIVE",
     status_reason: null,
     created_ms: nowMs,

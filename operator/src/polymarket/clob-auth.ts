@@ -5,19 +5,14 @@
  */
 import { recoverTypedDataAddress, type Address, type Hex } from "viem";
 
+import { structTypes } from "@forkcast/shared";
+
 import { ApiError } from "../errors.js";
 
 export const CLOB_AUTH_DOMAIN_NAME = "ClobAuthDomain";
 export const CLOB_AUTH_VERSION = "1";
 export const CLOB_AUTH_MESSAGE = "This message attests that I control the given wallet";
-export const CLOB_AUTH_TYPES = {
-  ClobAuth: [
-    { name: "address", type: "address" },
-    { name: "timestamp", type: "string" },
-    { name: "nonce", type: "uint256" },
-    { name: "message", type: "string" },
-  ],
-} as const;
+export const CLOB_AUTH_TYPES = structTypes("ClobAuth(address address,string timestamp,uint256 nonce,string message)");
 
 /** L1 and L2 headers whose POLY_TIMESTAMP is further than this from the operator's clock are refused. */
 export const AUTH_WINDOW_SECONDS = 300;

@@ -12,7 +12,7 @@
  */
 import { BaseError, encodeFunctionData, keccak256, type Hex, type PrivateKeyAccount } from "viem";
 
-import { decodeRevert, findRevertData, revertSignature, type SignedOrder } from "@forkcast/shared";
+import { decodeRevert, findRevertData, revertSignature } from "@forkcast/shared";
 
 import type { ChainReader } from "../chain/chain.js";
 import { exchangeAbi } from "../chain/abi.js";
@@ -26,24 +26,6 @@ const RESEND_AFTER_MS = 3_000;
 const GAS_HEADROOM_PERCENT = 130n;
 /** Settlements simulated in parallel and stored in one commit. */
 const SEND_BATCH = 32;
-
-function orderTuple(order: SignedOrder) {
-  return {
-    salt: order.salt,
-    maker: order.maker,
-    signer: order.signer,
-    taker: order.taker,
-    tokenId: order.tokenId,
-    makerAmount: order.makerAmount,
-    takerAmount: order.takerAmount,
-    expiration: order.expiration,
-    nonce: order.nonce,
-    feeRateBps: order.feeRateBps,
-    side: order.side,
-    signatureType: order.signatureType,
-    signature: order.signature,
-  };
-}
 
 interface Flight {
   plan: SettlementPlan;
@@ -168,7 +150,8 @@ export class Settler {
           data = encodeFunctionData({
             abi: this.abi,
             functionName: "matchOrders",
-            args: [orderTuple(call.taker), call.makers.map(orderTuple), call.takerFillAmount, call.makerFillAmounts],
+            // A SignedOrder is the exchange's Order struct field for field: viem encodes it as the tuple.
+            args: [call.taker, call.makers, call.takerFillAmount, call.makerFillAmounts],
           });
         } catch (error) {
           return { plan, error: `could not build matchOrders: ${String(error)}` };

@@ -31,23 +31,39 @@ export function exchangeDomain(
   return { name, version, chainId, verifyingContract };
 }
 
+/** One `type name` member of an EIP-712 struct type string, as viem's typed-data parameter. */
+type StructMember<S extends string> = S extends `${infer T} ${infer N}`
+  ? { readonly name: N; readonly type: T }
+  : never;
+type StructMembers<S extends string> = S extends `${infer Head},${infer Tail}`
+  ? readonly [StructMember<Head>, ...StructMembers<Tail>]
+  : readonly [StructMember<S>];
+/** The viem / wagmi `types` of one struct, read from its EIP-712 type string `Name(type1 name1,type2 name2,…)`. */
+export type StructTypes<S extends string> = S extends `${infer Name}(${infer Members})`
+  ? { readonly [K in Name]: StructMembers<Members> }
+  : never;
+
+/**
+ * The `types` argument of `signTypedData` / `hashTypedData` for a struct without nested structs,
+ * from its type string (what `encodeType` gives, and what the contract hashes): the members are
+ * written once, and the literal types let viem type the message.
+ */
+export function structTypes<const S extends string>(typeString: S): StructTypes<S> {
+  const match = /^(\w+)\(([^()]*)\)$/.exec(typeString);
+  const [name, members] = [match?.[1], match?.[2]];
+  if (name === undefined || members === undefined) throw new Error(`not an EIP-712 struct type: ${typeString}`);
+  const parameters = members.split(",").map((member) => {
+    const [type, field, extra] = member.split(" ");
+    if (!type || !field || extra !== undefined)
+      throw new Error(`not a "type name" member: "${member}" in ${typeString}`);
+    return { name: field, type };
+  });
+  // The runtime parse above is the one StructTypes<S> does on the type level.
+  return { [name]: parameters } as unknown as StructTypes<S>;
+}
+
 /** viem / wagmi `types` argument for `signTypedData({ domain, types: ORDER_TYPES, primaryType: "Order", message })`. */
-export const ORDER_TYPES = {
-  Order: [
-    { name: "salt", type: "uint256" },
-    { name: "maker", type: "address" },
-    { name: "signer", type: "address" },
-    { name: "taker", type: "address" },
-    { name: "tokenId", type: "uint256" },
-    { name: "makerAmount", type: "uint256" },
-    { name: "takerAmount", type: "uint256" },
-    { name: "expiration", type: "uint256" },
-    { name: "nonce", type: "uint256" },
-    { name: "feeRateBps", type: "uint256" },
-    { name: "side", type: "uint8" },
-    { name: "signatureType", type: "uint8" },
-  ],
-} as const;
+export const ORDER_TYPES = structTypes(ORDER_TYPE_STRING);
 
 const WORD_BYTES = 32;
 const ORDER_FIELDS = 12;
@@ -155,15 +171,9 @@ export class OrderHasher {
  * `market` (a condition id). Scopes 1 and 2 only touch orders accepted at or before `timestamp`
  * (unix seconds), so replaying an old cancel never removes newer orders.
  */
-export const CANCEL_TYPES = {
-  Cancel: [
-    { name: "maker", type: "address" },
-    { name: "scope", type: "uint8" },
-    { name: "orderHashes", type: "bytes32[]" },
-    { name: "market", type: "bytes32" },
-    { name: "timestamp", type: "uint256" },
-  ],
-} as const;
+export const CANCEL_TYPES = structTypes(
+  "Cancel(address maker,uint8 scope,bytes32[] orderHashes,bytes32 market,uint256 timestamp)",
+);
 
 export const CancelScope = { ORDERS: 0, ALL: 1, MARKET: 2 } as const;
 export type CancelScope = (typeof CancelScope)[keyof typeof CancelScope];

@@ -12,6 +12,7 @@ import {
   OrderHasher,
   Side,
   SignatureType,
+  structTypes,
   ZERO_ADDRESS,
   type Order,
 } from "../src/index.js";
@@ -95,5 +96,29 @@ describe("EIP-712 order hash", () => {
     const hasher = new OrderHasher(domain);
     assert.throws(() => hasher.hash(sampleOrder({ maker: "0x12" })), RangeError);
     assert.throws(() => hasher.hash(sampleOrder({ maker: "0xzz00000000000000000000000000000000000000" })), RangeError);
+  });
+});
+
+describe("EIP-712 struct types from a type string", () => {
+  it("lists each member as viem's { name, type }, in order, array types included", () => {
+    assert.deepEqual(structTypes("Cancel(address maker,bytes32[] orderHashes,uint256 timestamp)"), {
+      Cancel: [
+        { name: "maker", type: "address" },
+        { name: "orderHashes", type: "bytes32[]" },
+        { name: "timestamp", type: "uint256" },
+      ],
+    });
+  });
+
+  it("gives the order's twelve members in the type string's order", () => {
+    assert.equal(ORDER_TYPES.Order.length, 12);
+    const written = ORDER_TYPES.Order.map((m) => `${m.type} ${m.name}`).join(",");
+    assert.equal(`Order(${written})`, ORDER_TYPE_STRING);
+  });
+
+  it("refuses a string that is not one flat struct", () => {
+    assert.throws(() => structTypes("Cancel(address maker"), /not an EIP-712 struct type/);
+    assert.throws(() => structTypes("Cancel(address maker,uint256)"), /not a "type name" member/);
+    assert.throws(() => structTypes("Outer(Inner inner)Inner(uint256 x)"), /not an EIP-712 struct type/);
   });
 });
