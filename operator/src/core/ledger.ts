@@ -29,10 +29,18 @@ export function assetOf(side: number, tokenId: string): AssetKey {
   return side === Side.BUY ? COLLATERAL : tokenId;
 }
 
-/** An order the operator still tracks: open on the book and/or in unsettled matches. */
+/**
+ * An order the operator still tracks: open on the book and/or in unsettled matches. The row is
+ * the one copy of its fields; `signed` and `template` are rebuilt from it when asked (settlement,
+ * a failed settlement's return to the book, recovery), not kept: a resting order held them as an
+ * extra object and nine BigInts each, which the garbage collector marked on every major GC
+ * (docs/operator.md, "Latency at half load").
+ */
 export interface TrackedOrder {
   readonly row: OrderRow;
+  /** The signed order as the exchange takes it. */
   readonly signed: SignedOrder;
+  /** The engine order for this row (its `remaining` is the row's; callers set their own). */
   readonly template: EngineOrder;
   /** What the order gives: collateral (BUY) or its token (SELL). */
   readonly asset: AssetKey;
@@ -51,11 +59,24 @@ export interface OrderJournal {
   addEvent(row: BookEventRow): void;
 }
 
-/** The signed order and engine order a stored row stands for. */
-export function fromRow(row: OrderRow): { signed: SignedOrder; template: EngineOrder } {
-  const signed = orderFromColumns(row);
-  const template = engineOrderFromRow(row, BigInt(row.remaining));
-  return { signed, template };
+/** A class, not a literal with getters: its instances share one shape and keep in-object fields. */
+class Tracked implements TrackedOrder {
+  inflight = 0n;
+  failures = 0;
+
+  constructor(
+    readonly row: OrderRow,
+    readonly asset: AssetKey,
+    public matched: bigint,
+  ) {}
+
+  get signed(): SignedOrder {
+    return orderFromColumns(this.row);
+  }
+
+  get template(): EngineOrder {
+    return engineOrderFromRow(this.row, BigInt(this.row.remaining));
+  }
 }
 
 export class OrderLedger {
@@ -81,16 +102,8 @@ export class OrderLedger {
     for (const hash of state.knownHashes) this.known.add(hash);
   }
 
-  private add(row: OrderRow, signed: SignedOrder, template: EngineOrder, matched: bigint): TrackedOrder {
-    const tracked: TrackedOrder = {
-      row,
-      signed,
-      template,
-      asset: assetOf(row.side, row.token_id),
-      inflight: 0n,
-      failures: 0,
-      matched,
-    };
+  private add(row: OrderRow, matched: bigint): TrackedOrder {
+    const tracked = new Tracked(row, assetOf(row.side, row.token_id), matched);
     this.orders.set(row.hash, tracked);
     this.known.add(row.hash);
     return tracked;
@@ -101,8 +114,7 @@ export class OrderLedger {
    * the shares of its trades not FAILED (db/trade-queries.ts).
    */
   track(row: OrderRow, matched: bigint): TrackedOrder {
-    const { signed, template } = fromRow(row);
-    const tracked = this.add(row, signed, template, matched);
+    const tracked = this.add(row, matched);
     if (row.status === "LIVE")
       this.reserve(row.maker, tracked.asset, needFor(row.side, row.price, BigInt(row.remaining)));
     return tracked;
@@ -178,12 +190,12 @@ export class OrderLedger {
    * A newly accepted order (its seq must be `nextSeq()`): stored, remembered, and its whole size
    * reserved; `settle` (taker side of its own matches) then adjusts it.
    */
-  accept(row: OrderRow, signed: SignedOrder, template: EngineOrder): TrackedOrder {
+  accept(row: OrderRow): TrackedOrder {
     if (row.seq !== this.seq + 1) throw new Error(`order ${row.hash} has seq ${row.seq}, expected ${this.seq + 1}`);
     if (this.known.has(row.hash)) throw new Error(`order ${row.hash} is already in the ledger`);
     this.seq = row.seq;
     this.journal.addOrder(row);
-    const tracked = this.add(row, signed, template, 0n);
+    const tracked = this.add(row, 0n);
     this.reserve(row.maker, tracked.asset, needFor(row.side, row.price, BigInt(row.remaining)));
     return tracked;
   }

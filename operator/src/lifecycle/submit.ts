@@ -127,7 +127,7 @@ export async function submitOrder(core: Core, body: PostOrder, nowMs = Date.now(
   const result = core.engine.submit({ ...template }, nowSeconds);
   if (result.status === "rejected") throw rejection(result);
 
-  const tracked = core.ledger.accept(orderRow(hash, seq, order, body, rules, terms, nowMs), order, template);
+  const tracked = core.ledger.accept(orderRow(hash, seq, order, body, rules, terms, nowMs));
   const out = outbox(core);
   applyResult(core, tracked, result, nowMs, nowSeconds, out);
   await core.store.commit();

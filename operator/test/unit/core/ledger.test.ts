@@ -2,7 +2,7 @@ import { SHARE_UNIT } from "@forkcast/shared";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { COLLATERAL, needFor, OrderLedger, fromRow, type OrderJournal } from "../../../src/core/ledger.js";
+import { COLLATERAL, needFor, OrderLedger, type OrderJournal } from "../../../src/core/ledger.js";
 import { orderView } from "../../../src/api/views.js";
 import type { BookEventRow, OrderRow, OrderUpdate } from "../../../src/db/store.js";
 
@@ -59,10 +59,46 @@ function row(extra: Partial<OrderRow> = {}): OrderRow {
 }
 
 function accepted(ledger: OrderLedger, extra: Partial<OrderRow> = {}) {
-  const r = row({ seq: ledger.nextSeq(), ...extra });
-  const { signed, template } = fromRow(r);
-  return ledger.accept(r, signed, template);
+  return ledger.accept(row({ seq: ledger.nextSeq(), ...extra }));
 }
+
+describe("tracked orders", () => {
+  it("rebuild the signed order and the engine order from the stored row", () => {
+    const ledger = new OrderLedger(new RecordingJournal());
+    const tracked = accepted(ledger, { side: 1, price: 600_000, salt: "42", nonce: "3", expiration: 1_900_000_000 });
+    assert.deepEqual(tracked.signed, {
+      salt: 42n,
+      maker: ALICE,
+      signer: ALICE,
+      taker: "0x0000000000000000000000000000000000000000",
+      tokenId: 77n,
+      makerAmount: 4_000_000n,
+      takerAmount: 10_000_000n,
+      expiration: 1_900_000_000n,
+      nonce: 3n,
+      feeRateBps: 0n,
+      side: 1,
+      signatureType: 0,
+      signature: "0x00",
+    });
+    assert.deepEqual(tracked.template, {
+      hash: tracked.row.hash,
+      marketId: "0xmarket",
+      maker: ALICE,
+      outcome: 0,
+      side: 1,
+      price: 600_000,
+      remaining: 10n * SHARE_UNIT,
+      orderType: "GTC",
+      postOnly: false,
+      expiration: 1_900_000_000,
+      seq: tracked.row.seq,
+    });
+    // A fill changes the row; the rebuilt engine order follows it.
+    ledger.fillMaker(tracked.row.hash, 4n * SHARE_UNIT, 2_000);
+    assert.equal(tracked.template.remaining, 6n * SHARE_UNIT);
+  });
+});
 
 describe("needFor", () => {
   it("a BUY gives collateral at its price, a SELL gives its shares", () => {
@@ -99,12 +135,10 @@ describe("OrderLedger: accepting orders", () => {
 
   it("refuses an order out of sequence or twice", () => {
     const ledger = new OrderLedger(new RecordingJournal());
-    const r = row({ seq: 5 });
-    const { signed, template } = fromRow(r);
-    assert.throws(() => ledger.accept(r, signed, template), /expected 1/);
+    assert.throws(() => ledger.accept(row({ seq: 5 })), /expected 1/);
     const first = accepted(ledger);
     const again = { ...first.row, seq: ledger.nextSeq() };
-    assert.throws(() => ledger.accept(again, first.signed, first.template), /already in the ledger/);
+    assert.throws(() => ledger.accept(again), /already in the ledger/);
   });
 });
 
