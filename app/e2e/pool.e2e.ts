@@ -207,11 +207,7 @@ describe("the betting pool: liquidity, bets, claims and pool markets", { timeout
         ])) as `0x${string}`,
       });
     const chainNow = await chainTime(stack);
-    await page.getByTestId("dev-account-select").selectOption("dev-0");
-    await page
-      .getByTestId("connected-address")
-      .filter({ hasText: short(creator) })
-      .waitFor();
+    await useDevAccount(page, stack, 0);
     await page.getByRole("link", { name: "Create" }).click();
     await page.getByRole("button", { name: "Pool market", exact: true }).click();
     await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill(question);
@@ -309,11 +305,7 @@ describe("the betting pool: liquidity, bets, claims and pool markets", { timeout
   it("an account without the market-creator role sees why it cannot create a pool market", async () => {
     const creator = stack.accounts[0] ?? "";
     const other = stack.accounts[1] ?? "";
-    await page.getByTestId("dev-account-select").selectOption("dev-1");
-    await page
-      .getByTestId("connected-address")
-      .filter({ hasText: short(other) })
-      .waitFor();
+    await useDevAccount(page, stack, 1);
     await page.getByRole("link", { name: "Create" }).click();
     await page.getByRole("button", { name: "Pool market", exact: true }).click();
     const notice = page.getByTestId("pool-creator-notice");
