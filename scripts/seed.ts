@@ -210,42 +210,26 @@ if (process.env.SEED_SKIP_ORDERS === "1") {
   console.log(`seed: ${trades} trades over ${HISTORY_HOURS} h of chain time`);
 
   // Resting orders on both sides.
-  for (const [price, shares] of [
-    ["0.64", "150"],
-    ["0.66", "200"],
-    ["0.70", "300"],
-  ] as const) {
-    await operator.order(alice, ethYes, Side.SELL, price, shares);
-  }
-  for (const [price, shares] of [
-    ["0.60", "120"],
-    ["0.58", "200"],
-    ["0.54", "400"],
-  ] as const) {
-    await operator.order(bob, ethYes, Side.BUY, price, shares);
-  }
-  for (const [price, shares] of [
-    ["0.18", "100"],
-    ["0.21", "250"],
-  ] as const) {
-    await operator.order(carol, snowYes, Side.SELL, price, shares);
-  }
-  for (const [price, shares] of [
-    ["0.12", "150"],
-    ["0.10", "300"],
-  ] as const) {
-    await operator.order(dave, snowYes, Side.BUY, price, shares);
-  }
-  // Multi-outcome: bids on each club's YES, and asks on Benfica.
-  for (const [index, price] of [
-    [0, "0.38"],
-    [1, "0.30"],
-    [2, "0.24"],
-    [3, "0.05"],
-  ] as const) {
-    await operator.order(bob, league.yes[index] ?? 0n, Side.BUY, price, "100");
-  }
-  await operator.order(alice, benficaYes, Side.SELL, "0.41", "100");
+  const resting = [
+    [alice, ethYes, Side.SELL, "0.64", "150"],
+    [alice, ethYes, Side.SELL, "0.66", "200"],
+    [alice, ethYes, Side.SELL, "0.70", "300"],
+    [bob, ethYes, Side.BUY, "0.60", "120"],
+    [bob, ethYes, Side.BUY, "0.58", "200"],
+    [bob, ethYes, Side.BUY, "0.54", "400"],
+    [carol, snowYes, Side.SELL, "0.18", "100"],
+    [carol, snowYes, Side.SELL, "0.21", "250"],
+    [dave, snowYes, Side.BUY, "0.12", "150"],
+    [dave, snowYes, Side.BUY, "0.10", "300"],
+    // Multi-outcome: bids on each club's YES, and asks on Benfica.
+    [bob, league.yes[0] ?? 0n, Side.BUY, "0.38", "100"],
+    [bob, league.yes[1] ?? 0n, Side.BUY, "0.30", "100"],
+    [bob, league.yes[2] ?? 0n, Side.BUY, "0.24", "100"],
+    [bob, league.yes[3] ?? 0n, Side.BUY, "0.05", "100"],
+    [alice, benficaYes, Side.SELL, "0.41", "100"],
+  ] as const;
+  for (const [maker, tokenId, side, price, shares] of resting)
+    await operator.order(maker, tokenId, side, price, shares);
   console.log("seed: resting orders on both sides");
 }
 

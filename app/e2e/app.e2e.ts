@@ -6,27 +6,29 @@
  * previous one's state.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
 
 import { screenshot } from "./browser.ts";
-import { type Session, openSession, chainTime, short } from "./session.ts";
+import {
+  activityRow,
+  chainTime,
+  createMarket,
+  fillMarketDetails,
+  sessionPerSuite,
+  short,
+  shownBalance,
+  waitForShownBalance,
+} from "./session.ts";
 import type { Stack } from "./stack.ts";
 
 describe("Forkcast app on a local chain: a new user's first steps to a resolved market", { timeout: 300_000 }, () => {
-  let session: Session | undefined;
   let stack: Stack;
   let page: Page;
   let pageErrors: string[] = [];
-
-  before(async () => {
-    session = await openSession();
+  sessionPerSuite((session) => {
     ({ stack, page, pageErrors } = session);
-  });
-
-  after(async () => {
-    await session?.close();
   });
 
   it("connects the built-in dev wallet with the node's first account", async () => {
@@ -101,11 +103,12 @@ describe("Forkcast app on a local chain: a new user's first steps to a resolved 
       "the create button names the field to fix",
     );
     await question.fill("Will Forkcast ship on time?");
-    const end = new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
-    await page.locator('input[type="datetime-local"]').fill(end);
-    await page.locator("textarea").fill("Resolves Yes if the release is tagged before the end time.");
-    await page.getByLabel("Resolution source").fill("github.com/forkcast");
-    await page.getByLabel("Category").selectOption("Crypto");
+    await fillMarketDetails(page, {
+      endsAt: Date.now() / 1000 + 3_600,
+      rules: "Resolves Yes if the release is tagged before the end time.",
+      source: "github.com/forkcast",
+      category: "Crypto",
+    });
     await page.getByTestId("market-preview").getByText("Will Forkcast ship on time?").waitFor();
     await screenshot(page, "04-create-market");
     await page.getByRole("button", { name: "Create market" }).click();
@@ -158,36 +161,23 @@ describe("Forkcast app on a local chain: a new user's first steps to a resolved 
       .waitFor({ timeout: 15_000 });
     await page.getByTestId("redeem-value").filter({ hasText: "10.00 tUSD" }).waitFor({ timeout: 15_000 });
     // The indexed activity has the full-set split of 10 tUSD.
-    await page
-      .getByTestId("activity")
-      .locator("tr")
-      .filter({ hasText: "split" })
-      .filter({ hasText: "10.00 tUSD" })
-      .waitFor();
+    await activityRow(page, "split", "10.00 tUSD").waitFor();
     await screenshot(page, "08-portfolio-redeemable");
     await page.getByTestId("redeemable").getByRole("button", { name: "Redeem" }).click();
     await page.getByTestId("toast-confirmed").filter({ hasText: "Redeem" }).waitFor({ timeout: 30_000 });
     await page.getByTestId("collateral-balance").filter({ hasText: "1,000.00 tUSD" }).waitFor({ timeout: 15_000 });
     await page.getByTestId("redeemable").getByText("Nothing to redeem.").waitFor({ timeout: 15_000 });
-    await page
-      .getByTestId("activity")
-      .locator("tr")
-      .filter({ hasText: "redeemed" })
-      .filter({ hasText: "10.00 tUSD" })
-      .waitFor({ timeout: 15_000 });
+    await activityRow(page, "redeemed", "10.00 tUSD").waitFor({ timeout: 15_000 });
   });
 
   it("two disputes escalate to the arbitrator, whose ruling settles the answer (local chain view)", async () => {
     const chainNow = await chainTime(stack);
-    await page.getByRole("link", { name: "Create" }).click();
-    await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill("Will the arbitrator be needed?");
-    await page
-      .locator('input[type="datetime-local"]')
-      .fill(new Date((chainNow + 3_600) * 1000).toISOString().slice(0, 16));
-    await page.locator("textarea").fill("Resolves Yes if the committee has to rule on it.");
-    await page.getByLabel("Resolution source").fill("the e2e test");
-    await page.getByLabel("Category").selectOption("Other");
-    await page.getByRole("button", { name: "Create market" }).click();
+    await createMarket(page, "Will the arbitrator be needed?", {
+      endsAt: chainNow + 3_600,
+      rules: "Resolves Yes if the committee has to rule on it.",
+      source: "the e2e test",
+      category: "Other",
+    });
     await page.getByTestId("market-card").filter({ hasText: "Will the arbitrator be needed?" }).click();
     await page.getByTestId("oracle-state").filter({ hasText: "Open" }).waitFor({ timeout: 15_000 });
     await stack.rpc("evm_increaseTime", [7_200]);
@@ -232,12 +222,12 @@ describe("Forkcast app on a local chain: a new user's first steps to a resolved 
     await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill("Which team wins the e2e cup?");
     await page.getByLabel("Outcome 1").fill("Red");
     await page.getByLabel("Outcome 2").fill("Red");
-    await page
-      .locator('input[type="datetime-local"]')
-      .fill(new Date((chainNow + 86_400) * 1000).toISOString().slice(0, 16));
-    await page.locator("textarea").fill("Resolves to the team that wins the final.");
-    await page.getByLabel("Resolution source").fill("the cup committee");
-    await page.getByLabel("Category").selectOption("Sports");
+    await fillMarketDetails(page, {
+      endsAt: chainNow + 86_400,
+      rules: "Resolves to the team that wins the final.",
+      source: "the cup committee",
+      category: "Sports",
+    });
     await page.getByText("Outcome names must be different.", { exact: true }).waitFor();
     await page.getByLabel("Outcome 2").fill("Blue");
     await page.getByRole("button", { name: "Add outcome" }).click();
@@ -249,9 +239,7 @@ describe("Forkcast app on a local chain: a new user's first steps to a resolved 
     for (const team of ["Red", "Blue", "Green"]) await page.getByTestId(`yes-${team}`).waitFor();
     // Mint YES+NO on Red and on Blue through the adapter, then convert both NOs:
     // (2 − 1) × 10 = 10 tUSD back plus 10 YES on Green.
-    const balanceOf = async () =>
-      Number(((await page.getByTestId("collateral-balance").textContent()) ?? "").replace(/[^0-9.]/g, ""));
-    const before = await balanceOf();
+    const before = await shownBalance(page);
     await page.getByRole("button", { name: "Split Red" }).click();
     await page.getByTestId("no-Red").filter({ hasText: "10.00 shares" }).waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Split Blue" }).click();
@@ -270,14 +258,7 @@ describe("Forkcast app on a local chain: a new user's first steps to a resolved 
     await page.getByRole("button", { name: "Convert", exact: true }).click();
     await page.getByTestId("yes-Green").filter({ hasText: "10.00 shares" }).waitFor({ timeout: 30_000 });
     await page.getByTestId("no-Red").filter({ hasText: "0.00 shares" }).waitFor();
-    await page.waitForFunction(
-      (expected) => {
-        const text = document.querySelector('[data-testid="collateral-balance"]')?.textContent ?? "";
-        return Number(text.replace(/[^0-9.]/g, "")) === expected;
-      },
-      before - 10,
-      { timeout: 15_000 },
-    );
+    await waitForShownBalance(page, before - 10);
     await screenshot(page, "15-multi-outcome-convert");
 
     // Resolve to "Green" and redeem: YES Green pays 10 tUSD, YES Red and YES Blue pay nothing.
@@ -300,17 +281,10 @@ describe("Forkcast app on a local chain: a new user's first steps to a resolved 
     await greenRow.getByTestId("redeem-value").filter({ hasText: "10.00 tUSD" }).waitFor({ timeout: 15_000 });
     const redRow = page.getByTestId("redeem-row").filter({ hasText: "Which team wins the e2e cup? — Red" });
     await redRow.getByTestId("redeem-value").filter({ hasText: "0.00 tUSD" }).waitFor();
-    const beforeRedeem = await balanceOf();
+    const beforeRedeem = await shownBalance(page);
     await greenRow.getByRole("button", { name: "Redeem" }).click();
     await greenRow.waitFor({ state: "detached", timeout: 30_000 });
-    await page.waitForFunction(
-      (expected) => {
-        const text = document.querySelector('[data-testid="collateral-balance"]')?.textContent ?? "";
-        return Number(text.replace(/[^0-9.]/g, "")) === expected;
-      },
-      beforeRedeem + 10,
-      { timeout: 15_000 },
-    );
+    await waitForShownBalance(page, beforeRedeem + 10);
     await screenshot(page, "16-multi-outcome-redeemed");
     await page.getByRole("link", { name: "Markets" }).click();
     await page.getByLabel("Category").selectOption("Sports");

@@ -9,13 +9,13 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 
 import type { Browser, Page } from "playwright-core";
 
 import { screenshot } from "./browser.ts";
-import { type Session, openSession, short } from "./session.ts";
+import { sessionPerSuite, short } from "./session.ts";
 import type { Stack } from "./stack.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -53,7 +53,6 @@ async function chartPoints(page: Page): Promise<number> {
 }
 
 describe("the market page on the seeded demo", { timeout: 900_000 }, () => {
-  let session: Session | undefined;
   let stack: Stack;
   let browser: Browser;
   let page: Page;
@@ -66,15 +65,10 @@ describe("the market page on the seeded demo", { timeout: 900_000 }, () => {
       .filter({ hasText: short(stack.accounts[index] ?? "") })
       .waitFor(timeout === undefined ? {} : { timeout });
 
-  before(async () => {
-    session = await openSession();
+  sessionPerSuite(async (session) => {
     ({ stack, browser, page, pageErrors } = session);
     await seed(stack);
     await page.reload();
-  });
-
-  after(async () => {
-    await session?.close();
   });
 
   it("a reload keeps the dev wallet and the chosen account", async () => {

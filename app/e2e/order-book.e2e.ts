@@ -4,32 +4,25 @@
  * session.ts); accounts #0 and #1 start with a faucet drip each.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import type { Browser, Page } from "playwright-core";
 
 import { screenshot } from "./browser.ts";
-import { type Session, openSession, chainTime, faucetDrip, short, useDevAccount } from "./session.ts";
+import { activityRow, chainTime, createMarket, faucetDrip, sessionPerSuite, short, useDevAccount } from "./session.ts";
 import type { Stack } from "./stack.ts";
 
 describe("the order book between two traders, and an injected wallet", { timeout: 300_000 }, () => {
-  let session: Session | undefined;
   let stack: Stack;
   let browser: Browser;
   let page: Page;
   let pageErrors: string[] = [];
-
-  before(async () => {
-    session = await openSession();
+  sessionPerSuite(async (session) => {
     ({ stack, browser, page, pageErrors } = session);
     await useDevAccount(page, stack, 1);
     await faucetDrip(page);
     await useDevAccount(page, stack, 0);
     await faucetDrip(page);
-  });
-
-  after(async () => {
-    await session?.close();
   });
 
   it("order book: A sells YES with limit orders, B buys with a market order, both portfolios, A cancels", async () => {
@@ -39,15 +32,12 @@ describe("the order book between two traders, and an injected wallet", { timeout
       // Account A (#0) creates a market and splits a full set: 10 YES + 10 NO.
       await page.goto(stack.appUrl);
       await useDevAccount(page, stack, 0);
-      await page.getByRole("link", { name: "Create" }).click();
-      await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill(question);
-      await page
-        .locator('input[type="datetime-local"]')
-        .fill(new Date((chainNow + 2 * 86_400) * 1000).toISOString().slice(0, 16));
-      await page.locator("textarea").fill("Resolves Yes if the e2e orders match.");
-      await page.getByLabel("Resolution source").fill("the e2e test");
-      await page.getByLabel("Category").selectOption("Crypto");
-      await page.getByRole("button", { name: "Create market" }).click();
+      await createMarket(page, question, {
+        endsAt: chainNow + 2 * 86_400,
+        rules: "Resolves Yes if the e2e orders match.",
+        source: "the e2e test",
+        category: "Crypto",
+      });
       await page.getByTestId("market-card").filter({ hasText: question }).click({ timeout: 30_000 });
       await page.getByTestId("market-page").waitFor();
       await page.getByTestId("positions").getByRole("button", { name: "Split" }).click();
@@ -110,12 +100,7 @@ describe("the order book between two traders, and an injected wallet", { timeout
       await yesRow().getByTestId("position-avg").filter({ hasText: "60¢" }).waitFor({ timeout: 15_000 });
       await yesRow().getByTestId("position-mark").filter({ hasText: "60¢" }).waitFor({ timeout: 15_000 });
       assert.equal(await yesRow().getByTestId("position-unrealized").textContent(), "0.00 tUSD");
-      await page
-        .getByTestId("activity")
-        .locator("tr")
-        .filter({ hasText: "bought" })
-        .filter({ hasText: "at 60¢" })
-        .waitFor();
+      await activityRow(page, "bought", "at 60¢").waitFor();
       await screenshot(page, "ob-17-portfolio-buyer");
       // The market card shows the last price and the volume from the indexer.
       await page.getByRole("link", { name: "Markets" }).click();

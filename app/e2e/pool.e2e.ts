@@ -4,7 +4,7 @@
  * market-creator role. Own fresh chain (see session.ts); account #0 starts with a faucet drip.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import { iBettingPoolAbi, testUSDAbi } from "@forkcast/deployments";
 import type { Page } from "playwright-core";
@@ -12,40 +12,36 @@ import { decodeEventLog, decodeFunctionResult, encodeFunctionData, getAbiItem, t
 
 import { screenshot } from "./browser.ts";
 import {
-  type Session,
-  openSession,
   chainTime,
+  createMarket,
   createPoolCondition,
+  expectConfirmed,
   faucetDrip,
+  fillMarketDetails,
+  sessionPerSuite,
   short,
+  shownBalance,
   usd,
   useDevAccount,
+  utcInput,
+  waitForShownBalance,
 } from "./session.ts";
 import type { Stack } from "./stack.ts";
 
 describe("the betting pool: liquidity, bets, claims and pool markets", { timeout: 300_000 }, () => {
-  let session: Session | undefined;
   let stack: Stack;
   let page: Page;
   let pageErrors: string[] = [];
-
-  before(async () => {
-    session = await openSession();
+  sessionPerSuite(async (session) => {
     ({ stack, page, pageErrors } = session);
     await useDevAccount(page, stack, 0);
     await faucetDrip(page);
   });
 
-  after(async () => {
-    await session?.close();
-  });
-
   it("provides pool liquidity, shows the LP position and withdraws it", async () => {
-    const balanceOf = async () =>
-      Number(((await page.getByTestId("collateral-balance").textContent()) ?? "").replace(/[^0-9.]/g, ""));
     await page.getByRole("link", { name: "Liquidity" }).click();
     await page.getByTestId("pool-total").waitFor();
-    const before = await balanceOf();
+    const before = await shownBalance(page);
     // Over the balance: refused before any approval, with both amounts in tUSD.
     await page.getByLabel("Deposit amount").fill("99999999");
     await page
@@ -81,14 +77,7 @@ describe("the betting pool: liquidity, bets, claims and pool markets", { timeout
     await row.first().getByRole("button", { name: "Withdraw 100%" }).click({ timeout: 15_000 });
     await page.getByTestId("toast-confirmed").filter({ hasText: "Withdraw 100% of LP" }).waitFor({ timeout: 30_000 });
     await page.getByText("No LP positions.").waitFor({ timeout: 15_000 });
-    await page.waitForFunction(
-      (expected) => {
-        const text = document.querySelector('[data-testid="collateral-balance"]')?.textContent ?? "";
-        return Number(text.replace(/[^0-9.]/g, "")) === expected;
-      },
-      before,
-      { timeout: 15_000 },
-    );
+    await waitForShownBalance(page, before);
   });
 
   it("bets on a pool market: live odds, bet slip with slippage, the bet listed under My bets", async () => {
@@ -99,15 +88,12 @@ describe("the betting pool: liquidity, bets, claims and pool markets", { timeout
     await page.getByRole("button", { name: "Deposit", exact: true }).click();
     await page.getByTestId("toast-confirmed").filter({ hasText: "Deposit 500.00 tUSD" }).waitFor({ timeout: 30_000 });
     // An oracle question to bet on: a factory market created in the app.
-    await page.getByRole("link", { name: "Create" }).click();
-    await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill("Will the pool pay out?");
-    await page
-      .locator('input[type="datetime-local"]')
-      .fill(new Date((chainNow + 2 * 86_400) * 1000).toISOString().slice(0, 16));
-    await page.locator("textarea").fill("Resolves Yes if the e2e pool bet wins.");
-    await page.getByLabel("Resolution source").fill("the e2e test");
-    await page.getByLabel("Category").selectOption("Sports");
-    await page.getByRole("button", { name: "Create market" }).click();
+    await createMarket(page, "Will the pool pay out?", {
+      endsAt: chainNow + 2 * 86_400,
+      rules: "Resolves Yes if the e2e pool bet wins.",
+      source: "the e2e test",
+      category: "Sports",
+    });
     await page.getByTestId("market-card").filter({ hasText: "Will the pool pay out?" }).click();
     await page.getByTestId("market-page").waitFor();
     const marketId = page.url().split("/markets/")[1]?.split("?")[0] ?? "";
@@ -142,11 +128,7 @@ describe("the betting pool: liquidity, bets, claims and pool markets", { timeout
       .filter({ hasText: /Possible win: 1\d\.\d\d tUSD/ })
       .waitFor();
     await page.getByRole("button", { name: "Place bet" }).click();
-    const betToast = page.locator('[data-testid^="toast-"]').filter({ hasText: "Bet 10.00 tUSD on Yes" });
-    await betToast
-      .and(page.locator('[data-testid="toast-confirmed"], [data-testid="toast-failed"]'))
-      .waitFor({ timeout: 30_000 });
-    assert.equal(await betToast.getAttribute("data-testid"), "toast-confirmed", (await betToast.textContent()) ?? "");
+    await expectConfirmed(page, "Bet 10.00 tUSD on Yes");
     await page.getByTestId("my-bets").getByText("Will the pool pay out?: Yes").waitFor({ timeout: 15_000 });
     // The placed pick left the slip: the next pick starts a new single, never a silent combo.
     await page.getByTestId("bet-slip").getByText("Your picks appear here.").waitFor({ timeout: 15_000 });
@@ -168,15 +150,7 @@ describe("the betting pool: liquidity, bets, claims and pool markets", { timeout
     await page.getByTestId("bet-slip").getByText("Bet slip (combo)").waitFor();
     await page.getByLabel("Stake").fill("5");
     await page.getByRole("button", { name: "Place bet" }).click();
-    const comboToast = page.locator('[data-testid^="toast-"]').filter({ hasText: "Bet 5.00 tUSD on Yes + No" });
-    await comboToast
-      .and(page.locator('[data-testid="toast-confirmed"], [data-testid="toast-failed"]'))
-      .waitFor({ timeout: 30_000 });
-    assert.equal(
-      await comboToast.getAttribute("data-testid"),
-      "toast-confirmed",
-      (await comboToast.textContent()) ?? "",
-    );
+    await expectConfirmed(page, "Bet 5.00 tUSD on Yes + No");
     await page.getByTestId("my-bets").getByText("Combo:").waitFor({ timeout: 15_000 });
     await screenshot(page, "09-pool");
 
@@ -208,19 +182,10 @@ describe("the betting pool: liquidity, bets, claims and pool markets", { timeout
       .locator("tr")
       .filter({ hasText: "Will the pool pay out?: Yes" })
       .filter({ hasNotText: "Combo" });
-    const balanceBefore = Number(
-      ((await page.getByTestId("collateral-balance").textContent()) ?? "").replace(/[^0-9.]/g, ""),
-    );
+    const balanceBefore = await shownBalance(page);
     await singleRow.getByRole("button", { name: "Claim" }).click({ timeout: 15_000 });
     await page.getByTestId("toast-confirmed").filter({ hasText: "Claim bet #" }).waitFor({ timeout: 30_000 });
-    await page.waitForFunction(
-      (before) => {
-        const text = document.querySelector('[data-testid="collateral-balance"]')?.textContent ?? "";
-        return Number(text.replace(/[^0-9.]/g, "")) > before + 10;
-      },
-      balanceBefore,
-      { timeout: 15_000 },
-    );
+    await waitForShownBalance(page, balanceBefore + 10, "above");
   });
 
   it("account 0 creates a pool market in the app, bets on it and cashes the bet out", async () => {
@@ -242,12 +207,7 @@ describe("the betting pool: liquidity, bets, claims and pool markets", { timeout
         ])) as `0x${string}`,
       });
     const chainNow = await chainTime(stack);
-    const utcInput = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 16);
-    await page.getByTestId("dev-account-select").selectOption("dev-0");
-    await page
-      .getByTestId("connected-address")
-      .filter({ hasText: short(creator) })
-      .waitFor();
+    await useDevAccount(page, stack, 0);
     await page.getByRole("link", { name: "Create" }).click();
     await page.getByRole("button", { name: "Pool market", exact: true }).click();
     await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill(question);
@@ -260,27 +220,18 @@ describe("the betting pool: liquidity, bets, claims and pool markets", { timeout
       await page.getByLabel(`Outcome ${i}`, { exact: true }).fill(name);
       await page.getByLabel(`Probability of outcome ${i} (%)`, { exact: true }).fill(percent);
     }
-    await page
-      .locator("label", { hasText: "End time (UTC)" })
-      .locator("input")
-      .fill(utcInput(chainNow + 2 * 86_400));
+    await fillMarketDetails(page, {
+      endsAt: chainNow + 2 * 86_400,
+      rules: "Result after 90 minutes; extra time does not count.",
+      source: "the e2e league",
+      category: "Sports",
+    });
     await page.getByLabel("Betting closes at (UTC)", { exact: true }).fill(utcInput(chainNow + 86_400));
-    await page.locator("textarea").fill("Result after 90 minutes; extra time does not count.");
-    await page.getByLabel("Resolution source").fill("the e2e league");
-    await page.getByLabel("Category").selectOption("Sports");
     await page.getByLabel("Oracle reward (tUSD, paid by you)").fill("1");
     await page.getByTestId("market-preview").getByText("Benfica · 45%").waitFor();
     await screenshot(page, "15-create-pool-market");
     await page.getByRole("button", { name: "Create pool market" }).click();
-    const createToast = page.locator('[data-testid^="toast-"]').filter({ hasText: `Create pool market "${question}"` });
-    await createToast
-      .and(page.locator('[data-testid="toast-confirmed"], [data-testid="toast-failed"]'))
-      .waitFor({ timeout: 30_000 });
-    assert.equal(
-      await createToast.getAttribute("data-testid"),
-      "toast-confirmed",
-      (await createToast.textContent()) ?? "",
-    );
+    await expectConfirmed(page, `Create pool market "${question}"`);
 
     // The pool page names the market and its outcomes from the oracle question.
     await page.getByTestId("pool-page").waitFor({ timeout: 15_000 });
@@ -293,11 +244,7 @@ describe("the betting pool: liquidity, bets, claims and pool markets", { timeout
     await page.getByTestId("bet-slip").getByText(question).waitFor();
     await page.getByLabel("Stake").fill("10");
     await page.getByRole("button", { name: "Place bet" }).click();
-    const betToast = page.locator('[data-testid^="toast-"]').filter({ hasText: "Bet 10.00 tUSD on Benfica" });
-    await betToast
-      .and(page.locator('[data-testid="toast-confirmed"], [data-testid="toast-failed"]'))
-      .waitFor({ timeout: 30_000 });
-    assert.equal(await betToast.getAttribute("data-testid"), "toast-confirmed", (await betToast.textContent()) ?? "");
+    await expectConfirmed(page, "Bet 10.00 tUSD on Benfica");
 
     // Cash out at the quoted amount; the balance rises by exactly what the pool paid.
     const row = page
@@ -311,11 +258,7 @@ describe("the betting pool: liquidity, bets, claims and pool markets", { timeout
     await screenshot(page, "16-pool-cash-out");
     const before = await balanceOf();
     await cashOut.click();
-    const cashToast = page.locator('[data-testid^="toast-"]').filter({ hasText: "Cash out bet #" });
-    await cashToast
-      .and(page.locator('[data-testid="toast-confirmed"], [data-testid="toast-failed"]'))
-      .waitFor({ timeout: 30_000 });
-    assert.equal(await cashToast.getAttribute("data-testid"), "toast-confirmed", (await cashToast.textContent()) ?? "");
+    await expectConfirmed(page, "Cash out bet #");
     const logs = (await stack.rpc("eth_getLogs", [
       {
         address: pool,
@@ -362,11 +305,7 @@ describe("the betting pool: liquidity, bets, claims and pool markets", { timeout
   it("an account without the market-creator role sees why it cannot create a pool market", async () => {
     const creator = stack.accounts[0] ?? "";
     const other = stack.accounts[1] ?? "";
-    await page.getByTestId("dev-account-select").selectOption("dev-1");
-    await page
-      .getByTestId("connected-address")
-      .filter({ hasText: short(other) })
-      .waitFor();
+    await useDevAccount(page, stack, 1);
     await page.getByRole("link", { name: "Create" }).click();
     await page.getByRole("button", { name: "Pool market", exact: true }).click();
     const notice = page.getByTestId("pool-creator-notice");

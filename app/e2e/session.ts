@@ -3,6 +3,9 @@
  * page on the app, the page's uncaught errors, and the small helpers every journey uses. Each
  * `*.e2e.ts` file is one user journey on its own fresh chain.
  */
+import assert from "node:assert/strict";
+import { after, before } from "node:test";
+
 import { iBettingPoolAbi } from "@forkcast/deployments";
 import type { Browser, Page } from "playwright-core";
 import { encodeFunctionData } from "viem";
@@ -37,6 +40,22 @@ export async function openSession(): Promise<Session> {
       await stack.stop();
     },
   };
+}
+
+/**
+ * Gives the enclosing `describe` its own session: opened before its first test, closed after its
+ * last. `bind` receives the open session, to keep its parts in the suite's variables and to take
+ * the journey's first steps (dev account, faucet drips).
+ */
+export function sessionPerSuite(bind: (session: Session) => void | Promise<void>): void {
+  let session: Session | undefined;
+  before(async () => {
+    session = await openSession();
+    await bind(session);
+  });
+  after(async () => {
+    await session?.close();
+  });
 }
 
 /** An address as the app shortens it: "0x1234…abcd". */
@@ -100,4 +119,67 @@ export async function createPoolCondition(
       }),
     },
   ]);
+}
+
+/** Unix seconds as a `datetime-local` input takes them, in UTC: "2026-06-01T12:00". */
+export const utcInput = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 16);
+
+/** What the create form asks of every market besides its question and outcomes. */
+export interface MarketDetails {
+  /** End time, unix seconds (on the chain's clock). */
+  endsAt: number;
+  rules: string;
+  source: string;
+  category: string;
+}
+
+/** Fills the create form's end time, rules, resolution source and category. */
+export async function fillMarketDetails(page: Page, { endsAt, rules, source, category }: MarketDetails): Promise<void> {
+  await page.locator("label", { hasText: "End time (UTC)" }).locator("input").fill(utcInput(endsAt));
+  await page.locator("textarea").fill(rules);
+  await page.getByLabel("Resolution source").fill(source);
+  await page.getByLabel("Category").selectOption(category);
+}
+
+/** Creates a Yes / No order-book market from the Create page (the connected account pays the reward). */
+export async function createMarket(page: Page, question: string, details: MarketDetails): Promise<void> {
+  await page.getByRole("link", { name: "Create" }).click();
+  await page.getByPlaceholder("Will it rain in Paris on 1 June?").fill(question);
+  await fillMarketDetails(page, details);
+  await page.getByRole("button", { name: "Create market" }).click();
+}
+
+/**
+ * Waits for the toast of the transaction whose label contains `label` to settle, and asserts it
+ * confirmed (a failed one's text, the decoded error, is the assertion's message).
+ */
+export async function expectConfirmed(page: Page, label: string): Promise<void> {
+  const toast = page.locator('[data-testid^="toast-"]').filter({ hasText: label });
+  await toast
+    .and(page.locator('[data-testid="toast-confirmed"], [data-testid="toast-failed"]'))
+    .waitFor({ timeout: 30_000 });
+  assert.equal(await toast.getAttribute("data-testid"), "toast-confirmed", (await toast.textContent()) ?? "");
+}
+
+/** The portfolio's activity row that contains every one of `texts`. */
+export function activityRow(page: Page, ...texts: string[]) {
+  return texts.reduce((row, text) => row.filter({ hasText: text }), page.getByTestId("activity").locator("tr"));
+}
+
+/** The header's tUSD balance as a number ("1,234.56 tUSD" → 1234.56). */
+export async function shownBalance(page: Page): Promise<number> {
+  return Number(((await page.getByTestId("collateral-balance").textContent()) ?? "").replace(/[^0-9.]/g, ""));
+}
+
+/** Waits until the header's tUSD balance equals `value`, or (`above`) exceeds it. */
+export async function waitForShownBalance(page: Page, value: number, compare: "equals" | "above" = "equals") {
+  await page.waitForFunction(
+    ({ value, compare }) => {
+      const text = document.querySelector('[data-testid="collateral-balance"]')?.textContent ?? "";
+      const shown = Number(text.replace(/[^0-9.]/g, ""));
+      return compare === "equals" ? shown === value : shown > value;
+    },
+    { value, compare },
+    { timeout: 15_000 },
+  );
 }

@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 
 import {
   type CashOutInput,
+  betOutcome,
   betSummary,
   cashOutState,
   conditionTitle,
   minCashOut,
   outcomeLabel,
+  pickLabel,
   singleBetOutcome,
 } from "../src/lib/poolBets.ts";
 
@@ -35,6 +37,10 @@ describe("pool bet names", () => {
     expect(conditionTitle(bare)).toBe("Pool condition #7");
     expect(outcomeLabel(bare, 0)).toBe("Outcome 1");
     expect(outcomeLabel(derby, 5)).toBe("Outcome 6");
+  });
+  it("names a pick as question and outcome, with the same fallbacks", () => {
+    expect(pickLabel(derby, 0)).toBe("Lisbon derby: who wins?: Benfica");
+    expect(pickLabel({ conditionId: 7n, question: "", outcomeNames: [] }, 1)).toBe("Pool condition #7: Outcome 2");
   });
 });
 
@@ -99,5 +105,17 @@ describe("how a single bet's pick ended", () => {
     expect(singleBetOutcome(0, { state: ConditionState.Resolved, winningOutcome: 1 })).toBe("lost");
     expect(singleBetOutcome(0, { state: ConditionState.Cancelled, winningOutcome: undefined })).toBe("void");
     expect(singleBetOutcome(0, undefined)).toBe("pending");
+  });
+});
+
+describe("how a bet ended from its legs", () => {
+  it("a single follows its one leg", () => {
+    for (const leg of ["pending", "won", "lost", "void"] as const) expect(betOutcome(false, [leg])).toBe(leg);
+    expect(betOutcome(false, [])).toBe("pending");
+  });
+  it("a combo loses with any losing leg and is otherwise pending until the pool settles it", () => {
+    expect(betOutcome(true, ["won", "lost"])).toBe("lost");
+    expect(betOutcome(true, ["won", "won"])).toBe("pending");
+    expect(betOutcome(true, ["void", "pending"])).toBe("pending");
   });
 });

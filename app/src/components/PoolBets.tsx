@@ -11,12 +11,11 @@ import { formatAmount } from "../lib/amount.ts";
 import { formatDecimalOdds } from "../lib/odds.ts";
 import {
   COMBO_CASH_OUT_REASON,
-  type BetOutcome,
+  betOutcome,
   betSummary,
   cashOutState,
-  conditionTitle,
   minCashOut,
-  outcomeLabel,
+  pickLabel,
   singleBetOutcome,
 } from "../lib/poolBets.ts";
 import { isBusy } from "../lib/tx.ts";
@@ -54,22 +53,19 @@ export function PoolBets({ account, conditions, toleranceBps }: Props) {
             const describe = b.legs
               .map((l, i) => {
                 const c = legConditions[i];
-                return c ? `${conditionTitle(c)}: ${outcomeLabel(c, l.outcome)}` : `condition ${l.conditionId}`;
+                return c ? pickLabel(c, l.outcome) : `condition ${l.conditionId}`;
               })
               .join(" + ");
             const c = legConditions[0];
             const onChain = chain.get(b.betId);
             const isCombo = b.legs.length > 1;
-            const legOutcomes = b.legs.map((l, i) => singleBetOutcome(l.outcome, legConditions[i]));
-            // A combo loses with any losing leg; otherwise the pool settles it once every leg is settled.
-            const outcome: BetOutcome = isCombo
-              ? legOutcomes.includes("lost")
-                ? "lost"
-                : "pending"
-              : (legOutcomes[0] ?? "pending");
+            const outcome = betOutcome(
+              isCombo,
+              b.legs.map((l, i) => singleBetOutcome(l.outcome, legConditions[i])),
+            );
             const summary = betSummary(b, outcome, (v) => formatAmount(v, { unit: "tUSD" }));
             const cash = cashOutState({
-              isCombo: b.legs.length > 1,
+              isCombo,
               conditionState: c ? enumName(ConditionState, c.state) : undefined,
               startsAt: c?.startsAt ?? 0,
               now,
@@ -82,7 +78,7 @@ export function PoolBets({ account, conditions, toleranceBps }: Props) {
               <tr key={b.betId.toString()} data-testid="my-bet">
                 <td>#{b.betId.toString()}</td>
                 <td>
-                  {b.legs.length > 1 ? "Combo: " : ""}
+                  {isCombo ? "Combo: " : ""}
                   {describe}
                 </td>
                 <td className="num">{formatAmount(b.amount, { unit: "tUSD" })}</td>

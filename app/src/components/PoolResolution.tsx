@@ -1,6 +1,6 @@
 /** A pool market's resolution: its oracle question's state and the next step (propose, dispute, settle, resolve). */
 import { ConditionState, enumName } from "@forkcast/shared";
-import { iBettingPoolAbi, optimisticOracleAbi } from "@forkcast/deployments";
+import { iBettingPoolAbi } from "@forkcast/deployments";
 import { useState } from "react";
 import { useConnection } from "wagmi";
 
@@ -9,10 +9,11 @@ import { type PoolCondition } from "../data/pool.ts";
 import { useDeployment } from "../hooks/useDeployment.ts";
 import { useTx } from "../hooks/useTx.ts";
 import { formatAmount } from "../lib/amount.ts";
+import { oracleActions } from "../lib/oracleActions.ts";
 import { outcomeLabel } from "../lib/poolBets.ts";
 import { poolResolutionStep } from "../lib/poolResolution.ts";
 import { isBusy } from "../lib/tx.ts";
-import { Button } from "./Button.tsx";
+import { TxButton } from "./TxButton.tsx";
 
 export function PoolResolution({ condition, now }: { condition: PoolCondition; now: number }) {
   const { address: account } = useConnection();
@@ -35,8 +36,8 @@ export function PoolResolution({ condition, now }: { condition: PoolCondition; n
   const common = !account ? "Connect a wallet first." : isBusy(state) ? "Transaction in progress" : undefined;
   const why = (action: keyof typeof step.blocked) => step.blocked[action] ?? common;
   const bond = question.data?.bond ?? 0n;
-  const bondApproval = { token: collateral, spender: oracle, amount: bond };
-  const qid = condition.questionId;
+  const bondText = formatAmount(bond, { unit: "tUSD" });
+  const actions = oracleActions(oracle, collateral, condition.questionId, bond);
   return (
     <details data-testid="pool-resolution">
       <summary>
@@ -50,61 +51,37 @@ export function PoolResolution({ condition, now }: { condition: PoolCondition; n
             </option>
           ))}
         </select>
-        <Button
-          className="secondary"
-          disabledReason={why("propose")}
-          onClick={() =>
-            void run({
-              label: `Propose "${names[answer] ?? answer}" (bond ${formatAmount(bond, { unit: "tUSD" })})`,
-              call: { address: oracle, abi: optimisticOracleAbi, functionName: "propose", args: [qid, BigInt(answer)] },
-              approval: bondApproval,
-            })
-          }
-        >
-          Propose
-        </Button>
-        <Button
-          className="secondary"
-          disabledReason={why("dispute")}
-          onClick={() =>
-            void run({
-              label: `Dispute the proposal (bond ${formatAmount(bond, { unit: "tUSD" })})`,
-              call: { address: oracle, abi: optimisticOracleAbi, functionName: "dispute", args: [qid] },
-              approval: bondApproval,
-            })
-          }
-        >
-          Dispute
-        </Button>
-        <Button
-          className="secondary"
-          disabledReason={why("settle")}
-          onClick={() =>
-            void run({
-              label: "Settle the oracle answer",
-              call: { address: oracle, abi: optimisticOracleAbi, functionName: "settle", args: [qid] },
-            })
-          }
-        >
-          Settle
-        </Button>
-        <Button
+        {(
+          [
+            [
+              "Propose",
+              "propose",
+              { label: `Propose "${names[answer] ?? answer}" (bond ${bondText})`, ...actions.propose(BigInt(answer)) },
+            ],
+            ["Dispute", "dispute", { label: `Dispute the proposal (bond ${bondText})`, ...actions.dispute }],
+            ["Settle", "settle", { label: "Settle the oracle answer", ...actions.settle }],
+          ] as const
+        ).map(([name, action, request]) => (
+          <TxButton key={name} className="secondary" disabledReason={why(action)} run={run} request={request}>
+            {name}
+          </TxButton>
+        ))}
+        <TxButton
           data-testid="pool-resolve"
           disabledReason={why("resolve")}
-          onClick={() =>
-            void run({
-              label: "Resolve the pool market from the oracle's answer",
-              call: {
-                address: pool,
-                abi: iBettingPoolAbi,
-                functionName: "resolveCondition",
-                args: [condition.conditionId],
-              },
-            })
-          }
+          run={run}
+          request={{
+            label: "Resolve the pool market from the oracle's answer",
+            call: {
+              address: pool,
+              abi: iBettingPoolAbi,
+              functionName: "resolveCondition",
+              args: [condition.conditionId],
+            },
+          }}
         >
           Resolve pool market
-        </Button>
+        </TxButton>
       </div>
     </details>
   );

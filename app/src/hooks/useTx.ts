@@ -6,7 +6,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useReducer, useRef } from "react";
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hex } from "viem";
-import { parseSignature } from "viem";
+import { parseAbiParameters, parseSignature } from "viem";
 import { useConfig } from "wagmi";
 import {
   getBlock,
@@ -63,6 +63,11 @@ export interface TxResult {
 
 const PERMIT_TTL_SECONDS = 1_800n;
 
+/** EIP-2612's typed-data struct, written as the token hashes it (`PERMIT_TYPEHASH`). */
+const PERMIT_TYPES = {
+  Permit: parseAbiParameters("address owner, address spender, uint256 value, uint256 nonce, uint256 deadline"),
+};
+
 export function useTx() {
   const config = useConfig();
   const queryClient = useQueryClient();
@@ -83,49 +88,10 @@ export function useTx() {
         const account = getConnection(config).address;
         if (!account) throw new Error("Connect a wallet first.");
         let call = request.call;
-        const approval = request.approval;
-        if (approval) {
-          const allowance = await readContract(config, {
-            address: approval.token,
-            abi: testUSDAbi,
-            functionName: "allowance",
-            args: [account, approval.spender],
-          });
-          if (allowance < approval.amount) {
-            step({ type: "approve" });
-            if (approval.withPermit) {
-              call = approval.withPermit(
-                await signPermit(config, account, approval.token, approval.spender, approval.amount),
-              );
-            } else {
-              await sendApproval(config, {
-                account,
-                address: approval.token,
-                abi: testUSDAbi,
-                functionName: "approve",
-                args: [approval.spender, approval.amount],
-              });
-            }
-          }
-        }
-        const forAll = request.approvalForAll;
-        if (forAll) {
-          const approved = await readContract(config, {
-            address: forAll.token,
-            abi: conditionalTokensAbi,
-            functionName: "isApprovedForAll",
-            args: [account, forAll.operator],
-          });
-          if (!approved) {
-            step({ type: "approve" });
-            await sendApproval(config, {
-              account,
-              address: forAll.token,
-              abi: conditionalTokensAbi,
-              functionName: "setApprovalForAll",
-              args: [forAll.operator, true],
-            });
-          }
+        for (const approval of approvalSteps(config, account, request)) {
+          if (await approval.granted()) continue;
+          step({ type: "approve" });
+          call = (await approval.grant()) ?? call;
         }
         if (!call) {
           step({ type: "approvalsDone" });
@@ -152,6 +118,44 @@ export function useTx() {
   );
 
   return { state, run };
+}
+
+/** An approval the request needs: whether it is in place, and how to grant it. */
+interface ApprovalStep {
+  granted(): Promise<boolean>;
+  /** Sends the approval and waits for it; or signs a permit and returns the call to make with it instead. */
+  grant(): Promise<ContractCall | undefined>;
+}
+
+/** The request's approvals in order: the ERC-20 allowance (or its permit), then the ERC-1155 operator approval. */
+function approvalSteps(config: ReturnType<typeof useConfig>, account: Address, request: TxRequest): ApprovalStep[] {
+  const steps: ApprovalStep[] = [];
+  const { approval, approvalForAll } = request;
+  if (approval) {
+    const { token, spender, amount, withPermit } = approval;
+    const erc20 = { address: token, abi: testUSDAbi } as const;
+    steps.push({
+      granted: async () =>
+        (await readContract(config, { ...erc20, functionName: "allowance", args: [account, spender] })) >= amount,
+      grant: async () => {
+        if (withPermit) return withPermit(await signPermit(config, account, token, spender, amount));
+        await sendApproval(config, { account, ...erc20, functionName: "approve", args: [spender, amount] });
+        return undefined;
+      },
+    });
+  }
+  if (approvalForAll) {
+    const { token, operator } = approvalForAll;
+    const ctf = { address: token, abi: conditionalTokensAbi } as const;
+    steps.push({
+      granted: () => readContract(config, { ...ctf, functionName: "isApprovedForAll", args: [account, operator] }),
+      grant: async () => {
+        await sendApproval(config, { account, ...ctf, functionName: "setApprovalForAll", args: [operator, true] });
+        return undefined;
+      },
+    });
+  }
+  return steps;
 }
 
 /** Sends one approval (simulated first, so a revert is decoded before signing) and waits for it. */
@@ -183,15 +187,7 @@ async function signPermit(
   const signature = await signTypedData(config, {
     account: owner,
     domain: { name, version: "1", chainId, verifyingContract: token },
-    types: {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
+    types: PERMIT_TYPES,
     primaryType: "Permit",
     message: { owner, spender, value, nonce, deadline },
   });

@@ -23,6 +23,11 @@ export function outcomeLabel(c: NamedCondition, outcome: number): string {
   return name !== undefined && name.trim() !== "" ? name : `Outcome ${outcome + 1}`;
 }
 
+/** A bet's pick as the bet lists name it: "question: outcome". */
+export function pickLabel(c: NamedCondition, outcome: number): string {
+  return `${conditionTitle(c)}: ${outcomeLabel(c, outcome)}`;
+}
+
 export interface CashOutInput {
   /** Combos (parlays) cannot be cashed out. */
   isCombo: boolean;
@@ -105,8 +110,17 @@ export function singleBetOutcome(
 }
 
 /**
+ * How a bet ended from its legs' outcomes (`singleBetOutcome` of each): any losing leg loses it; a
+ * combo is otherwise pending until the pool settles it, a single follows its one leg.
+ */
+export function betOutcome(isCombo: boolean, legOutcomes: readonly BetOutcome[]): BetOutcome {
+  if (legOutcomes.includes("lost")) return "lost";
+  return isCombo ? "pending" : (legOutcomes[0] ?? "pending");
+}
+
+/**
  * The list line of a bet from its indexed status, payout and paid-out amount; for a bet the pool has
- * not paid yet, `outcome` says whether it won, lost or was voided (singles: `singleBetOutcome`).
+ * not paid yet, `outcome` says whether it won, lost or was voided (`betOutcome`).
  */
 export function betSummary(
   bet: { status: string; payout: bigint; paidOut: bigint; amount: bigint },

@@ -4,6 +4,7 @@ import { useNavigate } from "react-router";
 import { useConnection } from "wagmi";
 
 import { Button } from "../components/Button.tsx";
+import { TextField } from "../components/TextField.tsx";
 import { usePoolCreatorRole } from "../data/pool.ts";
 import { useCreatePoolMarket } from "../hooks/useCreatePoolMarket.ts";
 import { useChainTime } from "../hooks/useChainTime.ts";
@@ -69,6 +70,17 @@ export default function CreateMarketPage() {
   const setPool = <K extends keyof PoolFields>(key: K, value: PoolFields[K]) =>
     setPoolFields((p) => ({ ...p, [key]: value }));
   const show = (key: keyof PoolDraftErrors) => touched && errors[key] && <small className="error">{errors[key]}</small>;
+  /** A text field's value, setter and message, bound to the draft (`field`) or to the pool fields (`poolField`). */
+  const field = (key: "question" | "endTime" | "resolutionSource" | "reward" | "bond") => ({
+    value: draft[key],
+    onChange: (v: string) => set(key, v),
+    error: show(key),
+  });
+  const poolField = (key: "margin" | "reinforcement" | "closesAt") => ({
+    value: poolFields[key],
+    onChange: (v: string) => setPool(key, v),
+    error: show(key),
+  });
   const addOutcome = () => {
     set("outcomes", [...draft.outcomes, ""]);
     setPool("probabilities", [...poolFields.probabilities, ""]);
@@ -161,15 +173,7 @@ export default function CreateMarketPage() {
             Order-book markets are open to everyone.
           </p>
         )}
-        <label className="field">
-          Question
-          <input
-            value={draft.question}
-            onChange={(e) => set("question", e.target.value)}
-            placeholder="Will it rain in Paris on 1 June?"
-          />
-          {show("question")}
-        </label>
+        <TextField label="Question" {...field("question")} placeholder="Will it rain in Paris on 1 June?" />
         {draft.kind !== "binary" && (
           <div className="field">
             {isPool ? "Outcomes and initial probabilities (%)" : "Outcomes"}
@@ -227,26 +231,19 @@ export default function CreateMarketPage() {
             {isPool && show("probabilities")}
           </div>
         )}
-        <label className="field">
-          End time (UTC)
-          <input type="datetime-local" value={draft.endTime} onChange={(e) => set("endTime", e.target.value)} />
+        <TextField label="End time (UTC)" type="datetime-local" {...field("endTime")}>
           {chainTime !== undefined && (
             <small className="muted" data-testid="chain-time">
               Chain time now: {formatUtc(chainTime)} (the contracts check times against the chain&apos;s clock)
             </small>
           )}
-          {show("endTime")}
-        </label>
+        </TextField>
         <label className="field">
           Rules
           <textarea rows={4} value={draft.rules} onChange={(e) => set("rules", e.target.value)} />
           {show("rules")}
         </label>
-        <label className="field">
-          Resolution source
-          <input value={draft.resolutionSource} onChange={(e) => set("resolutionSource", e.target.value)} />
-          {show("resolutionSource")}
-        </label>
+        <TextField label="Resolution source" {...field("resolutionSource")} />
         <label className="field">
           Category
           <select value={draft.category} onChange={(e) => set("category", e.target.value)}>
@@ -259,50 +256,23 @@ export default function CreateMarketPage() {
         </label>
         {isPool && (
           <div className="row">
-            <label className="field">
-              Margin (%)
-              <input
-                value={poolFields.margin}
-                onChange={(e) => setPool("margin", e.target.value)}
-                inputMode="decimal"
-              />
-              {show("margin")}
-            </label>
-            <label className="field">
-              Reinforcement (tUSD)
-              <input
-                value={poolFields.reinforcement}
-                onChange={(e) => setPool("reinforcement", e.target.value)}
-                inputMode="decimal"
-              />
+            <TextField label="Margin (%)" {...poolField("margin")} inputMode="decimal" />
+            <TextField label="Reinforcement (tUSD)" {...poolField("reinforcement")} inputMode="decimal">
               {role.data?.capLeft !== undefined && (
                 <small className="muted">Your cap left: {formatAmount(role.data.capLeft, { unit: "tUSD" })}</small>
               )}
-              {show("reinforcement")}
-            </label>
-            <label className="field">
-              Betting closes at (UTC)
-              <input
-                type="datetime-local"
-                aria-label="Betting closes at (UTC)"
-                value={poolFields.closesAt}
-                onChange={(e) => setPool("closesAt", e.target.value)}
-              />
-              {show("closesAt")}
-            </label>
+            </TextField>
+            <TextField
+              label="Betting closes at (UTC)"
+              type="datetime-local"
+              aria-label="Betting closes at (UTC)"
+              {...poolField("closesAt")}
+            />
           </div>
         )}
         <div className="row">
-          <label className="field">
-            Oracle reward (tUSD, paid by you)
-            <input value={draft.reward} onChange={(e) => set("reward", e.target.value)} inputMode="decimal" />
-            {show("reward")}
-          </label>
-          <label className="field">
-            Proposal / dispute bond (tUSD)
-            <input value={draft.bond} onChange={(e) => set("bond", e.target.value)} inputMode="decimal" />
-            {show("bond")}
-          </label>
+          <TextField label="Oracle reward (tUSD, paid by you)" {...field("reward")} inputMode="decimal" />
+          <TextField label="Proposal / dispute bond (tUSD)" {...field("bond")} inputMode="decimal" />
         </div>
         {isPool && poolTx.openedQuestionId && (
           <p className="muted" data-testid="pool-question-opened">

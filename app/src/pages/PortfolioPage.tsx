@@ -15,7 +15,7 @@ import { useAllOpenOrders, useCancelOrders } from "../hooks/useOrders.ts";
 import { formatAmount, formatSigned } from "../lib/amount.ts";
 import { formatDecimalOdds } from "../lib/odds.ts";
 import { marketValue, unrealizedPnl } from "../lib/pnl.ts";
-import { type BetOutcome, betSummary, conditionTitle, outcomeLabel, singleBetOutcome } from "../lib/poolBets.ts";
+import { betOutcome, betSummary, pickLabel, singleBetOutcome } from "../lib/poolBets.ts";
 import { formatCents } from "../lib/price.ts";
 import { labelPositions, tokenLabels } from "../lib/positions.ts";
 import { formatUtc } from "../lib/time.ts";
@@ -77,18 +77,8 @@ export default function PortfolioPage() {
           <span>
             Value <strong data-testid="portfolio-value">{formatAmount(totalValue, { unit: "tUSD" })}</strong>
           </span>
-          <span>
-            Unrealized P&amp;L{" "}
-            <strong className={signedClass(totalUnrealized)} data-testid="portfolio-unrealized">
-              {formatSigned(totalUnrealized, { unit: "tUSD" })}
-            </strong>
-          </span>
-          <span>
-            Realized P&amp;L{" "}
-            <strong className={signedClass(totalRealized)} data-testid="portfolio-realized">
-              {formatSigned(totalRealized, { unit: "tUSD" })}
-            </strong>
-          </span>
+          <SignedTotal label="Unrealized P&L" value={totalUnrealized} testId="portfolio-unrealized" />
+          <SignedTotal label="Realized P&L" value={totalRealized} testId="portfolio-realized" />
         </p>
         {data && positions.length === 0 && <p className="muted">No positions yet.</p>}
         <table data-testid="positions-table">
@@ -171,6 +161,18 @@ export default function PortfolioPage() {
   );
 }
 
+/** A P&L total in the positions header: green up, red down, with its sign. */
+function SignedTotal({ label, value, testId }: { label: string; value: bigint; testId: string }) {
+  return (
+    <span>
+      {label}{" "}
+      <strong className={signedClass(value)} data-testid={testId}>
+        {formatSigned(value, { unit: "tUSD" })}
+      </strong>
+    </span>
+  );
+}
+
 const formatLpValue = (value: bigint | undefined) =>
   value === undefined ? "—" : formatAmount(value, { unit: "tUSD" });
 
@@ -180,7 +182,7 @@ function PoolHoldings({ account }: { account: Address }) {
   const conditions = usePoolConditions();
   const selection = (l: { conditionId: bigint; outcome: number }) => {
     const c = conditions.data?.find((x) => x.conditionId === l.conditionId);
-    return c ? `${conditionTitle(c)}: ${outcomeLabel(c, l.outcome)}` : `#${l.conditionId} → ${l.outcome + 1}`;
+    return c ? pickLabel(c, l.outcome) : `#${l.conditionId} → ${l.outcome + 1}`;
   };
   const bets = pool.data?.bets ?? [];
   const lps = pool.data?.lps ?? [];
@@ -195,17 +197,15 @@ function PoolHoldings({ account }: { account: Address }) {
           <TableHead columns={["Bet", "Selection", { num: "Stake" }, { num: "Odds" }, { num: "Result" }, "Status"]} />
           <tbody>
             {bets.map((b) => {
-              const legOutcomes = b.legs.map((l) =>
-                singleBetOutcome(
-                  l.outcome,
-                  conditions.data?.find((x) => x.conditionId === l.conditionId),
+              const outcome = betOutcome(
+                b.kind === "parlay",
+                b.legs.map((l) =>
+                  singleBetOutcome(
+                    l.outcome,
+                    conditions.data?.find((x) => x.conditionId === l.conditionId),
+                  ),
                 ),
               );
-              const outcome: BetOutcome = legOutcomes.includes("lost")
-                ? "lost"
-                : b.kind === "parlay"
-                  ? "pending"
-                  : (legOutcomes[0] ?? "pending");
               const summary = betSummary(b, outcome, (v) => formatAmount(v, { unit: "tUSD" }));
               return (
                 <tr key={b.betId.toString()} data-testid="portfolio-bet">

@@ -9,7 +9,7 @@ import { useTx } from "../../hooks/useTx.ts";
 import { amountReason, formatAmount, parseAmount } from "../../lib/amount.ts";
 import { redeemAction } from "../../lib/redeem.ts";
 import { isBusy } from "../../lib/tx.ts";
-import { Button } from "../Button.tsx";
+import { TxButton } from "../TxButton.tsx";
 
 /**
  * A binary market's shares on chain (`shares`: YES, NO, read by the market page): split a full
@@ -45,6 +45,14 @@ export function BinaryShares({
   const redeem = redeemAction(market.resolved, market.conditions[0]?.payouts, held);
   const redeemReason = redeem.reason ?? (isBusy(state) ? "Transaction in progress" : undefined);
   if (!ctf || !collateral) return null;
+  // The binary condition's two outcome slots (YES = 1, NO = 2) under the collateral, no parent.
+  const sets = [collateral, zeroHash, conditionId, [1n, 2n]] as const;
+  const ctfCall = (functionName: "splitPosition" | "mergePositions" | "redeemPositions", args: readonly unknown[]) => ({
+    address: ctf,
+    abi: conditionalTokensAbi,
+    functionName,
+    args,
+  });
   return (
     <div className="panel" data-testid="positions">
       <h2>Your shares</h2>
@@ -70,59 +78,44 @@ export function BinaryShares({
             aria-label="Full-set amount"
           />
         </label>
-        <Button
+        <TxButton
           disabledReason={splitReason}
-          onClick={() =>
-            parsed.ok &&
-            void run({
-              label: `Split ${formatAmount(parsed.value, { unit: "tUSD" })} into ${market.outcomes.join(" + ")}`,
-              call: {
-                address: ctf,
-                abi: conditionalTokensAbi,
-                functionName: "splitPosition",
-                args: [collateral, zeroHash, conditionId, [1n, 2n], parsed.value],
-              },
-              approval: { token: collateral, spender: ctf, amount: parsed.value },
-            })
+          run={run}
+          request={
+            parsed.ok
+              ? {
+                  label: `Split ${formatAmount(parsed.value, { unit: "tUSD" })} into ${market.outcomes.join(" + ")}`,
+                  call: ctfCall("splitPosition", [...sets, parsed.value]),
+                  approval: { token: collateral, spender: ctf, amount: parsed.value },
+                }
+              : undefined
           }
         >
           Split
-        </Button>
-        <Button
+        </TxButton>
+        <TxButton
           className="secondary"
           disabledReason={mergeReason}
-          onClick={() =>
-            parsed.ok &&
-            void run({
-              label: `Merge ${formatAmount(parsed.value, { unit: "full sets" })} back into tUSD`,
-              call: {
-                address: ctf,
-                abi: conditionalTokensAbi,
-                functionName: "mergePositions",
-                args: [collateral, zeroHash, conditionId, [1n, 2n], parsed.value],
-              },
-            })
+          run={run}
+          request={
+            parsed.ok
+              ? {
+                  label: `Merge ${formatAmount(parsed.value, { unit: "full sets" })} back into tUSD`,
+                  call: ctfCall("mergePositions", [...sets, parsed.value]),
+                }
+              : undefined
           }
         >
           Merge
-        </Button>
-        <Button
+        </TxButton>
+        <TxButton
           className="secondary"
           disabledReason={redeemReason}
-          onClick={() =>
-            void run({
-              label: "Redeem shares",
-              call: {
-                address: ctf,
-                abi: conditionalTokensAbi,
-                functionName: "redeemPositions",
-                args: [collateral, zeroHash, conditionId, [1n, 2n]],
-              },
-            })
-          }
+          run={run}
+          request={{ label: "Redeem shares", call: ctfCall("redeemPositions", sets) }}
         >
           Redeem
-        </Button>
+        </TxButton>
       </div>
       {market.resolved && redeem.note && (
         <p className="muted" data-testid="redeem-note">

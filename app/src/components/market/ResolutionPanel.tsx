@@ -1,14 +1,15 @@
 import { OracleState, enumName } from "@forkcast/shared";
-import { committeeArbitratorAbi, marketFactoryAbi, optimisticOracleAbi } from "@forkcast/deployments";
+import { committeeArbitratorAbi, marketFactoryAbi } from "@forkcast/deployments";
 import { useConnection, useReadContract } from "wagmi";
 
 import { type Market, useOracleQuestion } from "../../data/catalog.ts";
 import { useDeployment } from "../../hooks/useDeployment.ts";
 import { useTx } from "../../hooks/useTx.ts";
 import { formatAmount } from "../../lib/amount.ts";
+import { oracleActions } from "../../lib/oracleActions.ts";
 import { formatDuration, formatUtc } from "../../lib/time.ts";
 import { isBusy } from "../../lib/tx.ts";
-import { Button } from "../Button.tsx";
+import { TxButton } from "../TxButton.tsx";
 
 /** The oracle's state for a market, the challenge-window countdown, propose/dispute/settle, resolve. */
 export function ResolutionPanel({ market, now }: { market: Market; now: number }) {
@@ -35,7 +36,7 @@ export function ResolutionPanel({ market, now }: { market: Market; now: number }
   const noWallet = account ? undefined : "Connect a wallet first.";
   const bond = q?.bond ?? market.bond;
   const bondText = formatAmount(bond, { unit: "tUSD" });
-  const bondApproval = { token: collateral, spender: oracle, amount: bond };
+  const actions = oracleActions(oracle, collateral, market.marketId, bond);
   const answerName = (a: bigint | undefined) =>
     a === undefined ? "—" : a >= BigInt(market.outcomes.length) ? "Invalid" : (market.outcomes[Number(a)] ?? String(a));
 
@@ -100,86 +101,61 @@ export function ResolutionPanel({ market, now }: { market: Market; now: number }
       </p>
       <div className="row">
         {market.outcomes.map((o, i) => (
-          <Button
+          <TxButton
             key={o}
             disabledReason={proposeReason}
-            onClick={() =>
-              void run({
-                label: `Propose "${o}" (bond ${bondText})`,
-                call: {
-                  address: oracle,
-                  abi: optimisticOracleAbi,
-                  functionName: "propose",
-                  args: [market.marketId, BigInt(i)],
-                },
-                approval: bondApproval,
-              })
-            }
+            run={run}
+            request={{ label: `Propose "${o}" (bond ${bondText})`, ...actions.propose(BigInt(i)) }}
           >
             Propose {o}
-          </Button>
+          </TxButton>
         ))}
       </div>
       <div className="row">
-        <Button
-          className="secondary"
-          disabledReason={disputeReason}
-          onClick={() =>
-            void run({
-              label: `Dispute (bond ${bondText})`,
-              call: { address: oracle, abi: optimisticOracleAbi, functionName: "dispute", args: [market.marketId] },
-              approval: bondApproval,
-            })
-          }
-        >
-          Dispute
-        </Button>
-        <Button
-          className="secondary"
-          disabledReason={settleReason}
-          onClick={() =>
-            void run({
-              label: "Settle the answer",
-              call: { address: oracle, abi: optimisticOracleAbi, functionName: "settle", args: [market.marketId] },
-            })
-          }
-        >
-          Settle
-        </Button>
-        <Button
-          className="secondary"
-          disabledReason={resolveReason}
-          onClick={() =>
-            void run({
-              label: "Resolve the market",
-              call: { address: factory, abi: marketFactoryAbi, functionName: "resolveMarket", args: [market.marketId] },
-            })
-          }
-        >
-          Resolve market
-        </Button>
+        {(
+          [
+            ["Dispute", disputeReason, { label: `Dispute (bond ${bondText})`, ...actions.dispute }],
+            ["Settle", settleReason, { label: "Settle the answer", ...actions.settle }],
+            [
+              "Resolve market",
+              resolveReason,
+              {
+                label: "Resolve the market",
+                call: {
+                  address: factory,
+                  abi: marketFactoryAbi,
+                  functionName: "resolveMarket",
+                  args: [market.marketId],
+                },
+              },
+            ],
+          ] as const
+        ).map(([name, reason, request]) => (
+          <TxButton key={name} className="secondary" disabledReason={reason} run={run} request={request}>
+            {name}
+          </TxButton>
+        ))}
       </div>
       {chainId === 31337 && arbitrator && stateName === "Escalated" && (
         <div className="panel" data-testid="arbitrator">
           <h3>Arbitrator (local chain)</h3>
           {market.outcomes.map((o, i) => (
-            <Button
+            <TxButton
               key={o}
               disabledReason={member.data ? busy : "Your account is not on the arbitration committee."}
-              onClick={() =>
-                void run({
-                  label: `Arbitrate: ${o}`,
-                  call: {
-                    address: arbitrator,
-                    abi: committeeArbitratorAbi,
-                    functionName: "vote",
-                    args: [oracle, market.marketId, BigInt(i)],
-                  },
-                })
-              }
+              run={run}
+              request={{
+                label: `Arbitrate: ${o}`,
+                call: {
+                  address: arbitrator,
+                  abi: committeeArbitratorAbi,
+                  functionName: "vote",
+                  args: [oracle, market.marketId, BigInt(i)],
+                },
+              }}
             >
               Rule {o}
-            </Button>
+            </TxButton>
           ))}
         </div>
       )}
