@@ -16,10 +16,17 @@ import { useDeployment } from "../hooks/useDeployment.ts";
 import { PAGE_LIMIT, big, hex, int, items, optional, record, strings, text, useIndexerQuery } from "./indexer.ts";
 import { usePoolAccount } from "./poolIndex.ts";
 
-export function usePoolTotals() {
+/**
+ * The pool and the lens that reads its storage (views served from storage live on the lens,
+ * which takes the pool's address as its first argument); undefined until deployed.
+ */
+function usePoolContracts(): { pool: Address | undefined; lens: Address | undefined } {
   const { address } = useDeployment();
-  const pool = address("pool");
-  const lens = address("poolLens");
+  return { pool: address("pool"), lens: address("poolLens") };
+}
+
+export function usePoolTotals() {
+  const { pool, lens } = usePoolContracts();
   const result = useReadContracts({
     contracts:
       pool && lens
@@ -145,9 +152,7 @@ export interface BetChainState {
 
 /** Holder, stake and `quoteCashOut` of each single bet, refreshed every 3 s. */
 export function useBetChainStates(betIds: readonly bigint[]) {
-  const { address } = useDeployment();
-  const pool = address("pool");
-  const lens = address("poolLens");
+  const { pool, lens } = usePoolContracts();
   const result = useReadContracts({
     contracts:
       pool && lens
@@ -178,9 +183,8 @@ const MARKET_CREATOR_ROLE = keccak256(toHex("MARKET_CREATOR_ROLE"));
  * RoleGranted / RoleRevoked events), and what is left of the account's reinforcement cap. */
 export function usePoolCreatorRole(account: Address | undefined, enabled = true) {
   const client = usePublicClient();
-  const { chainId, book, address } = useDeployment();
-  const pool = address("pool");
-  const lens = address("poolLens");
+  const { chainId, book } = useDeployment();
+  const { pool, lens } = usePoolContracts();
   return useQuery({
     queryKey: ["poolCreatorRole", chainId, pool, account],
     enabled: enabled && Boolean(client && pool && lens && book),
@@ -234,9 +238,7 @@ export function usePoolCreatorRole(account: Address | undefined, enabled = true)
 
 /** What the pool prices a single pick from: the outcome's virtual fund, the condition's total fund and margin. */
 export function usePoolOutcomeBook(conditionId: bigint | undefined, outcome: number | undefined) {
-  const { address } = useDeployment();
-  const pool = address("pool");
-  const lens = address("poolLens");
+  const { pool, lens } = usePoolContracts();
   const enabled = Boolean(pool && lens) && conditionId !== undefined && outcome !== undefined;
   const result = useReadContracts({
     contracts:
