@@ -5,7 +5,7 @@
  * running or listening. One stack is started and shared by the tests, in order.
  */
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import { after, before, describe, it } from "node:test";
@@ -134,11 +134,23 @@ function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, "127.0.0.1");
     socket.once("connect", () => {
+      // A connect to a free port of the ephemeral range can pick that same port as its source and
+      // connect to itself (TCP simultaneous open): no process is listening then.
+      const self = socket.localPort === port;
       socket.destroy();
-      resolve(true);
+      resolve(!self);
     });
     socket.once("error", () => resolve(false));
   });
+}
+
+/** Who holds `port` (for the failure message), from `ss` where it exists. */
+function listener(port: number): string {
+  try {
+    return execFileSync("ss", ["-Htanp", `( sport = :${port} or dport = :${port} )`], { encoding: "utf8" });
+  } catch (error) {
+    return `(ss unavailable: ${(error as Error).message})`;
+  }
 }
 
 async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
@@ -283,7 +295,7 @@ describe("npm run dev", () => {
     await until("every service process to end", () => pids.every((pid) => !alive(pid)), 15_000);
     console.log(`npm run dev stopped in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     for (const [name, port] of Object.entries(ports)) {
-      assert.equal(await listening(port), false, `${name} ${port} is still listening`);
+      assert.equal(await listening(port), false, `${name} ${port} is still listening:\n${listener(port)}`);
     }
     assert.equal(existsSync(DEV_LOCK_FILE), false, "the dev lock is released");
     assert.ok(dev.lines.includes("Stopping the local stack…"), dev.tail());
