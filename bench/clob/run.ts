@@ -40,9 +40,9 @@ const httpPg = (withinBudget.length > 0 ? withinBudget : sweep.slice(0, 1)).redu
   r.ordersPerSec > best.ordersPerSec ? r : best,
 );
 const httpBatch = await benchHttp({ orders: quick ? 3_000 : 30_000, concurrency: 8, backend: "postgres", batch: 10 });
-// Latency at half the maximum: three 10-second open-loop runs, each on a fresh operator after its
-// own warm-up at that rate. One stall of the shared 2-core machine (a scheduling hiccup that
-// holds the operator, PostgreSQL and this process for 30-100 ms) moves one run's p99 by tens of
+// Latency at half the maximum: three ~11-second open-loop runs, each on a fresh operator after its
+// own warm-up at that rate. One major GC of the operator's heap in a run (concurrent marking takes
+// the second core for ~100 ms; docs/operator.md, "Latency at half load") moves its p99 by tens of
 // ms, so the headline is the run with the median p99, and every run's figures are written.
 const HALF_LOAD_RUNS = quick ? 1 : 3;
 const halfRuns: Awaited<ReturnType<typeof benchHttp>>[] = [];
