@@ -1,7 +1,8 @@
 /**
  * Reading a request body on Node's raw request with a hard limit. A body over the limit (by its
- * Content-Length or as it streams) is answered 413 at once; the rest is drained, not reset, so
- * the client reads the answer, and a client that stops sending is cut off after a grace period.
+ * Content-Length or as it streams) is answered 413 at once; the rest is read and discarded before
+ * the connection closes, so the client reads the answer, and a client that stops sending is cut
+ * off after a grace period.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -11,15 +12,40 @@ import { REQUEST_ID_HEADER } from "./request-id.js";
 /** How long a rejected body may keep arriving before the connection is closed. */
 const DRAIN_GRACE_MS = 2_000;
 
+/**
+ * Answers 413 and closes the connection only once the client has sent the rest of its body
+ * (a lingering close). Closing a socket with unread bytes makes the kernel send a reset, and a
+ * reset can discard the answer before the client has read it (the client sees EPIPE or
+ * ECONNRESET instead of the 413). So the answer is written at once but the response is finished,
+ * which is what makes Node close the socket, only after the body ends or the grace period
+ * passes; the bytes read meanwhile are discarded.
+ */
 function tooLarge(req: IncomingMessage, res: ServerResponse, limit: number, requestId: string): void {
   const error = new ApiError("PAYLOAD_TOO_LARGE", `request body exceeds ${limit} bytes`);
-  sendJson(res, error.status, error.body(requestId), { connection: "close", [REQUEST_ID_HEADER]: requestId });
-  req.resume();
-  if (req.complete) return;
-  const timer = setTimeout(() => req.destroy(), DRAIN_GRACE_MS);
+  const text = JSON.stringify(error.body(requestId));
+  res.writeHead(error.status, {
+    connection: "close",
+    [REQUEST_ID_HEADER]: requestId,
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(text)),
+  });
+  if (req.complete) {
+    res.end(text);
+    return;
+  }
+  res.write(text);
+  const finish = (): void => {
+    clearTimeout(timer);
+    if (!res.writableEnded) res.end();
+  };
+  const timer = setTimeout(() => {
+    finish();
+    req.destroy();
+  }, DRAIN_GRACE_MS);
   timer.unref();
-  req.once("end", () => clearTimeout(timer));
-  req.once("close", () => clearTimeout(timer));
+  req.once("end", finish);
+  req.once("close", finish);
+  req.resume();
 }
 
 /** The whole body, or undefined when it was over `limit` (already answered 413) or the request broke off. */
