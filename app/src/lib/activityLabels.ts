@@ -2,6 +2,8 @@
  * Sentences for the indexer's account activity (oracle bonds and rewards, market-creation
  * rewards, faucet drips): what the account paid or received, with the amount in tUSD. Pure.
  */
+import { COLLATERAL_UNIT } from "@forkcast/shared";
+
 import { formatAmount } from "./amount.ts";
 
 export const ACCOUNT_ACTIVITY_KINDS = [
@@ -15,11 +17,9 @@ export const ACCOUNT_ACTIVITY_KINDS = [
 ] as const;
 export type AccountActivityKind = (typeof ACCOUNT_ACTIVITY_KINDS)[number];
 
-const TUSD_UNIT = 1_000_000n;
-
 /** "100 tUSD" for whole amounts, "12.50 tUSD" otherwise. */
 function tusd(amount: bigint): string {
-  return formatAmount(amount, { unit: "tUSD", fractionDigits: amount % TUSD_UNIT === 0n ? 0 : 2 });
+  return formatAmount(amount, { unit: "tUSD", fractionDigits: amount % COLLATERAL_UNIT === 0n ? 0 : 2 });
 }
 
 const SENTENCES: Record<AccountActivityKind, (amount: string) => string> = {
