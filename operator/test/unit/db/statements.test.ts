@@ -1,8 +1,61 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
-import { openDatabase, StatementNames, type Database } from "../../../src/db/driver.js";
+import { arrayLiteral, openDatabase, StatementNames, type Database, type SqlScalar } from "../../../src/db/driver.js";
 import { startPostgres, type TempPostgres } from "../../../../scripts/lib/services.ts";
+
+/** Text elements a literal must carry through unchanged: every character PostgreSQL's array syntax gives a meaning. */
+const AWKWARD: SqlScalar[] = [
+  "0xabc",
+  "123",
+  "",
+  "NULL",
+  "null",
+  "a b",
+  " lead",
+  "com,ma",
+  "{brace}",
+  'quo"te',
+  "back\\slash",
+  'both\\"',
+  "tab\tnew\nline",
+  "ünï©ødé",
+  null,
+  "-1.5e-7",
+];
+
+async function roundTrip(db: Database): Promise<void> {
+  const [text] = await db.query<{ v: (string | null)[] }>("SELECT $1::text[] AS v", [AWKWARD]);
+  assert.deepEqual(text?.v, AWKWARD);
+  const numbers = [0, -1, 1.5, 1733512345678, Number.MAX_SAFE_INTEGER];
+  const [floats] = await db.query<{ v: number[] }>("SELECT $1::float8[] AS v", [numbers]);
+  assert.deepEqual(floats?.v, numbers);
+  const [bools] = await db.query<{ v: boolean[] }>("SELECT $1::bool[] AS v", [[true, false, null]]);
+  assert.deepEqual(bools?.v, [true, false, null]);
+  const [empty] = await db.query<{ n: number }>("SELECT cardinality($1::text[]) AS n", [[]]);
+  assert.equal(empty?.n, 0);
+}
+
+describe("array parameters as literals", () => {
+  it("quotes only what needs it and escapes quotes and backslashes", () => {
+    assert.equal(arrayLiteral(["0xab", "12", null, true, 3]), "{0xab,12,NULL,true,3}");
+    assert.equal(arrayLiteral(["a b", "NULL", "", 'q"', "b\\"]), '{"a b","NULL","","q\\"","b\\\\"}');
+    assert.equal(arrayLiteral([]), "{}");
+  });
+
+  it("round-trips every awkward element through PGlite", async () => {
+    const db = await openDatabase({ dataDir: "memory://" });
+    try {
+      await roundTrip(db);
+      await db.transaction(async (tx) => {
+        const [row] = await tx.query<{ v: (string | null)[] }>("SELECT $1::text[] AS v", [AWKWARD]);
+        assert.deepEqual(row?.v, AWKWARD);
+      });
+    } finally {
+      await db.close();
+    }
+  });
+});
 
 describe("named statements (PostgreSQL)", { concurrency: false }, () => {
   it("names each parameterised text once and leaves statements without parameters unnamed", () => {
@@ -13,7 +66,7 @@ describe("named statements (PostgreSQL)", { concurrency: false }, () => {
     const plain = names.config("SELECT 1", []);
     assert.ok(insert.name);
     assert.equal(again.name, insert.name);
-    assert.deepEqual(again.values, [["y", "z"]]);
+    assert.deepEqual(again.values, ["{y,z}"], "an array goes as its literal");
     assert.ok(other.name && other.name !== insert.name);
     assert.equal(plain.name, undefined);
   });
@@ -37,6 +90,10 @@ describe("named statements (PostgreSQL)", { concurrency: false }, () => {
     after(async () => {
       await db.close();
       await pg.stop();
+    });
+
+    it("round-trips every awkward array element through the server", async () => {
+      await roundTrip(db);
     });
 
     it("prepares a repeated statement on the connection once and gives the same rows", async () => {
