@@ -120,8 +120,15 @@ export function domainSeparator(domain: ExchangeDomain): Uint8Array {
   return keccak_256(bytes);
 }
 
+/**
+ * A keccak-256 over bytes. The default is noble's (pure JS, works everywhere); a service that
+ * hashes thousands of orders a second can pass a faster one (the operator's signature worker
+ * uses a WebAssembly keccak, ~9x faster on an order's two hashes).
+ */
+export type Keccak256 = (bytes: Uint8Array) => Uint8Array;
+
 /** keccak256(abi.encode(ORDER_TYPEHASH, ...fields)): the order's EIP-712 struct hash. */
-export function orderStructHash(order: Order): Uint8Array {
+export function orderStructHash(order: Order, keccak: Keccak256 = keccak_256): Uint8Array {
   const bytes = new Uint8Array((ORDER_FIELDS + 1) * WORD_BYTES);
   const view = new DataView(bytes.buffer);
   bytes.set(ORDER_TYPEHASH_BYTES, 0);
@@ -137,17 +144,20 @@ export function orderStructHash(order: Order): Uint8Array {
   writeUint256(view, 10 * WORD_BYTES, order.feeRateBps);
   writeUint256(view, 11 * WORD_BYTES, BigInt(order.side));
   writeUint256(view, 12 * WORD_BYTES, BigInt(order.signatureType));
-  return keccak_256(bytes);
+  return keccak(bytes);
 }
 
 /**
  * Precomputes the domain separator once; `hash(order)` then returns the 32-byte EIP-712 digest
- * keccak256(0x1901 ‖ domainSeparator ‖ structHash) that the maker signed.
+ * keccak256(0x1901 ‖ domainSeparator ‖ structHash) that the maker signed, hashed with `keccak`.
  */
 export class OrderHasher {
   private readonly prefix: Uint8Array;
 
-  constructor(readonly domain: ExchangeDomain) {
+  constructor(
+    readonly domain: ExchangeDomain,
+    private readonly keccak: Keccak256 = keccak_256,
+  ) {
     this.prefix = new Uint8Array(2 + 2 * WORD_BYTES);
     this.prefix[0] = 0x19;
     this.prefix[1] = 0x01;
@@ -156,8 +166,8 @@ export class OrderHasher {
 
   hashBytes(order: Order): Uint8Array {
     const buffer = this.prefix.slice();
-    buffer.set(orderStructHash(order), 2 + WORD_BYTES);
-    return keccak_256(buffer);
+    buffer.set(orderStructHash(order, this.keccak), 2 + WORD_BYTES);
+    return this.keccak(buffer);
   }
 
   hash(order: Order): Hex {
