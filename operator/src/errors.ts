@@ -63,6 +63,20 @@ export function errorResponse(
   };
 }
 
+/** Writes the status and headers of a JSON answer whose body is `text` (not the body itself). */
+export function writeJsonHead(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...headers,
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(text)),
+  });
+}
+
 /** Writes a JSON body on Node's raw response (the paths that do not go through Hono). */
 export function sendJson(
   res: ServerResponse,
@@ -71,11 +85,7 @@ export function sendJson(
   headers: Record<string, string> = {},
 ): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...headers,
-    "content-type": "application/json",
-    "content-length": String(Buffer.byteLength(text)),
-  });
+  writeJsonHead(res, status, text, headers);
   res.end(text);
 }
 

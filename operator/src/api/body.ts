@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-import { ApiError, sendJson } from "../errors.js";
+import { ApiError, sendJson, writeJsonHead } from "../errors.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
 
 /** How long a rejected body may keep arriving before the connection is closed. */
@@ -23,12 +23,7 @@ const DRAIN_GRACE_MS = 2_000;
 function tooLarge(req: IncomingMessage, res: ServerResponse, limit: number, requestId: string): void {
   const error = new ApiError("PAYLOAD_TOO_LARGE", `request body exceeds ${limit} bytes`);
   const text = JSON.stringify(error.body(requestId));
-  res.writeHead(error.status, {
-    connection: "close",
-    [REQUEST_ID_HEADER]: requestId,
-    "content-type": "application/json",
-    "content-length": String(Buffer.byteLength(text)),
-  });
+  writeJsonHead(res, error.status, text, { connection: "close", [REQUEST_ID_HEADER]: requestId });
   if (req.complete) {
     res.end(text);
     return;

@@ -138,45 +138,45 @@ describe("HTTP request handler: error catalogue, request ids, body limits", () =
     }
   });
 
+  /** A raw socket that sent a POST /order head declaring `length` bytes, and what it has received so far. */
+  function rawPost(length: number) {
+    const { hostname, port } = new URL(url);
+    const socket = connect({ host: hostname, port: Number(port) });
+    const seen = { text: "", ended: false, errors: [] as string[] };
+    socket.on("data", (chunk: Buffer) => (seen.text += chunk.toString()));
+    socket.on("end", () => (seen.ended = true));
+    socket.on("error", (error: NodeJS.ErrnoException) => seen.errors.push(error.code ?? error.message));
+    const closed = new Promise<"closed">((resolve) => socket.once("close", () => resolve("closed")));
+    socket.write(
+      `POST /order HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`,
+    );
+    return { socket, seen, closed };
+  }
+
   it("a client still writing an oversized body gets the 413 at once and the close only after its last byte", async () => {
     // Closing while body bytes still arrive draws a reset, and a reset can discard the answer
     // before the client reads it (a Node client still writing sees EPIPE instead of the 413). So
     // the server answers after the headers but reads the rest of the body before its FIN.
-    const { hostname, port } = new URL(url);
     const body = JSON.stringify({ pad: "a".repeat(1024 * 1024) });
-    const head = `POST /order HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
-    const socket = connect({ host: hostname, port: Number(port) });
-    let text = "";
-    let ended = false;
-    const errors: string[] = [];
-    socket.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    socket.on("end", () => (ended = true));
-    socket.on("error", (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message));
-    const closed = new Promise((resolve) => socket.once("close", resolve));
-    socket.write(head + body.slice(0, 256 * 1024));
+    const { socket, seen, closed } = rawPost(body.length);
+    socket.write(body.slice(0, 256 * 1024));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.match(text, /^HTTP\/1\.1 413 /, "answered after the headers");
-    assert.equal(ended, false, "the connection stays open while the body is still due");
+    assert.match(seen.text, /^HTTP\/1\.1 413 /, "answered after the headers");
+    assert.equal(seen.ended, false, "the connection stays open while the body is still due");
     socket.write(body.slice(256 * 1024));
     await closed;
-    assert.equal(JSON.parse(text.slice(text.indexOf("\r\n\r\n") + 4))["error"], "PAYLOAD_TOO_LARGE");
-    assert.ok(ended, "closed by the server's FIN after the last byte");
-    assert.deepEqual(errors, [], "no reset");
+    assert.equal(JSON.parse(seen.text.slice(seen.text.indexOf("\r\n\r\n") + 4))["error"], "PAYLOAD_TOO_LARGE");
+    assert.ok(seen.ended, "closed by the server's FIN after the last byte");
+    assert.deepEqual(seen.errors, [], "no reset");
   });
 
   it("a client that stops mid-way through an oversized body is cut off after the grace period", async () => {
-    const { hostname, port } = new URL(url);
-    const head = `POST /order HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${1024 * 1024}\r\n\r\n`;
-    const socket = connect({ host: hostname, port: Number(port) });
-    let text = "";
-    socket.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    socket.on("error", () => undefined);
-    const closed = new Promise<"closed">((resolve) => socket.once("close", () => resolve("closed")));
-    socket.write(head + "a".repeat(64 * 1024));
+    const { socket, seen, closed } = rawPost(1024 * 1024);
+    socket.write("a".repeat(64 * 1024));
     const outcome = await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000, "still open"))]);
     socket.destroy();
     assert.equal(outcome, "closed");
-    assert.match(text, /^HTTP\/1\.1 413 /);
+    assert.match(seen.text, /^HTTP\/1\.1 413 /);
   });
 
   it("a JSON-body route refuses another Content-Type with 415", async () => {
